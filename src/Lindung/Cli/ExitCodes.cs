@@ -1,0 +1,13 @@
+namespace Lindung.Cli;
+
+/// <summary>Process exit codes shared by every verb.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The work ran but found problems the user must fix (for example invalid rows).</summary>
+    public const int Rejected = 1;
+
+    /// <summary>The command line itself was wrong: unknown verb, bad option value, missing data.</summary>
+    public const int Usage = 2;
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Lindung.Features.Home;
+
+namespace Lindung.Cli;
+
+/// <summary>The <c>lindung</c> command line: one executable for the web host and every batch verb.</summary>
+internal static class LindungCli
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand("Lindung — employment social security coverage for regional governments.")
+        {
+            ServeCommand.Create(console),
+        };
+        root.Options.Add(GlobalOptions.Data);
+        root.Options.Add(GlobalOptions.Db);
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var root = Build(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await console.Error.WriteLineAsync(parse.Errors[0].Message);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+            return await parse.InvokeAsync(config, cancellationToken);
+        }
+        catch (UsageException ex)
+        {
+            await console.Error.WriteLineAsync(ex.Message);
+            return ExitCodes.Usage;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Lindung.Cli;
+using Lindung.Hosting;
+
+namespace Lindung.Features.Home;
+
+/// <summary><c>lindung serve [--urls URL] [--demo]</c>: runs the web application.</summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static Command Create(CliConsole console)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Address to listen on.",
+            DefaultValueFactory = _ => DefaultUrl,
+        };
+        var demo = new Option<bool>("--demo") { Description = "Seed a demo region on first start." };
+
+        var command = new Command("serve", "Run the web application.") { urls, demo };
+        command.SetAction(async (parse, ct) =>
+        {
+            var options = new LindungHostOptions(
+                DataDirectory: GlobalOptions.ResolveDataDirectory(parse),
+                Urls: parse.GetValue(urls) ?? DefaultUrl,
+                Demo: parse.GetValue(demo));
+            var app = LindungWebApp.Build(options, []);
+            await app.StartAsync(ct);
+            await console.Out.WriteLineAsync($"Lindung is running at {options.Urls} (data: {options.DataDirectory}). Press Ctrl+C to stop.");
+            await app.WaitForShutdownAsync(ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

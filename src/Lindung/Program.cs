@@ -1,0 +1,3 @@
+using Lindung.Cli;
+
+return await LindungCli.RunAsync(args, CliConsole.System);
