@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lindung.Features.Home;
+using Lindung.Features.Nik;
 
 namespace Lindung.Cli;
 
@@ -11,6 +12,7 @@ internal static class LindungCli
         var root = new RootCommand("Lindung — employment social security coverage for regional governments.")
         {
             ServeCommand.Create(console),
+            NikCheckCommand.Create(console),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Db);

@@ -1,0 +1,26 @@
+using Lindung.Domain.Validation;
+
+namespace Lindung.Domain.Identifiers;
+
+/// <summary>
+/// The outcome of checking one NIK. The parts that could be read are filled in even when the NIK is
+/// invalid (a wrong serial still tells the district), so reports can say as much as is known.
+/// </summary>
+public sealed record NikCheck(
+    string Input,
+    string? Normalized,
+    string? DistrictCode,
+    string? DistrictName,
+    DateOnly? BirthDate,
+    Sex? Sex,
+    IReadOnlyList<ValidationError> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+
+    public string? ProvinceCode => DistrictCode?[..2];
+
+    public string? RegencyCode => DistrictCode?[..5];
+
+    /// <summary>The parsed NIK when valid; null otherwise.</summary>
+    public Nik? Value => IsValid ? new Nik(Normalized!, DistrictCode!, BirthDate!.Value, Sex!.Value, int.Parse(Normalized![12..], System.Globalization.CultureInfo.InvariantCulture)) : null;
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace Lindung.Domain.Identifiers;
+
+/// <summary>
+/// Undoes what spreadsheets do to a NIK when no information is lost: a leading apostrophe (Excel's
+/// "text" marker), spaces, dots and dashes used as separators, and a trailing ".0" from a number
+/// format. Scientific notation cannot be undone: its digits are gone.
+/// </summary>
+internal static partial class NikRepair
+{
+    public enum Outcome
+    {
+        Repaired,
+        Empty,
+        ScientificNotation,
+    }
+
+    public static Outcome Clean(string? input, out string cleaned)
+    {
+        var text = (input ?? string.Empty).Trim().TrimStart('\'', '\u2018', '\u2019', '`').Trim();
+        cleaned = text;
+        if (text.Length == 0)
+        {
+            return Outcome.Empty;
+        }
+
+        if (ScientificNotation().IsMatch(text))
+        {
+            return Outcome.ScientificNotation;
+        }
+
+        var numberFormatted = TrailingZeroFraction().Match(text);
+        if (numberFormatted.Success)
+        {
+            text = numberFormatted.Groups["integer"].Value;
+        }
+
+        cleaned = Separators().Replace(text, string.Empty);
+        return Outcome.Repaired;
+    }
+
+    [GeneratedRegex(@"^[0-9](?:[.,][0-9]+)?[eE]\+?[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ScientificNotation();
+
+    // Only a plain run of digits may carry the ".0": "3577.0112.0390.0001" keeps its dots as separators.
+    [GeneratedRegex(@"^(?<integer>[0-9]+)[.,]0+$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingZeroFraction();
+
+    [GeneratedRegex(@"[\s.\-\u00A0]", RegexOptions.CultureInvariant)]
+    private static partial Regex Separators();
+}

@@ -1,0 +1,95 @@
+using Lindung.Domain.Areas;
+using Lindung.Domain.Validation;
+
+namespace Lindung.Domain.Identifiers;
+
+/// <summary>
+/// Validates NIKs against the rules of Perpres 96/2018 as applied by Dukcapil: 16 digits, a known
+/// province, regency and district, a real birth date (women: day + 40) and a serial from 0001.
+/// </summary>
+public sealed class NikValidator(AreaDirectory areas)
+{
+    /// <param name="input">The NIK as the user wrote it; spreadsheet damage is repaired where lossless.</param>
+    /// <param name="today">Today's date, used to infer the birth century (the holder is 0–100 years old).</param>
+    public NikCheck Check(string? input, DateOnly today)
+    {
+        var given = input ?? string.Empty;
+        switch (NikRepair.Clean(input, out var digits))
+        {
+            case NikRepair.Outcome.Empty:
+                return Rejected(given, NikErrors.Empty);
+            case NikRepair.Outcome.ScientificNotation:
+                return Rejected(given, NikErrors.ScientificNotation);
+        }
+
+        if (!digits.All(char.IsAsciiDigit))
+        {
+            return Rejected(given, NikErrors.InvalidCharacters);
+        }
+
+        if (digits.Length != 16)
+        {
+            return Rejected(given, NikErrors.Length);
+        }
+
+        var errors = new List<ValidationError>(2);
+        var districtCode = AreaCode.Dotted(digits.AsSpan(0, 6));
+        var district = areas.Find(districtCode);
+        if (district is null)
+        {
+            errors.Add(!areas.Exists(districtCode[..2]) ? NikErrors.ProvinceUnknown
+                : !areas.Exists(districtCode[..5]) ? NikErrors.RegencyUnknown
+                : NikErrors.DistrictUnknown);
+        }
+
+        var (birthDate, sex) = ReadBirth(digits, today);
+        if (birthDate is null)
+        {
+            errors.Add(NikErrors.BirthDateInvalid);
+        }
+
+        if (digits.EndsWith("0000", StringComparison.Ordinal))
+        {
+            errors.Add(NikErrors.SerialZero);
+        }
+
+        return new NikCheck(given, digits, districtCode, district?.Name, birthDate, sex, errors);
+    }
+
+    private static NikCheck Rejected(string input, ValidationError error) =>
+        new(input, null, null, null, null, null, [error]);
+
+    private static (DateOnly? BirthDate, Sex? Sex) ReadBirth(string digits, DateOnly today)
+    {
+        var day = TwoDigits(digits, 6);
+        var month = TwoDigits(digits, 8);
+        var yearInCentury = TwoDigits(digits, 10);
+        var sex = day > 40 ? Identifiers.Sex.P : Identifiers.Sex.L;
+        if (sex == Identifiers.Sex.P)
+        {
+            day -= 40;
+        }
+
+        // The latest century that does not put the birth in the future; within a 100-year window
+        // that choice is unique, so the holder is always 0–100 years old.
+        var century = today.Year / 100 * 100;
+        for (var year = century + yearInCentury; year > century - 200; year -= 100)
+        {
+            if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                // 29 February may exist in one century and not the other (1900 vs 2000).
+                continue;
+            }
+
+            var date = new DateOnly(year, month, day);
+            if (date <= today)
+            {
+                return today < date.AddYears(101) ? (date, sex) : (null, sex);
+            }
+        }
+
+        return (null, sex);
+    }
+
+    private static int TwoDigits(string digits, int start) => ((digits[start] - '0') * 10) + digits[start + 1] - '0';
+}
