@@ -25,13 +25,19 @@ internal static class LindungCli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await console.Error.WriteLineAsync(parse.Errors[0].Message);
+            // One line, all reasons: "nik frobnicate" is both an unknown word and a missing verb.
+            await console.Error.WriteLineAsync(string.Join("; ", parse.Errors.Select(e => e.Message).Distinct()));
             return ExitCodes.Usage;
         }
 
         try
         {
-            var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+            var config = new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            };
             return await parse.InvokeAsync(config, cancellationToken);
         }
         catch (UsageException ex)

@@ -1,0 +1,21 @@
+using Lindung.Cli;
+
+namespace Lindung.Tests.Cli;
+
+/// <summary>Runs the <c>lindung</c> command line in-process and captures what it prints.</summary>
+internal sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public static async Task<CliRun> ExecuteWithInputAsync(string input, params string[] args)
+    {
+        using var stdin = new StringReader(input);
+        await using var stdout = new StringWriter();
+        await using var stderr = new StringWriter();
+        var console = new CliConsole(stdin, stdout, stderr, TimeProvider.System);
+        var exitCode = await LindungCli.RunAsync(args, console);
+        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    public static Task<CliRun> ExecuteAsync(params string[] args) => ExecuteWithInputAsync(string.Empty, args);
+
+    public string[] OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
