@@ -1,4 +1,6 @@
 using Lindung.Features.Home;
+using Microsoft.AspNetCore.DataProtection;
+using Lindung.Localization;
 
 namespace Lindung.Hosting;
 
@@ -14,10 +16,21 @@ internal static class LindungWebApp
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Services.AddSingleton(options);
+        builder.Services.AddLindungLocalization();
+        // Keys that sign cookies and anti-forgery tokens survive restarts, beside the data they protect.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Lindung")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapLanguageSwitch();
         app.MapHome();
         return app;
     }
