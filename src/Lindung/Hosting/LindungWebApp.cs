@@ -1,6 +1,6 @@
 using Lindung.Features.Home;
-using Microsoft.AspNetCore.DataProtection;
 using Lindung.Localization;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Lindung.Hosting;
 
