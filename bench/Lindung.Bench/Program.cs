@@ -1,0 +1,17 @@
+using Lindung.Bench;
+using Lindung.Bench.Nik;
+
+// Each job generates its own data, runs Lindung and a peer on the same input in this process,
+// checks that both reached the same answer, and prints the time ratio.
+var jobs = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["nik"] = NikBench.RunAsync,
+};
+
+if (args.Length == 0 || !jobs.TryGetValue(args[0], out var job))
+{
+    Console.Error.WriteLine($"usage: Lindung.Bench <{string.Join('|', jobs.Keys)}> [--rows N] [--runs N] [--seed N]");
+    return 2;
+}
+
+return await job(BenchArgs.Parse(args[1..]));
