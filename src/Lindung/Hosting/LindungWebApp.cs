@@ -1,3 +1,4 @@
+using Lindung.Data;
 using Lindung.Features.Home;
 
 namespace Lindung.Hosting;
@@ -14,6 +15,8 @@ internal static class LindungWebApp
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Services.AddSingleton(options);
+        builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
+        builder.Services.AddHostedService<DatabaseMigrator>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
