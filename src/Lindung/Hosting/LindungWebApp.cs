@@ -1,3 +1,4 @@
+using Lindung.Data;
 using Lindung.Features.Home;
 using Lindung.Localization;
 using Microsoft.AspNetCore.DataProtection;
@@ -22,6 +23,8 @@ internal static class LindungWebApp
             .SetApplicationName("Lindung")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
         builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
+        builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
+        builder.Services.AddHostedService<DatabaseMigrator>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -24,7 +24,8 @@ internal static class ServeCommand
             var options = new LindungHostOptions(
                 DataDirectory: GlobalOptions.ResolveDataDirectory(parse),
                 Urls: parse.GetValue(urls) ?? DefaultUrl,
-                Demo: parse.GetValue(demo));
+                Demo: parse.GetValue(demo),
+                Db: parse.GetValue(GlobalOptions.Db));
             var app = LindungWebApp.Build(options, []);
             await app.StartAsync(ct);
             await console.Out.WriteLineAsync($"Lindung is running at {options.Urls} (data: {options.DataDirectory}). Press Ctrl+C to stop.");

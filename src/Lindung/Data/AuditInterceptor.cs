@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Lindung.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Lindung.Data;
+
+/// <summary>
+/// Adds one <see cref="AuditEvent"/> per inserted, updated or deleted registry row to the same
+/// SaveChanges, so the change and its audit commit or fail together, and refuses any change to an
+/// existing audit event. Keys are generated client-side (<see cref="Guid.CreateVersion7()"/>), so
+/// the key of a new row is known before it is saved. Nothing here is logged: rows hold NIKs.
+/// </summary>
+internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AddAuditEvents(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        AddAuditEvents(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void AddAuditEvents(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        var at = clock.GetUtcNow().UtcDateTime;
+        var events = new List<AuditEvent>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEvent)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("Audit events are append-only: they cannot be modified or deleted.");
+                }
+
+                continue;
+            }
+
+            if (entry.Entity is IRegionScoped scoped && ToAction(entry.State) is { } action)
+            {
+                events.Add(new AuditEvent
+                {
+                    At = at,
+                    Actor = actor.Name,
+                    Action = action,
+                    EntityType = entry.Metadata.ClrType.Name,
+                    EntityKey = KeyOf(entry),
+                    Before = action == AuditAction.Create ? null : ToJson(entry, entry.OriginalValues),
+                    After = action == AuditAction.Delete ? null : ToJson(entry, entry.CurrentValues),
+                    RegionCode = scoped.RegionCode,
+                });
+            }
+        }
+
+        context.AddRange(events);
+    }
+
+    private static AuditAction? ToAction(EntityState state) => state switch
+    {
+        EntityState.Added => AuditAction.Create,
+        EntityState.Modified => AuditAction.Update,
+        EntityState.Deleted => AuditAction.Delete,
+        _ => null,
+    };
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.CurrentValues[p]));
+
+    /// <summary>The row as stored: column names and provider values (enum codes, not CLR names).</summary>
+    private static string ToJson(EntityEntry entry, PropertyValues values)
+    {
+        var row = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Metadata.GetProperties())
+        {
+            var value = values[property];
+            var converter = property.GetTypeMapping().Converter;
+            row[property.GetColumnName()] = value is not null && converter is not null ? converter.ConvertToProvider(value) : value;
+        }
+
+        return JsonSerializer.Serialize(row);
+    }
+}

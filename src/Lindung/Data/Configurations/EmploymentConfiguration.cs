@@ -1,0 +1,21 @@
+using Lindung.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lindung.Data.Configurations;
+
+internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employment>
+{
+    public void Configure(EntityTypeBuilder<Employment> builder)
+    {
+        builder.ToTable("employments", t =>
+        {
+            t.HasCheckConstraint("ck_employments_agency_xor_employer", "(agency_id IS NULL) <> (employer_id IS NULL)");
+            t.HasCheckConstraint("ck_employments_monthly_wage", "monthly_wage >= 0");
+        });
+        builder.Property(e => e.Position).HasMaxLength(200);
+        builder.HasOne(e => e.Worker).WithMany().HasForeignKey(e => e.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.Agency).WithMany().HasForeignKey(e => e.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.Employer).WithMany().HasForeignKey(e => e.EmployerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

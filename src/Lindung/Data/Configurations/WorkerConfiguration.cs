@@ -1,0 +1,17 @@
+using Lindung.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lindung.Data.Configurations;
+
+internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
+{
+    public void Configure(EntityTypeBuilder<Worker> builder)
+    {
+        builder.ToTable("workers");
+        builder.Property(w => w.Nik).HasMaxLength(16);
+        builder.Property(w => w.Name).HasMaxLength(200);
+        builder.Property(w => w.Phone).HasMaxLength(20);
+        builder.HasIndex(w => w.Nik).IsUnique();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Lindung.Data.Entities;
+
+internal enum AuditAction
+{
+    Create,
+    Update,
+    Delete,
+}

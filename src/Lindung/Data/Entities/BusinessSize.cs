@@ -1,0 +1,9 @@
+namespace Lindung.Data.Entities;
+
+internal enum BusinessSize
+{
+    Micro,
+    Small,
+    Medium,
+    Large,
+}

@@ -1,0 +1,7 @@
+namespace Lindung.Data.Entities;
+
+internal enum MembershipStatus
+{
+    Active,
+    Inactive,
+}

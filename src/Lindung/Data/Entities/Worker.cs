@@ -1,0 +1,23 @@
+namespace Lindung.Data.Entities;
+
+/// <summary>A person, identified by NIK. Never log <see cref="Nik"/>.</summary>
+internal sealed class Worker : IRegionScoped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>Nomor Induk Kependudukan, 16 digits; unique.</summary>
+    public required string Nik { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateOnly? BirthDate { get; set; }
+
+    public Sex? Sex { get; set; }
+
+    /// <summary>Domicile: the village code (<c>PP.KK.CC.DDDD</c>) when known, else the regency code.</summary>
+    public required string RegionCode { get; set; }
+
+    public string? Phone { get; set; }
+
+    public SocialSecurityScheme Scheme { get; set; } = SocialSecurityScheme.BpjsTk;
+}

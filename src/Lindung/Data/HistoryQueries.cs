@@ -1,0 +1,28 @@
+using Lindung.Data.Entities;
+
+namespace Lindung.Data;
+
+/// <summary>Point-in-time queries over versioned rows (<see cref="IHistorical"/>), translated to SQL.</summary>
+internal static class HistoryQueries
+{
+    /// <summary>The versions in force on <paramref name="day"/>: from ≤ day &lt; to.</summary>
+    public static IQueryable<T> ValidOn<T>(this IQueryable<T> rows, DateOnly day)
+        where T : class, IHistorical =>
+        rows.Where(r => r.ValidFrom <= day && (r.ValidTo == null || r.ValidTo > day));
+
+    /// <summary>The versions in force at any time in [<paramref name="from"/>, <paramref name="until"/>).</summary>
+    public static IQueryable<T> ValidDuring<T>(this IQueryable<T> rows, DateOnly from, DateOnly until)
+        where T : class, IHistorical =>
+        rows.Where(r => r.ValidFrom < until && (r.ValidTo == null || r.ValidTo > from));
+
+    /// <summary>Memberships that covered the worker on <paramref name="day"/>: in force and ACTIVE.</summary>
+    public static IQueryable<Membership> CoveredOn(this IQueryable<Membership> memberships, DateOnly day) =>
+        memberships.ValidOn(day).Where(m => m.Status == MembershipStatus.Active);
+
+    /// <summary>Memberships ACTIVE at any time in the month, e.g. "who was covered in March 2026".</summary>
+    public static IQueryable<Membership> CoveredIn(this IQueryable<Membership> memberships, int year, int month)
+    {
+        var first = new DateOnly(year, month, 1);
+        return memberships.ValidDuring(first, first.AddMonths(1)).Where(m => m.Status == MembershipStatus.Active);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Lindung.Data;
+
+/// <summary>Who is making the change being saved; recorded on every <see cref="Entities.AuditEvent"/>.</summary>
+internal interface IAuditActor
+{
+    string Name { get; }
+}
+
+/// <summary>The actor for batch verbs and startup work; the web layer replaces it with the signed-in user.</summary>
+internal sealed class SystemAuditActor : IAuditActor
+{
+    public const string SystemName = "system";
+
+    public string Name => SystemName;
+}

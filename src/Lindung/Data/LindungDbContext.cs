@@ -1,0 +1,46 @@
+using Lindung.Data.Configurations;
+using Lindung.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Data;
+
+/// <summary>
+/// The registry: agencies, employers, workers, their employments and memberships, targets, the
+/// audit trail and the Identity user store. Abstract because each provider has its own derived
+/// context and its own migrations (<see cref="SqliteLindungDbContext"/>, <see cref="PostgresLindungDbContext"/>);
+/// application code depends on this type only.
+/// </summary>
+internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbContext<LindungUser>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Employer> Employers => Set<Employer>();
+
+    public DbSet<Worker> Workers => Set<Worker>();
+
+    public DbSet<Employment> Employments => Set<Employment>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<MembershipExtract> MembershipExtracts => Set<MembershipExtract>();
+
+    public DbSet<CoverageTarget> CoverageTargets => Set<CoverageTarget>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        IdentityConfiguration.Configure(builder);
+        builder.ApplyConfiguration(new AgencyConfiguration());
+        builder.ApplyConfiguration(new EmployerConfiguration());
+        builder.ApplyConfiguration(new WorkerConfiguration());
+        builder.ApplyConfiguration(new EmploymentConfiguration());
+        builder.ApplyConfiguration(new MembershipConfiguration());
+        builder.ApplyConfiguration(new MembershipExtractConfiguration());
+        builder.ApplyConfiguration(new CoverageTargetConfiguration());
+        builder.ApplyConfiguration(new AuditEventConfiguration());
+        ModelConventions.Apply(builder);
+    }
+}
