@@ -166,10 +166,12 @@ for trx in "${trx_files[@]}"; do
   counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
   [[ -n "$counters" ]] || die "no Counters element in $trx"
   p=$(attr passed "$counters"); f=$(attr failed "$counters"); e=$(attr error "$counters")
-  t=$(attr timeout "$counters"); a=$(attr aborted "$counters"); n=$(attr notExecuted "$counters")
+  t=$(attr timeout "$counters"); a=$(attr aborted "$counters")
+  total=$(attr total "$counters"); executed=$(attr executed "$counters")
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
-  skipped=$((skipped + ${n:-0}))
+  # VSTest counts skipped tests as not executed (its notExecuted counter stays 0 for them).
+  skipped=$((skipped + ${total:-0} - ${executed:-0}))
 done
 
 echo
