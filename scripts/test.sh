@@ -74,7 +74,8 @@ step "Chromium:   $("$chromium_bin" --version 2>/dev/null | head -n 1)"
 # ---------------------------------------------------------------------------------------------
 # 2. Throwaway PostgreSQL cluster: temp dir, 127.0.0.1 only, free port, socket in the temp dir.
 # ---------------------------------------------------------------------------------------------
-pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/lindung-pg.XXXXXX")"
+# Always under /tmp: short enough for the unix socket path and traversable by the postgres user.
+pg_dir="$(mktemp -d /tmp/lindung-pg.XXXXXX)"
 pg_started=0
 as_pg=()
 if [[ $(id -u) -eq 0 ]]; then
