@@ -1,0 +1,32 @@
+using Lindung.Tests.Infrastructure;
+
+namespace Lindung.Tests.Features.Home;
+
+[Collection(BrowserCollectionDefinition.Name)]
+public sealed class HomeBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task HomePageRendersInChromium()
+    {
+        await using var app = await LindungAppFactory.StartKestrelAsync();
+        Assert.Equal("127.0.0.1", app.BaseAddress.Host);
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await using var context = page.Context;
+
+        var response = await page.GotoAsync("/");
+
+        Assert.NotNull(response);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("Lindung", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Lindung", await page.TitleAsync());
+
+        var screenshot = await Screenshots.SaveAsync(page);
+        var file = new FileInfo(screenshot);
+        Assert.True(file.Exists, $"screenshot {screenshot} was not written");
+        Assert.True(file.Length > 2_000, $"screenshot {screenshot} is only {file.Length} bytes");
+        await using var png = file.OpenRead();
+        var signature = new byte[8];
+        await png.ReadExactlyAsync(signature);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, signature);
+    }
+}
