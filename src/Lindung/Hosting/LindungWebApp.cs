@@ -13,6 +13,8 @@ internal static class LindungWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // Named explicitly so Razor pages and static assets are found when a test host starts the app.
+            ApplicationName = typeof(LindungWebApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(options.Urls);

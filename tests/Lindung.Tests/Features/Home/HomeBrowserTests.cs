@@ -6,7 +6,7 @@ namespace Lindung.Tests.Features.Home;
 public sealed class HomeBrowserTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task HomePageRendersInChromium()
+    public async Task Home_page_renders_in_Chromium_and_switches_to_English()
     {
         await using var app = await LindungAppFactory.StartKestrelAsync();
         Assert.Equal("127.0.0.1", app.BaseAddress.Host);
@@ -18,7 +18,15 @@ public sealed class HomeBrowserTests(BrowserFixture browser)
         Assert.NotNull(response);
         Assert.Equal(200, response.Status);
         Assert.Equal("Lindung", await page.Locator("h1").InnerTextAsync());
-        Assert.Equal("Lindung", await page.TitleAsync());
+        Assert.Equal("Selamat datang di Lindung · Lindung", await page.TitleAsync());
+        Assert.Equal("id", await page.Locator("html").GetAttributeAsync("lang"));
+
+        // The language switch posts a form (with its anti-forgery token) and comes back in English.
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseAddress.ToString());
+        Assert.Equal("Welcome to Lindung · Lindung", await page.TitleAsync());
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("Bahasa Indonesia", await page.Locator("header form button").InnerTextAsync());
 
         var screenshot = await Screenshots.SaveAsync(page);
         var file = new FileInfo(screenshot);
