@@ -31,10 +31,11 @@ internal static class LindungWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        // Plain static files from the build folder's wwwroot; pages add ?v=hash for cache busting.
+        app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapRazorPages().WithStaticAssets();
+        app.MapRazorPages();
         app.MapLanguageSwitch();
         app.MapHome();
         return app;

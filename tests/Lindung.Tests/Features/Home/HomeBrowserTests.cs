@@ -20,6 +20,8 @@ public sealed class HomeBrowserTests(BrowserFixture browser)
         Assert.Equal("Lindung", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("Selamat datang di Lindung · Lindung", await page.TitleAsync());
         Assert.Equal("id", await page.Locator("html").GetAttributeAsync("lang"));
+        // The stylesheet really arrived (a compressed-asset mix-up once served it empty).
+        Assert.Equal("rgb(11, 110, 79)", await page.Locator("header").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
 
         // The language switch posts a form (with its anti-forgery token) and comes back in English.
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "English" }).ClickAsync();
