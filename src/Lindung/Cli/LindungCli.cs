@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lindung.Features.Contributions;
 using Lindung.Features.Home;
 
 namespace Lindung.Cli;
@@ -11,6 +12,7 @@ internal static class LindungCli
         var root = new RootCommand("Lindung — employment social security coverage for regional governments.")
         {
             ServeCommand.Create(console),
+            ContributionCommand.Create(console),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Db);
@@ -29,7 +31,8 @@ internal static class LindungCli
 
         try
         {
-            var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+            // The default handler would print a stack trace and exit 1; usage errors must exit 2 with one line.
+            var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(config, cancellationToken);
         }
         catch (UsageException ex)
