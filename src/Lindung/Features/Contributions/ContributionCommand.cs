@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lindung.Cli;
@@ -40,7 +39,7 @@ internal static class ContributionCommand
         return command;
     }
 
-    internal static ContributionReport Compute(ContributionOptions o, ParseResult parse, RateBook book)
+    private static ContributionReport Compute(ContributionOptions o, ParseResult parse, RateBook book)
     {
         var segment = ParseSegment(parse.GetValue(o.Segment));
         var monthText = parse.GetValue(o.Month);
@@ -149,7 +148,8 @@ internal static class ContributionCommand
 
     private static T ParseEnum<T>(string text, string option, string allowed)
         where T : struct, Enum =>
-        Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
-            ? value
+        // Match the documented names only: Enum.TryParse alone would also accept "1" or "Micro, Small".
+        allowed.Split('|').Contains(text, StringComparer.OrdinalIgnoreCase)
+            ? Enum.Parse<T>(text, ignoreCase: true)
             : throw new UsageException($"{option} must be {allowed}, got '{text}'.");
 }
