@@ -143,6 +143,7 @@ public sealed class ContributionCommandTests : IDisposable
     [InlineData("both program choices", "not both", "--segment", "PU", "--month", "2026-05", "--wage", "4000000", "--risk-group", "1", "--programs", "JKK", "--business-size", "micro")]
     [InlineData("unknown program", "unknown program 'JKN'", "--segment", "PU", "--month", "2026-05", "--wage", "4000000", "--risk-group", "1", "--programs", "JKK,JKN")]
     [InlineData("unknown size", "--business-size must be", "--segment", "PU", "--month", "2026-05", "--wage", "4000000", "--risk-group", "1", "--business-size", "huge")]
+    [InlineData("numeric size", "--business-size must be", "--segment", "PU", "--month", "2026-05", "--wage", "4000000", "--risk-group", "1", "--business-size", "1")]
     [InlineData("missing wage", "Segment PU needs --wage", "--segment", "PU", "--month", "2026-05", "--risk-group", "1", "--programs", "JKK")]
     [InlineData("unknown segment", "--segment must be PU, BPU, JAKON or PMI", "--segment", "ASN", "--month", "2026-05")]
     [InlineData("bad month", "--month must be YYYY-MM", "--segment", "BPU", "--month", "May 2026", "--income", "2500000")]
