@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lindung.Features.Contributions;
 using Lindung.Features.Home;
 using Lindung.Features.Nik;
 
@@ -13,6 +14,7 @@ internal static class LindungCli
         {
             ServeCommand.Create(console),
             NikCheckCommand.Create(console),
+            ContributionCommand.Create(console),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Db);
@@ -32,12 +34,8 @@ internal static class LindungCli
 
         try
         {
-            var config = new InvocationConfiguration
-            {
-                Output = console.Out,
-                Error = console.Error,
-                EnableDefaultExceptionHandler = false,
-            };
+            // The default handler would print a stack trace and exit 1; usage errors must exit 2 with one line.
+            var config = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(config, cancellationToken);
         }
         catch (UsageException ex)
