@@ -123,6 +123,25 @@ public abstract class RegistryPersistenceTests(RegistryDatabase database)
     }
 
     [Fact]
+    public async Task A_failed_save_retried_audits_each_change_once()
+    {
+        var taken = NewNik();
+        await SaveAsync(NewWorker(taken));
+        var worker = NewWorker(taken);
+
+        await using (var db = database.NewContext())
+        {
+            db.Workers.Add(worker);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            worker.Nik = NewNik();
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.NewContext();
+        Assert.Equal(1, await check.AuditEvents.CountAsync(a => a.EntityKey == worker.Id.ToString()));
+    }
+
+    [Fact]
     public async Task Audit_events_cannot_be_modified_or_deleted()
     {
         var worker = NewWorker();
