@@ -11,9 +11,13 @@ namespace Lindung.Data;
 /// SaveChanges, so the change and its audit commit or fail together, and refuses any change to an
 /// existing audit event. Keys are generated client-side (<see cref="Guid.CreateVersion7()"/>), so
 /// the key of a new row is known before it is saved. Nothing here is logged: rows hold NIKs.
+/// One instance per context (scoped), so the events of the save in flight can be withdrawn when it
+/// fails; a retried save then audits each change once.
 /// </summary>
 internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
+    private List<AuditEvent> _pending = [];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AddAuditEvents(eventData.Context);
@@ -25,6 +29,36 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : 
     {
         AddAuditEvents(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        _pending = [];
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        _pending = [];
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Withdraw(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Withdraw(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Withdraw(DbContext? context)
+    {
+        foreach (var audit in _pending)
+        {
+            context?.Entry(audit).State = EntityState.Detached;
+        }
+
+        _pending = [];
     }
 
     private void AddAuditEvents(DbContext? context)
@@ -66,6 +100,7 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : 
         }
 
         context.AddRange(events);
+        _pending = events;
     }
 
     private static AuditAction? ToAction(EntityState state) => state switch

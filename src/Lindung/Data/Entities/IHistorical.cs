@@ -8,7 +8,7 @@ namespace Lindung.Data.Entities;
 /// </summary>
 internal interface IHistorical
 {
-    DateOnly ValidFrom { get; }
+    DateOnly ValidFrom { get; set; }
 
-    DateOnly? ValidTo { get; }
+    DateOnly? ValidTo { get; set; }
 }

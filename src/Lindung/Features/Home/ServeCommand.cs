@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lindung.Cli;
+using Lindung.Data;
 using Lindung.Hosting;
 
 namespace Lindung.Features.Home;
@@ -28,7 +29,8 @@ internal static class ServeCommand
                 Db: parse.GetValue(GlobalOptions.Db));
             var app = LindungWebApp.Build(options, []);
             await app.StartAsync(ct);
-            await console.Out.WriteLineAsync($"Lindung is running at {options.Urls} (data: {options.DataDirectory}). Press Ctrl+C to stop.");
+            var database = app.Services.GetRequiredService<DatabaseSettings>();
+            await console.Out.WriteLineAsync($"Lindung is running at {options.Urls} (data: {options.DataDirectory}, database: {database}). Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
         });
