@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lindung.Features.Contributions;
 using Lindung.Features.Home;
 using Lindung.Features.Nik;
+using Lindung.Features.Users;
 
 namespace Lindung.Cli;
 
@@ -15,6 +16,7 @@ internal static class LindungCli
             ServeCommand.Create(console),
             NikCheckCommand.Create(console),
             ContributionCommand.Create(console),
+            UserAddCommand.Create(console),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Db);

@@ -1,6 +1,7 @@
 using Lindung.Data;
 using Lindung.Features.Home;
 using Lindung.Localization;
+using Lindung.Security;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Lindung.Hosting;
@@ -25,6 +26,8 @@ internal static class LindungWebApp
             .SetApplicationName("Lindung")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
         builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
+        // Before the database: the web's audit actor (the signed-in user) replaces the default "system".
+        builder.Services.AddLindungWebSecurity();
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
         builder.Services.AddHostedService<DatabaseMigrator>();
         configure?.Invoke(builder);
@@ -34,6 +37,8 @@ internal static class LindungWebApp
         // Plain static files from the build folder's wwwroot; pages add ?v=hash for cache busting.
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapLanguageSwitch();

@@ -40,7 +40,7 @@ internal static class LocalizationSetup
                 ? returnUrl
                 : "/";
             return Results.LocalRedirect(target);
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Lindung.Data;
+using Lindung.Security;
+
+namespace Lindung.Cli;
+
+/// <summary>
+/// The services a batch verb needs (database, user store) without the web host, on the database
+/// chosen by --data/--db exactly as <c>serve</c> would choose it, migrated before use.
+/// </summary>
+internal static class CliServices
+{
+    public static async Task<ServiceProvider> StartAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLindungIdentityCore();
+        var settings = DatabaseSettings.Resolve(GlobalOptions.ResolveDataDirectory(parse), parse.GetValue(GlobalOptions.Db), configuration: null);
+        services.AddLindungDatabase(settings);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await provider.MigrateLindungDatabaseAsync(cancellationToken);
+        return provider;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Security.Claims;
+using Lindung.Data;
+
+namespace Lindung.Security;
+
+/// <summary>
+/// What one signed-in user may see, read from their claims once per request. Every query for
+/// personal data goes through <see cref="ScopedQueries"/> with this scope: the rule lives where
+/// the data is read, not in the pages that happen to hide a link.
+/// </summary>
+internal sealed record AccessScope(IReadOnlySet<string> Roles, IReadOnlyList<string> RegionCodes, Guid? AgencyId, string UserName)
+{
+    public static AccessScope Anonymous { get; } = new(new HashSet<string>(), [], null, string.Empty);
+
+    public static AccessScope From(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return Anonymous;
+        }
+
+        var agency = user.FindFirstValue(LindungClaims.Agency);
+        return new AccessScope(
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            user.FindAll(LindungClaims.Region).Select(c => c.Value).ToList(),
+            agency is null ? null : Guid.Parse(agency, CultureInfo.InvariantCulture),
+            user.Identity.Name ?? string.Empty);
+    }
+
+    public bool IsIn(string role) => Roles.Contains(role);
+
+    /// <summary>Roles that work with whole registers of a region (all agencies, all employers).</summary>
+    public bool SeesRegion => IsIn(LindungRoles.RegionalAdmin) || IsIn(LindungRoles.BranchOfficer);
+
+    /// <summary>Full NIKs are shown on a worker's own page to those who administer that worker; lists always mask.</summary>
+    public bool SeesFullNik => SeesRegion || IsIn(LindungRoles.AgencyOperator);
+
+    public bool OperatesAgency => IsIn(LindungRoles.AgencyOperator) && AgencyId is not null;
+}

@@ -1,0 +1,58 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+
+namespace Lindung.Security;
+
+internal static class IdentitySetup
+{
+    /// <summary>User store, password and lockout rules. Shared by the web host and the <c>user</c> verbs.</summary>
+    public static IdentityBuilder AddLindungIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<LindungUser>(options =>
+            {
+                // Length beats composition rules (NIST SP 800-63B); generated passwords are 16+ characters.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequiredUniqueChars = 5;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<LindungDbContext>()
+            .AddClaimsPrincipalFactory<LindungClaimsPrincipalFactory>();
+
+    /// <summary>Cookie sign-in, policies and the audit actor for the web host.</summary>
+    public static IServiceCollection AddLindungWebSecurity(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddLindungIdentityCore().AddSignInManager();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/signin";
+            cookie.LogoutPath = "/account/signout";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.Cookie.Name = "lindung.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (production sits behind TLS); plain HTTP only for
+            // the local demo on 127.0.0.1.
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder().AddLindungPolicies();
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "lindung.csrf";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return services;
+    }
+}

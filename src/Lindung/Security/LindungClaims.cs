@@ -1,0 +1,11 @@
+namespace Lindung.Security;
+
+/// <summary>Claims that carry a user's data scope into every request.</summary>
+internal static class LindungClaims
+{
+    /// <summary>The agency an AgencyOperator works for (a Guid).</summary>
+    public const string Agency = "lindung:agency";
+
+    /// <summary>One claim per region code the user may see (a BranchOfficer's branch area).</summary>
+    public const string Region = "lindung:region";
+}

@@ -1,0 +1,42 @@
+using Lindung.Data;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Lindung.Security;
+
+/// <summary>
+/// Who may open which part of Lindung. Pages and endpoints name a policy; the data they read is
+/// still narrowed by <see cref="ScopedQueries"/>.
+/// </summary>
+internal static class Policies
+{
+    /// <summary>Agencies, workers and their memberships.</summary>
+    public const string Registry = "registry";
+
+    /// <summary>Employers (firms, contractors, vendors).</summary>
+    public const string Employers = "employers";
+
+    /// <summary>Users, agencies and targets.</summary>
+    public const string Administration = "administration";
+
+    /// <summary>The audit trail.</summary>
+    public const string Audit = "audit";
+
+    public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
+    {
+        [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
+        [Employers] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.LicensingOfficer],
+        [Administration] = [LindungRoles.RegionalAdmin],
+        [Audit] = [LindungRoles.Auditor, LindungRoles.RegionalAdmin],
+    };
+
+    public static AuthorizationBuilder AddLindungPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var (policy, roles) in Roles)
+        {
+            builder.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        // Every page requires a signed-in user unless it says [AllowAnonymous].
+        return builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+}

@@ -1,0 +1,78 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+
+namespace Lindung.Security;
+
+/// <summary>
+/// The registry as one user may see it. A regional admin without region codes sees the whole
+/// installation; with codes, and a branch officer always, only those regions; an agency operator
+/// only their own agency and the people who work or worked there. Everyone else sees no
+/// personal records (leaders get aggregates, auditors the audit log).
+/// </summary>
+internal static class ScopedQueries
+{
+    public static IQueryable<Agency> AgenciesFor(this LindungDbContext db, AccessScope scope)
+    {
+        if (scope.SeesRegion || scope.IsIn(LindungRoles.Leader))
+        {
+            return InRegions(db.Agencies, scope);
+        }
+
+        return scope.OperatesAgency ? db.Agencies.Where(a => a.Id == scope.AgencyId) : db.Agencies.Where(_ => false);
+    }
+
+    public static IQueryable<Worker> WorkersFor(this LindungDbContext db, AccessScope scope)
+    {
+        if (scope.SeesRegion)
+        {
+            if (Unrestricted(scope))
+            {
+                return db.Workers;
+            }
+
+            var inRegion = RegionFilter.Within<Employment>(scope.RegionCodes);
+            var employedInRegion = db.Employments.Where(inRegion).Select(e => e.WorkerId);
+            var livesInRegion = db.Workers.Where(RegionFilter.Within<Worker>(scope.RegionCodes)).Select(w => w.Id);
+            return db.Workers.Where(w => employedInRegion.Contains(w.Id) || livesInRegion.Contains(w.Id));
+        }
+
+        if (scope.OperatesAgency)
+        {
+            var staff = db.Employments.Where(e => e.AgencyId == scope.AgencyId).Select(e => e.WorkerId);
+            return db.Workers.Where(w => staff.Contains(w.Id));
+        }
+
+        return db.Workers.Where(_ => false);
+    }
+
+    public static IQueryable<Employment> EmploymentsFor(this LindungDbContext db, AccessScope scope)
+    {
+        if (scope.SeesRegion)
+        {
+            return InRegions(db.Employments, scope);
+        }
+
+        return scope.OperatesAgency ? db.Employments.Where(e => e.AgencyId == scope.AgencyId) : db.Employments.Where(_ => false);
+    }
+
+    /// <summary>Memberships of the workers this user may see.</summary>
+    public static IQueryable<Membership> MembershipsFor(this LindungDbContext db, AccessScope scope)
+    {
+        var workers = db.WorkersFor(scope).Select(w => w.Id);
+        return db.Memberships.Where(m => workers.Contains(m.WorkerId));
+    }
+
+    public static IQueryable<Employer> EmployersFor(this LindungDbContext db, AccessScope scope) =>
+        scope.SeesRegion || scope.IsIn(LindungRoles.LicensingOfficer) || scope.IsIn(LindungRoles.Leader)
+            ? InRegions(db.Employers, scope)
+            : db.Employers.Where(_ => false);
+
+    private static bool Unrestricted(AccessScope scope) =>
+        scope.IsIn(LindungRoles.RegionalAdmin) && scope.RegionCodes.Count == 0;
+
+    private static IQueryable<T> InRegions<T>(IQueryable<T> rows, AccessScope scope)
+        where T : class, IRegionScoped =>
+        scope.RegionCodes.Count == 0 && !scope.IsIn(LindungRoles.BranchOfficer)
+            ? rows
+            : rows.Where(RegionFilter.Within<T>(scope.RegionCodes));
+}
