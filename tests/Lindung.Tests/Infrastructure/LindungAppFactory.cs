@@ -84,13 +84,17 @@ public sealed class LindungTestApp : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    /// <summary>An <see cref="HttpClient"/> for the app; redirects are not followed so tests can assert them.</summary>
+    /// <summary>
+    /// An <see cref="HttpClient"/> for the app that keeps cookies (sign-in, anti-forgery) like a
+    /// browser; redirects are not followed so tests can assert them.
+    /// </summary>
     public HttpClient CreateClient()
     {
         if (!_kestrel)
         {
-            var client = App.GetTestClient();
-            client.BaseAddress = BaseAddress;
+#pragma warning disable CA2000 // The client owns and disposes the handler chain.
+            var client = new HttpClient(new CookieHandler(App.GetTestServer().CreateHandler()), disposeHandler: true) { BaseAddress = BaseAddress };
+#pragma warning restore CA2000
             return client;
         }
 
