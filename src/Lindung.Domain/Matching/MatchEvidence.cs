@@ -1,0 +1,67 @@
+namespace Lindung.Domain.Matching;
+
+public enum BirthDateAgreement
+{
+    Missing,
+    Exact,
+
+    /// <summary>Day and month swapped, or one digit apart: the usual data-entry slips.</summary>
+    Near,
+    Different,
+}
+
+public enum FieldAgreement
+{
+    Missing,
+    Agree,
+    Disagree,
+}
+
+public enum RegionAgreement
+{
+    Missing,
+    SameDistrict,
+    SameRegency,
+    Different,
+}
+
+/// <summary>How a roster row and a membership row compare, field by field.</summary>
+public readonly record struct MatchEvidence(double NameScore, BirthDateAgreement BirthDate, FieldAgreement Sex, RegionAgreement Region)
+{
+    public static BirthDateAgreement CompareBirthDates(DateOnly? a, DateOnly? b)
+    {
+        if (a is not { } x || b is not { } y)
+        {
+            return BirthDateAgreement.Missing;
+        }
+
+        if (x == y)
+        {
+            return BirthDateAgreement.Exact;
+        }
+
+        var swapped = x.Year == y.Year && x.Day == y.Month && x.Month == y.Day;
+        var oneDigit = DigitsApart(x.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), y.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)) == 1;
+        return swapped || oneDigit ? BirthDateAgreement.Near : BirthDateAgreement.Different;
+    }
+
+    public static FieldAgreement Compare<T>(T? a, T? b)
+        where T : struct =>
+        a is null || b is null ? FieldAgreement.Missing : a.Value.Equals(b.Value) ? FieldAgreement.Agree : FieldAgreement.Disagree;
+
+    /// <param name="a">A dotted Kemendagri code of district level or finer, or null.</param>
+    /// <param name="b">A dotted Kemendagri code of district level or finer, or null.</param>
+    public static RegionAgreement CompareRegions(string? a, string? b)
+    {
+        if (a is null || b is null || a.Length < 8 || b.Length < 8)
+        {
+            return RegionAgreement.Missing;
+        }
+
+        return string.CompareOrdinal(a, 0, b, 0, 8) == 0 ? RegionAgreement.SameDistrict
+            : string.CompareOrdinal(a, 0, b, 0, 5) == 0 ? RegionAgreement.SameRegency
+            : RegionAgreement.Different;
+    }
+
+    private static int DigitsApart(string a, string b) => a.Zip(b).Count(p => p.First != p.Second);
+}

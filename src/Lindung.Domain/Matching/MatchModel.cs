@@ -1,0 +1,73 @@
+namespace Lindung.Domain.Matching;
+
+/// <summary>
+/// A Fellegi–Sunter record-linkage model: for each field and agreement level, m = P(level | same
+/// person) and u = P(level | different people). A pair's weight is Σ log2(m/u); its score is the
+/// posterior probability of a match given the prior odds of a candidate pair, so 0.9 means "nine
+/// in ten pairs with this evidence are the same person". The defaults are hand-set first
+/// estimates for candidate pairs that share a birth-date or district block; they are meant to be
+/// re-estimated from labelled pairs (the reconciliation benchmark's ground truth, reviewed pairs).
+/// </summary>
+public sealed record MatchModel(
+    IReadOnlyList<NameBand> NameBands,
+    IReadOnlyDictionary<BirthDateAgreement, Probabilities> BirthDate,
+    IReadOnlyDictionary<FieldAgreement, Probabilities> Sex,
+    IReadOnlyDictionary<RegionAgreement, Probabilities> Region,
+    double PriorMatchProbability)
+{
+    /// <summary>
+    /// Candidate pairs come from blocks (same birth date, or same district and name key), so
+    /// agreement on a blocking field says little (u is high) and the name carries the decision.
+    /// </summary>
+    public static MatchModel Default { get; } = new(
+        NameBands:
+        [
+            new NameBand(1.00, new Probabilities(0.70, 0.0005)),
+            new NameBand(0.94, new Probabilities(0.22, 0.003)),
+            new NameBand(0.88, new Probabilities(0.06, 0.02)),
+            new NameBand(0.00, new Probabilities(0.02, 0.9765)),
+        ],
+        BirthDate: new Dictionary<BirthDateAgreement, Probabilities>
+        {
+            [BirthDateAgreement.Exact] = new(0.95, 0.6),
+            [BirthDateAgreement.Near] = new(0.04, 0.1),
+            [BirthDateAgreement.Different] = new(0.01, 0.3),
+            [BirthDateAgreement.Missing] = new(1, 1),
+        },
+        Sex: new Dictionary<FieldAgreement, Probabilities>
+        {
+            [FieldAgreement.Agree] = new(0.99, 0.5),
+            [FieldAgreement.Disagree] = new(0.01, 0.5),
+            [FieldAgreement.Missing] = new(1, 1),
+        },
+        Region: new Dictionary<RegionAgreement, Probabilities>
+        {
+            [RegionAgreement.SameDistrict] = new(0.75, 0.5),
+            [RegionAgreement.SameRegency] = new(0.15, 0.2),
+            [RegionAgreement.Different] = new(0.10, 0.3),
+            [RegionAgreement.Missing] = new(1, 1),
+        },
+        PriorMatchProbability: 0.1);
+
+    public double Weight(MatchEvidence evidence) =>
+        NameBands.First(b => evidence.NameScore >= b.AtLeast).Probabilities.Weight
+        + BirthDate[evidence.BirthDate].Weight
+        + Sex[evidence.Sex].Weight
+        + Region[evidence.Region].Weight;
+
+    /// <summary>Posterior probability (0–1) that the pair is the same person.</summary>
+    public double Score(MatchEvidence evidence)
+    {
+        var priorOdds = PriorMatchProbability / (1 - PriorMatchProbability);
+        var odds = priorOdds * Math.Pow(2, Weight(evidence));
+        return odds / (1 + odds);
+    }
+}
+
+/// <summary>Name similarity at or above <see cref="AtLeast"/> (bands ordered from the highest).</summary>
+public sealed record NameBand(double AtLeast, Probabilities Probabilities);
+
+public sealed record Probabilities(double M, double U)
+{
+    public double Weight => Math.Log2(M / U);
+}
