@@ -26,10 +26,26 @@ public static class PersonName
 
     private static readonly Dictionary<string, string> GivenNameVariants = new(StringComparer.Ordinal)
     {
-        ["muhammad"] = "muhammad", ["muhamad"] = "muhammad", ["mohammad"] = "muhammad", ["mohamad"] = "muhammad",
-        ["mochammad"] = "muhammad", ["mochamad"] = "muhammad", ["mohammed"] = "muhammad", ["muhammed"] = "muhammad",
-        ["muchammad"] = "muhammad", ["muchamad"] = "muhammad", ["moch"] = "muhammad", ["much"] = "muhammad", ["moh"] = "muhammad", ["muh"] = "muhammad", ["mhd"] = "muhammad", ["md"] = "muhammad", ["m"] = "muhammad",
-        ["achmad"] = "ahmad", ["akhmad"] = "ahmad", ["ahmat"] = "ahmad",
+        ["muhammad"] = "muhammad",
+        ["muhamad"] = "muhammad",
+        ["mohammad"] = "muhammad",
+        ["mohamad"] = "muhammad",
+        ["mochammad"] = "muhammad",
+        ["mochamad"] = "muhammad",
+        ["mohammed"] = "muhammad",
+        ["muhammed"] = "muhammad",
+        ["muchammad"] = "muhammad",
+        ["muchamad"] = "muhammad",
+        ["moch"] = "muhammad",
+        ["much"] = "muhammad",
+        ["moh"] = "muhammad",
+        ["muh"] = "muhammad",
+        ["mhd"] = "muhammad",
+        ["md"] = "muhammad",
+        ["m"] = "muhammad",
+        ["achmad"] = "ahmad",
+        ["akhmad"] = "ahmad",
+        ["ahmat"] = "ahmad",
         ["abd"] = "abdul",
     };
 
