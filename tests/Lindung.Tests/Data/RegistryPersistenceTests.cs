@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
 using Lindung.Domain.Identifiers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
