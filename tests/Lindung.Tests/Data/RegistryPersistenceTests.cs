@@ -366,7 +366,7 @@ public abstract class RegistryPersistenceTests(RegistryDatabase database)
     {
         Kpj = kpj,
         WorkerId = worker.Id,
-        Segment = MembershipSegment.Bpu,
+        Segment = Segment.Bpu,
         Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm | SocialSecurityPrograms.Jht,
         Status = status,
         ReportedWage = 2_500_000,
