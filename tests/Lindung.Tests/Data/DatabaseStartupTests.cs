@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Hosting;
+using Lindung.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +27,7 @@ public sealed class DatabaseStartupTests
     public async Task Serve_with_db_option_migrates_postgres()
     {
         using var temp = new TempDirectory();
-        await using var database = await TestPostgres.CreateDatabaseAsync();
+        await using var database = await PostgresDatabase.CreateAsync();
 
         var provider = await StartAndInspectAsync(new LindungHostOptions(temp.Path, "http://127.0.0.1:0", Demo: false, Db: database.ConnectionString));
 

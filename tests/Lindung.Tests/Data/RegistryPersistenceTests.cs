@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
+using Lindung.Domain.Identifiers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -364,7 +366,7 @@ public abstract class RegistryPersistenceTests(RegistryDatabase database)
     {
         Kpj = kpj,
         WorkerId = worker.Id,
-        Segment = MembershipSegment.Bpu,
+        Segment = Segment.Bpu,
         Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm | SocialSecurityPrograms.Jht,
         Status = status,
         ReportedWage = 2_500_000,

@@ -1,3 +1,5 @@
+using Lindung.Domain.Contributions;
+
 namespace Lindung.Data.Entities;
 
 /// <summary>A company or other employer of record (including outsourcing vendors and contractors).</summary>

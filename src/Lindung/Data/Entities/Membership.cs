@@ -1,3 +1,5 @@
+using Lindung.Domain.Contributions;
+
 namespace Lindung.Data.Entities;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal sealed class Membership : IRegionScoped, IHistorical
 
     public Worker? Worker { get; set; }
 
-    public MembershipSegment Segment { get; set; }
+    public Segment Segment { get; set; }
 
     public SocialSecurityPrograms Programs { get; set; }
 

@@ -1,3 +1,5 @@
+using Lindung.Domain.Identifiers;
+
 namespace Lindung.Data.Entities;
 
 /// <summary>A person, identified by NIK. Never log <see cref="Nik"/>.</summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lindung.Cli;
 using Lindung.Domain.Contributions;
@@ -12,14 +11,6 @@ namespace Lindung.Features.Contributions;
 /// </summary>
 internal static class ContributionCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        // Terminal and file output, never embedded in HTML: keep '+' and apostrophes readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-    };
-
     public static Command Create(CliConsole console)
     {
         var o = new ContributionOptions();
@@ -33,7 +24,7 @@ internal static class ContributionCommand
         {
             var book = RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse));
             var report = Compute(o, parse, book);
-            await console.Out.WriteLineAsync(JsonSerializer.Serialize(report, Json).AsMemory(), ct);
+            await console.Out.WriteLineAsync(JsonSerializer.Serialize(report, CliJson.SerializerOptions).AsMemory(), ct);
             return ExitCodes.Ok;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Lindung.Cli;
+using Lindung.Tests.Cli;
+using Lindung.Tests.Infrastructure;
 
 namespace Lindung.Tests.Features.Contributions;
 
@@ -9,9 +10,9 @@ namespace Lindung.Tests.Features.Contributions;
 /// </summary>
 public sealed class ContributionCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("lindung-contrib-");
+    private readonly TempDirectory _data = new();
 
-    public void Dispose() => _data.Delete(recursive: true);
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task Worked_example_A_prints_lines_totals_and_legal_basis()
@@ -168,17 +169,14 @@ public sealed class ContributionCommandTests : IDisposable
 
     private void WriteOverlay(string name, string json)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_data.FullName, "rates"));
+        var folder = Directory.CreateDirectory(Path.Combine(_data.Path, "rates"));
         File.WriteAllText(Path.Combine(folder.FullName, name), json);
     }
 
     private async Task<(int Code, JsonDocument? Json, string Error)> Run(params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var console = new CliConsole(TextReader.Null, output, error, TimeProvider.System);
-        var code = await LindungCli.RunAsync(["contribution", .. args, "--data", _data.FullName], console);
-        var json = code == 0 ? JsonDocument.Parse(output.ToString()) : null;
-        return (code, json, error.ToString());
+        var run = await CliRun.ExecuteAsync(["contribution", .. args, "--data", _data.Path]);
+        var json = run.ExitCode == 0 ? JsonDocument.Parse(run.Out) : null;
+        return (run.ExitCode, json, run.Error);
     }
 }

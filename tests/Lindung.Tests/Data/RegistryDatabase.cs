@@ -1,80 +1,10 @@
 using System.Collections.Concurrent;
 using Lindung.Data;
-using Microsoft.Data.Sqlite;
+using Lindung.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Lindung.Tests.Data;
-
-/// <summary>
-/// The PostgreSQL server named by env LINDUNG_TEST_PG (an Npgsql connection string for a role that
-/// may create databases). Missing or unreachable is a test failure with a clear message, never a skip.
-/// </summary>
-internal static class TestPostgres
-{
-    public const string EnvironmentVariable = "LINDUNG_TEST_PG";
-
-    public static async Task<EmptyPostgresDatabase> CreateDatabaseAsync()
-    {
-        var admin = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            throw new InvalidOperationException(
-                $"{EnvironmentVariable} is not set. PostgreSQL tests need it, e.g. " +
-                $"{EnvironmentVariable}=\"Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres\".");
-        }
-
-        var name = $"lindung_test_{Guid.NewGuid():N}";
-        try
-        {
-            await using var connection = new NpgsqlConnection(admin);
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or ArgumentException)
-        {
-            var target = new NpgsqlConnectionStringBuilder(admin) { Password = null };
-            throw new InvalidOperationException(
-                $"Cannot create a test database on PostgreSQL from {EnvironmentVariable} ({target.Host}:{target.Port}): {ex.Message}", ex);
-        }
-
-        return new EmptyPostgresDatabase(admin, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, name);
-    }
-}
-
-/// <summary>A uniquely named, initially empty PostgreSQL database, dropped on dispose.</summary>
-internal sealed class EmptyPostgresDatabase(string adminConnectionString, string connectionString, string name) : IAsyncDisposable
-{
-    public string ConnectionString { get; } = connectionString;
-
-    public async ValueTask DisposeAsync()
-    {
-        await using (var pooled = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
-
-        await using var connection = new NpgsqlConnection(adminConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
-}
-
-/// <summary>A fresh folder under the temp directory, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public string Path { get; } = Directory.CreateDirectory(
-        System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"lindung-test-{Guid.NewGuid():N}")).FullName;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(Path, recursive: true);
-    }
-}
 
 /// <summary>The actor the audit interceptor records; tests set it.</summary>
 internal sealed class TestAuditActor : IAuditActor
@@ -170,13 +100,19 @@ public sealed class SqliteRegistryDatabase : RegistryDatabase, IDisposable
 
 public sealed class PostgresRegistryDatabase : RegistryDatabase
 {
-    private EmptyPostgresDatabase? _database;
+    private PostgresDatabase? _database;
 
     internal override async Task<DatabaseSettings> CreateAsync()
     {
-        _database = await TestPostgres.CreateDatabaseAsync();
+        _database = await PostgresDatabase.CreateAsync();
         return new DatabaseSettings(DatabaseProvider.Postgres, _database.ConnectionString);
     }
 
-    internal override ValueTask DropAsync() => _database?.DisposeAsync() ?? ValueTask.CompletedTask;
+    internal override async ValueTask DropAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
 }

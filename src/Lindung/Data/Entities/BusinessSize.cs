@@ -1,9 +1,0 @@
-namespace Lindung.Data.Entities;
-
-internal enum BusinessSize
-{
-    Micro,
-    Small,
-    Medium,
-    Large,
-}
