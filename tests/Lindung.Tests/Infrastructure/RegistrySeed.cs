@@ -52,7 +52,13 @@ public sealed class RegistrySeed
         db.Agencies.Add(new Agency { Id = seed.AgencyB, Code = seed.AgencyBCode, Name = "RSUD Kota Madiun", Kind = AgencyKind.Rsud, RegionCode = Region });
         db.Employers.Add(new Employer
         {
-            Id = seed.Employer, Name = "PT Sinar Madiun", Npp = EmployerNpp, BusinessSize = BusinessSize.Medium, JkkRiskGroup = 2, Sector = "Jasa kebersihan", RegionCode = Region,
+            Id = seed.Employer,
+            Name = "PT Sinar Madiun",
+            Npp = EmployerNpp,
+            BusinessSize = BusinessSize.Medium,
+            JkkRiskGroup = 2,
+            Sector = "Jasa kebersihan",
+            RegionCode = Region,
         });
 
         AddWorker(db, seed.Siti, DateOnlyFromNik(seed.Siti), EntitySex.P);
@@ -92,15 +98,31 @@ public sealed class RegistrySeed
     private static Employment Job(SeededWorker worker, Guid? agency, Guid? employer, WorkerCategory category, string position, long wage, DateOnly from, DateOnly? to = null) =>
         new()
         {
-            WorkerId = worker.Id, AgencyId = agency, EmployerId = employer, Category = category, Position = position, MonthlyWage = wage,
-            FundingSource = agency is null ? FundingSource.Private : FundingSource.Apbd, ValidFrom = from, ValidTo = to, RegionCode = Region,
+            WorkerId = worker.Id,
+            AgencyId = agency,
+            EmployerId = employer,
+            Category = category,
+            Position = position,
+            MonthlyWage = wage,
+            FundingSource = agency is null ? FundingSource.Private : FundingSource.Apbd,
+            ValidFrom = from,
+            ValidTo = to,
+            RegionCode = Region,
         };
 
     private static Membership Member(SeededWorker worker, string kpj, MembershipStatus status, long wage) =>
         new()
         {
-            Kpj = kpj, WorkerId = worker.Id, Segment = MembershipSegment.Pu, Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm,
-            EmployerNpp = EmployerNpp, Status = status, ReportedWage = wage, LastPaidMonth = new DateOnly(2026, 1, 1), ValidFrom = new DateOnly(2024, 2, 1), RegionCode = Region,
+            Kpj = kpj,
+            WorkerId = worker.Id,
+            Segment = MembershipSegment.Pu,
+            Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm,
+            EmployerNpp = EmployerNpp,
+            Status = status,
+            ReportedWage = wage,
+            LastPaidMonth = new DateOnly(2026, 1, 1),
+            ValidFrom = new DateOnly(2024, 2, 1),
+            RegionCode = Region,
         };
 }
 

@@ -36,6 +36,37 @@ public sealed class RegistryBrowserTests(BrowserFixture browser)
         Assert.Equal("RSUD Kota Madiun · Lindung", await page.TitleAsync());
         Assert.Equal(3, await page.Locator("section").CountAsync());
         await Screenshots.SaveAsync(page, "registry-3-agency-page");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Agus Prasetyo" }).ClickAsync();
+        await page.WaitForURLAsync($"**/workers/{seed.Agus.Id}");
+        Assert.Contains(seed.Agus.Nik, await page.Locator("dl.facts").InnerTextAsync(), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "registry-5-worker-page");
+    }
+
+    [Fact]
+    public async Task Admin_agency_form_shows_a_region_error_in_place()
+    {
+        await using var app = await LindungAppFactory.StartKestrelAsync();
+        var email = await TestUsers.CreateAsync(app.Services, LindungRoles.RegionalAdmin);
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await using var context = page.Context;
+
+        await SignInAsync(page, email);
+        await page.GotoAsync("/admin/agencies");
+        await page.GetByLabel("Kode", new() { Exact = true }).FillAsync("DINSOS");
+        await page.GetByLabel("Nama instansi").FillAsync("Dinas Sosial");
+        await page.GetByLabel("Kode wilayah (Kemendagri)").FillAsync("99.99");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        Assert.Contains("Kode wilayah tidak dikenal", await alert.InnerTextAsync(), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "registry-6-admin-agency-error");
+
+        await page.GetByLabel("Kode wilayah (Kemendagri)").FillAsync("35.77");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        Assert.Contains("Dinas Sosial", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "registry-7-admin-agency-saved");
     }
 
     [Fact]
