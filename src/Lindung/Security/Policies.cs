@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Lindung.Data;
 using Microsoft.AspNetCore.Authorization;
 
@@ -28,6 +29,9 @@ internal static class Policies
         [Administration] = [LindungRoles.RegionalAdmin],
         [Audit] = [LindungRoles.Auditor, LindungRoles.RegionalAdmin],
     };
+
+    /// <summary>Whether the user holds a role the policy admits; the layout shows only the links a user may follow.</summary>
+    public static bool Allows(ClaimsPrincipal user, string policy) => Roles[policy].Any(user.IsInRole);
 
     public static AuthorizationBuilder AddLindungPolicies(this AuthorizationBuilder builder)
     {

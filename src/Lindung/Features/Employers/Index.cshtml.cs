@@ -1,0 +1,39 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Features.Shared;
+using Lindung.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Employers;
+
+[Authorize(Policy = Policies.Employers)]
+internal sealed class IndexModel(LindungDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(Name = "page", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Employer> Rows { get; private set; } = [];
+
+    public Paging Paging { get; private set; } = new(1, Paging.DefaultSize, 0);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var employers = db.EmployersFor(AccessScope.From(User)).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var text = Q.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Runs in SQL as lower(name) on both providers, not in .NET.
+            employers = employers.Where(e => e.Npp == text || e.Name.ToLower().Contains(text));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, await employers.CountAsync(ct));
+        Rows = await employers.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Lindung.Features.Shared;
+
+/// <summary>
+/// Form errors are stored as ui-text keys (<c>ModelState.AddModelError(field, "admin.error.region")</c>)
+/// and rendered through the localizer, so each user reads them in their own language.
+/// </summary>
+internal static class FormErrors
+{
+    public static IEnumerable<string> KeysFor(this ModelStateDictionary state, string field) =>
+        state.TryGetValue(field, out var entry) ? entry.Errors.Select(e => e.ErrorMessage) : [];
+
+    public static IEnumerable<string> AllKeys(this ModelStateDictionary state) =>
+        state.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct();
+}

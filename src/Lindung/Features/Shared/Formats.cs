@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Lindung.Features.Shared;
+
+/// <summary>Numbers as the request culture writes them (id-ID: <c>Rp1.234.567</c>, <c>85,5%</c>).</summary>
+internal static class Formats
+{
+    public static string Rupiah(long amount) => "Rp" + amount.ToString("N0", CultureInfo.CurrentCulture);
+
+    public static string Count(int count) => count.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>Share of <paramref name="part"/> in <paramref name="whole"/> with one decimal; a dash when the whole is zero.</summary>
+    public static string Percent(int part, int whole) =>
+        whole == 0 ? "–" : (100.0 * part / whole).ToString("N1", CultureInfo.CurrentCulture) + "%";
+
+    public static string Date(DateOnly? day) => day?.ToString("d MMM yyyy", CultureInfo.CurrentCulture) ?? "–";
+
+    public static string Month(DateOnly? month) => month?.ToString("MMM yyyy", CultureInfo.CurrentCulture) ?? "–";
+
+    /// <summary>Today's date where Lindung runs; registry rows are "valid today" by this day.</summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+}

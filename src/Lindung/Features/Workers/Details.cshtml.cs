@@ -1,0 +1,53 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Domain.Areas;
+using Lindung.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Workers;
+
+[Authorize(Policy = Policies.Registry)]
+internal sealed class DetailsModel(LindungDbContext db) : PageModel
+{
+    public Worker Worker { get; private set; } = null!;
+
+    /// <summary>The full NIK for those who administer the worker (<see cref="AccessScope.SeesFullNik"/>), else masked.</summary>
+    public string ShownNik { get; private set; } = string.Empty;
+
+    /// <summary>Village, district, city/regency — the narrowest first, as an address is written.</summary>
+    public IReadOnlyList<Area> Region { get; private set; } = [];
+
+    public IReadOnlyList<EmploymentRow> Employments { get; private set; } = [];
+
+    public IReadOnlyList<Membership> Memberships { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var scope = AccessScope.From(User);
+        var worker = await db.WorkersFor(scope).AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (worker is null)
+        {
+            return NotFound();
+        }
+
+        Worker = worker;
+        ShownNik = scope.SeesFullNik ? worker.Nik : Domain.Identifiers.Nik.Mask(worker.Nik);
+        Region = [.. AreaDirectory.Embedded.Path(worker.RegionCode).Where(a => a.Level >= AreaLevel.Regency).Reverse()];
+        Employments = await db.EmploymentsFor(scope)
+            .Where(e => e.WorkerId == id)
+            .OrderByDescending(e => e.ValidFrom)
+            .Select(e => new EmploymentRow(e.ValidFrom, e.ValidTo, e.Agency != null ? e.Agency.Name : e.Employer!.Name, e.AgencyId, e.EmployerId, e.Category, e.Position, e.MonthlyWage))
+            .ToListAsync(ct);
+        Memberships = await db.MembershipsFor(scope).AsNoTracking()
+            .Where(m => m.WorkerId == id)
+            .OrderByDescending(m => m.ValidFrom)
+            .ToListAsync(ct);
+        return Page();
+    }
+}
+
+internal sealed record EmploymentRow(
+    DateOnly ValidFrom, DateOnly? ValidTo, string Workplace, Guid? AgencyId, Guid? EmployerId, WorkerCategory Category, string? Position, long Wage);

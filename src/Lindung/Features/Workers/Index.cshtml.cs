@@ -1,0 +1,44 @@
+using Lindung.Data;
+using Lindung.Features.Shared;
+using Lindung.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Workers;
+
+[Authorize(Policy = Policies.Registry)]
+internal sealed class IndexModel(LindungDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(Name = "page", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<WorkerRow> Rows { get; private set; } = [];
+
+    public Paging? Paging { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Q))
+        {
+            return;
+        }
+
+        var scope = AccessScope.From(User);
+        var today = clock.Today();
+        var found = WorkerSearch.Apply(db.WorkersFor(scope), Q, today);
+        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, await found.CountAsync(ct));
+        var rows = await found.OrderBy(w => w.Name).ThenBy(w => w.Id)
+            .Skip(Paging.Skip).Take(Paging.PageSize)
+            .Select(w => new { w.Id, w.Name, w.Nik, w.BirthDate })
+            .ToListAsync(ct);
+        var states = await MembershipStates.ForAsync(db.MembershipsFor(scope), [.. rows.Select(r => r.Id)], today, ct);
+        Rows = [.. rows.Select(r => new WorkerRow(r.Id, r.Name, Domain.Identifiers.Nik.Mask(r.Nik), r.BirthDate, states[r.Id]))];
+    }
+}
+
+internal sealed record WorkerRow(Guid Id, string Name, string MaskedNik, DateOnly? BirthDate, MembershipState State);

@@ -1,0 +1,33 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Features.Shared;
+using Lindung.Localization;
+
+namespace Lindung.Tests.Localization;
+
+/// <summary>Pages build some keys from enum values and roles; each must have both languages.</summary>
+public sealed class UiTextTests
+{
+    public static TheoryData<string> DerivedKeys()
+    {
+        var keys = new TheoryData<string>();
+        foreach (var key in Enum.GetValues<WorkerCategory>().Select(v => Labels.Key("category", v))
+            .Concat(Enum.GetValues<AgencyKind>().Select(v => Labels.Key("kind", v)))
+            .Concat(Enum.GetValues<Sex>().Select(v => Labels.Key("sex", v)))
+            .Concat(Enum.GetValues<SocialSecurityScheme>().Select(v => Labels.Key("scheme", v)))
+            .Concat(Enum.GetValues<BusinessSize>().Select(v => Labels.Key("size", v)))
+            .Concat(LindungRoles.All.Select(r => $"role.{r}"))
+            .Concat(Enumerable.Range(1, 5).Select(g => $"risk.{g}"))
+            .Concat(Enum.GetValues<MembershipState>().Select(s => s.Key())))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    [Theory]
+    [MemberData(nameof(DerivedKeys))]
+    public void Derived_key_has_Indonesian_and_English_text(string key) =>
+        Assert.Contains(key, UiText.Keys);
+}
