@@ -1,9 +1,9 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
 using Lindung.Domain.Identifiers;
 using Microsoft.Extensions.DependencyInjection;
 using DomainSex = Lindung.Domain.Identifiers.Sex;
-using EntitySex = Lindung.Data.Entities.Sex;
 
 namespace Lindung.Tests.Infrastructure;
 
@@ -61,11 +61,11 @@ public sealed class RegistrySeed
             RegionCode = Region,
         });
 
-        AddWorker(db, seed.Siti, DateOnlyFromNik(seed.Siti), EntitySex.P);
-        AddWorker(db, seed.BudiSantoso, DateOnlyFromNik(seed.BudiSantoso), EntitySex.L);
-        AddWorker(db, seed.Agus, DateOnlyFromNik(seed.Agus), EntitySex.L);
-        AddWorker(db, seed.Sri, DateOnlyFromNik(seed.Sri), EntitySex.P);
-        AddWorker(db, seed.BudiHartono, DateOnlyFromNik(seed.BudiHartono), EntitySex.L);
+        AddWorker(db, seed.Siti, DateOnlyFromNik(seed.Siti), DomainSex.P);
+        AddWorker(db, seed.BudiSantoso, DateOnlyFromNik(seed.BudiSantoso), DomainSex.L);
+        AddWorker(db, seed.Agus, DateOnlyFromNik(seed.Agus), DomainSex.L);
+        AddWorker(db, seed.Sri, DateOnlyFromNik(seed.Sri), DomainSex.P);
+        AddWorker(db, seed.BudiHartono, DateOnlyFromNik(seed.BudiHartono), DomainSex.L);
 
         db.Employments.AddRange(
             Job(seed.Siti, seed.AgencyA, null, WorkerCategory.Gtt, "Guru SD", 2_500_000, since),
@@ -92,7 +92,7 @@ public sealed class RegistrySeed
         return new DateOnly(year, month, day);
     }
 
-    private static void AddWorker(LindungDbContext db, SeededWorker worker, DateOnly birth, EntitySex sex) =>
+    private static void AddWorker(LindungDbContext db, SeededWorker worker, DateOnly birth, DomainSex sex) =>
         db.Workers.Add(new Worker { Id = worker.Id, Nik = worker.Nik, Name = worker.Name, BirthDate = birth, Sex = sex, RegionCode = Village });
 
     private static Employment Job(SeededWorker worker, Guid? agency, Guid? employer, WorkerCategory category, string position, long wage, DateOnly from, DateOnly? to = null) =>
@@ -115,7 +115,7 @@ public sealed class RegistrySeed
         {
             Kpj = kpj,
             WorkerId = worker.Id,
-            Segment = MembershipSegment.Pu,
+            Segment = Segment.Pu,
             Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm,
             EmployerNpp = EmployerNpp,
             Status = status,

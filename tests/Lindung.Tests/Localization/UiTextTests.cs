@@ -1,5 +1,7 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
+using Lindung.Domain.Identifiers;
 using Lindung.Features.Shared;
 using Lindung.Localization;
 
