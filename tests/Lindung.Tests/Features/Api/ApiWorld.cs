@@ -103,14 +103,24 @@ internal sealed class ApiWorld : IAsyncDisposable
             serial++;
             db.Add(new Employment
             {
-                WorkerId = worker.Id, AgencyId = agency.Id, Category = WorkerCategory.Honorer, MonthlyWage = 2_500_000,
-                FundingSource = FundingSource.Apbd, ValidFrom = new DateOnly(2025, 1, 1), RegionCode = agency.RegionCode,
+                WorkerId = worker.Id,
+                AgencyId = agency.Id,
+                Category = WorkerCategory.Honorer,
+                MonthlyWage = 2_500_000,
+                FundingSource = FundingSource.Apbd,
+                ValidFrom = new DateOnly(2025, 1, 1),
+                RegionCode = agency.RegionCode,
             });
             db.Add(new Membership
             {
-                Kpj = $"1234567890{serial}", WorkerId = worker.Id, Segment = MembershipSegment.Pu,
-                Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm, Status = MembershipStatus.Active,
-                ReportedWage = 2_500_000, ValidFrom = new DateOnly(2025, 1, 1), RegionCode = agency.RegionCode,
+                Kpj = $"1234567890{serial}",
+                WorkerId = worker.Id,
+                Segment = MembershipSegment.Pu,
+                Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm,
+                Status = MembershipStatus.Active,
+                ReportedWage = 2_500_000,
+                ValidFrom = new DateOnly(2025, 1, 1),
+                RegionCode = agency.RegionCode,
             });
         }
 
@@ -127,7 +137,12 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     private static ApiKey NewKey(string prefix, string region) => new()
     {
-        Name = $"fixture {region}", Prefix = prefix, SecretHash = new string('0', 64), Role = LindungRoles.LicensingOfficer,
-        CreatedBy = "test", CreatedAt = DateTime.UtcNow, RegionCode = region,
+        Name = $"fixture {region}",
+        Prefix = prefix,
+        SecretHash = new string('0', 64),
+        Role = LindungRoles.LicensingOfficer,
+        CreatedBy = "test",
+        CreatedAt = DateTime.UtcNow,
+        RegionCode = region,
     };
 }
