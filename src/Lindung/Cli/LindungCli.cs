@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lindung.Features.ApiKeys;
 using Lindung.Features.Contributions;
 using Lindung.Features.Home;
 using Lindung.Features.Nik;
@@ -17,6 +18,7 @@ internal static class LindungCli
             NikCheckCommand.Create(console),
             ContributionCommand.Create(console),
             UserAddCommand.Create(console),
+            ApiKeyCommand.Create(console),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Db);

@@ -7,7 +7,7 @@ namespace Lindung.Data;
 
 /// <summary>
 /// The registry: agencies, employers, workers, their employments and memberships, targets, the
-/// audit trail and the Identity user store. Abstract because each provider has its own derived
+/// audit trail, API keys and the Identity user store. Abstract because each provider has its own derived
 /// context and its own migrations (<see cref="SqliteLindungDbContext"/>, <see cref="PostgresLindungDbContext"/>);
 /// application code depends on this type only.
 /// </summary>
@@ -29,6 +29,8 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -41,6 +43,7 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new MembershipExtractConfiguration());
         builder.ApplyConfiguration(new CoverageTargetConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration());
+        builder.ApplyConfiguration(new ApiKeyConfiguration());
         ModelConventions.Apply(builder);
     }
 }

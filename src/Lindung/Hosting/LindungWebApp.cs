@@ -1,4 +1,5 @@
 using Lindung.Data;
+using Lindung.Features.Api;
 using Lindung.Features.Home;
 using Lindung.Localization;
 using Lindung.Security;
@@ -28,12 +29,14 @@ internal static class LindungWebApp
         builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
         // Before the database: the web's audit actor (the signed-in user) replaces the default "system".
         builder.Services.AddLindungWebSecurity();
+        builder.Services.AddLindungApi();
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
         builder.Services.AddHostedService<DatabaseMigrator>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseApiProblemDetails();
         // Plain static files from the build folder's wwwroot; pages add ?v=hash for cache busting.
         app.UseStaticFiles();
         app.UseRequestLocalization();
@@ -43,6 +46,7 @@ internal static class LindungWebApp
         app.MapRazorPages();
         app.MapLanguageSwitch();
         app.MapHome();
+        app.MapLindungApi();
         return app;
     }
 }

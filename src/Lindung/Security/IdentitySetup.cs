@@ -1,5 +1,7 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace Lindung.Security;
@@ -32,7 +34,15 @@ internal static class IdentitySetup
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddLindungIdentityCore().AddSignInManager();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Pages sign in with the cookie; under /api a request that presents a key uses the API-key
+        // scheme instead, and one without falls back to the cookie (a signed-in browser).
+        services.AddAuthentication(SelectingScheme)
+            .AddPolicyScheme(SelectingScheme, "Cookie or API key", policy => policy.ForwardDefaultSelector = context =>
+                IsApi(context.Request) && ApiKeyAuthenticationHandler.Presents(context.Request)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/signin";
@@ -46,6 +56,9 @@ internal static class IdentitySetup
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // API clients get a status code (and a problem body), never the sign-in page.
+            cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorizationBuilder().AddLindungPolicies();
         services.AddAntiforgery(options =>
@@ -54,5 +67,23 @@ internal static class IdentitySetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
+    }
+
+    private const string SelectingScheme = "Lindung";
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.Request))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -67,6 +67,10 @@ internal static class ScopedQueries
             ? InRegions(db.Employers, scope)
             : db.Employers.Where(_ => false);
 
+    /// <summary>API keys: regional admins manage those of their regions (all, when unrestricted).</summary>
+    public static IQueryable<ApiKey> ApiKeysFor(this LindungDbContext db, AccessScope scope) =>
+        scope.IsIn(LindungRoles.RegionalAdmin) ? InRegions(db.ApiKeys, scope) : db.ApiKeys.Where(_ => false);
+
     private static bool Unrestricted(AccessScope scope) =>
         scope.IsIn(LindungRoles.RegionalAdmin) && scope.RegionCodes.Count == 0;
 

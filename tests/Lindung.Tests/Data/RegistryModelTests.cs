@@ -18,7 +18,7 @@ public sealed class RegistryModelTests
     private static readonly Type[] RegistryTypes =
     [
         typeof(Agency), typeof(Employer), typeof(Worker), typeof(Employment), typeof(Membership),
-        typeof(MembershipExtract), typeof(CoverageTarget), typeof(AuditEvent),
+        typeof(MembershipExtract), typeof(CoverageTarget), typeof(AuditEvent), typeof(ApiKey),
     ];
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));

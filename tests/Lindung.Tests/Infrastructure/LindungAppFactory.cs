@@ -16,19 +16,22 @@ namespace Lindung.Tests.Infrastructure;
 /// </summary>
 public static class LindungAppFactory
 {
-    /// <summary>In-memory host: use <see cref="LindungTestApp.CreateClient"/> for requests.</summary>
-    public static Task<LindungTestApp> StartTestServerAsync(Action<WebApplicationBuilder>? configure = null) =>
-        StartAsync(kestrel: false, configure);
+    /// <summary>
+    /// In-memory host: use <see cref="LindungTestApp.CreateClient"/> for requests. <paramref name="db"/> is a
+    /// PostgreSQL connection string, as <c>serve --db</c> takes; SQLite in the data directory without it.
+    /// </summary>
+    public static Task<LindungTestApp> StartTestServerAsync(Action<WebApplicationBuilder>? configure = null, string? db = null) =>
+        StartAsync(kestrel: false, configure, db);
 
     /// <summary>Real Kestrel host on a free loopback port: browse <see cref="LindungTestApp.BaseAddress"/>.</summary>
     public static Task<LindungTestApp> StartKestrelAsync(Action<WebApplicationBuilder>? configure = null) =>
-        StartAsync(kestrel: true, configure);
+        StartAsync(kestrel: true, configure, db: null);
 
-    private static async Task<LindungTestApp> StartAsync(bool kestrel, Action<WebApplicationBuilder>? configure)
+    private static async Task<LindungTestApp> StartAsync(bool kestrel, Action<WebApplicationBuilder>? configure, string? db)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("lindung-test-data-").FullName;
         // Port 0: Kestrel binds a free port itself, so parallel test classes never race for one.
-        var options = new LindungHostOptions(dataDirectory, Urls: "http://127.0.0.1:0", Demo: false);
+        var options = new LindungHostOptions(dataDirectory, Urls: "http://127.0.0.1:0", Demo: false, Db: db);
         WebApplication? app = null;
         try
         {

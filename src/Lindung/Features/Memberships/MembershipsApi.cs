@@ -1,0 +1,51 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Domain.Validation;
+using Lindung.Features.Api;
+using Lindung.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Memberships;
+
+internal sealed record MembershipDto(
+    Guid Id, string Kpj, Guid WorkerId, MembershipSegment Segment, IReadOnlyList<string> Programs, string? EmployerNpp,
+    MembershipStatus Status, long ReportedWage, DateOnly? LastPaidMonth, DateOnly ValidFrom, DateOnly? ValidTo, string RegionCode)
+{
+    public static MembershipDto From(Membership m) => new(
+        m.Id, m.Kpj, m.WorkerId, m.Segment,
+        EnumCodes<SocialSecurityPrograms>.ToCode(m.Programs).Split(',', StringSplitOptions.RemoveEmptyEntries),
+        m.EmployerNpp, m.Status, m.ReportedWage, m.LastPaidMonth, m.ValidFrom, m.ValidTo, m.RegionCode);
+}
+
+/// <summary><c>/api/v1/workers/{id}/memberships</c>: a worker's BPJS participations, Registry policy.</summary>
+internal static class MembershipsApi
+{
+    public static IEndpointRouteBuilder MapMembershipsApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/workers/{id:guid}/memberships", ListAsync)
+            .RequireAuthorization(Policies.Registry).WithTags("Memberships")
+            .WithName("ListWorkerMemberships").WithSummary("A worker's memberships (all versions); 404 when the worker is outside the caller's scope.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<PageOf<MembershipDto>>, NotFound, ValidationProblem>> ListAsync(
+        HttpContext http, LindungDbContext db, Guid id, int? page, int? pageSize, CancellationToken ct)
+    {
+        var scope = AccessScope.From(http.User);
+        var errors = new Dictionary<string, ValidationError>();
+        var paging = Paging.Read(page, pageSize, errors);
+        if (errors.Count > 0)
+        {
+            return ApiLanguage.Problem(http, errors);
+        }
+
+        if (!await db.WorkersFor(scope).AnyAsync(w => w.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var rows = db.MembershipsFor(scope).Where(m => m.WorkerId == id).OrderByDescending(m => m.ValidFrom).ThenBy(m => m.Id);
+        return TypedResults.Ok(await paging.ToPageAsync(rows, MembershipDto.From, ct));
+    }
+}

@@ -1,0 +1,219 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Domain.Areas;
+using Lindung.Domain.Identifiers;
+using Lindung.Domain.Validation;
+using Lindung.Features.Api;
+using Lindung.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Sex = Lindung.Data.Entities.Sex;
+
+namespace Lindung.Features.Workers;
+
+/// <summary>A worker in a list: the NIK is always masked.</summary>
+internal sealed record WorkerSummaryDto(Guid Id, string Nik, string Name, string RegionCode, SocialSecurityScheme Scheme)
+{
+    public static WorkerSummaryDto From(Worker w) => new(w.Id, Domain.Identifiers.Nik.Mask(w.Nik), w.Name, w.RegionCode, w.Scheme);
+}
+
+/// <summary>One worker: the full NIK only for those who administer workers (<see cref="AccessScope.SeesFullNik"/>).</summary>
+internal sealed record WorkerDto(
+    Guid Id, string Nik, bool NikMasked, string Name, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? Phone, SocialSecurityScheme Scheme)
+{
+    public static WorkerDto From(Worker w, AccessScope scope) => new(
+        w.Id, scope.SeesFullNik ? w.Nik : Domain.Identifiers.Nik.Mask(w.Nik), !scope.SeesFullNik, w.Name, w.BirthDate, w.Sex, w.RegionCode, w.Phone, w.Scheme);
+}
+
+/// <summary>
+/// Create or replace a worker. When an agency operator creates one, <c>category</c> (and optionally
+/// <c>position</c>, <c>monthly_wage</c>) open the worker's employment at the operator's agency from
+/// today, which is what makes the worker theirs to see; other callers leave them out.
+/// </summary>
+internal sealed record WorkerRequest(
+    string? Nik, string? Name, DateOnly? BirthDate, Sex? Sex, string? RegionCode, string? Phone, SocialSecurityScheme? Scheme,
+    WorkerCategory? Category = null, string? Position = null, long? MonthlyWage = null);
+
+internal sealed record EmploymentDto(
+    Guid Id, Guid WorkerId, Guid? AgencyId, Guid? EmployerId, WorkerCategory Category, string? Position, long MonthlyWage,
+    FundingSource FundingSource, DateOnly ValidFrom, DateOnly? ValidTo, string RegionCode)
+{
+    public static EmploymentDto From(Employment e) => new(
+        e.Id, e.WorkerId, e.AgencyId, e.EmployerId, e.Category, e.Position, e.MonthlyWage, e.FundingSource, e.ValidFrom, e.ValidTo, e.RegionCode);
+}
+
+/// <summary><c>/api/v1/workers</c> and a worker's employments, all with the Registry policy.</summary>
+internal static class WorkersApi
+{
+    public static readonly ValidationError NikTaken = new("nik_taken", "NIK sudah terdaftar.", "This NIK is already registered.");
+    public static readonly ValidationError CategoryRequired = new(
+        "category_required", "Kategori pekerja wajib diisi untuk pegawai instansi Anda.", "The worker category is required for your agency's staff.");
+    public static readonly ValidationError WageInvalid = new("wage_invalid", "Upah tidak boleh negatif.", "The wage cannot be negative.");
+
+    public static IEndpointRouteBuilder MapWorkersApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/workers").WithTags("Workers").RequireAuthorization(Policies.Registry);
+        group.MapGet("/", ListAsync)
+            .WithName("ListWorkers").WithSummary("Workers the caller may see, NIKs masked; q is a full NIK or part of a name.");
+        group.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetWorker").WithSummary("One worker; 404 when it does not exist or is outside the caller's scope.");
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateWorker").WithSummary("Register a worker (an agency operator also opens their employment at the agency).");
+        group.MapPut("/{id:guid}", UpdateAsync)
+            .WithName("UpdateWorker").WithSummary("Replace a worker's identity and contact fields.");
+        group.MapGet("/{id:guid}/employments", EmploymentsAsync)
+            .WithName("ListWorkerEmployments").WithSummary("A worker's employments (all versions) within the caller's scope.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<PageOf<WorkerSummaryDto>>, ValidationProblem>> ListAsync(
+        HttpContext http, LindungDbContext db, string? q, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, ValidationError>();
+        var paging = Paging.Read(page, pageSize, errors);
+        if (errors.Count > 0)
+        {
+            return ApiLanguage.Problem(http, errors);
+        }
+
+        var rows = db.WorkersFor(AccessScope.From(http.User));
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            // A NIK is looked up whole: a prefix search would enumerate a district's residents.
+            var lower = term.ToLowerInvariant();
+            // EF translates ToLower() to SQL lower() on both providers; the culture analyzers are about .NET strings.
+#pragma warning disable CA1304, CA1311, CA1862
+            rows = term.All(char.IsAsciiDigit)
+                ? rows.Where(w => w.Nik == term)
+                : rows.Where(w => w.Name.ToLower().Contains(lower));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        return TypedResults.Ok(await paging.ToPageAsync(rows.OrderBy(w => w.Name).ThenBy(w => w.Id), WorkerSummaryDto.From, ct));
+    }
+
+    private static async Task<Results<Ok<WorkerDto>, NotFound>> GetAsync(HttpContext http, LindungDbContext db, Guid id, CancellationToken ct)
+    {
+        var scope = AccessScope.From(http.User);
+        return await db.WorkersFor(scope).SingleOrDefaultAsync(w => w.Id == id, ct) is { } worker
+            ? TypedResults.Ok(WorkerDto.From(worker, scope))
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Created<WorkerDto>, ValidationProblem>> CreateAsync(
+        HttpContext http, LindungDbContext db, TimeProvider clock, WorkerRequest request, CancellationToken ct)
+    {
+        var scope = AccessScope.From(http.User);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var worker = new Worker { Nik = string.Empty, Name = string.Empty, RegionCode = string.Empty };
+        var errors = await ApplyAsync(db, scope, worker, request, today, ct);
+        if (scope.OperatesAgency && request.Category is null)
+        {
+            errors["category"] = CategoryRequired;
+        }
+
+        if (request.MonthlyWage is < 0)
+        {
+            errors["monthly_wage"] = WageInvalid;
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiLanguage.Problem(http, errors);
+        }
+
+        db.Workers.Add(worker);
+        if (scope.OperatesAgency)
+        {
+            var agencyRegion = await db.Agencies.Where(a => a.Id == scope.AgencyId).Select(a => a.RegionCode).SingleAsync(ct);
+            db.Employments.Add(new Employment
+            {
+                WorkerId = worker.Id,
+                AgencyId = scope.AgencyId,
+                Category = request.Category!.Value,
+                Position = request.Position?.Trim() is { Length: > 0 and <= 200 } position ? position : null,
+                MonthlyWage = request.MonthlyWage ?? 0,
+                FundingSource = FundingSource.Apbd,
+                ValidFrom = today,
+                RegionCode = agencyRegion,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"{ApiSetup.Prefix}/workers/{worker.Id}", WorkerDto.From(worker, scope));
+    }
+
+    private static async Task<Results<Ok<WorkerDto>, NotFound, ValidationProblem>> UpdateAsync(
+        HttpContext http, LindungDbContext db, TimeProvider clock, Guid id, WorkerRequest request, CancellationToken ct)
+    {
+        var scope = AccessScope.From(http.User);
+        if (await db.WorkersFor(scope).SingleOrDefaultAsync(w => w.Id == id, ct) is not { } worker)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = await ApplyAsync(db, scope, worker, request, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        if (errors.Count > 0)
+        {
+            return ApiLanguage.Problem(http, errors);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(WorkerDto.From(worker, scope));
+    }
+
+    private static async Task<Results<Ok<PageOf<EmploymentDto>>, NotFound, ValidationProblem>> EmploymentsAsync(
+        HttpContext http, LindungDbContext db, Guid id, int? page, int? pageSize, CancellationToken ct)
+    {
+        var scope = AccessScope.From(http.User);
+        var errors = new Dictionary<string, ValidationError>();
+        var paging = Paging.Read(page, pageSize, errors);
+        if (errors.Count > 0)
+        {
+            return ApiLanguage.Problem(http, errors);
+        }
+
+        if (!await db.WorkersFor(scope).AnyAsync(w => w.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var rows = db.EmploymentsFor(scope).Where(e => e.WorkerId == id).OrderByDescending(e => e.ValidFrom).ThenBy(e => e.Id);
+        return TypedResults.Ok(await paging.ToPageAsync(rows, EmploymentDto.From, ct));
+    }
+
+    /// <summary>Validates the request and, when valid, copies it onto <paramref name="worker"/>.</summary>
+    private static async Task<Dictionary<string, ValidationError>> ApplyAsync(
+        LindungDbContext db, AccessScope scope, Worker worker, WorkerRequest request, DateOnly today, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, ValidationError>();
+        var check = new NikValidator(AreaDirectory.Embedded).Check(request.Nik, today);
+        if (!check.IsValid)
+        {
+            errors["nik"] = check.Errors[0];
+        }
+        else if (await db.Workers.AnyAsync(w => w.Nik == check.Normalized && w.Id != worker.Id, ct))
+        {
+            errors["nik"] = NikTaken;
+        }
+
+        var name = Fields.Text(request.Name, 200, "name", errors);
+        var phone = Fields.Text(request.Phone, 20, "phone", errors, required: false);
+        // An agency's staff may live anywhere; a region-scoped writer may only register residents of their regions.
+        var region = Fields.Region(request.RegionCode, scope, inScope: !scope.OperatesAgency, "region_code", errors);
+        if (errors.Count == 0)
+        {
+            worker.Nik = check.Normalized!;
+            worker.Name = name!;
+            // The NIK encodes birth date and sex; they fill in what the request leaves out.
+            worker.BirthDate = request.BirthDate ?? check.BirthDate;
+            worker.Sex = request.Sex ?? (check.Sex is { } sex ? Enum.Parse<Sex>(sex.ToString()) : null);
+            worker.RegionCode = region!;
+            worker.Phone = phone;
+            worker.Scheme = request.Scheme ?? SocialSecurityScheme.BpjsTk;
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net.Http.Headers;
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Features.ApiKeys;
+using Lindung.Tests.Data;
+using Lindung.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Sex = Lindung.Data.Entities.Sex;
+
+namespace Lindung.Tests.Features.Api;
+
+/// <summary>
+/// A running app on SQLite or PostgreSQL with a small registry: agencies A and B in Kota Madiun
+/// (35.77) and C in Kabupaten Madiun (35.19), one worker employed at each with a membership, one
+/// employer and one API key per region. Users get the scope their role has in a Kota Madiun setup.
+/// </summary>
+internal sealed class ApiWorld : IAsyncDisposable
+{
+    public const string Region = "35.77";
+    public const string OtherRegion = "35.19";
+    public const string Anonymous = nameof(Anonymous);
+
+    private readonly EmptyPostgresDatabase? _postgres;
+
+    private ApiWorld(LindungTestApp app, EmptyPostgresDatabase? postgres)
+    {
+        App = app;
+        _postgres = postgres;
+    }
+
+    public LindungTestApp App { get; }
+
+    public Agency AgencyA { get; } = new() { Code = "OPD-A", Name = "Dinas Pendidikan", Kind = AgencyKind.Dinas, RegionCode = Region };
+
+    public Agency AgencyB { get; } = new() { Code = "OPD-B", Name = "Dinas Kesehatan", Kind = AgencyKind.Dinas, RegionCode = Region };
+
+    public Agency AgencyC { get; } = new() { Code = "OPD-C", Name = "Dinas Pertanian", Kind = AgencyKind.Dinas, RegionCode = OtherRegion };
+
+    public Worker WorkerA { get; } = NewWorker("35.77.01", 1, "Siti Rahayu", "35.77.01.1001");
+
+    public Worker WorkerB { get; } = NewWorker("35.77.02", 2, "Budi Santoso", "35.77.02.1001");
+
+    public Worker WorkerC { get; } = NewWorker("35.19.01", 3, "Agus Wibowo", "35.19.01.2001");
+
+    public Employer EmployerIn { get; } = new() { Name = "CV Karya Madiun", Npp = "12345678", RegionCode = Region };
+
+    public Employer EmployerOut { get; } = new() { Name = "PT Tani Makmur", Npp = "87654321", RegionCode = OtherRegion };
+
+    public ApiKey KeyIn { get; } = NewKey("aaaaaaaaaaaa", Region);
+
+    public ApiKey KeyOut { get; } = NewKey("bbbbbbbbbbbb", OtherRegion);
+
+    public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));
+
+    public static async Task<ApiWorld> StartAsync(string provider)
+    {
+        var postgres = provider == nameof(DatabaseProvider.Postgres) ? await TestPostgres.CreateDatabaseAsync() : null;
+        var app = await LindungAppFactory.StartTestServerAsync(db: postgres?.ConnectionString);
+        var world = new ApiWorld(app, postgres);
+        await world.SeedAsync();
+        return world;
+    }
+
+    /// <summary>A client for a caller: <see cref="Anonymous"/> or a role, signed in with that role's usual scope.</summary>
+    public async Task<HttpClient> ClientAsync(string caller) => caller switch
+    {
+        Anonymous => App.CreateClient(),
+        LindungRoles.AgencyOperator => await TestUsers.SignedInClientAsync(App, caller, AgencyA.Code),
+        LindungRoles.Sponsor or LindungRoles.Auditor => await TestUsers.SignedInClientAsync(App, caller),
+        _ => await TestUsers.SignedInClientAsync(App, caller, null, Region),
+    };
+
+    /// <summary>A client that sends a fresh API key (as Bearer) and no cookie.</summary>
+    public async Task<(HttpClient Client, ApiKey Row)> KeyClientAsync(string role, string? agencyCode = null, string? region = Region)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var (issued, errors) = await IssueApiKey.CreateAsync(
+            db, db.Agencies, [], new NewApiKey($"test {role}", role, agencyCode, agencyCode is null ? region : null), "test", DateTime.UtcNow, CancellationToken.None);
+        Assert.True(issued is not null, string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value.MessageEn}")));
+        var client = App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Key);
+        return (client, issued.Row);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+
+    private async Task SeedAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        db.AddRange(AgencyA, AgencyB, AgencyC, WorkerA, WorkerB, WorkerC, EmployerIn, EmployerOut, KeyIn, KeyOut);
+        var serial = 0;
+        foreach (var (worker, agency) in new[] { (WorkerA, AgencyA), (WorkerB, AgencyB), (WorkerC, AgencyC) })
+        {
+            serial++;
+            db.Add(new Employment
+            {
+                WorkerId = worker.Id,
+                AgencyId = agency.Id,
+                Category = WorkerCategory.Honorer,
+                MonthlyWage = 2_500_000,
+                FundingSource = FundingSource.Apbd,
+                ValidFrom = new DateOnly(2025, 1, 1),
+                RegionCode = agency.RegionCode,
+            });
+            db.Add(new Membership
+            {
+                Kpj = $"1234567890{serial}",
+                WorkerId = worker.Id,
+                Segment = MembershipSegment.Pu,
+                Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm,
+                Status = MembershipStatus.Active,
+                ReportedWage = 2_500_000,
+                ValidFrom = new DateOnly(2025, 1, 1),
+                RegionCode = agency.RegionCode,
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static Worker NewWorker(string district, int serial, string name, string village) => new()
+    {
+        Nik = Lindung.Domain.Identifiers.Nik.Compose(district, new DateOnly(1990, 5, serial), Lindung.Domain.Identifiers.Sex.L, serial),
+        Name = name,
+        Sex = Sex.L,
+        RegionCode = village,
+    };
+
+    private static ApiKey NewKey(string prefix, string region) => new()
+    {
+        Name = $"fixture {region}",
+        Prefix = prefix,
+        SecretHash = new string('0', 64),
+        Role = LindungRoles.LicensingOfficer,
+        CreatedBy = "test",
+        CreatedAt = DateTime.UtcNow,
+        RegionCode = region,
+    };
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Lindung.Tests.Features.Api;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using static Lindung.Data.LindungRoles;
+
+namespace Lindung.Tests.Security;
+
+/// <summary>
+/// Every endpoint and page the app registers × every caller, on SQLite and PostgreSQL, against the
+/// table below. A new endpoint without a row fails the test, and so does a row for an endpoint that
+/// no longer exists: the table is the reviewed statement of who may do what.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests
+{
+    /// <summary>The columns of <see cref="Expected"/>, in order.</summary>
+    private static readonly string[] Callers = [ApiWorld.Anonymous, RegionalAdmin, AgencyOperator, BranchOfficer, LicensingOfficer, Sponsor, Leader, Auditor];
+
+    // One row per "METHOD /route" (constraints stripped). Each cell is the status for the caller in
+    // that column: 200 201 204 400 401 403 404, "in" = redirect to the sign-in page, "dn" = redirect to
+    // access denied, "/" = redirect home. A route with a parameter has two strings: for an id inside
+    // agency A / region 35.77 (which is in every scoped caller's scope), then for one in region 35.19
+    // (outside all of them). API writes send an empty JSON object, so a permitted caller gets 400;
+    // form posts carry no anti-forgery token, so they get 400 too.
+    //                                                                     anon RA  AO  BO  LO  SP  LE  AU
+    private static readonly Dictionary<string, (string In, string? Out)> Expected = new(StringComparer.Ordinal)
+    {
+        ["GET /"] = ("200 200 200 200 200 200 200 200", null),
+        ["GET /healthz"] = ("200 200 200 200 200 200 200 200", null),
+        ["POST /language"] = ("400 400 400 400 400 400 400 400", null),
+        ["GET /account/signin"] = ("200 200 200 200 200 200 200 200", null),
+        ["GET /account/signout"] = ("in  /   /   /   /   /   /   /  ", null),
+        ["GET /account/denied"] = ("403 403 403 403 403 403 403 403", null),
+        ["GET /openapi/{documentName}.json"] = ("200 200 200 200 200 200 200 200", "404 404 404 404 404 404 404 404"),
+        ["GET /api/v1/agencies"] = ("401 200 200 200 403 403 403 403", null),
+        ["GET /api/v1/agencies/{id}"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["POST /api/v1/agencies"] = ("401 400 403 403 403 403 403 403", null),
+        ["PUT /api/v1/agencies/{id}"] = ("401 400 403 403 403 403 403 403", "401 404 403 403 403 403 403 403"),
+        ["GET /api/v1/workers"] = ("401 200 200 200 403 403 403 403", null),
+        ["GET /api/v1/workers/{id}"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["POST /api/v1/workers"] = ("401 400 400 400 403 403 403 403", null),
+        ["PUT /api/v1/workers/{id}"] = ("401 400 400 400 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["GET /api/v1/workers/{id}/employments"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["GET /api/v1/workers/{id}/memberships"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["GET /api/v1/employers"] = ("401 200 403 200 200 403 403 403", null),
+        ["GET /api/v1/employers/{id}"] = ("401 200 403 200 200 403 403 403", "401 404 403 404 404 403 403 403"),
+        ["GET /api/v1/api-keys"] = ("401 200 403 403 403 403 403 403", null),
+        ["POST /api/v1/api-keys"] = ("401 400 403 403 403 403 403 403", null),
+        ["POST /api/v1/api-keys/{id}/revoke"] = ("401 204 403 403 403 403 403 403", "401 404 403 403 403 403 403 403"),
+    };
+
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task Every_endpoint_answers_every_caller_as_the_table_says(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        var endpoints = RegisteredEndpoints(world);
+
+        var registered = endpoints.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var missing = registered.Where(k => !Expected.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        var stale = Expected.Keys.Where(k => !registered.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, $"Endpoints without a row in the authorization table: {string.Join(", ", missing)}");
+        Assert.True(stale.Count == 0, $"Rows for endpoints that are not registered: {string.Join(", ", stale)}");
+
+        var failures = new StringBuilder();
+        var actualTable = new StringBuilder();
+        var checkedCells = 0;
+        var clients = new Dictionary<string, HttpClient>();
+        try
+        {
+            foreach (var caller in Callers)
+            {
+                clients[caller] = await world.ClientAsync(caller);
+            }
+
+            foreach (var (key, method, route, form) in endpoints.DistinctBy(e => e.Key))
+            {
+                var (expectedIn, expectedOut) = Expected[key];
+                var variants = route.Contains('{', StringComparison.Ordinal)
+                    ? new[] { (Scope: "in", Expected: expectedIn), (Scope: "out", Expected: expectedOut ?? throw new InvalidOperationException($"{key} needs an out-of-scope row")) }
+                    : [(Scope: "in", Expected: expectedIn)];
+                var actualRow = new List<string>();
+                foreach (var (scope, expected) in variants)
+                {
+                    var cells = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    Assert.True(cells.Length == Callers.Length, $"{key}: {cells.Length} cells, {Callers.Length} callers");
+                    var path = Fill(world, route, scope == "in");
+                    var actualCells = new List<string>();
+                    for (var i = 0; i < Callers.Length; i++)
+                    {
+                        var actual = await StatusAsync(clients[Callers[i]], method, path, form);
+                        actualCells.Add(actual);
+                        checkedCells++;
+                        if (actual != cells[i])
+                        {
+                            failures.AppendLine(CultureInfo.InvariantCulture, $"{key} [{scope}] as {Callers[i]}: expected {cells[i]}, got {actual} ({method} {path})");
+                        }
+                    }
+
+                    actualRow.Add(string.Join(' ', actualCells.Select(c => c.PadRight(3))));
+                }
+
+                actualTable.AppendLine(CultureInfo.InvariantCulture, $"[\"{key}\"] = (\"{string.Join("\", \"", actualRow)}\")");
+            }
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+            {
+                client.Dispose();
+            }
+        }
+
+        Assert.True(failures.Length == 0, $"{provider}: {failures}\nActual table:\n{actualTable}");
+        Assert.True(checkedCells >= Expected.Count * Callers.Length, $"only {checkedCells} cells checked");
+    }
+
+    /// <summary>Route endpoints as "METHOD /route" (parameter constraints stripped); pages and endpoints without methods are GETs.</summary>
+    private static List<(string Key, string Method, string Route, bool Form)> RegisteredEndpoints(ApiWorld world)
+    {
+        var source = world.App.Services.GetRequiredService<EndpointDataSource>();
+        return source.Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(endpoint =>
+            {
+                var route = "/" + Constraint().Replace(endpoint.RoutePattern.RawText?.Trim('/') ?? string.Empty, "{$1}");
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+                var form = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("application/x-www-form-urlencoded") == true;
+                return methods.Select(method => (Key: $"{method} {route}", Method: method, Route: route, Form: form));
+            })
+            .ToList();
+    }
+
+    /// <summary>Replaces each parameter with a fixture id chosen by the path segment before it.</summary>
+    private static string Fill(ApiWorld world, string route, bool inScope) => Parameter().Replace(route, match =>
+    {
+        var segment = match.Groups["segment"].Value;
+        string id = segment switch
+        {
+            "agencies" => (inScope ? world.AgencyA.Id : world.AgencyC.Id).ToString(),
+            "workers" => (inScope ? world.WorkerA.Id : world.WorkerC.Id).ToString(),
+            "employers" => (inScope ? world.EmployerIn.Id : world.EmployerOut.Id).ToString(),
+            "api-keys" => (inScope ? world.KeyIn.Id : world.KeyOut.Id).ToString(),
+            "openapi" => inScope ? "v1" : "v2",
+            _ => throw new InvalidOperationException($"No fixture id for a parameter after '{segment}' in {route}: add one to Fill."),
+        };
+        return $"{segment}/{id}";
+    });
+
+    /// <summary>Writes send an empty JSON object, or an empty form to endpoints that read forms (without an anti-forgery token).</summary>
+    private static async Task<string> StatusAsync(HttpClient client, string method, string path, bool form)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        if (method is not ("GET" or "HEAD"))
+        {
+            request.Content = form
+                ? new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en-US" })
+                : new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found)
+        {
+            var location = response.Headers.Location?.OriginalString ?? string.Empty;
+            return location.StartsWith("/account/signin", StringComparison.OrdinalIgnoreCase) || location.Contains("/account/signin", StringComparison.OrdinalIgnoreCase) ? "in"
+                : location.Contains("/account/denied", StringComparison.OrdinalIgnoreCase) ? "dn"
+                : location == "/" ? "/"
+                : $"302→{location}";
+        }
+
+        return ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"\{(\w+)(:[^}]*)?\}")]
+    private static partial Regex Constraint();
+
+    [GeneratedRegex(@"(?<segment>[\w-]+)/\{\w+\}")]
+    private static partial Regex Parameter();
+}
