@@ -50,6 +50,15 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/v1/employers/{id}"] = ("401 200 403 200 200 403 403 403", "401 404 403 404 404 403 403 403"),
         ["GET /api/v1/api-keys"] = ("401 200 403 403 403 403 403 403", null),
         ["POST /api/v1/api-keys"] = ("401 400 403 403 403 403 403 403", null),
+        ["GET /agencies"] = ("in  200 200 200 dn  dn  dn  dn ", null),
+        ["GET /agencies/{id}"] = ("in  200 200 200 dn  dn  dn  dn ", "in  404 404 404 dn  dn  dn  dn "),
+        ["GET /workers"] = ("in  200 200 200 dn  dn  dn  dn ", null),
+        ["GET /workers/{id}"] = ("in  200 200 200 dn  dn  dn  dn ", "in  404 404 404 dn  dn  dn  dn "),
+        ["GET /employers"] = ("in  200 dn  200 200 dn  dn  dn ", null),
+        ["GET /employers/{id}"] = ("in  200 dn  200 200 dn  dn  dn ", "in  404 dn  404 404 dn  dn  dn "),
+        ["GET /admin/users"] = ("in  200 dn  dn  dn  dn  dn  dn ", null),
+        ["GET /admin/targets"] = ("in  200 dn  dn  dn  dn  dn  dn ", null),
+        ["GET /admin/agencies/{id}"] = ("in  200 dn  dn  dn  dn  dn  dn ", "in  404 dn  dn  dn  dn  dn  dn "),
         ["POST /api/v1/api-keys/{id}/revoke"] = ("401 204 403 403 403 403 403 403", "401 404 403 403 403 403 403 403"),
     };
 

@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
 using Lindung.Domain.Validation;
 using Lindung.Features.Api;
 using Lindung.Security;

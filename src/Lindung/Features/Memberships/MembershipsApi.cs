@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
 using Lindung.Domain.Validation;
 using Lindung.Features.Api;
 using Lindung.Security;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Features.Memberships;
 
 internal sealed record MembershipDto(
-    Guid Id, string Kpj, Guid WorkerId, MembershipSegment Segment, IReadOnlyList<string> Programs, string? EmployerNpp,
+    Guid Id, string Kpj, Guid WorkerId, Segment Segment, IReadOnlyList<string> Programs, string? EmployerNpp,
     MembershipStatus Status, long ReportedWage, DateOnly? LastPaidMonth, DateOnly ValidFrom, DateOnly? ValidTo, string RegionCode)
 {
     public static MembershipDto From(Membership m) => new(

@@ -7,7 +7,6 @@ using Lindung.Features.Api;
 using Lindung.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Sex = Lindung.Data.Entities.Sex;
 
 namespace Lindung.Features.Workers;
 

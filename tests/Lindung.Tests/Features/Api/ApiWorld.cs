@@ -2,10 +2,8 @@ using System.Net.Http.Headers;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Features.ApiKeys;
-using Lindung.Tests.Data;
 using Lindung.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Sex = Lindung.Data.Entities.Sex;
 
 namespace Lindung.Tests.Features.Api;
 
@@ -20,9 +18,9 @@ internal sealed class ApiWorld : IAsyncDisposable
     public const string OtherRegion = "35.19";
     public const string Anonymous = nameof(Anonymous);
 
-    private readonly EmptyPostgresDatabase? _postgres;
+    private readonly PostgresDatabase? _postgres;
 
-    private ApiWorld(LindungTestApp app, EmptyPostgresDatabase? postgres)
+    private ApiWorld(LindungTestApp app, PostgresDatabase? postgres)
     {
         App = app;
         _postgres = postgres;
@@ -54,7 +52,7 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public static async Task<ApiWorld> StartAsync(string provider)
     {
-        var postgres = provider == nameof(DatabaseProvider.Postgres) ? await TestPostgres.CreateDatabaseAsync() : null;
+        var postgres = provider == nameof(DatabaseProvider.Postgres) ? await PostgresDatabase.CreateAsync() : null;
         var app = await LindungAppFactory.StartTestServerAsync(db: postgres?.ConnectionString);
         var world = new ApiWorld(app, postgres);
         await world.SeedAsync();
@@ -115,7 +113,7 @@ internal sealed class ApiWorld : IAsyncDisposable
             {
                 Kpj = $"1234567890{serial}",
                 WorkerId = worker.Id,
-                Segment = MembershipSegment.Pu,
+                Segment = Lindung.Domain.Contributions.Segment.Pu,
                 Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm,
                 Status = MembershipStatus.Active,
                 ReportedWage = 2_500_000,
@@ -131,7 +129,7 @@ internal sealed class ApiWorld : IAsyncDisposable
     {
         Nik = Lindung.Domain.Identifiers.Nik.Compose(district, new DateOnly(1990, 5, serial), Lindung.Domain.Identifiers.Sex.L, serial),
         Name = name,
-        Sex = Sex.L,
+        Sex = Lindung.Domain.Identifiers.Sex.L,
         RegionCode = village,
     };
 

@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using Lindung.Data;
 using Lindung.Features.ApiKeys;
 using Lindung.Tests.Cli;
-using Lindung.Tests.Data;
 using Lindung.Tests.Features.Api;
+using Lindung.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
