@@ -1,4 +1,5 @@
 using Lindung.Data;
+using Lindung.Features.Demo;
 using Lindung.Features.Home;
 using Lindung.Localization;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,6 +28,11 @@ internal static class LindungWebApp
         builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
         builder.Services.AddHostedService<DatabaseMigrator>();
+        if (options.Demo)
+        {
+            builder.Services.AddDemoRegion();
+        }
+
         configure?.Invoke(builder);
 
         var app = builder.Build();
