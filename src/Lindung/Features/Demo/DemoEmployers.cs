@@ -49,10 +49,13 @@ internal static class DemoEmployers
         new("KBLI 85130 Pendidikan swasta (yayasan)", [1], ["Yayasan"], ["Pendidikan", "Al-Hikmah", "Taman Siswa", "Bina Insani"], ["Madiun", "Nusantara", "Mulia"], 10),
     ];
 
-    /// <summary>A plausible company name: legal form, then a core and a suffix or two flattering words.</summary>
-    public static string NextName(Random random, DemoSector sector)
+    /// <summary>
+    /// A plausible company name: legal form, then a core and a suffix or two flattering words. Large
+    /// firms are limited companies (PT) wherever the sector has them.
+    /// </summary>
+    public static string NextName(Random random, DemoSector sector, BusinessSize size)
     {
-        var form = sector.Forms[random.Next(sector.Forms.Length)];
+        var form = size == BusinessSize.Large && sector.Forms.Contains("PT") ? "PT" : sector.Forms[random.Next(sector.Forms.Length)];
         var core = random.Next(3) == 0 ? Local[random.Next(Local.Length)] : sector.Cores[random.Next(sector.Cores.Length)];
         var tail = random.Next(2) == 0
             ? sector.Suffixes[random.Next(sector.Suffixes.Length)]

@@ -159,14 +159,14 @@ internal sealed class DemoRegion
             var sector = i % 3 == 0 && vendors.Count < 3
                 ? DemoEmployers.Sectors.First(s => s.Outsourcing)
                 : PickSector(_random.Next(totalWeight));
+            var size = sector.Outsourcing ? (_random.Next(3) == 0 ? BusinessSize.Large : BusinessSize.Medium) : DemoEmployers.NextSize(_random);
             string name;
             do
             {
-                name = DemoEmployers.NextName(_random, sector);
+                name = DemoEmployers.NextName(_random, sector, size);
             }
             while (!names.Add(name));
 
-            var size = sector.Outsourcing ? (_random.Next(3) == 0 ? BusinessSize.Large : BusinessSize.Medium) : DemoEmployers.NextSize(_random);
             // Some firms, mostly micro and small, have never registered with BPJS (no NPP): the licensing check's targets.
             var registered = sector.Outsourcing || _random.Next(100) < (size <= BusinessSize.Small ? 75 : 95);
             var employer = new Employer
@@ -400,7 +400,7 @@ internal sealed class DemoRegion
         }
 
         // Registered some weeks after starting; before leaving, and early enough to have lapsed since.
-        var cap = job.ValidTo?.AddDays(-1)
+        var cap = job.ValidTo?.AddDays(-45)
             ?? (status == MembershipStatus.Inactive ? LastMonth.AddMonths(-2).AddDays(-1) : _today.AddDays(-35));
         var registered = job.ValidFrom.AddDays(_random.Next(10, 240));
         registered = registered < cap ? registered : cap < job.ValidFrom ? job.ValidFrom : cap;
