@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Features.Api;
+using Lindung.Features.Demo;
 using Lindung.Features.Home;
 using Lindung.Localization;
 using Lindung.Security;
@@ -32,6 +33,11 @@ internal static class LindungWebApp
         builder.Services.AddLindungApi();
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
         builder.Services.AddHostedService<DatabaseMigrator>();
+        if (options.Demo)
+        {
+            builder.Services.AddDemoRegion();
+        }
+
         configure?.Invoke(builder);
 
         var app = builder.Build();

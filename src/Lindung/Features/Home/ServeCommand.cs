@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lindung.Cli;
 using Lindung.Data;
+using Lindung.Features.Demo;
 using Lindung.Hosting;
 
 namespace Lindung.Features.Home;
@@ -30,6 +31,16 @@ internal static class ServeCommand
             var app = LindungWebApp.Build(options, []);
             await app.StartAsync(ct);
             var database = app.Services.GetRequiredService<DatabaseSettings>();
+            if (app.Services.GetService<DemoSeedState>() is { Result: { } seeded } demoState)
+            {
+                await console.Out.WriteLineAsync(seeded.ToString());
+                await console.Out.WriteLineAsync("Demo sign-ins (role, email, password):");
+                foreach (var line in demoState.SignIns)
+                {
+                    await console.Out.WriteLineAsync(line);
+                }
+            }
+
             await console.Out.WriteLineAsync($"Lindung is running at {options.Urls} (data: {options.DataDirectory}, database: {database}). Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;

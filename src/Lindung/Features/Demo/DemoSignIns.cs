@@ -1,0 +1,63 @@
+using Lindung.Data;
+using Lindung.Features.Users;
+using Lindung.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Demo;
+
+/// <summary>
+/// One demo user per role, created with the demo region. Passwords are random per installation
+/// and kept in <c>&lt;data&gt;/demo-sign-ins.txt</c> (owner-readable only) so every
+/// <c>serve --demo</c> can print them again; nothing secret is in the repository.
+/// </summary>
+internal static class DemoSignIns
+{
+    public const string FileName = "demo-sign-ins.txt";
+
+    private static readonly (string Email, string Role, string Name)[] Users =
+    [
+        ("admin@demo.lindung.id", LindungRoles.RegionalAdmin, "Admin Disnaker Kota Madiun"),
+        ("opd@demo.lindung.id", LindungRoles.AgencyOperator, "Operator OPD"),
+        ("cabang@demo.lindung.id", LindungRoles.BranchOfficer, "Petugas BPJS TK Cabang Madiun"),
+        ("perizinan@demo.lindung.id", LindungRoles.LicensingOfficer, "Petugas DPMPTSP"),
+        ("sponsor@demo.lindung.id", LindungRoles.Sponsor, "Bapak Asuh (CSR)"),
+        ("pimpinan@demo.lindung.id", LindungRoles.Leader, "Wali Kota"),
+        ("auditor@demo.lindung.id", LindungRoles.Auditor, "Inspektorat"),
+    ];
+
+    /// <summary>Creates the users when missing; returns the lines to print (email, role, password).</summary>
+    public static async Task<IReadOnlyList<string>> EnsureAsync(IServiceProvider services, DemoSeedResult seed, CancellationToken ct)
+    {
+        var file = Path.Combine(services.GetRequiredService<LindungHostOptions>().DataDirectory, FileName);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        if (await db.Users.AnyAsync(u => u.Email == Users[0].Email, ct))
+        {
+            return File.Exists(file) ? await File.ReadAllLinesAsync(file, ct) : [$"Demo users exist; their passwords are in {file} where they were first created."];
+        }
+
+        var operatorAgency = await db.Agencies.Where(a => a.Id == seed.OperatorAgencyId).Select(a => a.Code).SingleAsync(ct);
+        var lines = new List<string>();
+        foreach (var (email, role, name) in Users)
+        {
+            var request = new NewUser(
+                email,
+                role,
+                name,
+                role == LindungRoles.AgencyOperator ? operatorAgency : null,
+                role == LindungRoles.BranchOfficer ? DemoSeedResult.BranchRegionCodes : [],
+                Password: null);
+            var password = await UserAddCommand.AddAsync(scope.ServiceProvider, request, ct);
+            lines.Add($"  {role,-16} {email,-28} {password}");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllLinesAsync(file, lines, ct);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return lines;
+    }
+}

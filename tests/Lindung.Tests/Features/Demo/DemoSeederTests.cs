@@ -1,0 +1,241 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Domain.Areas;
+using Lindung.Domain.Contributions;
+using Lindung.Domain.Identifiers;
+using Lindung.Features.Demo;
+using Lindung.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Lindung.Tests.Features.Demo;
+
+/// <summary>A registry database with the default demo region seeded once, as <c>lindung serve --demo</c> would.</summary>
+public abstract class DemoDatabase<TDatabase> : IAsyncLifetime
+    where TDatabase : RegistryDatabase, new()
+{
+    /// <summary>A fixed day, so the region (and these tests) are the same on every run.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 5, 15, 3, 0, 0, TimeSpan.Zero);
+
+    public TDatabase Database { get; } = new();
+
+    internal DemoSeedResult Result { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Result = await DemoSeeder.SeedAsync(Database.Settings, new FixedClock(Now), new DemoOptions());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        (Database as IDisposable)?.Dispose();
+    }
+}
+
+public sealed class SqliteDemoDatabase : DemoDatabase<SqliteRegistryDatabase>;
+
+public sealed class PostgresDemoDatabase : DemoDatabase<PostgresRegistryDatabase>;
+
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>The seeded demo region, checked row by row; each concrete subclass runs them on one provider.</summary>
+public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, ITestOutputHelper output)
+    where TDatabase : RegistryDatabase, new()
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DemoDatabase<TDatabase>.Now.UtcDateTime);
+
+    [Fact]
+    public async Task Seeding_writes_the_region_it_reports()
+    {
+        await using var db = demo.Database.NewContext();
+        var result = demo.Result;
+
+        output.WriteLine($"{typeof(TDatabase).Name}: {result}");
+        Assert.True(result.Seeded);
+        Assert.Equal(DemoAgencies.All.Count, result.Agencies);
+        Assert.Equal(result.Agencies, await db.Agencies.CountAsync());
+        Assert.Equal(300, await db.Employers.CountAsync());
+        Assert.Equal(3000 + 300, await db.Workers.CountAsync());
+        Assert.Equal(result.Employments, await db.Employments.CountAsync());
+        Assert.InRange(result.Employments, 3000, 3300);
+        Assert.Equal(result.Memberships, await db.Memberships.CountAsync());
+        Assert.Equal(result.Memberships, (await db.MembershipExtracts.SingleAsync()).RowCount);
+        Assert.Equal(result.Agencies + 1, await db.CoverageTargets.CountAsync(t => t.Year == 2026));
+        Assert.Equal(1, await db.CoverageTargets.CountAsync(t => t.AgencyId == null && t.TargetBasisPoints == 9500));
+        Assert.Equal(DemoSeeder.OperatorAgencyCode, (await db.Agencies.SingleAsync(a => a.Id == result.OperatorAgencyId)).Code);
+        Assert.Equal(AgencyKind.Sekolah, (await db.Agencies.SingleAsync(a => a.Id == result.SchoolAgencyId)).Kind);
+    }
+
+    [Fact]
+    public async Task Every_row_and_its_audit_is_in_the_region_and_by_the_demo_seed()
+    {
+        await using var db = demo.Database.NewContext();
+        var codes = new List<string>();
+        codes.AddRange(await db.Agencies.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.Employers.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.Workers.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.Employments.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.Memberships.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.MembershipExtracts.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.CoverageTargets.Select(x => x.RegionCode).ToListAsync());
+
+        Assert.All(codes, code => Assert.StartsWith("35.", code, StringComparison.Ordinal));
+        Assert.All(codes, code => Assert.NotNull(AreaDirectory.Embedded.Find(code)));
+        Assert.Equal(codes.Count, await db.AuditEvents.CountAsync(e => e.Actor == DemoRegion.Actor && e.Action == AuditAction.Create));
+        Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.Actor != DemoRegion.Actor));
+    }
+
+    [Fact]
+    public async Task Workers_have_valid_unique_NIKs_matching_their_birth_date_and_sex()
+    {
+        await using var db = demo.Database.NewContext();
+        var workers = await db.Workers.ToListAsync();
+        var validator = new NikValidator(AreaDirectory.Embedded);
+
+        Assert.Equal(workers.Count, workers.Select(w => w.Nik).Distinct().Count());
+        Assert.All(workers, w =>
+        {
+            var check = validator.Check(w.Nik, Today);
+            Assert.True(check.IsValid, $"{Lindung.Domain.Identifiers.Nik.Mask(w.Nik)}: {string.Join(", ", check.Errors.Select(e => e.Code))}");
+            Assert.Equal(w.BirthDate, check.BirthDate);
+            Assert.Equal(w.Sex.ToString(), check.Sex.ToString());
+            Assert.InRange(Today.Year - w.BirthDate!.Value.Year, 19, 59);
+            Assert.Equal(AreaLevel.Village, AreaDirectory.Embedded.Find(w.RegionCode)?.Level);
+        });
+        // Mostly issued in Kota Madiun, the rest in the regencies around it.
+        var issued = workers.GroupBy(w => w.Nik[..4]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.InRange(issued["3577"], workers.Count / 2, workers.Count * 4 / 5);
+        Assert.True(issued.Keys.ToHashSet().IsSupersetOf(["3577", "3519", "3520", "3521", "3502"]));
+        Assert.All(workers.Where(w => w.Phone is not null), w => Assert.Matches("^08[1-9][0-9]{8,9}$", w.Phone));
+    }
+
+    [Fact]
+    public async Task Identifiers_have_their_formats_and_are_unique()
+    {
+        await using var db = demo.Database.NewContext();
+        var kpjs = await db.Memberships.Select(m => m.Kpj).ToListAsync();
+        var employers = await db.Employers.ToListAsync();
+        var npps = employers.Where(e => e.Npp is not null).Select(e => e.Npp!).ToList();
+
+        Assert.All(kpjs, kpj => Assert.Matches("^[0-9]{11}$", kpj));
+        Assert.Equal(kpjs.Count, kpjs.Distinct().Count());
+        Assert.All(npps, npp => Assert.Matches("^[0-9]{8}$", npp));
+        Assert.Equal(npps.Count, npps.Distinct().Count());
+        Assert.InRange(npps.Count, 240, 295); // some firms have never registered
+        Assert.All(employers, e => Assert.Matches("^[0-9]{13}$", e.Nib));
+        Assert.All(employers, e => Assert.Matches("^0[0-9]{15}$", e.Npwp));
+        Assert.All(employers, e => Assert.InRange(e.JkkRiskGroup!.Value, 1, 5));
+        Assert.Equal(employers.Count, employers.Select(e => e.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var mediumOrLarge = employers.Count(e => e.BusinessSize is BusinessSize.Medium or BusinessSize.Large);
+        Assert.InRange(mediumOrLarge, employers.Count * 30 / 100, employers.Count * 50 / 100);
+    }
+
+    [Fact]
+    public async Task Coverage_differs_across_agencies_green_to_red()
+    {
+        await using var db = demo.Database.NewContext();
+        var roster = await db.Employments.Where(e => e.ValidTo == null && e.AgencyId != null)
+            .Select(e => new { e.AgencyId, e.WorkerId }).ToListAsync();
+        var covered = (await db.Memberships
+            .Where(m => m.ValidTo == null && m.Segment == Lindung.Domain.Contributions.Segment.Pu && m.Status == MembershipStatus.Active)
+            .Select(m => m.WorkerId).ToListAsync()).ToHashSet();
+        var registered = (await db.Memberships.Where(m => m.Segment == Lindung.Domain.Contributions.Segment.Pu).Select(m => m.WorkerId).ToListAsync()).ToHashSet();
+
+        var rates = roster.GroupBy(r => r.AgencyId).Select(g => (double)g.Count(r => covered.Contains(r.WorkerId)) / g.Count()).ToList();
+
+        Assert.Contains(rates, rate => rate >= 0.95);
+        Assert.Contains(rates, rate => rate < 0.60);
+        Assert.Contains(rates, rate => rate is >= 0.60 and < 0.95);
+        var overall = (double)roster.Count(r => covered.Contains(r.WorkerId)) / roster.Count;
+        Assert.InRange(overall, 0.65, 0.78);
+        var unregistered = (double)roster.Count(r => !registered.Contains(r.WorkerId)) / roster.Count;
+        Assert.InRange(unregistered, 0.18, 0.27);
+    }
+
+    [Fact]
+    public async Task Memberships_show_arrears_PDS_upah_and_a_BPU_segment()
+    {
+        await using var db = demo.Database.NewContext();
+        var memberships = await db.Memberships.ToListAsync();
+        var wages = (await db.Employments.Where(e => e.ValidTo == null).ToListAsync()).ToDictionary(e => e.WorkerId, e => e.MonthlyWage);
+        var pu = memberships.Where(m => m.Segment == Lindung.Domain.Contributions.Segment.Pu).ToList();
+        var bpu = memberships.Where(m => m.Segment == Lindung.Domain.Contributions.Segment.Bpu).ToList();
+        var lastMonth = new DateOnly(2026, 4, 1);
+
+        Assert.All(pu.Where(m => m.Status == MembershipStatus.Active), m => Assert.Equal(lastMonth, m.LastPaidMonth));
+        Assert.All(memberships.Where(m => m.Status == MembershipStatus.Inactive), m => Assert.True(m.LastPaidMonth < lastMonth));
+        Assert.Contains(pu, m => m.Status == MembershipStatus.Inactive);
+        Assert.All(pu, m => Assert.Matches("^[0-9]{8}$", m.EmployerNpp));
+        Assert.All(pu, m => Assert.True(m.Programs.HasFlag(SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm)));
+        Assert.Contains(pu, m => m.Programs.HasFlag(SocialSecurityPrograms.Jht));
+        var underReported = pu.Count(m => wages.TryGetValue(m.WorkerId, out var wage) && m.ReportedWage < wage);
+        Assert.InRange(underReported, pu.Count / 20, pu.Count / 5);
+        Assert.InRange(bpu.Count, 300, 450);
+        Assert.All(bpu, m => Assert.Null(m.EmployerNpp));
+        Assert.All(bpu, m => Assert.True(m.ReportedWage >= 1_000_000));
+        Assert.Contains(bpu, m => m.RegionCode == DemoPeople.KabupatenMadiun);
+        Assert.All(memberships, m => Assert.NotNull(m.SourceExtractId));
+        var extract = await db.MembershipExtracts.SingleAsync();
+        Assert.Equal("Ekstrak kepesertaan BPJS TK Cabang Madiun, April 2026.xlsx", extract.FileName);
+        Assert.Matches("^[0-9a-f]{64}$", extract.Sha256);
+    }
+
+    [Fact]
+    public async Task Employments_carry_categories_wages_and_funding_where_they_belong()
+    {
+        await using var db = demo.Database.NewContext();
+        var jobs = await db.Employments.Include(e => e.Agency).ToListAsync();
+
+        var outsourced = jobs.Where(e => e.Category == WorkerCategory.Outsourcing).ToList();
+        Assert.NotEmpty(outsourced);
+        Assert.All(outsourced, e => Assert.True(e.AgencyId is null && e.EmployerId is not null));
+        Assert.All(jobs.Where(e => e.Category != WorkerCategory.Outsourcing), e => Assert.True(e.AgencyId is not null && e.EmployerId is null));
+        var vendorIds = outsourced.Select(e => e.EmployerId).ToHashSet();
+        var vendorSectors = await db.Employers.Where(e => vendorIds.Contains(e.Id)).Select(e => e.Sector!).Distinct().ToListAsync();
+        Assert.All(vendorSectors, s => Assert.Contains(s, DemoEmployers.Sectors.Where(x => x.Outsourcing).Select(x => x.Label)));
+
+        var gtt = jobs.Where(e => e.Category == WorkerCategory.Gtt).ToList();
+        Assert.True(gtt.Count > 200, $"{gtt.Count} GTT");
+        Assert.All(gtt, e => Assert.Equal(AgencyKind.Sekolah, e.Agency!.Kind));
+        Assert.All(jobs, e => Assert.InRange(e.MonthlyWage, 1_000_000, 7_500_000));
+        Assert.All(jobs.Where(e => e.Category == WorkerCategory.Honorer), e => Assert.InRange(e.MonthlyWage, 1_000_000, 2_500_000));
+        Assert.All(jobs.Where(e => e.Agency?.Kind == AgencyKind.Rsud), e => Assert.Equal(FundingSource.Blud, e.FundingSource));
+        Assert.All(jobs.Where(e => e.Agency?.Code == DemoAgencies.Disnaker), e => Assert.Equal(FundingSource.Apbd, e.FundingSource));
+        foreach (var category in new[] { WorkerCategory.Honorer, WorkerCategory.Gtt, WorkerCategory.Ptt, WorkerCategory.Kontrak, WorkerCategory.HarianLepas })
+        {
+            Assert.Contains(jobs, e => e.Category == category);
+        }
+
+        // History: superseded versions and people who left, a small share.
+        var closed = jobs.Count(e => e.ValidTo is not null);
+        Assert.InRange(closed, jobs.Count / 40, jobs.Count / 8);
+        Assert.All(jobs, e => Assert.True(e.ValidFrom < Today && (e.ValidTo is null || e.ValidTo > e.ValidFrom)));
+    }
+
+    [Fact]
+    public async Task Seeding_again_writes_nothing()
+    {
+        int Count(LindungDbContext db) => db.Workers.Count() + db.Memberships.Count() + db.AuditEvents.Count();
+        await using var before = demo.Database.NewContext();
+        var rows = Count(before);
+
+        var again = await DemoSeeder.SeedAsync(demo.Database.Settings, new FixedClock(DemoDatabase<TDatabase>.Now), new DemoOptions());
+
+        await using var after = demo.Database.NewContext();
+        Assert.False(again.Seeded);
+        Assert.Equal(0, again.Workers);
+        Assert.Equal(demo.Result.OperatorAgencyId, again.OperatorAgencyId);
+        Assert.Equal(rows, Count(after));
+    }
+}
+
+public sealed class SqliteDemoSeederTests(SqliteDemoDatabase demo, ITestOutputHelper output)
+    : DemoSeederTests<SqliteRegistryDatabase>(demo, output), IClassFixture<SqliteDemoDatabase>;
+
+public sealed class PostgresDemoSeederTests(PostgresDemoDatabase demo, ITestOutputHelper output)
+    : DemoSeederTests<PostgresRegistryDatabase>(demo, output), IClassFixture<PostgresDemoDatabase>;
