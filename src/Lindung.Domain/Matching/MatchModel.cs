@@ -47,7 +47,29 @@ public sealed record MatchModel(
             [RegionAgreement.Different] = new(0.10, 0.3),
             [RegionAgreement.Missing] = new(1, 1),
         },
-        PriorMatchProbability: 0.1);
+        PriorMatchProbability: 0.1)
+    {
+        AcceptAt = 0.95,
+        AcceptMargin = 0.2,
+        ReviewAt = 0.5,
+        RepairAt = 0.9,
+        NikNameAtLeast = 0.7,
+    };
+
+    /// <summary>A name/birth-date candidate is accepted automatically at or above this score…</summary>
+    public double AcceptAt { get; init; } = 0.95;
+
+    /// <summary>…and only when it leads the runner-up by at least this much (twins, namesakes).</summary>
+    public double AcceptMargin { get; init; } = 0.2;
+
+    /// <summary>Below this the best candidate is not worth a person's time: not registered.</summary>
+    public double ReviewAt { get; init; } = 0.5;
+
+    /// <summary>A NIK one slip from a member's is repaired when name, birth date, sex and district score this high.</summary>
+    public double RepairAt { get; init; } = 0.9;
+
+    /// <summary>An exact NIK hit whose names are less alike than this goes to review (a NIK typed on the wrong row).</summary>
+    public double NikNameAtLeast { get; init; } = 0.7;
 
     public double Weight(MatchEvidence evidence) =>
         NameBands.First(b => evidence.NameScore >= b.AtLeast).Probabilities.Weight
