@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lindung.Features.Contributions;
 using Lindung.Features.Home;
 using Lindung.Features.Nik;
+using Lindung.Features.Reconciliation;
 using Lindung.Features.Users;
 
 namespace Lindung.Cli;
@@ -16,6 +17,7 @@ internal static class LindungCli
             ServeCommand.Create(console),
             NikCheckCommand.Create(console),
             ContributionCommand.Create(console),
+            ReconcileCommand.Create(console),
             UserAddCommand.Create(console),
         };
         root.Options.Add(GlobalOptions.Data);
