@@ -111,7 +111,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
 
                 _seen[position] = _stamp;
                 var member = members[position];
-                var score = Score(probe, member);
+                var score = Score(probe, member, _model.ReviewAt);
                 if (score > bestScore)
                 {
                     // Two KPJs of one person (same NIK) are not rivals.
@@ -136,7 +136,13 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
 
         // A roster NIK that is valid and far from the member's says "someone else", whatever the name.
         var nikConflict = probe.Nik != 0 && members[best].Nik != 0 && !OneSlipApart(probe.Nik, members[best].Nik);
-        var clear = bestScore >= _model.AcceptAt && bestScore - runnerUp >= _model.AcceptMargin && !nikConflict;
+        var clear = bestScore >= _model.AcceptAt && MatchModel.LeadBits(bestScore, runnerUp) >= _model.AcceptMarginBits;
+        if (nikConflict)
+        {
+            var outcome = clear && bestScore >= _model.NikConflictReviewAt ? ReconcileOutcome.NeedsReview : ReconcileOutcome.NotRegistered;
+            return new Decision(row, outcome, MatchMethod.None, bestScore, -1);
+        }
+
         return clear
             ? new Decision(row, ReconcileOutcome.CoveredActive, MatchMethod.NameDob, bestScore, best)
             : new Decision(row, ReconcileOutcome.NeedsReview, MatchMethod.None, bestScore, -1);
@@ -156,11 +162,24 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
         }
     }
 
-    private double Score(Probe probe, IndexedMember member) => _model.Score(new MatchEvidence(
-        NameSimilarity.Score(probe.Name, member.Name),
-        MatchEvidence.CompareBirthDates(probe.BirthDate, member.BirthDate),
-        MatchEvidence.Compare(probe.Sex, member.Sex),
-        MatchEvidence.CompareRegions(probe.District, member.District)));
+    /// <summary>
+    /// The model's score; 0 without comparing names when even identical names could not lift the
+    /// pair to <paramref name="floor"/> (most name-block candidates have another birth date).
+    /// </summary>
+    private double Score(Probe probe, IndexedMember member, double floor = 0)
+    {
+        var evidence = new MatchEvidence(
+            1,
+            MatchEvidence.CompareBirthDates(probe.BirthDate, member.BirthDate),
+            MatchEvidence.Compare(probe.Sex, member.Sex),
+            MatchEvidence.CompareRegions(probe.District, member.District));
+        if (floor > 0 && _model.Score(evidence) < floor)
+        {
+            return 0;
+        }
+
+        return _model.Score(evidence with { NameScore = NameSimilarity.Score(probe.Name, member.Name) });
+    }
 
     /// <summary>Best method, then best score, then the earlier row keeps the member; the rest go to review.</summary>
     private static void ResolveConflicts(List<Decision> decisions)
