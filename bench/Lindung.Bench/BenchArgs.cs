@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Lindung.Bench;
 
-internal sealed record BenchArgs(int Rows, int Runs, int Seed, string WorkDirectory)
+internal sealed record BenchArgs(int Rows, int Runs, int Seed, int Seeds, int Members, int Roster, string WorkDirectory)
 {
     public static BenchArgs Parse(string[] args)
     {
@@ -14,6 +14,7 @@ internal sealed record BenchArgs(int Rows, int Runs, int Seed, string WorkDirect
 
         var work = Path.Combine(Path.GetTempPath(), "lindung-bench");
         Directory.CreateDirectory(work);
-        return new BenchArgs(Get("--rows", 1_000_000), Get("--runs", 3), Get("--seed", 20261125), work);
+        return new BenchArgs(
+            Get("--rows", 1_000_000), Get("--runs", 3), Get("--seed", 20261125), Get("--seeds", 1), Get("--members", 200_000), Get("--roster", 20_000), work);
     }
 }

@@ -1,16 +1,18 @@
 using Lindung.Bench;
 using Lindung.Bench.Nik;
+using Lindung.Bench.Reconcile;
 
 // Each job generates its own data, runs Lindung and a peer on the same input in this process,
 // checks that both reached the same answer, and prints the time ratio.
 var jobs = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["nik"] = NikBench.RunAsync,
+    ["reconcile"] = ReconcileBench.RunAsync,
 };
 
 if (args.Length == 0 || !jobs.TryGetValue(args[0], out var job))
 {
-    Console.Error.WriteLine($"usage: Lindung.Bench <{string.Join('|', jobs.Keys)}> [--rows N] [--runs N] [--seed N]");
+    Console.Error.WriteLine($"usage: Lindung.Bench <{string.Join('|', jobs.Keys)}> [--rows N] [--runs N] [--seed N] [--seeds N] [--members N] [--roster N]");
     return 2;
 }
 

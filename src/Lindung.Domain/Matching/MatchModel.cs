@@ -22,16 +22,21 @@ public sealed record MatchModel(
     public static MatchModel Default { get; } = new(
         NameBands:
         [
-            new NameBand(1.00, new Probabilities(0.70, 0.0005)),
-            new NameBand(0.94, new Probabilities(0.22, 0.003)),
-            new NameBand(0.88, new Probabilities(0.06, 0.02)),
-            new NameBand(0.00, new Probabilities(0.02, 0.9765)),
+            // Re-estimated on the reconciliation benchmark: among blocked candidates an identical
+            // folded name is common (popular names, name-keyed blocks), so u is 1 in 200, not 1 in 2,000;
+            // a one-letter typo (0.88–0.94) is rarer among strangers than the first guess said.
+            new NameBand(1.00, new Probabilities(0.70, 0.005)),
+            new NameBand(0.94, new Probabilities(0.22, 0.01)),
+            new NameBand(0.88, new Probabilities(0.07, 0.012)),
+            new NameBand(0.00, new Probabilities(0.01, 0.955)),
         ],
         BirthDate: new Dictionary<BirthDateAgreement, Probabilities>
         {
-            [BirthDateAgreement.Exact] = new(0.95, 0.6),
-            [BirthDateAgreement.Near] = new(0.04, 0.1),
-            [BirthDateAgreement.Different] = new(0.01, 0.3),
+            // A different birth date (not a slip) is strong evidence against: namesakes differ here.
+            [BirthDateAgreement.Exact] = new(0.95, 0.1),
+            // One digit apart is also what a namesake born days later looks like: weak evidence either way.
+            [BirthDateAgreement.Near] = new(0.04, 0.08),
+            [BirthDateAgreement.Different] = new(0.01, 0.88),
             [BirthDateAgreement.Missing] = new(1, 1),
         },
         Sex: new Dictionary<FieldAgreement, Probabilities>
@@ -42,18 +47,62 @@ public sealed record MatchModel(
         },
         Region: new Dictionary<RegionAgreement, Probabilities>
         {
-            [RegionAgreement.SameDistrict] = new(0.75, 0.5),
+            [RegionAgreement.SameDistrict] = new(0.75, 0.4),
             [RegionAgreement.SameRegency] = new(0.15, 0.2),
-            [RegionAgreement.Different] = new(0.10, 0.3),
+            [RegionAgreement.Different] = new(0.10, 0.4),
             [RegionAgreement.Missing] = new(1, 1),
         },
-        PriorMatchProbability: 0.1);
+        PriorMatchProbability: 0.1)
+    {
+        AcceptAt = 0.95,
+        AcceptMarginBits = 4,
+        ReviewAt = 0.5,
+        RepairAt = 0.9,
+        NikNameAtLeast = 0.7,
+        NikConflictReviewAt = 0.995,
+    };
+
+    /// <summary>A name/birth-date candidate is accepted automatically at or above this score…</summary>
+    public double AcceptAt { get; init; } = 0.95;
+
+    /// <summary>
+    /// …and only when its odds beat the runner-up's by this many bits (4 = sixteen times as likely):
+    /// twins and namesakes born days apart stay with a person.
+    /// </summary>
+    public double AcceptMarginBits { get; init; } = 4;
+
+    /// <summary>
+    /// A candidate whose valid NIK is far from the roster's valid NIK is someone else unless all the
+    /// rest agrees this strongly; then a person looks (a NIK copied from the wrong card).
+    /// </summary>
+    public double NikConflictReviewAt { get; init; } = 0.995;
+
+    /// <summary>Below this the best candidate is not worth a person's time: not registered.</summary>
+    public double ReviewAt { get; init; } = 0.5;
+
+    /// <summary>A NIK one slip from a member's is repaired when name, birth date, sex and district score this high.</summary>
+    public double RepairAt { get; init; } = 0.9;
+
+    /// <summary>An exact NIK hit whose names are less alike than this goes to review (a NIK typed on the wrong row).</summary>
+    public double NikNameAtLeast { get; init; } = 0.7;
 
     public double Weight(MatchEvidence evidence) =>
         NameBands.First(b => evidence.NameScore >= b.AtLeast).Probabilities.Weight
         + BirthDate[evidence.BirthDate].Weight
         + Sex[evidence.Sex].Weight
         + Region[evidence.Region].Weight;
+
+    /// <summary>How many bits (log2 of the odds ratio) the first score leads the second by.</summary>
+    public static double LeadBits(double score, double runnerUp)
+    {
+        static double LogOdds(double p)
+        {
+            var clamped = Math.Clamp(p, 1e-12, 1 - 1e-12);
+            return Math.Log2(clamped / (1 - clamped));
+        }
+
+        return LogOdds(score) - LogOdds(runnerUp);
+    }
 
     /// <summary>Posterior probability (0–1) that the pair is the same person.</summary>
     public double Score(MatchEvidence evidence)

@@ -38,9 +38,39 @@ public static class NameSimilarity
         }
 
         var (shorter, longer) = aTokens.Length <= bTokens.Length ? (aTokens, bTokens) : (bTokens, aTokens);
-        var best = shorter.Select(t => longer.Max(u => JaroWinkler.Similarity(t, u))).ToArray();
+        var best = Pair(shorter, longer);
         // Half the mean, half the weakest word: one wrong word (a twin's given name) sinks the pair.
         var score = (best.Average() + best.Min()) / 2;
         return shorter.Length < longer.Length ? score * PartialNamePenalty : score;
+    }
+
+    /// <summary>
+    /// Each word of the shorter name paired with a different word of the longer one, best pairs
+    /// first: "Lestari Lestari" must not match "Dewi Lestari" by using "Lestari" twice.
+    /// </summary>
+    private static double[] Pair(string[] shorter, string[] longer)
+    {
+        var pairs = new List<(double Score, int S, int L)>(shorter.Length * longer.Length);
+        for (var i = 0; i < shorter.Length; i++)
+        {
+            for (var j = 0; j < longer.Length; j++)
+            {
+                pairs.Add((JaroWinkler.Similarity(shorter[i], longer[j]), i, j));
+            }
+        }
+
+        pairs.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var best = new double[shorter.Length];
+        var shorterUsed = new bool[shorter.Length];
+        var longerUsed = new bool[longer.Length];
+        foreach (var (score, i, j) in pairs)
+        {
+            if (!shorterUsed[i] && !longerUsed[j])
+            {
+                (best[i], shorterUsed[i], longerUsed[j]) = (score, true, true);
+            }
+        }
+
+        return best;
     }
 }

@@ -3,6 +3,7 @@ using Lindung.Features.ApiKeys;
 using Lindung.Features.Contributions;
 using Lindung.Features.Home;
 using Lindung.Features.Nik;
+using Lindung.Features.Reconciliation;
 using Lindung.Features.Users;
 
 namespace Lindung.Cli;
@@ -17,6 +18,7 @@ internal static class LindungCli
             ServeCommand.Create(console),
             NikCheckCommand.Create(console),
             ContributionCommand.Create(console),
+            ReconcileCommand.Create(console),
             UserAddCommand.Create(console),
             ApiKeyCommand.Create(console),
         };

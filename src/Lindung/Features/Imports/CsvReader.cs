@@ -1,0 +1,233 @@
+using System.Text;
+
+namespace Lindung.Features.Imports;
+
+/// <summary>
+/// A small streaming CSV reader for agency and BPJS exports: RFC 4180 quoting (quoted fields may
+/// hold delimiters, doubled quotes and line breaks), the delimiter guessed from the header line
+/// (comma, semicolon — Excel's choice in an Indonesian locale — or tab), and the encoding guessed
+/// from the bytes (BOM, else UTF-8 when every byte sequence is valid UTF-8, else Windows-1252, the
+/// code page of Excel's "CSV" on Indonesian Windows). Only one buffer of text is held at a time.
+/// </summary>
+internal sealed class CsvReader : IDisposable
+{
+    private const int BufferSize = 64 * 1024;
+    private static readonly char[] Candidates = [',', ';', '\t'];
+
+    private readonly TextReader _text;
+    private readonly char[] _buffer = new char[BufferSize];
+    private readonly StringBuilder _field = new();
+    private int _position;
+    private int _length;
+
+    private CsvReader(TextReader text, Encoding encoding)
+    {
+        _text = text;
+        Encoding = encoding;
+        Delimiter = DetectDelimiter();
+        if (!ReadRecord(out var header))
+        {
+            header = [];
+        }
+
+        Header = header;
+    }
+
+    public Encoding Encoding { get; }
+
+    public char Delimiter { get; }
+
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The spreadsheet row number of the record last read; the header is row 1.</summary>
+    public int Row { get; private set; }
+
+    public static CsvReader Open(string path)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
+        try
+        {
+            var encoding = DetectEncoding(stream);
+            stream.Position = 0;
+            return new CsvReader(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, BufferSize), encoding);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// UTF-8 (with or without BOM) when the whole stream decodes strictly, else Windows-1252. The
+    /// scan is one streaming pass over the bytes: an invalid sequence can sit in the last row.
+    /// </summary>
+    public static Encoding DetectEncoding(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+        var bytes = new byte[BufferSize];
+        int read;
+        try
+        {
+            while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
+            {
+                decoder.GetCharCount(bytes, 0, read, flush: false);
+            }
+
+            decoder.GetCharCount([], 0, 0, flush: true);
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        }
+        catch (DecoderFallbackException)
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        }
+    }
+
+    /// <summary>Reads the next record into <paramref name="fields"/>; false at the end of the file.</summary>
+    public bool ReadRecord(out string[] fields)
+    {
+        var list = new List<string>(Header?.Count ?? 16);
+        if (!Next(list))
+        {
+            fields = [];
+            return false;
+        }
+
+        Row++;
+        fields = [.. list];
+        return true;
+    }
+
+    public void Dispose() => _text.Dispose();
+
+    private bool Next(List<string> fields)
+    {
+        if (!Ensure())
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            var ended = ReadField(out var value);
+            fields.Add(value);
+            if (ended)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Reads one field; true when it ended the record (line break or end of file).</summary>
+    private bool ReadField(out string value)
+    {
+        _field.Clear();
+        if (Ensure() && _buffer[_position] == '"')
+        {
+            _position++;
+            while (Ensure())
+            {
+                var c = _buffer[_position++];
+                if (c != '"')
+                {
+                    _field.Append(c);
+                    continue;
+                }
+
+                if (Ensure() && _buffer[_position] == '"')
+                {
+                    _field.Append('"');
+                    _position++;
+                    continue;
+                }
+
+                break;
+            }
+        }
+
+        // Unquoted text, or whatever follows a closing quote (kept, as spreadsheets do).
+        while (Ensure())
+        {
+            var start = _position;
+            while (_position < _length && _buffer[_position] != Delimiter && _buffer[_position] != '\n' && _buffer[_position] != '\r')
+            {
+                _position++;
+            }
+
+            _field.Append(_buffer, start, _position - start);
+            if (_position == _length)
+            {
+                continue;
+            }
+
+            var stop = _buffer[_position++];
+            value = _field.ToString();
+            if (stop == Delimiter)
+            {
+                return false;
+            }
+
+            if (stop == '\r' && Ensure() && _buffer[_position] == '\n')
+            {
+                _position++;
+            }
+
+            return true;
+        }
+
+        value = _field.ToString();
+        return true;
+    }
+
+    private bool Ensure()
+    {
+        if (_position < _length)
+        {
+            return true;
+        }
+
+        _length = _text.Read(_buffer, 0, _buffer.Length);
+        _position = 0;
+        return _length > 0;
+    }
+
+    /// <summary>The candidate seen most often outside quotes on the first line; comma when none is.</summary>
+    private char DetectDelimiter()
+    {
+        // The header is read into the buffer (it is short) and left there for the parser.
+        _length = _text.Read(_buffer, 0, _buffer.Length);
+        while (_length < _buffer.Length && _length > 0 && Array.IndexOf(_buffer, '\n', 0, _length) < 0)
+        {
+            var more = _text.Read(_buffer, _length, _buffer.Length - _length);
+            if (more == 0)
+            {
+                break;
+            }
+
+            _length += more;
+        }
+
+        var counts = new int[Candidates.Length];
+        var quoted = false;
+        for (var i = 0; i < _length; i++)
+        {
+            var c = _buffer[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c is '\n' or '\r')
+            {
+                break;
+            }
+            else if (!quoted && Array.IndexOf(Candidates, c) is var at and >= 0)
+            {
+                counts[at]++;
+            }
+        }
+
+        var best = Array.IndexOf(counts, counts.Max());
+        return counts[best] == 0 ? ',' : Candidates[best];
+    }
+}

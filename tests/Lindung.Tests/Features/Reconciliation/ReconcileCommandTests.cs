@@ -1,0 +1,104 @@
+using System.Text;
+using Lindung.Tests.Cli;
+using Lindung.Tests.Infrastructure;
+
+namespace Lindung.Tests.Features.Reconciliation;
+
+public class ReconcileCommandTests
+{
+    private const string Members = """
+        kpj,nik,nama,tanggal_lahir,jenis_kelamin,segmen,npp,status,program,upah_dilaporkan
+        11111111111,3577011203900001,Budi Santoso,1990-03-12,L,PU,15070955,AKTIF,"JKK,JKM,JHT",3000000
+        22222222222,3577015506850003,Siti Aminah,1985-06-15,P,PU,15070955,AKTIF,"JKK,JKM",2000000
+        33333333333,3577010101800001,Muhammad Yusuf,1980-01-01,L,BPU,,AKTIF,JKK;JKM,1000000
+        44444444444,3577012007950001,Dwi Santoso,1995-07-20,L,PU,15070955,AKTIF,"JKK,JKM",2000000
+        55555555555,3577014408920001,Sumarni,1992-08-04,P,PU,15070955,NONAKTIF,"JKK,JKM,JHT,JP",2000000
+        66666666666,3577011111880001,Agus Wibowo,1988-11-11,L,PU,15070955,AKTIF,JKK,2000000
+
+        """;
+
+    private const string Roster = """
+        No. KTP;Nama Lengkap;Tgl Lahir;L/P;Kode Wilayah;OPD;Status Pegawai;Gaji
+        '3577011203900001;Budi Santoso;12/03/1990;L;35.77.01;Dinas Kesehatan;HONORER;Rp 3.000.000
+        3577015506850008;Siti Aminah;15-06-1985;P;35.77.01;Dinas Kesehatan;GTT;2.500.000
+        ;H. Mochammad Yusuf, S.Pd.;01/01/1980;L;35.77.01;Dinas Pendidikan;GTT;1.000.000
+        3577012007950002;Tri Santoso;20/07/1995;L;35.77.01;Dinas PU;HARIAN_LEPAS;2.000.000
+        3577014408920001;Sumarni;04/08/1992;P;35.77.01;RSUD;KONTRAK;2.000.000
+        3577011111880001;Agus Wibowo;11/11/1988;Laki-laki;35.77.01;RSUD;KONTRAK;2.000.000
+        3.57701E+15;;;;;RSUD;KONTRAK;
+
+        """;
+
+    [Fact]
+    public async Task Writes_one_outcome_per_roster_row_numbered_as_in_the_spreadsheet()
+    {
+        using var dir = new TempDirectory();
+        var (roster, members, output) = Files(dir, Roster);
+
+        var run = await CliRun.ExecuteAsync("reconcile", "--roster", roster, "--members", members, "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = await File.ReadAllLinesAsync(output, Encoding.UTF8);
+        Assert.Equal(
+            [
+                "baris,nik,nama,hasil,kpj,metode,skor,kesenjangan",
+                "2,'3577011203900001,Budi Santoso,COVERED_ACTIVE,11111111111,NIK,1.000,",
+                "3,3577015506850008,Siti Aminah,COVERED_ACTIVE,22222222222,NIK_REPAIRED,0.998,WAGE_UNDERREPORTED",
+                "4,,\"H. Mochammad Yusuf, S.Pd.\",COVERED_ACTIVE,33333333333,NAME_DOB,0.998,",
+                "5,3577012007950002,Tri Santoso,NOT_REGISTERED,,,0.039,",
+                "6,3577014408920001,Sumarni,COVERED_INACTIVE,55555555555,NIK,1.000,",
+                "7,3577011111880001,Agus Wibowo,COVERED_ACTIVE,66666666666,NIK,1.000,PROGRAM_MISSING",
+                "8,3.57701E+15,,INVALID_ROW,,,0.000,",
+            ],
+            lines);
+        Assert.Contains("COVERED_ACTIVE", run.Error, StringComparison.Ordinal);
+        Assert.Matches(@"INVALID_ROW\s+1", run.Error);
+    }
+
+    [Fact]
+    public async Task Require_programs_adds_to_the_program_gap()
+    {
+        using var dir = new TempDirectory();
+        var (roster, members, output) = Files(dir, Roster);
+
+        var run = await CliRun.ExecuteAsync("reconcile", "--roster", roster, "--members", members, "--out", output, "--require-programs", "JKK,JKM,JHT");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.EndsWith("NIK_REPAIRED,0.998,WAGE_UNDERREPORTED;PROGRAM_MISSING", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith("NIK,1.000,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_required_column_is_a_usage_error_naming_the_column_and_its_aliases()
+    {
+        using var dir = new TempDirectory();
+        var (roster, members, output) = Files(dir, "NIK;Nama;JK;Kode Wilayah;OPD;Kategori;Upah\n3577011203900001;Budi;L;;;;\n");
+
+        var run = await CliRun.ExecuteAsync("reconcile", "--roster", roster, "--members", members, "--out", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'tanggal_lahir'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Tgl Lahir", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task An_unknown_program_is_a_usage_error()
+    {
+        using var dir = new TempDirectory();
+        var (roster, members, output) = Files(dir, Roster);
+        var run = await CliRun.ExecuteAsync("reconcile", "--roster", roster, "--members", members, "--out", output, "--require-programs", "JKK,BPJS");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--require-programs", run.Error, StringComparison.Ordinal);
+    }
+
+    private static (string Roster, string Members, string Output) Files(TempDirectory dir, string roster)
+    {
+        var rosterPath = Path.Combine(dir.Path, "roster.csv");
+        var membersPath = Path.Combine(dir.Path, "members.csv");
+        File.WriteAllText(rosterPath, roster);
+        File.WriteAllText(membersPath, Members);
+        return (rosterPath, membersPath, Path.Combine(dir.Path, "result.csv"));
+    }
+}
