@@ -18,6 +18,11 @@ internal sealed record ReconcileSample(string RosterPath, string MembersPath, st
 /// </summary>
 internal sealed class ReconcileSamples(int seed)
 {
+    // Titles a roster adds or drops (the damage reconciliation must see through).
+    private static readonly string[] MaleFrontTitles = ["Drs.", "H.", "Ir.", "dr."];
+    private static readonly string[] FemaleFrontTitles = ["Dra.", "Hj.", "Ir.", "dr."];
+    private static readonly string[] BackTitles = ["S.Pd.", "S.Kom.", "A.Md.", "S.E.", "S.H.", "S.Sos.", "S.Kep.", "M.Pd.", "S.T.", "A.Md.Kep."];
+
     private static readonly string[] MuhammadVariants = ["Muhammad", "Muhamad", "Mohammad", "Mochammad", "Moch.", "M.", "Mohamad", "Muh."];
 
     private readonly Random _random = new(seed);
@@ -81,7 +86,8 @@ internal sealed class ReconcileSamples(int seed)
         var roll = _random.Next(10);
         if (surname is not null || roll < 7)
         {
-            words.Add(surname ?? IndonesianNames.Second[_random.Next(female ? 20 : 0, female ? IndonesianNames.Second.Length : 20)]);
+            var seconds = female ? IndonesianNames.SecondFemale : IndonesianNames.SecondMale;
+            words.Add(surname ?? seconds[_random.Next(seconds.Length)]);
         }
         else if (roll < 8)
         {
@@ -193,10 +199,10 @@ internal sealed class ReconcileSamples(int seed)
         switch (_random.Next(100))
         {
             case < 8:
-                var front = sex == Sex.P ? IndonesianNames.FemaleFrontTitles : IndonesianNames.MaleFrontTitles;
+                var front = sex == Sex.P ? FemaleFrontTitles : MaleFrontTitles;
                 return _random.Next(2) == 0
                     ? $"{front[_random.Next(front.Length)]} {name}"
-                    : $"{name}, {IndonesianNames.BackTitles[_random.Next(IndonesianNames.BackTitles.Length)]}";
+                    : $"{name}, {BackTitles[_random.Next(BackTitles.Length)]}";
             case < 12 when words[0] is "Muhammad" or "Mochammad":
                 words[0] = MuhammadVariants[_random.Next(MuhammadVariants.Length)];
                 return string.Join(' ', words);
