@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Lindung.Cli;
 using Lindung.Data;
 using Lindung.Data.Entities;
@@ -83,8 +84,34 @@ internal static class UserAddCommand
         };
         Check(await users.CreateAsync(user, request.Password ?? generated!));
         Check(await users.AddToRoleAsync(user, role));
+        await AuditAsync(services, db, user, role, ct);
         return generated;
     }
+
+    /// <summary>
+    /// Users are not registry rows, so the interceptor does not see them; the creation is audited
+    /// here with the fields that matter (never the password hash or security stamp). The region is
+    /// the user's scope; "00.00" marks an installation-wide user.
+    /// </summary>
+    private static async Task AuditAsync(IServiceProvider services, LindungDbContext db, LindungUser user, string role, CancellationToken ct)
+    {
+        var region = user.AgencyId is { } agencyId
+            ? await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.RegionCode).SingleAsync(ct)
+            : user.RegionCodes.FirstOrDefault(code => code.Length >= 5) ?? InstallationWide;
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            Actor = services.GetRequiredService<IAuditActor>().Name,
+            Action = AuditAction.Create,
+            EntityType = nameof(LindungUser),
+            EntityKey = user.Id,
+            After = JsonSerializer.Serialize(new { email = user.Email, display_name = user.DisplayName, role, agency_id = user.AgencyId, region_codes = user.RegionCodes }),
+            RegionCode = region,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private const string InstallationWide = "00.00";
 
     private static void Check(IdentityResult result)
     {
