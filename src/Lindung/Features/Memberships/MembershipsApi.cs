@@ -1,11 +1,9 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Contributions;
-using Lindung.Domain.Validation;
 using Lindung.Features.Api;
 using Lindung.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Memberships;
 
@@ -30,23 +28,7 @@ internal static class MembershipsApi
         return api;
     }
 
-    private static async Task<Results<Ok<PageOf<MembershipDto>>, NotFound, ValidationProblem>> ListAsync(
-        HttpContext http, LindungDbContext db, Guid id, int? page, int? pageSize, CancellationToken ct)
-    {
-        var scope = AccessScope.From(http.User);
-        var errors = new Dictionary<string, ValidationError>();
-        var paging = Paging.Read(page, pageSize, errors);
-        if (errors.Count > 0)
-        {
-            return ApiLanguage.Problem(http, errors);
-        }
-
-        if (!await db.WorkersFor(scope).AnyAsync(w => w.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
-
-        var rows = db.MembershipsFor(scope).Where(m => m.WorkerId == id).OrderByDescending(m => m.ValidFrom).ThenBy(m => m.Id);
-        return TypedResults.Ok(await paging.ToPageAsync(rows, MembershipDto.From, ct));
-    }
+    private static Task<Results<Ok<PageOf<MembershipDto>>, NotFound, ValidationProblem>> ListAsync(
+        HttpContext http, LindungDbContext db, Guid id, int? page, int? pageSize, CancellationToken ct) =>
+        WorkerHistory.PageAsync(http, db, id, page, pageSize, db.MembershipsFor, m => m.WorkerId == id, m => m.Id, MembershipDto.From, ct);
 }

@@ -162,25 +162,9 @@ internal static class WorkersApi
         return TypedResults.Ok(WorkerDto.From(worker, scope));
     }
 
-    private static async Task<Results<Ok<PageOf<EmploymentDto>>, NotFound, ValidationProblem>> EmploymentsAsync(
-        HttpContext http, LindungDbContext db, Guid id, int? page, int? pageSize, CancellationToken ct)
-    {
-        var scope = AccessScope.From(http.User);
-        var errors = new Dictionary<string, ValidationError>();
-        var paging = Paging.Read(page, pageSize, errors);
-        if (errors.Count > 0)
-        {
-            return ApiLanguage.Problem(http, errors);
-        }
-
-        if (!await db.WorkersFor(scope).AnyAsync(w => w.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
-
-        var rows = db.EmploymentsFor(scope).Where(e => e.WorkerId == id).OrderByDescending(e => e.ValidFrom).ThenBy(e => e.Id);
-        return TypedResults.Ok(await paging.ToPageAsync(rows, EmploymentDto.From, ct));
-    }
+    private static Task<Results<Ok<PageOf<EmploymentDto>>, NotFound, ValidationProblem>> EmploymentsAsync(
+        HttpContext http, LindungDbContext db, Guid id, int? page, int? pageSize, CancellationToken ct) =>
+        WorkerHistory.PageAsync(http, db, id, page, pageSize, db.EmploymentsFor, e => e.WorkerId == id, e => e.Id, EmploymentDto.From, ct);
 
     /// <summary>Validates the request and, when valid, copies it onto <paramref name="worker"/>.</summary>
     private static async Task<Dictionary<string, ValidationError>> ApplyAsync(
