@@ -3,18 +3,6 @@ using Lindung.Domain.Identifiers;
 
 namespace Lindung.Domain.Rosters;
 
-/// <summary>Social security programs as a compact set, as a membership extract lists them.</summary>
-[Flags]
-public enum ProgramSet : byte
-{
-    None = 0,
-    Jkk = 1,
-    Jkm = 2,
-    Jht = 4,
-    Jp = 8,
-    Jkp = 16,
-}
-
 /// <summary>
 /// Reads cell values the way spreadsheets write them: dates in several layouts or as Excel serial
 /// numbers, sex as L/P or words, wages with Indonesian thousands separators and "Rp". Every parser

@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Rosters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -63,8 +64,8 @@ public sealed class RegistryModelTests
     [InlineData(typeof(SocialSecurityScheme), SocialSecurityScheme.BpjsTk, "BPJS_TK")]
     [InlineData(typeof(FundingSource), FundingSource.DanaDesa, "DANA_DESA")]
     [InlineData(typeof(AgencyKind), AgencyKind.Rsud, "RSUD")]
-    [InlineData(typeof(SocialSecurityPrograms), SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jp | SocialSecurityPrograms.Jkp, "JKK,JP,JKP")]
-    [InlineData(typeof(SocialSecurityPrograms), SocialSecurityPrograms.None, "")]
+    [InlineData(typeof(ProgramSet), ProgramSet.Jkk | ProgramSet.Jp | ProgramSet.Jkp, "JKK,JP,JKP")]
+    [InlineData(typeof(ProgramSet), ProgramSet.None, "")]
     public void Enum_codes_round_trip(Type enumType, object value, string code)
     {
         var converter = (ValueConverter)

@@ -4,6 +4,7 @@ using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Contributions;
 using Lindung.Domain.Identifiers;
+using Lindung.Domain.Rosters;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -367,7 +368,7 @@ public abstract class RegistryPersistenceTests(RegistryDatabase database)
         Kpj = kpj,
         WorkerId = worker.Id,
         Segment = Segment.Bpu,
-        Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm | SocialSecurityPrograms.Jht,
+        Programs = ProgramSet.Jkk | ProgramSet.Jkm | ProgramSet.Jht,
         Status = status,
         ReportedWage = 2_500_000,
         LastPaidMonth = new DateOnly(2026, 2, 1),

@@ -2,6 +2,7 @@ using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Contributions;
 using Lindung.Domain.Identifiers;
+using Lindung.Domain.Rosters;
 using Microsoft.Extensions.DependencyInjection;
 using DomainSex = Lindung.Domain.Identifiers.Sex;
 
@@ -116,7 +117,7 @@ public sealed class RegistrySeed
             Kpj = kpj,
             WorkerId = worker.Id,
             Segment = Segment.Pu,
-            Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm,
+            Programs = ProgramSet.Jkk | ProgramSet.Jkm,
             EmployerNpp = EmployerNpp,
             Status = status,
             ReportedWage = wage,

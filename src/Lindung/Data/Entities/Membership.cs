@@ -1,4 +1,5 @@
 using Lindung.Domain.Contributions;
+using Lindung.Domain.Rosters;
 
 namespace Lindung.Data.Entities;
 
@@ -19,7 +20,7 @@ internal sealed class Membership : IRegionScoped, IHistorical
 
     public Segment Segment { get; set; }
 
-    public SocialSecurityPrograms Programs { get; set; }
+    public ProgramSet Programs { get; set; }
 
     /// <summary>NPP of the registering employer (not a foreign key: the employer may not be in the registry).</summary>
     public string? EmployerNpp { get; set; }

@@ -4,6 +4,7 @@ using System.Text;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
 using Lindung.Domain.Contributions;
+using Lindung.Domain.Rosters;
 
 namespace Lindung.Features.Demo;
 
@@ -388,16 +389,16 @@ internal sealed class DemoRegion
     private Membership AddPu(Worker worker, Employment job, DemoAgency definition, MembershipStatus status, List<Employer> vendors)
     {
         var npp = job.EmployerId is { } vendorId ? vendors.First(v => v.Id == vendorId).Npp! : _agencyNpp[job.AgencyId!.Value];
-        var programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm;
+        var programs = ProgramSet.Jkk | ProgramSet.Jkm;
         var roll = _random.Next(100);
         if (job.Category == WorkerCategory.Outsourcing)
         {
             // Medium and large vendors owe all four programs; a third report fewer (PDS Program).
-            programs |= SocialSecurityPrograms.Jht | (roll < 67 ? SocialSecurityPrograms.Jp : 0);
+            programs |= ProgramSet.Jht | (roll < 67 ? ProgramSet.Jp : 0);
         }
         else if (roll < (definition.Staffing == DemoStaffing.Hospital ? 60 : 15))
         {
-            programs |= SocialSecurityPrograms.Jht | (roll < 10 && definition.Staffing == DemoStaffing.Hospital ? SocialSecurityPrograms.Jp : 0);
+            programs |= ProgramSet.Jht | (roll < 10 && definition.Staffing == DemoStaffing.Hospital ? ProgramSet.Jp : 0);
         }
 
         // Registered some weeks after starting; before leaving, and early enough to have lapsed since.
@@ -506,7 +507,7 @@ internal sealed class DemoRegion
             Kpj = UniqueNumber(registered.ToString("yy", CultureInfo.InvariantCulture), 11),
             WorkerId = worker.Id,
             Segment = Segment.Bpu,
-            Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm | (_random.Next(5) == 0 ? SocialSecurityPrograms.Jht : 0),
+            Programs = ProgramSet.Jkk | ProgramSet.Jkm | (_random.Next(5) == 0 ? ProgramSet.Jht : 0),
             Status = active ? MembershipStatus.Active : MembershipStatus.Inactive,
             ReportedWage = declaredIncome,
             // BPU pay by the 15th of the month itself.

@@ -1,6 +1,7 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Contributions;
+using Lindung.Domain.Rosters;
 using Lindung.Features.Api;
 using Lindung.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ internal sealed record MembershipDto(
 {
     public static MembershipDto From(Membership m) => new(
         m.Id, m.Kpj, m.WorkerId, m.Segment,
-        EnumCodes<SocialSecurityPrograms>.ToCode(m.Programs).Split(',', StringSplitOptions.RemoveEmptyEntries),
+        EnumCodes<ProgramSet>.ToCode(m.Programs).Split(',', StringSplitOptions.RemoveEmptyEntries),
         m.EmployerNpp, m.Status, m.ReportedWage, m.LastPaidMonth, m.ValidFrom, m.ValidTo, m.RegionCode);
 }
 

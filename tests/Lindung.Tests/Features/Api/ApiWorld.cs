@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Rosters;
 using Lindung.Features.ApiKeys;
 using Lindung.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,7 +115,7 @@ internal sealed class ApiWorld : IAsyncDisposable
                 Kpj = $"1234567890{serial}",
                 WorkerId = worker.Id,
                 Segment = Lindung.Domain.Contributions.Segment.Pu,
-                Programs = SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm,
+                Programs = ProgramSet.Jkk | ProgramSet.Jkm,
                 Status = MembershipStatus.Active,
                 ReportedWage = 2_500_000,
                 ValidFrom = new DateOnly(2025, 1, 1),

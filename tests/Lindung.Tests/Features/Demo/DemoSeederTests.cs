@@ -3,6 +3,7 @@ using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
 using Lindung.Domain.Contributions;
 using Lindung.Domain.Identifiers;
+using Lindung.Domain.Rosters;
 using Lindung.Features.Demo;
 using Lindung.Tests.Data;
 using Microsoft.EntityFrameworkCore;
@@ -171,8 +172,8 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         Assert.All(memberships.Where(m => m.Status == MembershipStatus.Inactive), m => Assert.True(m.LastPaidMonth < lastMonth));
         Assert.Contains(pu, m => m.Status == MembershipStatus.Inactive);
         Assert.All(pu, m => Assert.Matches("^[0-9]{8}$", m.EmployerNpp));
-        Assert.All(pu, m => Assert.True(m.Programs.HasFlag(SocialSecurityPrograms.Jkk | SocialSecurityPrograms.Jkm)));
-        Assert.Contains(pu, m => m.Programs.HasFlag(SocialSecurityPrograms.Jht));
+        Assert.All(pu, m => Assert.True(m.Programs.HasFlag(ProgramSet.Jkk | ProgramSet.Jkm)));
+        Assert.Contains(pu, m => m.Programs.HasFlag(ProgramSet.Jht));
         var underReported = pu.Count(m => wages.TryGetValue(m.WorkerId, out var wage) && m.ReportedWage < wage);
         Assert.InRange(underReported, pu.Count / 20, pu.Count / 5);
         Assert.InRange(bpu.Count, 300, 450);
