@@ -5,6 +5,7 @@ using System.Text.Json;
 using Lindung.Cli;
 using Lindung.Domain.Areas;
 using Lindung.Domain.Identifiers;
+using Lindung.Features.Shared;
 
 namespace Lindung.Features.Nik;
 
@@ -37,7 +38,7 @@ internal static class NikCheckCommand
     private static async Task RunAsync(TextReader input, TextWriter output, TimeProvider clock, CancellationToken ct)
     {
         var validator = new NikValidator(AreaDirectory.Embedded);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var buffer = new ArrayBufferWriter<byte>(512);
         await using var json = new Utf8JsonWriter(buffer, CliJson.WriterOptions);
         while (await input.ReadLineAsync(ct) is { } line)

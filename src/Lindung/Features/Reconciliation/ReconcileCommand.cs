@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lindung.Cli;
 using Lindung.Domain.Reconciliation;
+using Lindung.Features.Shared;
 
 namespace Lindung.Features.Reconciliation;
 
@@ -35,7 +36,7 @@ internal static class ReconcileCommand
             var required = ReconcileCodes.ParsePrograms(parse.GetValue(programs)!)
                 ?? throw new UsageException($"--require-programs: expected program names from JKK, JKM, JHT, JP, JKP; got '{parse.GetValue(programs)}'.");
             var settings = ReconcileSettings.Default with { RequiredPrograms = required };
-            var today = DateOnly.FromDateTime(console.Clock.GetLocalNow().DateTime);
+            var today = console.Clock.Today();
 
             IReadOnlyList<ReconcileResult> results;
             try
