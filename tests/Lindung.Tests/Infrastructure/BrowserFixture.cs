@@ -62,7 +62,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "id-ID",
             TimezoneId = "Asia/Jakarta",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines run the browser beside parallel database tests on two cores.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

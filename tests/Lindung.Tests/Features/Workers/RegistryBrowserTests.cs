@@ -17,7 +17,7 @@ public sealed class RegistryBrowserTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(app.BaseAddress);
         await using var context = page.Context;
 
-        await SignInAsync(page, email);
+        await BrowserSignIn.SignInAsync(page, email);
         await Screenshots.SaveAsync(page, "registry-1-signed-in");
         Assert.Equal("Beranda", await page.GetByRole(AriaRole.Link, new() { Name = "Beranda" }).InnerTextAsync());
 
@@ -51,7 +51,7 @@ public sealed class RegistryBrowserTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(app.BaseAddress);
         await using var context = page.Context;
 
-        await SignInAsync(page, email);
+        await BrowserSignIn.SignInAsync(page, email);
         await page.GotoAsync("/admin/agencies");
         await page.GetByLabel("Kode", new() { Exact = true }).FillAsync("DINSOS");
         await page.GetByLabel("Nama instansi").FillAsync("Dinas Sosial");
@@ -79,7 +79,7 @@ public sealed class RegistryBrowserTests(BrowserFixture browser)
         await using var context = page.Context;
         await page.SetViewportSizeAsync(390, 844);
 
-        await SignInAsync(page, email);
+        await BrowserSignIn.SignInAsync(page, email);
         await page.GotoAsync($"/agencies/{seed.AgencyB}");
 
         // On a phone each row becomes a card whose cells carry their column name.
@@ -89,14 +89,5 @@ public sealed class RegistryBrowserTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "registry-4-agency-page-phone");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "the page scrolls sideways on a 390px screen");
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
     }
 }
