@@ -9,7 +9,7 @@ namespace Lindung.Features.Imports;
 /// from the bytes (BOM, else UTF-8 when every byte sequence is valid UTF-8, else Windows-1252, the
 /// code page of Excel's "CSV" on Indonesian Windows). Only one buffer of text is held at a time.
 /// </summary>
-internal sealed class CsvReader : IDisposable
+internal sealed class CsvReader : ITableReader
 {
     private const int BufferSize = 64 * 1024;
     private static readonly char[] Candidates = [',', ';', '\t'];
