@@ -32,3 +32,30 @@ internal sealed record ImportRequest(
 
 /// <summary>How far an import has got; bytes let a progress bar move before the row count is known.</summary>
 internal sealed record ImportProgress(string Phase, long RowsRead, long BytesRead, long TotalBytes);
+
+/// <summary>
+/// What an import did. Row issues live in the report files (a million bad rows never sit in memory);
+/// <see cref="FirstIssues"/> holds the first few for a summary on screen.
+/// </summary>
+internal sealed record ImportOutcome(
+    Guid BatchId,
+    bool Committed,
+    int RowsRead,
+    int RowsValid,
+    int RowsInvalid,
+    int Inserted,
+    int Updated,
+    int Unchanged,
+    int Ended,
+    IReadOnlyList<RowIssue> FirstIssues,
+    string? ReportCsvPath,
+    string? ReportXlsxPath);
+
+/// <summary>One problem in one cell: the spreadsheet row (header is row 1), the canonical column, a code and the message in both languages.</summary>
+internal sealed record RowIssue(int Row, string Column, string Code, string MessageId, string MessageEn);
+
+/// <summary>Runs one import: read, validate, report and (unless refused) commit in one transaction.</summary>
+internal interface IImportRunner
+{
+    Task<ImportOutcome> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+}
