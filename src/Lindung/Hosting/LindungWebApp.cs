@@ -2,6 +2,7 @@ using Lindung.Data;
 using Lindung.Features.Api;
 using Lindung.Features.Demo;
 using Lindung.Features.Home;
+using Lindung.Features.Imports;
 using Lindung.Localization;
 using Lindung.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,6 +33,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungWebSecurity();
         builder.Services.AddLindungApi();
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
+        builder.Services.AddLindungImports(options.DataDirectory);
         builder.Services.AddHostedService<DatabaseMigrator>();
         if (options.Demo)
         {
