@@ -30,6 +30,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
 
     private const int FirstIssueCount = 20;
     private const int ProgressEvery = 2_000;
+    private const int CancelCheckEvery = 128;
 
     public async Task<ImportOutcome> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -58,8 +59,8 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         await using (var staging = await store.BeginStagingAsync(request.Kind, cancellationToken))
         {
             var rows = request.Kind == ImportKind.Roster
-                ? RosterRows(map, target!, day)
-                : MemberRows(map, day, tally);
+                ? RosterRows(map, target!)
+                : MemberRows(map, tally);
             long bytes = 0;
             while (table.ReadRecord(out var fields))
             {
@@ -87,9 +88,13 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
                     await staging.AddAsync(staged, cancellationToken);
                 }
 
-                if (tally.Read % ProgressEvery == 0)
+                if (tally.Read % CancelCheckEvery == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (tally.Read % ProgressEvery == 0)
+                {
                     progress?.Report(new ImportProgress(PhaseValidating, tally.Read, Math.Min(bytes, file.Length), file.Length));
                 }
             }
@@ -184,7 +189,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         ? new PostgresImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction())
         : new SqliteImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction());
 
-    private Func<int, string[], List<RowProblem>, object?[]?> RosterRows(HeaderMap map, TargetAgency target, DateOnly day)
+    private Func<int, string[], List<RowProblem>, object?[]?> RosterRows(HeaderMap map, TargetAgency target)
     {
         var validator = new RosterRowValidator(new NikValidator(AreaDirectory.Embedded), AreaDirectory.Embedded, new AgencyMatcher(target.Names), clock.Today());
         return (row, fields, problems) =>
@@ -206,7 +211,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         };
     }
 
-    private Func<int, string[], List<RowProblem>, object?[]?> MemberRows(HeaderMap map, DateOnly day, Tally tally)
+    private Func<int, string[], List<RowProblem>, object?[]?> MemberRows(HeaderMap map, Tally tally)
     {
         var validator = new MemberRowValidator(new NikValidator(AreaDirectory.Embedded), clock.Today());
         return (row, fields, problems) =>

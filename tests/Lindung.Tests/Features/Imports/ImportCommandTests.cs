@@ -47,6 +47,8 @@ public sealed class ImportCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("inserted 2, updated 0, unchanged 0, ended 0", run.Out, StringComparison.Ordinal);
+        Assert.Contains("merging    [####################] 100.0%", run.Error, StringComparison.Ordinal);
+        Assert.Contains("rows/s", run.Error, StringComparison.Ordinal);
         await using var db = database.NewContext();
         var niks = await db.Workers.Select(w => w.Nik).ToListAsync();
         Assert.Equal(new[] { ImportCsv.NikOf(1), ImportCsv.NikOf(4) }.Order(StringComparer.Ordinal), niks.Order(StringComparer.Ordinal));
