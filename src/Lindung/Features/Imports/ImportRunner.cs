@@ -68,6 +68,11 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
                 bytes += fields.Sum(f => f.Length + 1);
                 var problems = new List<RowProblem>();
                 var staged = rows(table.Row, fields, problems);
+                if (problems.Count > 0 && staged is null)
+                {
+                    tally.Unidentified++;
+                }
+
                 if (problems.Count == 0)
                 {
                     tally.Valid++;
@@ -102,7 +107,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             await staging.CompleteAsync(cancellationToken);
         }
 
-        if (tally.Valid + tally.Invalid == 0 || (request.Mode == CommitMode.AllOrNothing && tally.Invalid > 0))
+        if (tally.Valid == 0 || (request.Mode == CommitMode.AllOrNothing && tally.Invalid > 0))
         {
             await transaction.RollbackAsync(CancellationToken.None);
             progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
@@ -113,7 +118,9 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         var region = target?.RegionCode ?? tally.MostCommonRegion();
         var by = actor.Name;
         var at = clock.GetUtcNow().UtcDateTime;
-        var scope = new MergeScope(batchId, day, target?.Covered ?? [], request.OriginalFileName, sha256, by, at, tally.Valid, region);
+        // A rejected row whose NIK cannot be read hides who it is: nobody may then be ended as missing.
+        var endMissing = tally.Unidentified == 0;
+        var scope = new MergeScope(batchId, day, endMissing ? target?.Covered ?? [] : [], request.OriginalFileName, sha256, by, at, tally.Valid, region);
         var counts = await store.MergeAsync(request.Kind, scope, cancellationToken);
 
         db.ImportBatches.Add(new ImportBatch
@@ -256,6 +263,9 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         public int Valid { get; set; }
 
         public int Invalid { get; set; }
+
+        /// <summary>Rejected rows that could not even be tied to a NIK.</summary>
+        public int Unidentified { get; set; }
 
         public async Task AddAsync(RowIssue issue, IRowReportWriter report, CancellationToken cancellationToken)
         {

@@ -139,6 +139,26 @@ public sealed class ImportCommandTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_rejected_row_without_a_readable_nik_stops_all_ending(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        var march = ImportCsv.Write(database.Directory.Path, "march.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2), ImportCsv.RosterLine(3)]);
+        var june = ImportCsv.Write(database.Directory.Path, "june.csv", ImportCsv.RosterHeader,
+            [ImportCsv.RosterLine(1), "3.57701E+15,Pekerja 2,01/01/1980,P,35.77.01,DISDIK,Honorer,2500000,Staf"]);
+
+        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01", "--valid-only"]);
+
+        // Row 3 may be worker 2 or 3: without its NIK nobody can be called missing.
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("NIK_SCIENTIFIC_NOTATION", run.Out, StringComparison.Ordinal);
+        Assert.Contains("unchanged 1, ended 0", run.Out, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        Assert.Equal(3, await db.Employments.CountAsync(e => e.ValidTo == null));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Members_link_to_roster_workers_create_unknown_people_and_version_status_changes(string provider)
     {
         await using var database = await ImportTestDatabase.CreateAsync(provider);
