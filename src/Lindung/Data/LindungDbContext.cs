@@ -31,6 +31,8 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -46,6 +48,7 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new CoverageTargetConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration());
         builder.ApplyConfiguration(new ApiKeyConfiguration());
+        builder.ApplyConfiguration(new ImportBatchConfiguration());
         builder.ApplyConfiguration(new ImportJobConfiguration());
         ModelConventions.Apply(builder);
     }

@@ -33,8 +33,9 @@ internal static class LindungWebApp
         builder.Services.AddLindungWebSecurity();
         builder.Services.AddLindungApi();
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
+        builder.Services.AddLindungImports(options.DataDirectory);
         builder.Services.AddHostedService<DatabaseMigrator>();
-        builder.Services.AddLindungImports(builder.Configuration);
+        builder.Services.AddLindungImportJobs(builder.Configuration);
         if (options.Demo)
         {
             builder.Services.AddDemoRegion();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Lindung.Domain.Validation;
 
 namespace Lindung.Features.Imports;
@@ -69,6 +70,18 @@ internal static class ImportErrors
         $"Kolom wajib tidak ditemukan: {string.Join(", ", columns)}. Kolom berkas: {string.Join(", ", header)}.",
         $"Required columns not found: {string.Join(", ", columns)}. The file's columns: {string.Join(", ", header)}.");
 
-    public static ValidationError? ByCode(string? code) =>
-        new[] { Interrupted, NoRunner, Unexpected }.FirstOrDefault(e => e.Code == code);
+    /// <summary>The runner refused the file as asked (an agency it cannot find, a column it still lacks).</summary>
+    public static ValidationError Refused(string reason) => new(
+        "refused", $"Impor ditolak, tidak ada data yang tersimpan: {reason}", $"The import was refused and nothing was saved: {reason}");
+
+    /// <summary>What a job row keeps: the code of a fixed error, or the whole error when it carries details.</summary>
+    public static string Store(ValidationError error) =>
+        Fixed.Any(e => e.Code == error.Code) ? error.Code : JsonSerializer.Serialize(error);
+
+    public static ValidationError? Load(string? stored) =>
+        stored is null ? null
+        : stored.StartsWith('{') ? JsonSerializer.Deserialize<ValidationError>(stored)
+        : Fixed.FirstOrDefault(e => e.Code == stored);
+
+    private static ValidationError[] Fixed => [Interrupted, NoRunner, Unexpected];
 }

@@ -1,15 +1,28 @@
+using System.Security.Cryptography;
+
 namespace Lindung.Features.Imports;
 
 /// <summary>
-/// Where uploads and reports live: paths in the job row are relative to the data folder, so a moved
-/// data folder keeps working; the files themselves never leave it.
+/// Opening an uploaded or named file for import, its fingerprint, and where web uploads live: paths
+/// in a job row are relative to the data folder, so a moved data folder keeps working.
 /// </summary>
 internal static class ImportFiles
 {
     public const string UploadsFolder = "uploads";
 
-    /// <summary>The file types an import reads, by extension.</summary>
+    /// <summary>The file types a web upload may have, by extension.</summary>
     public static readonly string[] Extensions = [".csv", ".xlsx"];
+
+    /// <summary>The one place a table is opened for import: the bytes decide between XLSX and CSV.</summary>
+    public static ITableReader Open(string path, string? sheet) => TableReader.Open(path, sheet);
+
+    /// <summary>SHA-256 of the file, lowercase hex, read in one streaming pass.</summary>
+    public static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
+        return Convert.ToHexStringLower(hash);
+    }
 
     public static string? ExtensionOf(string fileName)
     {
@@ -26,8 +39,7 @@ internal static class ImportFiles
     public static string Relative(string dataDirectory, string path)
     {
         var full = Path.GetFullPath(path);
-        var root = Path.GetFullPath(dataDirectory);
-        var relative = Path.GetRelativePath(root, full);
+        var relative = Path.GetRelativePath(Path.GetFullPath(dataDirectory), full);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
     }
 

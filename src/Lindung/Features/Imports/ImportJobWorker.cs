@@ -47,7 +47,7 @@ internal sealed partial class ImportJobWorker(
         foreach (var job in interrupted)
         {
             job.Status = ImportJobStatus.Failed;
-            job.Error = ImportErrors.Interrupted.Code;
+            job.Error = ImportErrors.Store(ImportErrors.Interrupted);
             job.FinishedAt = now;
         }
 
@@ -115,6 +115,14 @@ internal sealed partial class ImportJobWorker(
         {
             finish = stoppingToken.IsCancellationRequested ? j => Fail(j, ImportErrors.Interrupted) : j => j.Status = ImportJobStatus.Cancelled;
         }
+        catch (ImportRefusedException refused)
+        {
+            finish = j => Fail(j, ImportErrors.Refused(refused.Message));
+        }
+        catch (TableFileException unreadable)
+        {
+            finish = j => Fail(j, unreadable.Error);
+        }
 #pragma warning disable CA1031 // Any failure of one job is recorded on it; the worker goes on with the next.
         catch (Exception exception)
 #pragma warning restore CA1031
@@ -160,8 +168,10 @@ internal sealed partial class ImportJobWorker(
     private static void Fail(ImportJob job, ValidationError error)
     {
         job.Status = ImportJobStatus.Failed;
-        job.Error = error.Code;
+        job.Error = Truncate(ImportErrors.Store(error));
     }
+
+    private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import recovery: {Interrupted} interrupted job(s) marked failed, {Queued} queued job(s) queued again")]
     private partial void LogRecovered(int interrupted, int queued);

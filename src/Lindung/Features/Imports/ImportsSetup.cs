@@ -10,7 +10,7 @@ internal static class ImportsSetup
     private static readonly PathString[] UploadPaths = ["/imports", ApiSetup.Prefix + "/imports"];
 
     /// <summary>Options, the queue and the background worker. Register after the database migrator: hosted services start in order.</summary>
-    public static IServiceCollection AddLindungImports(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLindungImportJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         // The page's form binding must not cut a file the import limit allows.

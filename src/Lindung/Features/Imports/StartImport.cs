@@ -180,7 +180,12 @@ internal static class StartImport
         {
             header = ImportTable.Peek(path, sheet, rows: 0).Header;
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or NotSupportedException or FormatException or ArgumentException)
+        catch (TableFileException exception)
+        {
+            errors["file"] = exception.Error;
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or FormatException)
         {
             errors["file"] = ImportErrors.FileUnreadable;
             return null;

@@ -413,6 +413,111 @@ namespace Lindung.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_date");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("integer")
+                        .HasColumnName("ended");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Inserted")
+                        .HasColumnType("integer")
+                        .HasColumnName("inserted");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("RowsInvalid")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_invalid");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_read");
+
+                    b.Property<int>("RowsValid")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_valid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_batches");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_import_batches_agency_id");
+
+                    b.HasIndex("ImportedAt")
+                        .HasDatabaseName("ix_import_batches_imported_at");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_batches_region_code");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_import_batches_sha256");
+
+                    b.ToTable("import_batches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_batches_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1160,6 +1265,17 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Navigation("Employer");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportBatch", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_import_batches_agencies_agency_id");
+
+                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ImportJob", b =>

@@ -405,6 +405,111 @@ namespace Lindung.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_date");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Inserted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inserted");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("RowsInvalid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_invalid");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_read");
+
+                    b.Property<int>("RowsValid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_valid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_batches");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_import_batches_agency_id");
+
+                    b.HasIndex("ImportedAt")
+                        .HasDatabaseName("ix_import_batches_imported_at");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_batches_region_code");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_import_batches_sha256");
+
+                    b.ToTable("import_batches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_batches_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1148,6 +1253,17 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.Navigation("Employer");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportBatch", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_import_batches_agencies_agency_id");
+
+                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ImportJob", b =>
