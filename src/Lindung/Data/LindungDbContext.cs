@@ -33,6 +33,8 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -47,6 +49,7 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new AuditEventConfiguration());
         builder.ApplyConfiguration(new ApiKeyConfiguration());
         builder.ApplyConfiguration(new ImportBatchConfiguration());
+        builder.ApplyConfiguration(new ImportJobConfiguration());
         ModelConventions.Apply(builder);
     }
 }

@@ -35,6 +35,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
         builder.Services.AddLindungImports(options.DataDirectory);
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddLindungImportJobs(builder.Configuration);
         if (options.Demo)
         {
             builder.Services.AddDemoRegion();
@@ -44,6 +45,7 @@ internal static class LindungWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseImportUploadLimit();
         app.UseApiProblemDetails();
         // Plain static files from the build folder's wwwroot; pages add ?v=hash for cache busting.
         app.UseStaticFiles();

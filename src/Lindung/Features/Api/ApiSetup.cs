@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Lindung.Features.Agencies;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Employers;
+using Lindung.Features.Imports;
 using Lindung.Features.Memberships;
 using Lindung.Features.Workers;
 using Lindung.Security;
@@ -52,6 +53,7 @@ internal static class ApiSetup
         api.MapMembershipsApi();
         api.MapEmployersApi();
         api.MapApiKeysApi();
+        api.MapImportsApi();
         return app;
     }
 }
