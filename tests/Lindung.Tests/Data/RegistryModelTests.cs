@@ -19,7 +19,7 @@ public sealed class RegistryModelTests
     private static readonly Type[] RegistryTypes =
     [
         typeof(Agency), typeof(Employer), typeof(Worker), typeof(Employment), typeof(Membership),
-        typeof(MembershipExtract), typeof(CoverageTarget), typeof(AuditEvent), typeof(ApiKey),
+        typeof(MembershipExtract), typeof(CoverageTarget), typeof(AuditEvent), typeof(ApiKey), typeof(ImportBatch),
     ];
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));
