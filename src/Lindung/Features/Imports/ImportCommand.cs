@@ -146,5 +146,9 @@ internal static class ImportCommand
         }
 
         await output.WriteLineAsync($"Report: {outcome.ReportCsvPath}");
+        if (outcome.ReportXlsxPath is not null)
+        {
+            await output.WriteLineAsync($"Report (XLSX): {outcome.ReportXlsxPath}");
+        }
     }
 }

@@ -52,7 +52,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         var batchId = Guid.CreateVersion7();
         var reportPath = request.ReportPath ?? Path.Combine(settings.DataDirectory, "imports", batchId.ToString("N"), "report.csv");
         var tally = new Tally();
-        await using var report = RowReports.OpenCsv(reportPath);
+        await using var report = RowReports.Open(reportPath);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var store = CreateStore(transaction);
 
@@ -111,7 +111,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         {
             await transaction.RollbackAsync(CancellationToken.None);
             progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
-            return tally.Outcome(batchId, committed: false, counts: null, report.Path);
+            return tally.Outcome(batchId, committed: false, counts: null, report.Path, report.XlsxPath);
         }
 
         progress?.Report(new ImportProgress(PhaseMerging, tally.Read, file.Length, file.Length));
@@ -149,7 +149,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None);
         progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
-        return tally.Outcome(batchId, committed: true, counts, report.Path);
+        return tally.Outcome(batchId, committed: true, counts, report.Path, report.XlsxPath);
     }
 
     private static HeaderMap MapHeader(ImportRequest request, IReadOnlyList<string> header)
@@ -284,7 +284,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             _regions.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).FirstOrDefault()
             ?? throw new InvalidOperationException("No valid row to take a region from.");
 
-        public ImportOutcome Outcome(Guid batchId, bool committed, MergeCounts? counts, string reportPath) => new(
+        public ImportOutcome Outcome(Guid batchId, bool committed, MergeCounts? counts, string reportPath, string? reportXlsxPath) => new(
             batchId,
             committed,
             Read,
@@ -296,7 +296,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             counts?.Ended ?? 0,
             _first,
             reportPath,
-            ReportXlsxPath: null,
+            reportXlsxPath,
             IssueCounts: new SortedDictionary<string, int>(_byCode, StringComparer.Ordinal));
     }
 }

@@ -33,6 +33,19 @@ public sealed class ImportCommandTests
         Assert.Equal("3,upah,WAGE_NOT_POSITIVE,Upah harus lebih dari 0.,Wage must be more than 0.", lines[1]);
         Assert.Equal(2, lines.Length);
         Assert.Equal([0xEF, 0xBB, 0xBF], (await File.ReadAllBytesAsync(report))[..3]);
+
+        // The same row in the workbook beside it, for people who open the report in Excel.
+        var xlsx = Path.ChangeExtension(report, ".xlsx");
+        Assert.Contains($"Report (XLSX): {xlsx}", run.Out, StringComparison.Ordinal);
+        using var book = Lindung.Features.Spreadsheets.XlsxReader.Open(xlsx);
+        var rows = new List<string[]>();
+        while (book.ReadRecord(out var fields))
+        {
+            rows.Add(fields);
+        }
+
+        Assert.Equal(["Baris", "Kolom", "Kode", "Pesan", "Message"], rows[^2]);
+        Assert.Equal(["3", "upah", "WAGE_NOT_POSITIVE", "Upah harus lebih dari 0.", "Wage must be more than 0."], rows[^1]);
     }
 
     [Theory]
