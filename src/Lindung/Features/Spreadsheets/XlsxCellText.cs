@@ -25,6 +25,12 @@ internal static partial class XlsxCellText
     /// </summary>
     public static string Number(string raw)
     {
+        // Most cells are small whole numbers already written the way they should read.
+        if (raw.Length is > 0 and <= 15 && raw.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 && (raw[0] != '0' || raw.Length == 1))
+        {
+            return raw;
+        }
+
         if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
             // Beyond decimal's range (1E+300): no NIK or rupiah amount; show what Excel would.
