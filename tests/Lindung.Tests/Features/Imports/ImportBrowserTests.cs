@@ -1,0 +1,89 @@
+using Lindung.Data;
+using Lindung.Features.Imports;
+using Lindung.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Lindung.Tests.Features.Imports;
+
+/// <summary>
+/// An agency operator in Chromium: uploads a roster whose NIK header no alias knows, maps it, watches
+/// the job page (reloading it while the import waits), sees the result and downloads the report.
+/// The real runner does the import; a gate in front of it holds the job at "running" long enough to reload.
+/// </summary>
+[Collection(BrowserCollectionDefinition.Name)]
+public sealed class ImportBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Upload_map_watch_reload_and_download_the_report()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await LindungAppFactory.StartKestrelAsync(builder =>
+        {
+            builder.Services.AddScoped<ImportRunner>();
+            builder.Services.AddScoped<IImportRunner>(sp => new GatedRunner(sp.GetRequiredService<ImportRunner>(), gate.Task));
+        });
+        var seed = await RegistrySeed.AddAsync(app.Services);
+        var email = await TestUsers.CreateAsync(app.Services, LindungRoles.AgencyOperator, seed.AgencyBCode);
+        var roster = Path.Combine(app.DataDirectory, "daftar-honorer.csv");
+        await File.WriteAllLinesAsync(roster, [
+            ImportCsv.RosterHeader.Replace("nik,", "NOMOR INDUK,", StringComparison.Ordinal),
+            ImportCsv.RosterLine(21, agency: seed.AgencyBCode),
+            ImportCsv.RosterLine(22, agency: seed.AgencyBCode),
+            ImportCsv.RosterLine(23, wage: 0, agency: seed.AgencyBCode),
+        ]);
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await using var context = page.Context;
+
+        await BrowserSignIn.SignInAsync(page, email);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Impor", Exact = true }).ClickAsync();
+        await page.GetByLabel("Berkas", new() { Exact = true }).SetInputFilesAsync(roster);
+        await page.GetByLabel("Hanya baris yang valid").CheckAsync();
+        await Screenshots.SaveAsync(page, "import-1-upload");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mulai impor" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/mapping");
+        Assert.Contains("Pekerja 22", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Kolom wajib “nik”").SelectOptionAsync("NOMOR INDUK");
+        await Screenshots.SaveAsync(page, "import-2-mapping");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan pemetaan dan mulai impor" }).ClickAsync();
+
+        await page.Locator("[data-status='RUNNING']").WaitForAsync();
+        await page.ReloadAsync();
+        Assert.Equal("Sedang berjalan", await page.Locator("[data-status]").InnerTextAsync());
+        Assert.True(await page.Locator("progress").IsVisibleAsync());
+        await Screenshots.SaveAsync(page, "import-3-running");
+
+        gate.SetResult();
+        // The page's poll reloads it when the job finishes.
+        await page.Locator("[data-status='SUCCEEDED']").WaitForAsync();
+        var result = await page.Locator("#result").InnerTextAsync();
+        Assert.Contains("Baris salah", result, StringComparison.Ordinal);
+        Assert.Contains("upah", await page.Locator("#result table").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ReloadAsync();
+        Assert.Equal("Berhasil", await page.Locator("[data-status]").InnerTextAsync());
+        await Screenshots.SaveAsync(page, "import-4-done");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Unduh laporan baris (CSV)" }).ClickAsync());
+        var saved = Path.Combine(app.DataDirectory, "downloaded-report.csv");
+        await download.SaveAsAsync(saved);
+        Assert.Contains("upah", await File.ReadAllTextAsync(saved), StringComparison.Ordinal);
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await Screenshots.SaveAsync(page, "import-5-phone");
+    }
+
+    /// <summary>Reports that it started, then holds the real runner until the gate opens.</summary>
+    private sealed class GatedRunner(IImportRunner inner, Task gate) : IImportRunner
+    {
+        public async Task<ImportOutcome> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        {
+            var size = new FileInfo(request.FilePath).Length;
+            progress?.Report(new ImportProgress("validating", 1, size / 3, size));
+            await gate.WaitAsync(cancellationToken);
+            return await inner.RunAsync(request, progress, cancellationToken);
+        }
+    }
+}
