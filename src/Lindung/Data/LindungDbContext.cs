@@ -31,6 +31,12 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<ReconciliationRun> ReconciliationRuns => Set<ReconciliationRun>();
+
+    public DbSet<ReconciliationResult> ReconciliationResults => Set<ReconciliationResult>();
+
+    public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -44,6 +50,9 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new CoverageTargetConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration());
         builder.ApplyConfiguration(new ApiKeyConfiguration());
+        builder.ApplyConfiguration(new ReconciliationRunConfiguration());
+        builder.ApplyConfiguration(new ReconciliationResultConfiguration());
+        builder.ApplyConfiguration(new MatchDecisionConfiguration());
         ModelConventions.Apply(builder);
     }
 }

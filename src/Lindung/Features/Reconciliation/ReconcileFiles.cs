@@ -94,6 +94,6 @@ internal static class ReconcileFiles
 
     private static bool IsBlank(string[] fields) => fields.All(string.IsNullOrWhiteSpace);
 
-    private static string Quote(string value) =>
+    public static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
