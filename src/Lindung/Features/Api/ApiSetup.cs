@@ -4,6 +4,7 @@ using Lindung.Features.Agencies;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Employers;
 using Lindung.Features.Memberships;
+using Lindung.Features.Reconciliation;
 using Lindung.Features.Workers;
 using Lindung.Security;
 
@@ -52,6 +53,7 @@ internal static class ApiSetup
         api.MapMembershipsApi();
         api.MapEmployersApi();
         api.MapApiKeysApi();
+        api.MapReconciliationApi();
         return app;
     }
 }
