@@ -19,6 +19,7 @@ internal static class LindungCli
             NikCheckCommand.Create(console),
             ContributionCommand.Create(console),
             ReconcileCommand.Create(console),
+            ReconcileRegistryCommand.Create(console),
             UserAddCommand.Create(console),
             ApiKeyCommand.Create(console),
         };

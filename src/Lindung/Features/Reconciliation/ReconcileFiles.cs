@@ -44,7 +44,11 @@ internal static class ReconcileFiles
         return index;
     }
 
-    public static List<RosterRecord> ReadRoster(string path)
+    public static List<RosterRecord> ReadRoster(string path) => ReadRoster(path, agencies: null);
+
+    /// <param name="path">The roster CSV.</param>
+    /// <param name="agencies">When given, receives each row's <c>instansi</c>, in row order (the gap report groups by it).</param>
+    public static List<RosterRecord> ReadRoster(string path, List<string>? agencies)
     {
         using var csv = CsvReader.Open(path);
         var map = MapHeader(csv, RosterColumns.All, path);
@@ -54,6 +58,7 @@ internal static class ReconcileFiles
             if (!IsBlank(fields))
             {
                 rows.Add(RosterRecord.From(csv.Row, map, fields));
+                agencies?.Add(map.Get(fields, RosterColumns.Instansi).Trim());
             }
         }
 
