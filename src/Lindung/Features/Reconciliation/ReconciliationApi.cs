@@ -96,7 +96,7 @@ internal static class ReconciliationApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<PageOf<ReviewItemDto>>, ValidationProblem>> ListReviewsAsync(
-        HttpContext http, LindungDbContext db, Guid? agencyId, int? page, int? pageSize, CancellationToken ct)
+        HttpContext http, LindungDbContext db, TimeProvider clock, Guid? agencyId, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new Dictionary<string, ValidationError>();
         var paging = Paging.Read(page, pageSize, errors);
@@ -105,7 +105,8 @@ internal static class ReconciliationApi
             return ApiLanguage.Problem(http, errors);
         }
 
-        var (items, total) = await ReviewQueue.LoadAsync(db, AccessScope.From(http.User), agencyId, (paging.Page - 1) * paging.PageSize, paging.PageSize, ct);
+        var (items, total) = await ReviewQueue.LoadAsync(
+            db, AccessScope.From(http.User), agencyId, (paging.Page - 1) * paging.PageSize, paging.PageSize, Shared.Formats.Today(clock), ct);
         return TypedResults.Ok(new PageOf<ReviewItemDto>([.. items.Select(ReviewItemDto.From)], paging.Page, paging.PageSize, total));
     }
 

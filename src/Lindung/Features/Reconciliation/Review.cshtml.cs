@@ -61,7 +61,7 @@ internal sealed class ReviewModel(LindungDbContext db, TimeProvider clock) : Pag
     private async Task LoadAsync(CancellationToken ct)
     {
         var page = Paging.Clamp(PageNumber);
-        var (items, total) = await ReviewQueue.LoadAsync(db, AccessScope.From(User), null, (page - 1) * PageSize, PageSize, ct);
+        var (items, total) = await ReviewQueue.LoadAsync(db, AccessScope.From(User), null, (page - 1) * PageSize, PageSize, clock.Today(), ct);
         Items = items;
         Paging = new Paging(page, PageSize, total);
     }

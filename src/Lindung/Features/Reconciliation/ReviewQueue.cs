@@ -33,7 +33,7 @@ internal static class ReviewQueue
     }
 
     public static async Task<(IReadOnlyList<ReviewItem> Items, int Total)> LoadAsync(
-        LindungDbContext db, AccessScope scope, Guid? agencyId, int skip, int take, CancellationToken ct)
+        LindungDbContext db, AccessScope scope, Guid? agencyId, int skip, int take, DateOnly today, CancellationToken ct)
     {
         var pending = Pending(db, scope, agencyId);
         var total = await pending.CountAsync(ct);
@@ -67,7 +67,7 @@ internal static class ReviewQueue
                         NameSimilarity.Score(PersonName.Normalize(r.Name), PersonName.Normalize(m.Name)),
                         MatchEvidence.CompareBirthDates(r.BirthDate, m.BirthDate),
                         MatchEvidence.Compare(r.Sex, m.Sex),
-                        MatchEvidence.CompareRegions(District(validator, r.Nik, r.RegionCode), District(validator, m.Nik, m.RegionCode)));
+                        MatchEvidence.CompareRegions(District(validator, r.Nik, r.RegionCode, today), District(validator, m.Nik, m.RegionCode, today)));
                     return new ReviewPair(c.Kpj, c.Score, c.Method, m.Status, member, evidence);
                 })
                 .ToList();
@@ -80,6 +80,6 @@ internal static class ReviewQueue
         new(name, scope.SeesFullNik ? nik : Domain.Identifiers.Nik.Mask(nik), birth, sex, region, AreaDirectory.Embedded.Find(region)?.Name);
 
     /// <summary>The district the NIK names, else the one the domicile code is in: what the reconciler compared.</summary>
-    private static string? District(NikValidator validator, string nik, string region) =>
-        validator.Check(nik, DateOnly.MaxValue).DistrictCode ?? (region.Length >= 8 ? region[..8] : null);
+    private static string? District(NikValidator validator, string nik, string region, DateOnly today) =>
+        validator.Check(nik, today).DistrictCode ?? (region.Length >= 8 ? region[..8] : null);
 }
