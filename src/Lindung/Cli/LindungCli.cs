@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Contributions;
 using Lindung.Features.Home;
+using Lindung.Features.Imports;
 using Lindung.Features.Nik;
 using Lindung.Features.Reconciliation;
 using Lindung.Features.Users;
@@ -22,6 +23,7 @@ internal static class LindungCli
             ReconcileRegistryCommand.Create(console),
             UserAddCommand.Create(console),
             ApiKeyCommand.Create(console),
+            ImportCommand.Create(console),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Db);

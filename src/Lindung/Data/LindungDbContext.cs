@@ -37,6 +37,10 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
 
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -53,6 +57,8 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new ReconciliationRunConfiguration());
         builder.ApplyConfiguration(new ReconciliationResultConfiguration());
         builder.ApplyConfiguration(new MatchDecisionConfiguration());
+        builder.ApplyConfiguration(new ImportBatchConfiguration());
+        builder.ApplyConfiguration(new ImportJobConfiguration());
         ModelConventions.Apply(builder);
     }
 }

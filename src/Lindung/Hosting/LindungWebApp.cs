@@ -2,6 +2,7 @@ using Lindung.Data;
 using Lindung.Features.Api;
 using Lindung.Features.Demo;
 using Lindung.Features.Home;
+using Lindung.Features.Imports;
 using Lindung.Localization;
 using Lindung.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -32,7 +33,9 @@ internal static class LindungWebApp
         builder.Services.AddLindungWebSecurity();
         builder.Services.AddLindungApi();
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
+        builder.Services.AddLindungImports(options.DataDirectory);
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddLindungImportJobs(builder.Configuration);
         if (options.Demo)
         {
             builder.Services.AddDemoRegion();
@@ -42,6 +45,7 @@ internal static class LindungWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseImportUploadLimit();
         app.UseApiProblemDetails();
         // Plain static files from the build folder's wwwroot; pages add ?v=hash for cache busting.
         app.UseStaticFiles();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Lindung.Features.Agencies;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Employers;
+using Lindung.Features.Imports;
 using Lindung.Features.Memberships;
 using Lindung.Features.Reconciliation;
 using Lindung.Features.Workers;
@@ -54,6 +55,7 @@ internal static class ApiSetup
         api.MapEmployersApi();
         api.MapApiKeysApi();
         api.MapReconciliationApi();
+        api.MapImportsApi();
         return app;
     }
 }

@@ -17,6 +17,10 @@ internal static class Formats
 
     public static string Month(DateOnly? month) => month?.ToString("MMM yyyy", CultureInfo.CurrentCulture) ?? "–";
 
+    /// <summary>A UTC moment as a local date and time (<c>25 Nov 2026 18.05</c>); a dash when absent.</summary>
+    public static string Moment(DateTime? utc) =>
+        utc?.ToLocalTime().ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) ?? "–";
+
     /// <summary>Today's date where Lindung runs; registry rows are "valid today" by this day.</summary>
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }
