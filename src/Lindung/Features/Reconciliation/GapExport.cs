@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Lindung.Features.Spreadsheets;
 
 namespace Lindung.Features.Reconciliation;
 
 /// <summary>
-/// The gap list as files: CSV (UTF-8 with BOM, so Excel keeps "Ma’ruf") with codes and whole-rupiah
-/// numbers, so a spreadsheet can sum them. Column names are Indonesian, like the other exports.
+/// The gap list as files: CSV (UTF-8 with BOM, so Excel keeps "Ma’ruf") or XLSX (a title row, a
+/// summary sheet and, for one agency, a sheet per worker, each with a totals row), with gap codes
+/// and whole-rupiah numbers a spreadsheet can sum. Column names are Indonesian, like the other exports.
 /// </summary>
 internal static class GapExport
 {
@@ -35,6 +37,42 @@ internal static class GapExport
         }
 
         writer.Write(Line("TOTAL", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, Number(lines.Sum(l => l.Monthly))));
+    }
+
+    /// <summary>An XLSX workbook: "Ringkasan" (per agency and gap) and, when <paramref name="lines"/> is given, "Rincian" (per worker).</summary>
+    public static void WriteXlsx(Stream stream, string title, string subtitle, IReadOnlyList<GapTotal> totals, IReadOnlyList<GapLine>? lines)
+    {
+        using var book = XlsxWriter.Create(stream, leaveOpen: true);
+        var summary = book.AddSheet(
+            "Ringkasan",
+            [new("instansi", Width: 32), new("kesenjangan", Width: 20), new("jumlah_pekerja", XlsxColumnKind.Integer), new("iuran_bulanan", XlsxColumnKind.Rupiah)],
+            title,
+            subtitle);
+        foreach (var t in totals)
+        {
+            summary.WriteRow(t.Agency, GapList.Code(t.Kind), (long)t.Workers, t.Monthly);
+        }
+
+        summary.WriteTotals("TOTAL");
+        if (lines is null)
+        {
+            return;
+        }
+
+        var detail = book.AddSheet(
+            "Rincian",
+            [
+                new("instansi", Width: 28), new("nama", Width: 28), new("nik", Width: 18), new("kpj", Width: 13), new("kesenjangan", Width: 20),
+                new("upah_roster", XlsxColumnKind.Rupiah) { Sum = false }, new("upah_dilaporkan", XlsxColumnKind.Rupiah) { Sum = false }, new("iuran_bulanan", XlsxColumnKind.Rupiah),
+            ],
+            title,
+            subtitle);
+        foreach (var l in lines)
+        {
+            detail.WriteRow(l.Agency, l.WorkerName, l.Nik, l.Kpj, GapList.Code(l.Kind), l.RosterWage, l.ReportedWage, l.Monthly);
+        }
+
+        detail.WriteTotals("TOTAL");
     }
 
     private static StreamWriter Writer(Stream stream) =>

@@ -32,18 +32,28 @@ internal static class GapReport
         return GapList.Summarize(gaps);
     }
 
-    /// <summary>Writes the summary as CSV; the extension decides the format.</summary>
-    public static void Write(FileInfo file, IReadOnlyList<GapTotal> totals)
+    /// <summary>Writes the summary as .csv or .xlsx, by the file's extension.</summary>
+    public static void Write(FileInfo file, IReadOnlyList<GapTotal> totals, string subtitle)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (!file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
+        var xlsx = file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase);
+        if (!xlsx && !file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UsageException($"--report: {file.Name}: write the gap report as .csv.");
+            throw new UsageException($"--report: {file.Name}: the gap report is written as .csv or .xlsx.");
         }
 
         using var stream = file.Create();
-        GapExport.WriteSummaryCsv(stream, totals);
+        if (xlsx)
+        {
+            GapExport.WriteXlsx(stream, Title, subtitle, totals, lines: null);
+        }
+        else
+        {
+            GapExport.WriteSummaryCsv(stream, totals);
+        }
     }
+
+    public const string Title = "Kesenjangan kepesertaan BPJS Ketenagakerjaan per instansi";
 
     private static GapInput Input(ReconcileResult r) => new(
         r.Outcome, r.Gaps.HasFlag(CoverageGap.WageUnderreported), r.Gaps.HasFlag(CoverageGap.ProgramMissing), r.Roster.Wage ?? 0, r.MemberWage, r.MemberPrograms);

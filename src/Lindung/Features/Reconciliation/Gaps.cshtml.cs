@@ -42,6 +42,13 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
 
         var name = $"kesenjangan-{list.Agency.Code}-{Pricing.Month}";
         var stream = new MemoryStream();
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            GapExport.WriteXlsx(stream, $"{GapReport.Title}: {list.Agency.Name}", $"{list.Agency.Code} · iuran {Pricing.Month}", list.Totals, list.Lines);
+            stream.Position = 0;
+            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        }
+
         GapExport.WriteLinesCsv(stream, list.Lines);
         stream.Position = 0;
         return File(stream, "text/csv; charset=utf-8", name + ".csv");

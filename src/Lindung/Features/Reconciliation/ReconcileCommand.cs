@@ -29,7 +29,7 @@ internal static class ReconcileCommand
             Description = "Programs a covered worker must have, comma-separated (default JKK,JKM).",
             DefaultValueFactory = _ => "JKK,JKM",
         };
-        var report = new Option<FileInfo?>("--report") { Description = "Gap summary per instansi (counts and monthly contribution to close each gap) as .csv." };
+        var report = new Option<FileInfo?>("--report") { Description = "Gap summary per instansi (counts and monthly contribution to close each gap) as .csv or .xlsx." };
         var command = new Command("reconcile", "Match a roster against a membership extract: who is covered, who is not, who needs a look.")
         {
             roster, members, output, programs, report,
@@ -65,7 +65,7 @@ internal static class ReconcileCommand
             if (parse.GetValue(report) is { } reportFile)
             {
                 var pricing = GapPricing.ForAgencies(RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse)), today) with { Required = required };
-                GapReport.Write(reportFile, GapReport.FromResults(results, agencies, pricing));
+                GapReport.Write(reportFile, GapReport.FromResults(results, agencies, pricing), $"{rosterFile.Name} · iuran {pricing.Month}");
             }
 
             await WriteSummaryAsync(console.Error, results);

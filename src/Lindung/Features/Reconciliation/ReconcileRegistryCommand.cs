@@ -22,7 +22,7 @@ internal static class ReconcileRegistryCommand
     {
         var region = new Option<string>("--region") { Description = "Regency/city code whose agencies and memberships are reconciled, e.g. 35.77.", Required = true };
         var agency = new Option<string?>("--agency") { Description = "Only this agency (its code in the region)." };
-        var report = new Option<FileInfo?>("--report") { Description = "Gap summary per agency (counts and monthly contribution to close each gap) as .csv." };
+        var report = new Option<FileInfo?>("--report") { Description = "Gap summary per agency (counts and monthly contribution to close each gap) as .csv or .xlsx." };
         var command = new Command("reconcile-registry", "Reconcile agency rosters in the registry against the memberships of the region and store the run.")
         {
             region, agency, report,
@@ -57,7 +57,7 @@ internal static class ReconcileRegistryCommand
             if (parse.GetValue(report) is { } reportFile)
             {
                 var pricing = GapPricing.ForAgencies(RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse)), console.Clock.Today());
-                GapReport.Write(reportFile, await GapReport.FromRunAsync(db, run.Id, pricing, ct));
+                GapReport.Write(reportFile, await GapReport.FromRunAsync(db, run.Id, pricing, ct), $"{regionCode} · iuran {pricing.Month}");
             }
 
             return ExitCodes.Ok;
