@@ -8,6 +8,12 @@ namespace Lindung.Domain.Reconciliation;
 /// <summary>What reconciliation needs besides the data: the match model and the programs a covered worker must have.</summary>
 public sealed record ReconcileSettings(MatchModel Model, ProgramSet RequiredPrograms)
 {
+    /// <summary>
+    /// Match on the exact NIK only (no slip repair, no name search): the quick pass over whole
+    /// extracts, whose unmatched rows a full run can then take up.
+    /// </summary>
+    public bool NikOnly { get; init; }
+
     /// <summary>Agency non-ASN staff: JKK and JKM at least (Perpres 109/2013 staging for the smallest employers).</summary>
     public static ReconcileSettings Default { get; } = new(MatchModel.Default, ProgramSet.Jkk | ProgramSet.Jkm);
 }
@@ -59,6 +65,11 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
             return nameAgrees
                 ? new Decision(row, ReconcileOutcome.CoveredActive, MatchMethod.Nik, 1, exact)
                 : new Decision(row, ReconcileOutcome.NeedsReview, MatchMethod.None, Score(probe, member), -1);
+        }
+
+        if (settings.NikOnly)
+        {
+            return new Decision(row, ReconcileOutcome.NotRegistered, MatchMethod.None, 0, -1);
         }
 
         if (nik != 0 && Repair(probe, nik) is { } repaired)

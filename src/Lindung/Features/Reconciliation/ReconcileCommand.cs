@@ -24,9 +24,13 @@ internal static class ReconcileCommand
             Description = "Programs a covered worker must have, comma-separated (default JKK,JKM).",
             DefaultValueFactory = _ => "JKK,JKM",
         };
+        var nikOnly = new Option<bool>("--nik-only")
+        {
+            Description = "Match on the exact NIK only (no slip repair, no name search): the quick pass over whole extracts.",
+        };
         var command = new Command("reconcile", "Match a roster against a membership extract: who is covered, who is not, who needs a look.")
         {
-            roster, members, output, programs,
+            roster, members, output, programs, nikOnly,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -35,21 +39,20 @@ internal static class ReconcileCommand
             var outFile = parse.GetValue(output)!;
             var required = ReconcileCodes.ParsePrograms(parse.GetValue(programs)!)
                 ?? throw new UsageException($"--require-programs: expected program names from JKK, JKM, JHT, JP, JKP; got '{parse.GetValue(programs)}'.");
-            var settings = ReconcileSettings.Default with { RequiredPrograms = required };
+            var settings = ReconcileSettings.Default with { RequiredPrograms = required, NikOnly = parse.GetValue(nikOnly) };
             var today = console.Clock.Today();
 
-            IReadOnlyList<ReconcileResult> results;
+            ReconcileSummary summary;
             try
             {
-                results = ReconcileFiles.Run(rosterFile.FullName, membersFile.FullName, settings, today);
+                summary = ReconcileFiles.ReconcileToFile(rosterFile.FullName, membersFile.FullName, outFile.FullName, settings, today);
             }
             catch (MissingColumnException ex)
             {
                 throw new UsageException(ex.Message);
             }
 
-            ReconcileFiles.Write(outFile.FullName, results);
-            await WriteSummaryAsync(console.Error, results);
+            await WriteSummaryAsync(console.Error, summary);
             return ExitCodes.Ok;
         });
         return command;
@@ -58,16 +61,14 @@ internal static class ReconcileCommand
     private static FileInfo Existing(FileInfo file) =>
         file.Exists ? file : throw new UsageException($"File not found: {file.FullName}");
 
-    private static async Task WriteSummaryAsync(TextWriter error, IReadOnlyList<ReconcileResult> results)
+    private static async Task WriteSummaryAsync(TextWriter error, ReconcileSummary summary)
     {
-        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{results.Count} roster rows"));
+        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{summary.Rows} roster rows"));
         foreach (var outcome in Enum.GetValues<ReconcileOutcome>())
         {
-            var count = results.Count(r => r.Outcome == outcome);
-            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {ReconcileCodes.Of(outcome),-17} {count,8}"));
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {ReconcileCodes.Of(outcome),-17} {summary.Count(outcome),8}"));
         }
 
-        var gaps = results.Count(r => r.Gaps != CoverageGap.None);
-        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  covered with gaps  {gaps,8}"));
+        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  covered with gaps  {summary.WithGaps,8}"));
     }
 }

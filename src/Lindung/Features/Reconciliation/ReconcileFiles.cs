@@ -27,6 +27,14 @@ internal static class ReconcileFiles
         return new Reconciler(index, settings).Run(roster);
     }
 
+    /// <summary>What <c>lindung reconcile</c> does: files in, the result file out, the tally back.</summary>
+    public static ReconcileSummary ReconcileToFile(string rosterPath, string membersPath, string outPath, ReconcileSettings settings, DateOnly today)
+    {
+        var results = Run(rosterPath, membersPath, settings, today);
+        Write(outPath, results);
+        return ReconcileSummary.Of(results);
+    }
+
     public static MemberIndex ReadMembers(string path, NikValidator validator, DateOnly today)
     {
         using var csv = CsvReader.Open(path);
