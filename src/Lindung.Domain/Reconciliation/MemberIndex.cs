@@ -14,7 +14,7 @@ namespace Lindung.Domain.Reconciliation;
 public sealed class MemberIndex
 {
     private readonly List<IndexedMember> _members = [];
-    private readonly Dictionary<long, int> _byNik = [];
+    private readonly NikTable _byNik = new();
     private readonly Dictionary<string, string> _districts = new(StringComparer.Ordinal);
     private readonly List<(long Key, int Member)> _pendingBlocks = [];
     private Dictionary<long, (int Start, int Count)> _blocks = [];
@@ -31,6 +31,12 @@ public sealed class MemberIndex
     public DateOnly Today { get; }
 
     public int Count => _members.Count;
+
+    /// <summary>
+    /// Whether <see cref="Add"/> gathers candidate blocks. A NIK-only run never searches by name,
+    /// and skipping the blocks saves most of the index's memory and time.
+    /// </summary>
+    public bool Blocks { get; init; } = true;
 
     public static MemberIndex Build(IEnumerable<MemberRecord> members, NikValidator validator, DateOnly today)
     {
@@ -60,7 +66,12 @@ public sealed class MemberIndex
         // One NIK, several KPJs (a PU and a BPU membership, an old card): the active one speaks for the person.
         if (nik != 0 && (!_byNik.TryGetValue(nik, out var existing) || (!_members[existing].Active && member.Active)))
         {
-            _byNik[nik] = position;
+            _byNik.Set(nik, position);
+        }
+
+        if (!Blocks)
+        {
+            return;
         }
 
         foreach (var key in BlockKeys(name, birth, district))
@@ -99,7 +110,24 @@ public sealed class MemberIndex
             ? long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture)
             : 0;
 
-    internal string? Intern(string? district) =>
+    /// <summary>
+    /// <see cref="NikNumber"/> of the NIK as written, without a validation record: the common clean
+    /// 16 digits are read in place, anything else goes through the spreadsheet repair.
+    /// </summary>
+    public static long NikKey(ReadOnlySpan<char> written)
+    {
+        if (written.Length == 16 && !written.ContainsAnyExceptInRange('0', '9'))
+        {
+            return long.Parse(written, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
+        return NikRepair.Clean(written.ToString(), out var digits) == NikRepair.Outcome.Repaired
+            && digits.Length == 16 && digits.All(char.IsAsciiDigit)
+            ? long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture)
+            : 0;
+    }
+
+    private string? Intern(string? district) =>
         district is null ? null : _districts.TryGetValue(district, out var known) ? known : _districts[district] = district;
 
     /// <summary>

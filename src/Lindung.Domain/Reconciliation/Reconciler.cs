@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Lindung.Domain.Identifiers;
 using Lindung.Domain.Matching;
@@ -27,19 +28,82 @@ public sealed record ReconcileSettings(MatchModel Model, ProgramSet RequiredProg
 public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
 {
     private readonly MatchModel _model = settings.Model;
-    private int[] _seen = [];
-    private int _stamp;
 
     public IReadOnlyList<ReconcileResult> Run(IEnumerable<RosterRecord> roster)
     {
         ArgumentNullException.ThrowIfNull(roster);
-        _seen = new int[members.Count];
-        var decisions = roster.Select(Decide).ToList();
+        var rows = roster as IReadOnlyList<RosterRecord> ?? roster.ToList();
+
+        // Rows are decided independently (conflicts are settled after), so they split over the
+        // cores in ranges, each worker with its own candidate scratch.
+        var decisions = new Decision[rows.Count];
+        Parallel.ForEach(
+            Partitioner.Create(0, rows.Count, Math.Max(1024, rows.Count / (Environment.ProcessorCount * 8) + 1)),
+            () => new Scratch(members.Count),
+            (range, _, scratch) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    decisions[i] = Decide(rows[i], scratch);
+                }
+
+                return scratch;
+            },
+            _ => { });
         ResolveConflicts(decisions);
         return decisions.Select(Finish).ToArray();
     }
 
-    private Decision Decide(RosterRecord row)
+    /// <summary>
+    /// A NIK-only run without holding the roster: rows are decided a batch at a time and their
+    /// results handed on in roster order. Every claim of a NIK-only run is an exact NIK scoring 1,
+    /// so <see cref="ResolveConflicts"/> reduces to "the earliest row keeps the member", which a
+    /// stream can settle as it goes. Gives the same results as <see cref="Run"/>.
+    /// </summary>
+    public IEnumerable<ReconcileResult> Stream(IEnumerable<RosterRecord> roster, int batchSize = 16_384)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        if (!settings.NikOnly)
+        {
+            throw new InvalidOperationException("Only a NIK-only run can stream: a name search may claim a member an earlier row lost.");
+        }
+
+        return StreamBatches(roster, batchSize);
+    }
+
+    private IEnumerable<ReconcileResult> StreamBatches(IEnumerable<RosterRecord> roster, int batchSize)
+    {
+        var claimed = new bool[members.Count];
+        var decisions = new Decision[batchSize];
+        foreach (var batch in roster.Chunk(batchSize))
+        {
+            Parallel.ForEach(
+                Partitioner.Create(0, batch.Length, Math.Max(256, batch.Length / Environment.ProcessorCount / 4)),
+                range =>
+                {
+                    for (var i = range.Item1; i < range.Item2; i++)
+                    {
+                        decisions[i] = Decide(batch[i], Scratch.None);
+                    }
+                });
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var decision = decisions[i];
+                if (decision.Member >= 0 && claimed[decision.Member])
+                {
+                    decision = decision with { Outcome = ReconcileOutcome.NeedsReview, Method = MatchMethod.None, Member = -1 };
+                }
+                else if (decision.Member >= 0)
+                {
+                    claimed[decision.Member] = true;
+                }
+
+                yield return Finish(decision);
+            }
+        }
+    }
+
+    private Decision Decide(RosterRecord row, Scratch scratch)
     {
         var check = members.Validator.Check(row.Nik, members.Today);
         var nik = MemberIndex.NikNumber(check);
@@ -48,7 +112,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
             PersonName.Normalize(row.Name),
             row.BirthDate ?? check.BirthDate,
             row.Sex ?? check.Sex,
-            check.DistrictName is not null ? members.Intern(check.DistrictCode) : District(row.AreaCode),
+            check.DistrictName is not null ? check.DistrictCode : District(row.AreaCode),
             nikUsable ? nik : 0);
 
         if (!nikUsable && (probe.Name.Length == 0 || probe.BirthDate is null))
@@ -77,7 +141,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
             return repaired with { Roster = row };
         }
 
-        return probe.Name.Length == 0 ? new Decision(row, ReconcileOutcome.NotRegistered, MatchMethod.None, 0, -1) : Search(row, probe);
+        return probe.Name.Length == 0 ? new Decision(row, ReconcileOutcome.NotRegistered, MatchMethod.None, 0, -1) : Search(row, probe, scratch);
     }
 
     private Decision? Repair(Probe probe, long nik)
@@ -105,9 +169,10 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
         return score >= _model.RepairAt ? new Decision(null!, ReconcileOutcome.CoveredActive, MatchMethod.NikRepaired, score, found) : null;
     }
 
-    private Decision Search(RosterRecord row, Probe probe)
+    private Decision Search(RosterRecord row, Probe probe, Scratch scratch)
     {
-        _stamp++;
+        var seen = scratch.Seen;
+        var stamp = ++scratch.Stamp;
         var best = -1;
         var bestScore = 0.0;
         var runnerUp = 0.0;
@@ -115,12 +180,12 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
         {
             foreach (var position in members.Block(key))
             {
-                if (_seen[position] == _stamp)
+                if (seen[position] == stamp)
                 {
                     continue;
                 }
 
-                _seen[position] = _stamp;
+                seen[position] = stamp;
                 var member = members[position];
                 var score = Score(probe, member, _model.ReviewAt);
                 if (score > bestScore)
@@ -193,7 +258,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
     }
 
     /// <summary>Best method, then best score, then the earlier row keeps the member; the rest go to review.</summary>
-    private static void ResolveConflicts(List<Decision> decisions)
+    private static void ResolveConflicts(Decision[] decisions)
     {
         var claims = decisions
             .Select((d, i) => (Decision: d, Index: i))
@@ -236,7 +301,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
         return new ReconcileResult(decision.Roster, outcome, decision.Method, decision.Score, member.Kpj, gaps);
     }
 
-    private string? District(string? areaCode) => areaCode is { Length: >= 8 } ? members.Intern(areaCode[..8]) : null;
+    private static string? District(string? areaCode) => areaCode is { Length: >= 8 } ? areaCode[..8] : null;
 
     /// <summary>One digit different, or two adjacent digits swapped (see <see cref="NikNeighbours"/>).</summary>
     private static bool OneSlipApart(long a, long b)
@@ -258,6 +323,16 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
 
         return differences == 1
             || (differences == 2 && first < 15 && x[first] == y[first + 1] && x[first + 1] == y[first]);
+    }
+
+    /// <summary>One worker's marks of the members a search has already scored (stamped, so never cleared).</summary>
+    private sealed class Scratch(int members)
+    {
+        public static readonly Scratch None = new(0);
+
+        public int[] Seen { get; } = new int[members];
+
+        public int Stamp { get; set; }
     }
 
     private sealed record Probe(string Name, DateOnly? BirthDate, Sex? Sex, string? District, long Nik);

@@ -22,6 +22,12 @@ internal static class ReconcileFiles
 
     public static IReadOnlyList<ReconcileResult> Run(string rosterPath, string membersPath, ReconcileSettings settings, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.NikOnly)
+        {
+            return [.. RunNikOnly(rosterPath, membersPath, settings, today)];
+        }
+
         var index = ReadMembers(membersPath, new NikValidator(AreaDirectory.Embedded), today);
         var roster = ReadRoster(rosterPath);
         return new Reconciler(index, settings).Run(roster);
@@ -30,21 +36,59 @@ internal static class ReconcileFiles
     /// <summary>What <c>lindung reconcile</c> does: files in, the result file out, the tally back.</summary>
     public static ReconcileSummary ReconcileToFile(string rosterPath, string membersPath, string outPath, ReconcileSettings settings, DateOnly today)
     {
-        var results = Run(rosterPath, membersPath, settings, today);
-        Write(outPath, results);
-        return ReconcileSummary.Of(results);
+        ArgumentNullException.ThrowIfNull(settings);
+        var results = settings.NikOnly ? RunNikOnly(rosterPath, membersPath, settings, today) : Run(rosterPath, membersPath, settings, today);
+        return Write(outPath, results);
     }
 
-    public static MemberIndex ReadMembers(string path, NikValidator validator, DateOnly today)
+    /// <summary>
+    /// The NIK-only pass in three streams, so memory follows the members the roster names rather
+    /// than either file: the roster's NIKs are gathered (one column read), the extract streams past
+    /// them keeping only the members they name, and the roster streams again through the
+    /// reconciler into the result file.
+    /// </summary>
+    private static IEnumerable<ReconcileResult> RunNikOnly(string rosterPath, string membersPath, ReconcileSettings settings, DateOnly today)
+    {
+        var wanted = ReadRosterNiks(rosterPath);
+        var index = ReadMembers(membersPath, new NikValidator(AreaDirectory.Embedded), today, wanted);
+        return new Reconciler(index, settings).Stream(StreamRoster(rosterPath));
+    }
+
+    private static NikTable ReadRosterNiks(string path)
+    {
+        using var csv = CsvReader.Open(path);
+        var nikColumn = MapHeader(csv, RosterColumns.All, path).IndexOf(RosterColumns.Nik);
+        var niks = new NikTable();
+        var record = new CsvRecord();
+        while (csv.ReadRecord(record))
+        {
+            if (MemberIndex.NikKey(record[nikColumn].Trim()) is var nik and not 0)
+            {
+                niks.Set(nik, 0);
+            }
+        }
+
+        return niks;
+    }
+
+    /// <summary>The extract as an index; with <paramref name="onlyNiks"/>, only members holding one of those NIKs, without name blocks.</summary>
+    public static MemberIndex ReadMembers(string path, NikValidator validator, DateOnly today, NikTable? onlyNiks = null)
     {
         using var csv = CsvReader.Open(path);
         var map = MapHeader(csv, MemberColumns.All, path);
-        var index = new MemberIndex(validator, today);
-        while (csv.ReadRecord(out var fields))
+        var nikColumn = map.IndexOf(MemberColumns.Nik);
+        var index = new MemberIndex(validator, today) { Blocks = onlyNiks is null };
+        var record = new CsvRecord();
+        while (csv.ReadRecord(record))
         {
-            if (!IsBlank(fields))
+            if (onlyNiks is not null && !onlyNiks.ContainsKey(MemberIndex.NikKey(record[nikColumn].Trim())))
             {
-                index.Add(MemberRecord.From(map, fields));
+                continue;
+            }
+
+            if (!record.IsBlank())
+            {
+                index.Add(MemberRecord.From(map, record.ToArray()));
             }
         }
 
@@ -52,41 +96,56 @@ internal static class ReconcileFiles
         return index;
     }
 
-    public static List<RosterRecord> ReadRoster(string path)
+    public static List<RosterRecord> ReadRoster(string path) => [.. StreamRoster(path)];
+
+    public static IEnumerable<RosterRecord> StreamRoster(string path)
     {
         using var csv = CsvReader.Open(path);
         var map = MapHeader(csv, RosterColumns.All, path);
-        var rows = new List<RosterRecord>();
-        while (csv.ReadRecord(out var fields))
+        var record = new CsvRecord();
+        while (csv.ReadRecord(record))
         {
-            if (!IsBlank(fields))
+            if (!record.IsBlank())
             {
-                rows.Add(RosterRecord.From(csv.Row, map, fields));
+                yield return RosterRecord.From(csv.Row, map, record.ToArray());
             }
         }
-
-        return rows;
     }
 
-    public static void Write(string path, IEnumerable<ReconcileResult> results)
+    /// <summary>Writes one line per result as the results come (they may be a stream) and tallies them.</summary>
+    public static ReconcileSummary Write(string path, IEnumerable<ReconcileResult> results)
     {
+        ArgumentNullException.ThrowIfNull(results);
+        var summary = new ReconcileSummary();
         // With a BOM: Excel opens UTF-8 without one as the local code page and mangles "Ma’ruf".
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
         writer.Write(OutputHeader);
         writer.Write('\n');
+        Span<char> number = stackalloc char[24];
         foreach (var r in results)
         {
-            writer.Write(string.Join(',',
-                r.Roster.Row.ToString(CultureInfo.InvariantCulture),
-                Quote(r.Roster.Nik),
-                Quote(r.Roster.Name),
-                ReconcileCodes.Of(r.Outcome),
-                Quote(r.Kpj ?? string.Empty),
-                ReconcileCodes.Of(r.Method),
-                r.Score.ToString("0.000", CultureInfo.InvariantCulture),
-                ReconcileCodes.Of(r.Gaps)));
+            r.Roster.Row.TryFormat(number, out var length, provider: CultureInfo.InvariantCulture);
+            writer.Write(number[..length]);
+            writer.Write(',');
+            WriteQuoted(writer, r.Roster.Nik);
+            writer.Write(',');
+            WriteQuoted(writer, r.Roster.Name);
+            writer.Write(',');
+            writer.Write(ReconcileCodes.Of(r.Outcome));
+            writer.Write(',');
+            WriteQuoted(writer, r.Kpj ?? string.Empty);
+            writer.Write(',');
+            writer.Write(ReconcileCodes.Of(r.Method));
+            writer.Write(',');
+            r.Score.TryFormat(number, out length, "0.000", CultureInfo.InvariantCulture);
+            writer.Write(number[..length]);
+            writer.Write(',');
+            writer.Write(r.Gaps == CoverageGap.None ? string.Empty : ReconcileCodes.Of(r.Gaps));
             writer.Write('\n');
+            summary.Add(r.Outcome, r.Gaps);
         }
+
+        return summary;
     }
 
     private static HeaderMap MapHeader(CsvReader csv, IReadOnlyList<ColumnSpec> columns, string path)
@@ -100,8 +159,16 @@ internal static class ReconcileFiles
         return map;
     }
 
-    private static bool IsBlank(string[] fields) => fields.All(string.IsNullOrWhiteSpace);
+    private static void WriteQuoted(StreamWriter writer, string value)
+    {
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            writer.Write(value);
+            return;
+        }
 
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        writer.Write('"');
+        writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        writer.Write('"');
+    }
 }
