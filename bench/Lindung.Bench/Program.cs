@@ -1,5 +1,6 @@
 using Lindung.Bench;
 using Lindung.Bench.Exact;
+using Lindung.Bench.Fuzzy;
 using Lindung.Bench.Memory;
 using Lindung.Bench.Nik;
 using Lindung.Bench.Reconcile;
@@ -11,7 +12,9 @@ var jobs = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringComparer.Ord
     ["nik"] = NikBench.RunAsync,
     ["reconcile"] = ReconcileBench.RunAsync,
     ["exact"] = ExactBench.RunAsync,
+    ["fuzzy"] = FuzzyBench.RunAsync,
     ["memory"] = MemoryBench.RunAsync,
+    ["exact-phases"] = ExactPhases.RunAsync,
 };
 
 if (args.Length == 5 && args[0] == MemoryBench.ChildJob)

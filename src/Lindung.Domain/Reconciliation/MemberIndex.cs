@@ -32,6 +32,9 @@ public sealed class MemberIndex
 
     public int Count => _members.Count;
 
+    /// <summary>Name folding shared by the index and the reconciler that reads the roster against it.</summary>
+    public NameFolds Names { get; } = new();
+
     /// <summary>
     /// Whether <see cref="Add"/> gathers candidate blocks. A NIK-only run never searches by name,
     /// and skipping the blocks saves most of the index's memory and time.
@@ -58,7 +61,7 @@ public sealed class MemberIndex
         var nik = NikNumber(check);
         var district = check.DistrictName is null ? null : Intern(check.DistrictCode!);
         var birth = member.BirthDate ?? check.BirthDate;
-        var name = PersonName.Normalize(member.Name);
+        var name = Names.Fold(member.Name);
         var position = _members.Count;
         _members.Add(new IndexedMember(
             member.Kpj, nik, name, birth?.DayNumber ?? -1, member.Sex ?? check.Sex, district, member.Active, member.Programs, member.Wage ?? -1));

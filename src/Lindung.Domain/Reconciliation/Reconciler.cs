@@ -29,6 +29,14 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
 {
     private readonly MatchModel _model = settings.Model;
 
+    // Whether a candidate could reach review even with an identical name, for every combination
+    // of the other fields (4 × 3 × 4): the search asks this of thousands of candidates per row.
+    private readonly bool[] _canReachReview = ReachableWithIdenticalName(settings.Model, settings.Model.ReviewAt);
+
+    // The same by birth-date agreement alone: most candidates of the name blocks are born on
+    // another day, which the default model never lets reach review, and are passed over first.
+    private readonly bool[] _birthCanReachReview = ReachableByBirthDate(ReachableWithIdenticalName(settings.Model, settings.Model.ReviewAt));
+
     public IReadOnlyList<ReconcileResult> Run(IEnumerable<RosterRecord> roster)
     {
         ArgumentNullException.ThrowIfNull(roster);
@@ -109,7 +117,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
         var nik = MemberIndex.NikNumber(check);
         var nikUsable = nik != 0 && check.BirthDate is not null && !check.Errors.Contains(NikErrors.SerialZero);
         var probe = new Probe(
-            PersonName.Normalize(row.Name),
+            members.Names.Fold(row.Name),
             row.BirthDate ?? check.BirthDate,
             row.Sex ?? check.Sex,
             check.DistrictName is not null ? check.DistrictCode : District(row.AreaCode),
@@ -187,6 +195,11 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
 
                 seen[position] = stamp;
                 var member = members[position];
+                if (!_birthCanReachReview[(int)MatchEvidence.CompareBirthDates(probe.BirthDate, member.BirthDate)])
+                {
+                    continue;
+                }
+
                 var score = Score(probe, member, _model.ReviewAt);
                 if (score > bestScore)
                 {
@@ -249,12 +262,37 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
             MatchEvidence.CompareBirthDates(probe.BirthDate, member.BirthDate),
             MatchEvidence.Compare(probe.Sex, member.Sex),
             MatchEvidence.CompareRegions(probe.District, member.District));
-        if (floor > 0 && _model.Score(evidence) < floor)
+        var reachable = floor == _model.ReviewAt ? _canReachReview[Combination(evidence)] : _model.Score(evidence) >= floor;
+        if (floor > 0 && !reachable)
         {
             return 0;
         }
 
         return _model.Score(evidence with { NameScore = NameSimilarity.Score(probe.Name, member.Name) });
+    }
+
+    private static int Combination(MatchEvidence evidence) =>
+        (((int)evidence.BirthDate * 3) + (int)evidence.Sex) * 4 + (int)evidence.Region;
+
+    private static bool[] ReachableByBirthDate(bool[] reachable) =>
+        [.. Enum.GetValues<BirthDateAgreement>().Select(b => reachable.AsSpan((int)b * 12, 12).Contains(true))];
+
+    private static bool[] ReachableWithIdenticalName(MatchModel model, double floor)
+    {
+        var table = new bool[4 * 3 * 4];
+        foreach (var birth in Enum.GetValues<BirthDateAgreement>())
+        {
+            foreach (var sex in Enum.GetValues<FieldAgreement>())
+            {
+                foreach (var region in Enum.GetValues<RegionAgreement>())
+                {
+                    var evidence = new MatchEvidence(1, birth, sex, region);
+                    table[Combination(evidence)] = model.Score(evidence) >= floor;
+                }
+            }
+        }
+
+        return table;
     }
 
     /// <summary>Best method, then best score, then the earlier row keeps the member; the rest go to review.</summary>

@@ -51,7 +51,7 @@ internal static class ReconcileFiles
     {
         var wanted = ReadRosterNiks(rosterPath);
         var index = ReadMembers(membersPath, new NikValidator(AreaDirectory.Embedded), today, wanted);
-        return new Reconciler(index, settings).Stream(StreamRoster(rosterPath));
+        return new Reconciler(index, settings).Stream(ReadAhead.Of(StreamRoster(rosterPath)));
     }
 
     private static NikTable ReadRosterNiks(string path)
@@ -74,13 +74,28 @@ internal static class ReconcileFiles
     /// <summary>The extract as an index; with <paramref name="onlyNiks"/>, only members holding one of those NIKs, without name blocks.</summary>
     public static MemberIndex ReadMembers(string path, NikValidator validator, DateOnly today, NikTable? onlyNiks = null)
     {
+        var index = new MemberIndex(validator, today) { Blocks = onlyNiks is null };
+        foreach (var member in ReadAhead.Of(StreamMembers(path, onlyNiks)))
+        {
+            index.Add(member);
+        }
+
+        index.Seal();
+        return index;
+    }
+
+    /// <summary>Every member of an extract as read, one at a time.</summary>
+    public static IEnumerable<MemberRecord> ReadMemberRecords(string path) => StreamMembers(path, onlyNiks: null);
+
+    private static IEnumerable<MemberRecord> StreamMembers(string path, NikTable? onlyNiks)
+    {
         using var csv = CsvReader.Open(path);
         var map = MapHeader(csv, MemberColumns.All, path);
         var nikColumn = map.IndexOf(MemberColumns.Nik);
-        var index = new MemberIndex(validator, today) { Blocks = onlyNiks is null };
         var record = new CsvRecord();
         while (csv.ReadRecord(record))
         {
+            // Only the NIK column is looked at before a member is known to be wanted.
             if (onlyNiks is not null && !onlyNiks.ContainsKey(MemberIndex.NikKey(record[nikColumn].Trim())))
             {
                 continue;
@@ -88,12 +103,9 @@ internal static class ReconcileFiles
 
             if (!record.IsBlank())
             {
-                index.Add(MemberRecord.From(map, record.ToArray()));
+                yield return MemberRecord.From(map, record.ToArray());
             }
         }
-
-        index.Seal();
-        return index;
     }
 
     public static List<RosterRecord> ReadRoster(string path) => [.. StreamRoster(path)];
