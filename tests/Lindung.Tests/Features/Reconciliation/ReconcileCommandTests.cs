@@ -1,4 +1,8 @@
 using System.Text;
+using Lindung.Domain.Areas;
+using Lindung.Domain.Identifiers;
+using Lindung.Domain.Reconciliation;
+using Lindung.Features.Reconciliation;
 using Lindung.Tests.Cli;
 using Lindung.Tests.Infrastructure;
 
@@ -91,6 +95,42 @@ public class ReconcileCommandTests
         var run = await CliRun.ExecuteAsync("reconcile", "--roster", roster, "--members", members, "--out", output, "--require-programs", "JKK,BPJS");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--require-programs", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nik_only_matches_the_exact_nik_and_leaves_the_rest_not_registered()
+    {
+        using var dir = new TempDirectory();
+        var (roster, members, output) = Files(dir, Roster);
+
+        var run = await CliRun.ExecuteAsync("reconcile", "--roster", roster, "--members", members, "--out", output, "--nik-only");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = (await File.ReadAllLinesAsync(output)).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(7, lines.Count);
+        Assert.Equal(("COVERED_ACTIVE", "NIK", "11111111111"), (lines[0][3], lines[0][5], lines[0][4]));
+        Assert.Equal("NOT_REGISTERED", lines[1][3]);
+        Assert.Equal("NOT_REGISTERED", lines[2][3]);
+        Assert.Equal("COVERED_INACTIVE", lines[4][3]);
+        Assert.Equal("INVALID_ROW", lines[6][3]);
+    }
+
+    [Fact]
+    public void Nik_only_from_files_equals_the_whole_extract_indexed()
+    {
+        using var dir = new TempDirectory();
+        var (roster, members, _) = Files(dir, Roster);
+        var today = new DateOnly(2026, 11, 25);
+        var settings = ReconcileSettings.Default with { NikOnly = true };
+
+        var streamed = ReconcileFiles.Run(roster, members, settings, today);
+        var index = ReconcileFiles.ReadMembers(members, new NikValidator(AreaDirectory.Embedded), today);
+        var whole = new Reconciler(index, settings).Run(ReconcileFiles.ReadRoster(roster));
+
+        Assert.Equal(
+            whole.Select(r => (r.Roster.Row, r.Outcome, r.Method, r.Score, r.Kpj, r.Gaps)),
+            streamed.Select(r => (r.Roster.Row, r.Outcome, r.Method, r.Score, r.Kpj, r.Gaps)));
+        Assert.Contains(streamed, r => r.Kpj == "11111111111");
     }
 
     private static (string Roster, string Members, string Output) Files(TempDirectory dir, string roster)
