@@ -14,7 +14,6 @@ var jobs = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringComparer.Ord
     ["exact"] = ExactBench.RunAsync,
     ["fuzzy"] = FuzzyBench.RunAsync,
     ["memory"] = MemoryBench.RunAsync,
-    ["exact-phases"] = ExactPhases.RunAsync,
 };
 
 if (args.Length == 5 && args[0] == MemoryBench.ChildJob)
