@@ -42,14 +42,14 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
         ArgumentNullException.ThrowIfNull(roster);
         var rows = roster as IReadOnlyList<RosterRecord> ?? roster.ToList();
 
-        // Rows are decided independently (conflicts are settled after), so they split over the
-        // cores in ranges, each worker with its own candidate scratch.
-        var decisions = new Decision[rows.Count];
         if (rows.Count == 0)
         {
             return [];
         }
 
+        // Rows are decided independently (conflicts are settled after), so they split over the
+        // cores in ranges, each worker with its own candidate scratch.
+        var decisions = new Decision[rows.Count];
         Parallel.ForEach(
             Partitioner.Create(0, rows.Count, Math.Max(1024, rows.Count / (Environment.ProcessorCount * 8) + 1)),
             () => new Scratch(members.Count),
