@@ -2,19 +2,26 @@ using System.Globalization;
 
 namespace Lindung.Bench;
 
-internal sealed record BenchArgs(int Rows, int Runs, int Seed, int Seeds, int Members, int Roster, string WorkDirectory)
+internal sealed record BenchArgs(string[] Raw, int Runs, int Seed, int Seeds, string WorkDirectory)
 {
+    public int Rows => Get("--rows", 1_000_000);
+
+    public int Members => Get("--members", 200_000);
+
+    public int Roster => Get("--roster", 20_000);
+
     public static BenchArgs Parse(string[] args)
     {
-        int Get(string name, int fallback)
-        {
-            var at = Array.IndexOf(args, name);
-            return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-        }
-
         var work = Path.Combine(Path.GetTempPath(), "lindung-bench");
         Directory.CreateDirectory(work);
-        return new BenchArgs(
-            Get("--rows", 1_000_000), Get("--runs", 3), Get("--seed", 20261125), Get("--seeds", 1), Get("--members", 200_000), Get("--roster", 20_000), work);
+        var parsed = new BenchArgs(args, 0, 0, 0, work);
+        return parsed with { Runs = parsed.Get("--runs", 3), Seed = parsed.Get("--seed", 20261125), Seeds = parsed.Get("--seeds", 1) };
+    }
+
+    /// <summary>An integer option, or the job's own default (each job sizes itself for its issue).</summary>
+    public int Get(string name, int fallback)
+    {
+        var at = Array.IndexOf(Raw, name);
+        return at >= 0 && at + 1 < Raw.Length ? int.Parse(Raw[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -1,4 +1,7 @@
 using Lindung.Bench;
+using Lindung.Bench.Exact;
+using Lindung.Bench.Fuzzy;
+using Lindung.Bench.Memory;
 using Lindung.Bench.Nik;
 using Lindung.Bench.Reconcile;
 
@@ -8,7 +11,15 @@ var jobs = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringComparer.Ord
 {
     ["nik"] = NikBench.RunAsync,
     ["reconcile"] = ReconcileBench.RunAsync,
+    ["exact"] = ExactBench.RunAsync,
+    ["fuzzy"] = FuzzyBench.RunAsync,
+    ["memory"] = MemoryBench.RunAsync,
 };
+
+if (args.Length == 5 && args[0] == MemoryBench.ChildJob)
+{
+    return MemoryBench.RunChild(args[1..]);
+}
 
 if (args.Length == 0 || !jobs.TryGetValue(args[0], out var job))
 {

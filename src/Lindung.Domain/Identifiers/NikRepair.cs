@@ -18,6 +18,13 @@ internal static partial class NikRepair
 
     public static Outcome Clean(string? input, out string cleaned)
     {
+        // Nearly every NIK in an export is plain digits: nothing to repair, no pattern to run.
+        if (input is { Length: > 0 } && !input.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            cleaned = input;
+            return Outcome.Repaired;
+        }
+
         var text = (input ?? string.Empty).Trim().TrimStart('\'', '\u2018', '\u2019', '`').Trim();
         cleaned = text;
         if (text.Length == 0)

@@ -22,7 +22,7 @@ public sealed class NikValidator(AreaDirectory areas)
                 return Rejected(given, NikErrors.ScientificNotation);
         }
 
-        if (!digits.All(char.IsAsciiDigit))
+        if (digits.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return Rejected(given, NikErrors.InvalidCharacters);
         }

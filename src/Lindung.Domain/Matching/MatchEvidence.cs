@@ -41,8 +41,7 @@ public readonly record struct MatchEvidence(double NameScore, BirthDateAgreement
         }
 
         var swapped = x.Year == y.Year && x.Day == y.Month && x.Month == y.Day;
-        var oneDigit = DigitsApart(Digits(x), Digits(y)) == 1;
-        return swapped || oneDigit ? BirthDateAgreement.Near : BirthDateAgreement.Different;
+        return swapped || OneDigitApart(Digits(x), Digits(y)) ? BirthDateAgreement.Near : BirthDateAgreement.Different;
     }
 
     public static FieldAgreement Compare<T>(T? a, T? b)
@@ -66,14 +65,15 @@ public readonly record struct MatchEvidence(double NameScore, BirthDateAgreement
     // yyyyMMdd as a number: compared digit by digit without formatting strings (this runs per candidate).
     private static int Digits(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
-    private static int DigitsApart(int a, int b)
+    // Stops at the second difference: most candidates differ in several digits.
+    private static bool OneDigitApart(int a, int b)
     {
         var apart = 0;
-        for (; a > 0 || b > 0; a /= 10, b /= 10)
+        for (; (a > 0 || b > 0) && apart < 2; a /= 10, b /= 10)
         {
             apart += a % 10 != b % 10 ? 1 : 0;
         }
 
-        return apart;
+        return apart == 1;
     }
 }

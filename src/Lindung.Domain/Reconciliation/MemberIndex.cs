@@ -14,8 +14,8 @@ namespace Lindung.Domain.Reconciliation;
 public sealed class MemberIndex
 {
     private readonly List<IndexedMember> _members = [];
-    private readonly Dictionary<long, int> _byNik = [];
-    private readonly Dictionary<string, int> _byKpj = new(StringComparer.Ordinal);
+    private readonly NikTable _byNik = new();
+    private Dictionary<string, int>? _byKpj;
     private readonly Dictionary<string, string> _districts = new(StringComparer.Ordinal);
     private readonly List<(long Key, int Member)> _pendingBlocks = [];
     private Dictionary<long, (int Start, int Count)> _blocks = [];
@@ -32,6 +32,15 @@ public sealed class MemberIndex
     public DateOnly Today { get; }
 
     public int Count => _members.Count;
+
+    /// <summary>Name folding shared by the index and the reconciler that reads the roster against it.</summary>
+    public NameFolds Names { get; } = new();
+
+    /// <summary>
+    /// Whether <see cref="Add"/> gathers candidate blocks. A NIK-only run never searches by name,
+    /// and skipping the blocks saves most of the index's memory and time.
+    /// </summary>
+    public bool Blocks { get; init; } = true;
 
     public static MemberIndex Build(IEnumerable<MemberRecord> members, NikValidator validator, DateOnly today)
     {
@@ -53,17 +62,21 @@ public sealed class MemberIndex
         var nik = NikNumber(check);
         var district = check.DistrictName is null ? null : Intern(check.DistrictCode!);
         var birth = member.BirthDate ?? check.BirthDate;
-        var name = PersonName.Normalize(member.Name);
+        var name = Names.Fold(member.Name);
         var position = _members.Count;
         _members.Add(new IndexedMember(
             member.Kpj, nik, name, birth?.DayNumber ?? -1, member.Sex ?? check.Sex, district, member.Active, member.Programs, member.Wage ?? -1));
 
-        _byKpj.TryAdd(member.Kpj, position);
 
         // One NIK, several KPJs (a PU and a BPU membership, an old card): the active one speaks for the person.
         if (nik != 0 && (!_byNik.TryGetValue(nik, out var existing) || (!_members[existing].Active && member.Active)))
         {
-            _byNik[nik] = position;
+            _byNik.Set(nik, position);
+        }
+
+        if (!Blocks)
+        {
+            return;
         }
 
         foreach (var key in BlockKeys(name, birth, district))
@@ -93,7 +106,23 @@ public sealed class MemberIndex
 
     internal bool TryFindNik(long nik, out int position) => _byNik.TryGetValue(nik, out position);
 
-    internal bool TryFindKpj(string kpj, out int position) => _byKpj.TryGetValue(kpj, out position);
+    /// <summary>
+    /// The member holding a KPJ. Only runs that replay review decisions ask, so the table is built
+    /// on first use (thread-safe: rows are decided in parallel) instead of costing every run memory.
+    /// </summary>
+    internal bool TryFindKpj(string kpj, out int position) =>
+        LazyInitializer.EnsureInitialized(ref _byKpj, BuildKpjTable).TryGetValue(kpj, out position);
+
+    private Dictionary<string, int> BuildKpjTable()
+    {
+        var table = new Dictionary<string, int>(_members.Count, StringComparer.Ordinal);
+        for (var i = 0; i < _members.Count; i++)
+        {
+            table.TryAdd(_members[i].Kpj, i);
+        }
+
+        return table;
+    }
 
     internal ReadOnlySpan<int> Block(long key) =>
         _blocks.TryGetValue(key, out var range) ? _blockMembers.AsSpan(range.Start, range.Count) : [];
@@ -104,7 +133,24 @@ public sealed class MemberIndex
             ? long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture)
             : 0;
 
-    internal string? Intern(string? district) =>
+    /// <summary>
+    /// <see cref="NikNumber"/> of the NIK as written, without a validation record: the common clean
+    /// 16 digits are read in place, anything else goes through the spreadsheet repair.
+    /// </summary>
+    public static long NikKey(ReadOnlySpan<char> written)
+    {
+        if (written.Length == 16 && !written.ContainsAnyExceptInRange('0', '9'))
+        {
+            return long.Parse(written, NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+
+        return NikRepair.Clean(written.ToString(), out var digits) == NikRepair.Outcome.Repaired
+            && digits.Length == 16 && digits.All(char.IsAsciiDigit)
+            ? long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture)
+            : 0;
+    }
+
+    private string? Intern(string? district) =>
         district is null ? null : _districts.TryGetValue(district, out var known) ? known : _districts[district] = district;
 
     /// <summary>

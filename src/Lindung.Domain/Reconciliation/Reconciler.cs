@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Lindung.Domain.Identifiers;
 using Lindung.Domain.Matching;
@@ -8,6 +9,12 @@ namespace Lindung.Domain.Reconciliation;
 /// <summary>What reconciliation needs besides the data: the match model and the programs a covered worker must have.</summary>
 public sealed record ReconcileSettings(MatchModel Model, ProgramSet RequiredPrograms)
 {
+    /// <summary>
+    /// Match on the exact NIK only (no slip repair, no name search): the quick pass over whole
+    /// extracts, whose unmatched rows a full run can then take up.
+    /// </summary>
+    public bool NikOnly { get; init; }
+
     /// <summary>Agency non-ASN staff: JKK and JKM at least (Perpres 109/2013 staging for the smallest employers).</summary>
     public static ReconcileSettings Default { get; } = new(MatchModel.Default, ProgramSet.Jkk | ProgramSet.Jkm);
 }
@@ -25,28 +32,104 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
     private const int MaxCandidates = 3;
     private readonly MatchModel _model = settings.Model;
     private readonly ReviewMemory _memory = memory ?? ReviewMemory.Empty;
-    private int[] _seen = [];
-    private int _stamp;
+
+    // Whether a candidate could reach review even with an identical name, for every combination
+    // of the other fields (4 × 3 × 4): the search asks this of thousands of candidates per row.
+    private readonly bool[] _canReachReview = ReachableWithIdenticalName(settings.Model, settings.Model.ReviewAt);
+
+    // The same by birth-date agreement alone: most candidates of the name blocks are born on
+    // another day, which the default model never lets reach review, and are passed over first.
+    private readonly bool[] _birthCanReachReview = ReachableByBirthDate(ReachableWithIdenticalName(settings.Model, settings.Model.ReviewAt));
 
     public IReadOnlyList<ReconcileResult> Run(IEnumerable<RosterRecord> roster)
     {
         ArgumentNullException.ThrowIfNull(roster);
-        _seen = new int[members.Count];
-        var decisions = roster.Select(Decide).ToList();
+        var rows = roster as IReadOnlyList<RosterRecord> ?? roster.ToList();
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        // Rows are decided independently (conflicts are settled after), so they split over the
+        // cores in ranges, each worker with its own candidate scratch.
+        var decisions = new Decision[rows.Count];
+        Parallel.ForEach(
+            Partitioner.Create(0, rows.Count, Math.Max(1024, rows.Count / (Environment.ProcessorCount * 8) + 1)),
+            () => new Scratch(members.Count),
+            (range, _, scratch) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    decisions[i] = Decide(rows[i], scratch);
+                }
+
+                return scratch;
+            },
+            _ => { });
         ResolveConflicts(decisions);
         return decisions.Select(Finish).ToArray();
     }
 
-    private Decision Decide(RosterRecord row)
+    /// <summary>
+    /// A NIK-only run without holding the roster: rows are decided a batch at a time and their
+    /// results handed on in roster order. Every claim of a NIK-only run is an exact NIK scoring 1,
+    /// so <see cref="ResolveConflicts"/> reduces to "the earliest row keeps the member", which a
+    /// stream can settle as it goes. Gives the same results as <see cref="Run"/>.
+    /// </summary>
+    public IEnumerable<ReconcileResult> Stream(IEnumerable<RosterRecord> roster, int batchSize = 16_384)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        if (!settings.NikOnly)
+        {
+            throw new InvalidOperationException("Only a NIK-only run can stream: a name search may claim a member an earlier row lost.");
+        }
+
+        return StreamBatches(roster, batchSize);
+    }
+
+    private IEnumerable<ReconcileResult> StreamBatches(IEnumerable<RosterRecord> roster, int batchSize)
+    {
+        var claimed = new bool[members.Count];
+        var decisions = new Decision[batchSize];
+        foreach (var batch in roster.Chunk(batchSize))
+        {
+            Parallel.ForEach(
+                Partitioner.Create(0, batch.Length, Math.Max(256, batch.Length / Environment.ProcessorCount / 4)),
+                range =>
+                {
+                    for (var i = range.Item1; i < range.Item2; i++)
+                    {
+                        decisions[i] = Decide(batch[i], Scratch.None);
+                    }
+                });
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var decision = decisions[i];
+                if (decision.Member >= 0 && claimed[decision.Member])
+                {
+                    decision = decision with { Outcome = ReconcileOutcome.NeedsReview, Method = MatchMethod.None, Member = -1 };
+                }
+                else if (decision.Member >= 0)
+                {
+                    claimed[decision.Member] = true;
+                }
+
+                yield return Finish(decision);
+            }
+        }
+    }
+
+    private Decision Decide(RosterRecord row, Scratch scratch)
     {
         var check = members.Validator.Check(row.Nik, members.Today);
         var nik = MemberIndex.NikNumber(check);
         var nikUsable = nik != 0 && check.BirthDate is not null && !check.Errors.Contains(NikErrors.SerialZero);
         var probe = new Probe(
-            PersonName.Normalize(row.Name),
+            members.Names.Fold(row.Name),
             row.BirthDate ?? check.BirthDate,
             row.Sex ?? check.Sex,
-            check.DistrictName is not null ? members.Intern(check.DistrictCode) : District(row.AreaCode),
+            check.DistrictName is not null ? check.DistrictCode : District(row.AreaCode),
             nikUsable ? nik : 0,
             check.Normalized ?? row.Nik.Trim());
 
@@ -72,12 +155,17 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
                 : new Decision(row, ReconcileOutcome.NeedsReview, MatchMethod.None, score, -1) { Candidates = [new(exact, score, MatchMethod.Nik)] };
         }
 
+        if (settings.NikOnly)
+        {
+            return new Decision(row, ReconcileOutcome.NotRegistered, MatchMethod.None, 0, -1);
+        }
+
         if (nik != 0 && Repair(probe, nik) is { } repaired)
         {
             return repaired with { Roster = row };
         }
 
-        return probe.Name.Length == 0 ? new Decision(row, ReconcileOutcome.NotRegistered, MatchMethod.None, 0, -1) : Search(row, probe);
+        return probe.Name.Length == 0 ? new Decision(row, ReconcileOutcome.NotRegistered, MatchMethod.None, 0, -1) : Search(row, probe, scratch);
     }
 
     private Decision? Repair(Probe probe, long nik)
@@ -105,9 +193,10 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
         return score >= _model.RepairAt ? new Decision(null!, ReconcileOutcome.CoveredActive, MatchMethod.NikRepaired, score, found) : null;
     }
 
-    private Decision Search(RosterRecord row, Probe probe)
+    private Decision Search(RosterRecord row, Probe probe, Scratch scratch)
     {
-        _stamp++;
+        var seen = scratch.Seen;
+        var stamp = ++scratch.Stamp;
         var best = -1;
         var bestScore = 0.0;
         var runnerUp = 0.0;
@@ -116,18 +205,23 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
         {
             foreach (var position in members.Block(key))
             {
-                if (_seen[position] == _stamp)
+                if (seen[position] == stamp)
                 {
                     continue;
                 }
 
-                _seen[position] = _stamp;
+                seen[position] = stamp;
                 if (Rejected(probe, position))
                 {
                     continue;
                 }
 
                 var member = members[position];
+                if (!_birthCanReachReview[(int)MatchEvidence.CompareBirthDates(probe.BirthDate, member.BirthDate)])
+                {
+                    continue;
+                }
+
                 var score = Score(probe, member, _model.ReviewAt);
                 if (score >= _model.ReviewAt)
                 {
@@ -205,7 +299,8 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
             MatchEvidence.CompareBirthDates(probe.BirthDate, member.BirthDate),
             MatchEvidence.Compare(probe.Sex, member.Sex),
             MatchEvidence.CompareRegions(probe.District, member.District));
-        if (floor > 0 && _model.Score(evidence) < floor)
+        var reachable = floor == _model.ReviewAt ? _canReachReview[Combination(evidence)] : _model.Score(evidence) >= floor;
+        if (floor > 0 && !reachable)
         {
             return 0;
         }
@@ -213,8 +308,32 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
         return _model.Score(evidence with { NameScore = NameSimilarity.Score(probe.Name, member.Name) });
     }
 
+    private static int Combination(MatchEvidence evidence) =>
+        (((int)evidence.BirthDate * 3) + (int)evidence.Sex) * 4 + (int)evidence.Region;
+
+    private static bool[] ReachableByBirthDate(bool[] reachable) =>
+        [.. Enum.GetValues<BirthDateAgreement>().Select(b => reachable.AsSpan((int)b * 12, 12).Contains(true))];
+
+    private static bool[] ReachableWithIdenticalName(MatchModel model, double floor)
+    {
+        var table = new bool[4 * 3 * 4];
+        foreach (var birth in Enum.GetValues<BirthDateAgreement>())
+        {
+            foreach (var sex in Enum.GetValues<FieldAgreement>())
+            {
+                foreach (var region in Enum.GetValues<RegionAgreement>())
+                {
+                    var evidence = new MatchEvidence(1, birth, sex, region);
+                    table[Combination(evidence)] = model.Score(evidence) >= floor;
+                }
+            }
+        }
+
+        return table;
+    }
+
     /// <summary>Best method, then best score, then the earlier row keeps the member; the rest go to review.</summary>
-    private static void ResolveConflicts(List<Decision> decisions)
+    private static void ResolveConflicts(Decision[] decisions)
     {
         var claims = decisions
             .Select((d, i) => (Decision: d, Index: i))
@@ -270,7 +389,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
         };
     }
 
-    private string? District(string? areaCode) => areaCode is { Length: >= 8 } ? members.Intern(areaCode[..8]) : null;
+    private static string? District(string? areaCode) => areaCode is { Length: >= 8 } ? areaCode[..8] : null;
 
     /// <summary>One digit different, or two adjacent digits swapped (see <see cref="NikNeighbours"/>).</summary>
     private static bool OneSlipApart(long a, long b)
@@ -293,6 +412,17 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
         return differences == 1
             || (differences == 2 && first < 15 && x[first] == y[first + 1] && x[first + 1] == y[first]);
     }
+
+    /// <summary>One worker's marks of the members a search has already scored (stamped, so never cleared).</summary>
+    private sealed class Scratch(int members)
+    {
+        public static readonly Scratch None = new(0);
+
+        public int[] Seen { get; } = new int[members];
+
+        public int Stamp { get; set; }
+    }
+
 
     // Key: the roster NIK as review decisions are keyed, normalized when it could be, else as written.
     private sealed record Probe(string Name, DateOnly? BirthDate, Sex? Sex, string? District, long Nik, string Key);

@@ -16,7 +16,7 @@ internal sealed class CsvReader : ITableReader
 
     private readonly TextReader _text;
     private readonly char[] _buffer = new char[BufferSize];
-    private readonly StringBuilder _field = new();
+    private readonly CsvRecord _record = new();
     private int _position;
     private int _length;
 
@@ -87,57 +87,58 @@ internal sealed class CsvReader : ITableReader
     /// <summary>Reads the next record into <paramref name="fields"/>; false at the end of the file.</summary>
     public bool ReadRecord(out string[] fields)
     {
-        var list = new List<string>(Header?.Count ?? 16);
-        if (!Next(list))
+        if (!ReadRecord(_record))
         {
             fields = [];
             return false;
         }
 
-        Row++;
-        fields = [.. list];
+        fields = _record.ToArray();
         return true;
     }
 
-    public void Dispose() => _text.Dispose();
-
-    private bool Next(List<string> fields)
+    /// <summary>Reads the next record into <paramref name="record"/> without a string per field; false at the end of the file.</summary>
+    public bool ReadRecord(CsvRecord record)
     {
+        ArgumentNullException.ThrowIfNull(record);
+        record.Clear();
         if (!Ensure())
         {
             return false;
         }
 
-        while (true)
+        while (!ReadField(record))
         {
-            var ended = ReadField(out var value);
-            fields.Add(value);
-            if (ended)
-            {
-                return true;
-            }
         }
+
+        Row++;
+        return true;
     }
 
-    /// <summary>Reads one field; true when it ended the record (line break or end of file).</summary>
-    private bool ReadField(out string value)
+    public void Dispose() => _text.Dispose();
+
+    /// <summary>Reads one field into the record; true when it ended the record (line break or end of file).</summary>
+    private bool ReadField(CsvRecord record)
     {
-        _field.Clear();
         if (Ensure() && _buffer[_position] == '"')
         {
             _position++;
             while (Ensure())
             {
-                var c = _buffer[_position++];
-                if (c != '"')
+                var rest = _buffer.AsSpan(_position, _length - _position);
+                var quote = rest.IndexOf('"');
+                if (quote < 0)
                 {
-                    _field.Append(c);
+                    record.Append(rest);
+                    _position = _length;
                     continue;
                 }
 
+                record.Append(rest[..quote]);
+                _position += quote + 1;
                 if (Ensure() && _buffer[_position] == '"')
                 {
-                    _field.Append('"');
+                    record.Append('"');
                     _position++;
                     continue;
                 }
@@ -149,34 +150,34 @@ internal sealed class CsvReader : ITableReader
         // Unquoted text, or whatever follows a closing quote (kept, as spreadsheets do).
         while (Ensure())
         {
-            var start = _position;
-            while (_position < _length && _buffer[_position] != Delimiter && _buffer[_position] != '\n' && _buffer[_position] != '\r')
+            var rest = _buffer.AsSpan(_position, _length - _position);
+            var stop = rest.IndexOfAny(Delimiter, '\n', '\r');
+            if (stop < 0)
             {
-                _position++;
-            }
-
-            _field.Append(_buffer, start, _position - start);
-            if (_position == _length)
-            {
+                record.Append(rest);
+                _position = _length;
                 continue;
             }
 
-            var stop = _buffer[_position++];
-            value = _field.ToString();
-            if (stop == Delimiter)
+            record.Append(rest[..stop]);
+            var c = rest[stop];
+            _position += stop + 1;
+            if (c == Delimiter)
             {
+                record.EndField();
                 return false;
             }
 
-            if (stop == '\r' && Ensure() && _buffer[_position] == '\n')
+            if (c == '\r' && Ensure() && _buffer[_position] == '\n')
             {
                 _position++;
             }
 
+            record.EndField();
             return true;
         }
 
-        value = _field.ToString();
+        record.EndField();
         return true;
     }
 

@@ -30,9 +30,13 @@ internal static class ReconcileCommand
             DefaultValueFactory = _ => "JKK,JKM",
         };
         var report = new Option<FileInfo?>("--report") { Description = "Gap summary per instansi (counts and monthly contribution to close each gap) as .csv or .xlsx." };
+        var nikOnly = new Option<bool>("--nik-only")
+        {
+            Description = "Match on the exact NIK only (no slip repair, no name search): the quick pass over whole extracts.",
+        };
         var command = new Command("reconcile", "Match a roster against a membership extract: who is covered, who is not, who needs a look.")
         {
-            roster, members, output, programs, report,
+            roster, members, output, programs, nikOnly, report,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -41,16 +45,26 @@ internal static class ReconcileCommand
             var outFile = parse.GetValue(output)!;
             var required = ReconcileCodes.ParsePrograms(parse.GetValue(programs)!)
                 ?? throw new UsageException($"--require-programs: expected program names from JKK, JKM, JHT, JP, JKP; got '{parse.GetValue(programs)}'.");
-            var settings = ReconcileSettings.Default with { RequiredPrograms = required };
+            var settings = ReconcileSettings.Default with { RequiredPrograms = required, NikOnly = parse.GetValue(nikOnly) };
             var today = console.Clock.Today();
 
-            IReadOnlyList<ReconcileResult> results;
-            var agencies = new List<string>();
+            ReconcileSummary summary;
             try
             {
-                var index = ReconcileFiles.ReadMembers(membersFile.FullName, new NikValidator(AreaDirectory.Embedded), today);
-                var rows = ReconcileFiles.ReadRoster(rosterFile.FullName, agencies);
-                results = new Reconciler(index, settings).Run(rows);
+                if (parse.GetValue(report) is { } reportFile)
+                {
+                    // The gap report groups by instansi, so this run keeps every result and row agency.
+                    var agencies = new List<string>();
+                    var index = ReconcileFiles.ReadMembers(membersFile.FullName, new NikValidator(AreaDirectory.Embedded), today);
+                    var results = new Reconciler(index, settings).Run(ReconcileFiles.ReadRoster(rosterFile.FullName, agencies));
+                    summary = ReconcileFiles.Write(outFile.FullName, results);
+                    var pricing = GapPricing.ForAgencies(RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse)), today) with { Required = required };
+                    GapReport.Write(reportFile, GapReport.FromResults(results, agencies, pricing), $"{rosterFile.Name} · iuran {pricing.Month}");
+                }
+                else
+                {
+                    summary = ReconcileFiles.ReconcileToFile(rosterFile.FullName, membersFile.FullName, outFile.FullName, settings, today);
+                }
             }
             catch (MissingColumnException ex)
             {
@@ -61,14 +75,7 @@ internal static class ReconcileCommand
                 throw new UsageException(ex.Message);
             }
 
-            ReconcileFiles.Write(outFile.FullName, results);
-            if (parse.GetValue(report) is { } reportFile)
-            {
-                var pricing = GapPricing.ForAgencies(RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse)), today) with { Required = required };
-                GapReport.Write(reportFile, GapReport.FromResults(results, agencies, pricing), $"{rosterFile.Name} · iuran {pricing.Month}");
-            }
-
-            await WriteSummaryAsync(console.Error, results);
+            await WriteSummaryAsync(console.Error, summary);
             return ExitCodes.Ok;
         });
         return command;
@@ -77,16 +84,14 @@ internal static class ReconcileCommand
     private static FileInfo Existing(FileInfo file) =>
         file.Exists ? file : throw new UsageException($"File not found: {file.FullName}");
 
-    private static async Task WriteSummaryAsync(TextWriter error, IReadOnlyList<ReconcileResult> results)
+    private static async Task WriteSummaryAsync(TextWriter error, ReconcileSummary summary)
     {
-        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{results.Count} roster rows"));
+        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{summary.Rows} roster rows"));
         foreach (var outcome in Enum.GetValues<ReconcileOutcome>())
         {
-            var count = results.Count(r => r.Outcome == outcome);
-            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {ReconcileCodes.Of(outcome),-17} {count,8}"));
+            await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {ReconcileCodes.Of(outcome),-17} {summary.Count(outcome),8}"));
         }
 
-        var gaps = results.Count(r => r.Gaps != CoverageGap.None);
-        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  covered with gaps  {gaps,8}"));
+        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  covered with gaps  {summary.WithGaps,8}"));
     }
 }

@@ -22,68 +22,159 @@ internal static class ReconcileFiles
 
     public static IReadOnlyList<ReconcileResult> Run(string rosterPath, string membersPath, ReconcileSettings settings, DateOnly today)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.NikOnly)
+        {
+            return [.. RunNikOnly(rosterPath, membersPath, settings, today)];
+        }
+
         var index = ReadMembers(membersPath, new NikValidator(AreaDirectory.Embedded), today);
         var roster = ReadRoster(rosterPath);
         return new Reconciler(index, settings).Run(roster);
     }
 
-    public static MemberIndex ReadMembers(string path, NikValidator validator, DateOnly today)
+    /// <summary>What <c>lindung reconcile</c> does: files in, the result file out, the tally back.</summary>
+    public static ReconcileSummary ReconcileToFile(string rosterPath, string membersPath, string outPath, ReconcileSettings settings, DateOnly today)
     {
-        using var table = TableReader.Open(path);
-        var map = MapHeader(table, MemberColumns.All, path);
-        var index = new MemberIndex(validator, today);
-        while (table.ReadRecord(out var fields))
+        ArgumentNullException.ThrowIfNull(settings);
+        var results = settings.NikOnly ? RunNikOnly(rosterPath, membersPath, settings, today) : Run(rosterPath, membersPath, settings, today);
+        return Write(outPath, results);
+    }
+
+    /// <summary>
+    /// The NIK-only pass in three streams, so memory follows the members the roster names rather
+    /// than either file: the roster's NIKs are gathered (one column read), the extract streams past
+    /// them keeping only the members they name, and the roster streams again through the
+    /// reconciler into the result file.
+    /// </summary>
+    private static IEnumerable<ReconcileResult> RunNikOnly(string rosterPath, string membersPath, ReconcileSettings settings, DateOnly today)
+    {
+        var wanted = ReadRosterNiks(rosterPath);
+        var index = ReadMembers(membersPath, new NikValidator(AreaDirectory.Embedded), today, wanted);
+        return new Reconciler(index, settings).Stream(ReadAhead.Of(StreamRoster(rosterPath)));
+    }
+
+    private static NikTable ReadRosterNiks(string path)
+    {
+        var niks = new NikTable();
+        foreach (var nik in Rows(path, RosterColumns.All, onlyNiks: null).Select(r => r.Nik))
         {
-            if (!IsBlank(fields))
+            if (nik != 0)
             {
-                index.Add(MemberRecord.From(map, fields));
+                niks.Set(nik, 0);
             }
+        }
+
+        return niks;
+    }
+
+    /// <summary>The extract as an index; with <paramref name="onlyNiks"/>, only members holding one of those NIKs, without name blocks.</summary>
+    public static MemberIndex ReadMembers(string path, NikValidator validator, DateOnly today, NikTable? onlyNiks = null)
+    {
+        var index = new MemberIndex(validator, today) { Blocks = onlyNiks is null };
+        foreach (var member in ReadAhead.Of(StreamMembers(path, onlyNiks)))
+        {
+            index.Add(member);
         }
 
         index.Seal();
         return index;
     }
 
-    public static List<RosterRecord> ReadRoster(string path) => ReadRoster(path, agencies: null);
+    /// <summary>Every member of an extract as read, one at a time.</summary>
+    public static IEnumerable<MemberRecord> ReadMemberRecords(string path) => StreamMembers(path, onlyNiks: null);
 
-    /// <param name="path">The roster CSV.</param>
+    private static IEnumerable<MemberRecord> StreamMembers(string path, NikTable? onlyNiks) =>
+        Rows(path, MemberColumns.All, onlyNiks).Select(r => MemberRecord.From(r.Map, r.Fields()));
+
+    public static List<RosterRecord> ReadRoster(string path) => [.. StreamRoster(path)];
+
+    /// <param name="path">The roster file.</param>
     /// <param name="agencies">When given, receives each row's <c>instansi</c>, in row order (the gap report groups by it).</param>
-    public static List<RosterRecord> ReadRoster(string path, List<string>? agencies)
-    {
-        using var table = TableReader.Open(path);
-        var map = MapHeader(table, RosterColumns.All, path);
-        var rows = new List<RosterRecord>();
-        while (table.ReadRecord(out var fields))
-        {
-            if (!IsBlank(fields))
-            {
-                rows.Add(RosterRecord.From(table.Row, map, fields));
-                agencies?.Add(map.Get(fields, RosterColumns.Instansi).Trim());
-            }
-        }
+    public static List<RosterRecord> ReadRoster(string path, List<string>? agencies) => [.. StreamRoster(path, agencies)];
 
-        return rows;
+    public static IEnumerable<RosterRecord> StreamRoster(string path, List<string>? agencies = null)
+    {
+        foreach (var row in Rows(path, RosterColumns.All, onlyNiks: null))
+        {
+            var fields = row.Fields();
+            agencies?.Add(row.Map.Get(fields, RosterColumns.Instansi));
+            yield return RosterRecord.From(row.Row, row.Map, fields);
+        }
     }
 
-    public static void Write(string path, IEnumerable<ReconcileResult> results)
+    /// <summary>
+    /// The non-blank rows of a roster or extract with the NIK read first, so a row whose NIK is not
+    /// in <paramref name="onlyNiks"/> is passed over before its cells become strings. CSV is read
+    /// as spans (the fast path for whole extracts); XLSX through its own reader.
+    /// </summary>
+    private static IEnumerable<TableRow> Rows(string path, IReadOnlyList<ColumnSpec> columns, NikTable? onlyNiks)
     {
+        using var table = TableReader.Open(path);
+        var map = MapHeader(table, columns, path);
+        var nikColumn = map.IndexOf(RosterColumns.Nik);
+        if (table is CsvReader csv)
+        {
+            var record = new CsvRecord();
+            while (csv.ReadRecord(record))
+            {
+                var nik = nikColumn < record.Count ? MemberIndex.NikKey(record[nikColumn].Trim()) : 0;
+                if ((onlyNiks is null || onlyNiks.ContainsKey(nik)) && !record.IsBlank())
+                {
+                    yield return new TableRow(csv.Row, map, nik, record.ToArray);
+                }
+            }
+
+            yield break;
+        }
+
+        while (table.ReadRecord(out var fields))
+        {
+            var nik = nikColumn < fields.Length ? MemberIndex.NikKey(fields[nikColumn].Trim()) : 0;
+            if ((onlyNiks is null || onlyNiks.ContainsKey(nik)) && !fields.All(string.IsNullOrWhiteSpace))
+            {
+                yield return new TableRow(table.Row, map, nik, () => fields);
+            }
+        }
+    }
+
+    /// <summary>One row of <see cref="Rows"/>: its cells are made on demand and only valid until the next row is read.</summary>
+    private readonly record struct TableRow(int Row, HeaderMap Map, long Nik, Func<string[]> Fields);
+
+    /// <summary>Writes one line per result as the results come (they may be a stream) and tallies them.</summary>
+    public static ReconcileSummary Write(string path, IEnumerable<ReconcileResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var summary = new ReconcileSummary();
         // With a BOM: Excel opens UTF-8 without one as the local code page and mangles "Ma’ruf".
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
         writer.Write(OutputHeader);
         writer.Write('\n');
+        Span<char> number = stackalloc char[24];
         foreach (var r in results)
         {
-            writer.Write(string.Join(',',
-                r.Roster.Row.ToString(CultureInfo.InvariantCulture),
-                Quote(r.Roster.Nik),
-                Quote(r.Roster.Name),
-                ReconcileCodes.Of(r.Outcome),
-                Quote(r.Kpj ?? string.Empty),
-                ReconcileCodes.Of(r.Method),
-                r.Score.ToString("0.000", CultureInfo.InvariantCulture),
-                ReconcileCodes.Of(r.Gaps)));
+            r.Roster.Row.TryFormat(number, out var length, provider: CultureInfo.InvariantCulture);
+            writer.Write(number[..length]);
+            writer.Write(',');
+            WriteQuoted(writer, r.Roster.Nik);
+            writer.Write(',');
+            WriteQuoted(writer, r.Roster.Name);
+            writer.Write(',');
+            writer.Write(ReconcileCodes.Of(r.Outcome));
+            writer.Write(',');
+            WriteQuoted(writer, r.Kpj ?? string.Empty);
+            writer.Write(',');
+            writer.Write(ReconcileCodes.Of(r.Method));
+            writer.Write(',');
+            r.Score.TryFormat(number, out length, "0.000", CultureInfo.InvariantCulture);
+            writer.Write(number[..length]);
+            writer.Write(',');
+            writer.Write(r.Gaps == CoverageGap.None ? string.Empty : ReconcileCodes.Of(r.Gaps));
             writer.Write('\n');
+            summary.Add(r.Outcome, r.Gaps);
         }
+
+        return summary;
     }
 
     private static HeaderMap MapHeader(ITableReader table, IReadOnlyList<ColumnSpec> columns, string path)
@@ -97,7 +188,18 @@ internal static class ReconcileFiles
         return map;
     }
 
-    private static bool IsBlank(string[] fields) => fields.All(string.IsNullOrWhiteSpace);
+    private static void WriteQuoted(StreamWriter writer, string value)
+    {
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            writer.Write(value);
+            return;
+        }
+
+        writer.Write('"');
+        writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        writer.Write('"');
+    }
 
     public static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

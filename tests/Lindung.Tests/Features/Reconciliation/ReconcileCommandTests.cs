@@ -1,4 +1,8 @@
 using System.Text;
+using Lindung.Domain.Areas;
+using Lindung.Domain.Identifiers;
+using Lindung.Domain.Reconciliation;
+using Lindung.Features.Reconciliation;
 using Lindung.Tests.Cli;
 using Lindung.Tests.Features.Spreadsheets;
 using Lindung.Tests.Infrastructure;
@@ -141,6 +145,43 @@ public class ReconcileCommandTests
         var run = await CliRun.ExecuteAsync("reconcile", "--roster", roster, "--members", members, "--out", output, "--require-programs", "JKK,BPJS");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--require-programs", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nik_only_matches_the_exact_nik_and_leaves_the_rest_not_registered()
+    {
+        using var dir = new TempDirectory();
+        var (roster, members, output) = Files(dir, Roster);
+
+        var run = await CliRun.ExecuteAsync("reconcile", "--roster", roster, "--members", members, "--out", output, "--nik-only");
+
+        Assert.Equal(0, run.ExitCode);
+        // Names may hold commas (quoted), so the outcome is found by its code, not by column.
+        var lines = (await File.ReadAllLinesAsync(output)).Skip(1).ToList();
+        Assert.Equal(7, lines.Count);
+        Assert.Contains(",COVERED_ACTIVE,11111111111,NIK,1.000,", lines[0], StringComparison.Ordinal);
+        Assert.Contains(",NOT_REGISTERED,,,", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",NOT_REGISTERED,,,", lines[2], StringComparison.Ordinal);
+        Assert.Contains(",COVERED_INACTIVE,55555555555,NIK,", lines[4], StringComparison.Ordinal);
+        Assert.Contains(",INVALID_ROW,", lines[6], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nik_only_from_files_equals_the_whole_extract_indexed()
+    {
+        using var dir = new TempDirectory();
+        var (roster, members, _) = Files(dir, Roster);
+        var today = new DateOnly(2026, 11, 25);
+        var settings = ReconcileSettings.Default with { NikOnly = true };
+
+        var streamed = ReconcileFiles.Run(roster, members, settings, today);
+        var index = ReconcileFiles.ReadMembers(members, new NikValidator(AreaDirectory.Embedded), today);
+        var whole = new Reconciler(index, settings).Run(ReconcileFiles.ReadRoster(roster));
+
+        Assert.Equal(
+            whole.Select(r => (r.Roster.Row, r.Outcome, r.Method, r.Score, r.Kpj, r.Gaps)),
+            streamed.Select(r => (r.Roster.Row, r.Outcome, r.Method, r.Score, r.Kpj, r.Gaps)));
+        Assert.Contains(streamed, r => r.Kpj == "11111111111");
     }
 
     private static (string Roster, string Members, string Output) Files(TempDirectory dir, string roster)

@@ -1,0 +1,117 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Lindung.Bench.Reconcile;
+using Lindung.Domain.Areas;
+using Lindung.Domain.Identifiers;
+using Lindung.Domain.Reconciliation;
+using Lindung.Domain.Rosters;
+using Lindung.Features.Reconciliation;
+
+namespace Lindung.Bench.Fuzzy;
+
+/// <summary>
+/// The fuzzy pass alone: <c>--roster</c> roster rows with no NIK to go on (every row must be found
+/// by name, birth date, sex and district) against <c>--members</c> members, both already in memory.
+/// Lindung runs its reconciler (blocks, match model, margin over the runner-up); DuckDB joins the
+/// rows to the members of the same birth date and district and keeps the best
+/// <c>jaro_winkler_similarity</c> of the lower-cased names at or above 0.9. Times, and the precision
+/// and recall of both against the generator's ground truth.
+/// </summary>
+internal static class FuzzyBench
+{
+    private const double DuckThreshold = 0.9;
+
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var rosterCount = args.Get("--roster", 100_000);
+        var memberCount = args.Get("--members", 1_000_000);
+        var today = new DateOnly(2026, 11, 25);
+        var sample = new ReconcileSamples(args.Seed).Write(args.WorkDirectory, memberCount, rosterCount, today);
+
+        var index = ReconcileFiles.ReadMembers(sample.MembersPath, new NikValidator(AreaDirectory.Embedded), today);
+        var roster = ReconcileFiles.ReadRoster(sample.RosterPath).Select(r => r with { Nik = string.Empty }).ToList();
+        using var duck = new DuckDBConnection("DataSource=:memory:");
+        duck.Open();
+        Load(duck, sample.MembersPath, roster);
+
+        var (ours, peer, oursResult, peerResult) = await Measure.BestOfAsync(
+            args.Runs,
+            () => Task.FromResult(OursMatches(index, roster)),
+            () => Task.FromResult(PeerMatches(duck)));
+
+        Measure.Report("fuzzy", rosterCount, ours, "DuckDB", peer);
+        var oursScore = Score(oursResult, sample.TruthKpj);
+        var peerScore = Score(peerResult, sample.TruthKpj);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  Lindung precision {oursScore.Precision:P2} recall {oursScore.Recall:P2} | DuckDB (jaro_winkler >= {DuckThreshold}) precision {peerScore.Precision:P2} recall {peerScore.Recall:P2} | {memberCount:N0} members"));
+        Console.WriteLine($"  reproduce: dotnet run -c Release --project bench/Lindung.Bench -- fuzzy --roster {rosterCount} --members {memberCount} --runs {args.Runs}");
+        return 0;
+    }
+
+    private static Dictionary<int, string> OursMatches(MemberIndex index, List<RosterRecord> roster) =>
+        new Reconciler(index, ReconcileSettings.Default).Run(roster)
+            .Where(r => r.Kpj is not null)
+            .ToDictionary(r => r.Roster.Row, r => r.Kpj!);
+
+    private static Dictionary<int, string> PeerMatches(DuckDBConnection duck)
+    {
+        using var query = duck.CreateCommand();
+        query.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT row, arg_max(kpj, score) AS kpj
+            FROM (
+              SELECT r.row, m.kpj, jaro_winkler_similarity(r.name, m.name) AS score
+              FROM roster r JOIN members m ON m.birth = r.birth AND m.district = r.district
+            )
+            WHERE score >= {DuckThreshold}
+            GROUP BY row
+            """);
+        using var reader = query.ExecuteReader();
+        var matches = new Dictionary<int, string>();
+        while (reader.Read())
+        {
+            matches[reader.GetInt32(0)] = reader.GetString(1);
+        }
+
+        return matches;
+    }
+
+    /// <summary>The same parsed rows as Lindung gets; names lower-cased, as a SQL user would compare them.</summary>
+    private static void Load(DuckDBConnection duck, string membersPath, List<RosterRecord> roster)
+    {
+        using (var create = duck.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE TABLE members (kpj VARCHAR, name VARCHAR, birth DATE, district VARCHAR);
+                CREATE TABLE roster (row INTEGER, name VARCHAR, birth DATE, district VARCHAR);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        using (var members = duck.CreateAppender("members"))
+        {
+            foreach (var m in ReconcileFiles.ReadMemberRecords(membersPath))
+            {
+                var nik = MemberIndex.NikKey(m.Nik);
+                var row = members.CreateRow().AppendValue(m.Kpj).AppendValue(m.Name.ToLowerInvariant());
+                row = m.BirthDate is { } birth ? row.AppendValue(birth) : row.AppendNullValue();
+                row = nik != 0 ? row.AppendValue(nik.ToString("D16", CultureInfo.InvariantCulture)[..6]) : row.AppendNullValue();
+                row.EndRow();
+            }
+        }
+
+        using var rows = duck.CreateAppender("roster");
+        foreach (var r in roster)
+        {
+            var row = rows.CreateRow().AppendValue(r.Row).AppendValue(r.Name.ToLowerInvariant());
+            row = r.BirthDate is { } birth ? row.AppendValue(birth) : row.AppendNullValue();
+            row = r.AreaCode is { Length: >= 8 } area ? row.AppendValue(area[..8].Replace(".", string.Empty, StringComparison.Ordinal)) : row.AppendNullValue();
+            row.EndRow();
+        }
+    }
+
+    private static (double Precision, double Recall) Score(Dictionary<int, string> matches, string?[] truth)
+    {
+        var correct = matches.Count(m => truth[m.Key - 2] == m.Value);
+        return ((double)correct / Math.Max(1, matches.Count), (double)correct / truth.Count(t => t is not null));
+    }
+}
