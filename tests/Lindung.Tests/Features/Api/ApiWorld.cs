@@ -5,8 +5,8 @@ using Lindung.Domain.Rosters;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Reconciliation;
 using Lindung.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Tests.Features.Api;
