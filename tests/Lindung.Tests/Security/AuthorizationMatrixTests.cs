@@ -69,6 +69,15 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/v1/imports/{id}/report.xlsx"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
         // The fixture job has finished, so a permitted caller's cancel is refused with 409.
         ["DELETE /api/v1/imports/{id}"] = ("401 409 409 409 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["GET /api/v1/reconciliation/runs"] = ("401 200 200 200 403 403 200 403", null),
+        ["POST /api/v1/reconciliation/runs"] = ("401 400 201 400 403 403 403 403", null),
+        ["GET /api/v1/reconciliation/runs/{id}"] = ("401 200 200 200 403 403 200 403", "401 404 404 404 403 403 404 403"),
+        ["GET /api/v1/reconciliation/reviews"] = ("401 200 200 200 403 403 200 403", null),
+        ["POST /api/v1/reconciliation/reviews/{id}/decision"] = ("401 400 400 400 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["GET /api/v1/reconciliation/gaps/{id}"] = ("401 200 200 200 403 403 200 403", "401 404 404 404 403 403 404 403"),
+        ["GET /reconciliation"] = ("in  200 200 200 dn  dn  200 dn ", null),
+        ["GET /reconciliation/review"] = ("in  200 200 200 dn  dn  200 dn ", null),
+        ["GET /reconciliation/gaps/{id}"] = ("in  200 200 200 dn  dn  200 dn ", "in  404 404 404 dn  dn  404 dn "),
         ["POST /api/v1/api-keys/{id}/revoke"] = ("401 204 403 403 403 403 403 403", "401 404 403 403 403 403 403 403"),
     };
 
@@ -163,6 +172,9 @@ public sealed partial class AuthorizationMatrixTests
             "workers" => (inScope ? world.WorkerA.Id : world.WorkerC.Id).ToString(),
             "employers" => (inScope ? world.EmployerIn.Id : world.EmployerOut.Id).ToString(),
             "api-keys" => (inScope ? world.KeyIn.Id : world.KeyOut.Id).ToString(),
+            "runs" => (inScope ? world.RunIn : world.RunOut).ToString(),
+            "reviews" => (inScope ? world.ResultIn : world.ResultOut).ToString(),
+            "gaps" => (inScope ? world.AgencyA.Id : world.AgencyC.Id).ToString(),
             "imports" => (inScope ? world.JobIn.Id : world.JobOut.Id).ToString(),
             "openapi" => inScope ? "v1" : "v2",
             _ => throw new InvalidOperationException($"No fixture id for a parameter after '{segment}' in {route}: add one to Fill."),

@@ -3,8 +3,10 @@ using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Rosters;
 using Lindung.Features.ApiKeys;
+using Lindung.Features.Reconciliation;
 using Lindung.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Tests.Features.Api;
@@ -49,6 +51,15 @@ internal sealed class ApiWorld : IAsyncDisposable
     public ApiKey KeyIn { get; } = NewKey("aaaaaaaaaaaa", Region);
 
     public ApiKey KeyOut { get; } = NewKey("bbbbbbbbbbbb", OtherRegion);
+
+    /// <summary>Reconciliation runs of each region and the result of agency A's worker (in) and agency C's (out).</summary>
+    public Guid RunIn { get; private set; }
+
+    public Guid RunOut { get; private set; }
+
+    public Guid ResultIn { get; private set; }
+
+    public Guid ResultOut { get; private set; }
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));
 
@@ -143,6 +154,11 @@ internal sealed class ApiWorld : IAsyncDisposable
         }
 
         await db.SaveChangesAsync();
+
+        RunIn = (await ReconciliationRunner.RunAsync(db, Region, null, "fixture", TimeProvider.System, CancellationToken.None)).Id;
+        RunOut = (await ReconciliationRunner.RunAsync(db, OtherRegion, null, "fixture", TimeProvider.System, CancellationToken.None)).Id;
+        ResultIn = await db.ReconciliationResults.Where(r => r.RunId == RunIn && r.WorkerId == WorkerA.Id).Select(r => r.Id).SingleAsync();
+        ResultOut = await db.ReconciliationResults.Where(r => r.RunId == RunOut && r.WorkerId == WorkerC.Id).Select(r => r.Id).SingleAsync();
     }
 
     private static Worker NewWorker(string district, int serial, string name, string village) => new()

@@ -110,6 +110,36 @@ public class ReconcileCommandTests
     }
 
     [Fact]
+    public async Task Report_sums_each_gap_per_instansi_with_the_monthly_contribution()
+    {
+        using var dir = new TempDirectory();
+        var (roster, members, output) = Files(dir, Roster);
+        var report = Path.Combine(dir.Path, "gaps.csv");
+
+        var run = await CliRun.ExecuteAsync("reconcile", "--data", dir.Path, "--roster", roster, "--members", members, "--out", output, "--report", report);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var lines = (await File.ReadAllLinesAsync(report, Encoding.UTF8)).Select(l => l.TrimStart('\uFEFF')).ToArray();
+        // Siti (Dinas Kesehatan): JKK 0.24% + JKM 0.30% of 2,500,000 minus of 2,000,000 = 13,500 - 10,800.
+        // Tri (Dinas PU): not registered on 2,000,000 = 10,800. Sumarni (RSUD): inactive, her card's JKK+JKM+JHT+JP
+        // on 2,000,000 = 4,800 + 6,000 + 114,000 + 60,000. Agus (RSUD): JKM missing on 2,000,000 = 6,000.
+        Assert.Equal(
+            [
+                "instansi,kesenjangan,jumlah_pekerja,iuran_bulanan",
+                "Dinas Kesehatan,WAGE_UNDERREPORTED,1,2700",
+                "Dinas PU,NOT_REGISTERED,1,10800",
+                "RSUD,COVERED_INACTIVE,1,184800",
+                "RSUD,PROGRAM_MISSING,1,6000",
+                "TOTAL,,4,204300",
+            ],
+            lines);
+
+        var bad = await CliRun.ExecuteAsync("reconcile", "--data", dir.Path, "--roster", roster, "--members", members, "--out", output, "--report", Path.Combine(dir.Path, "gaps.pdf"));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains(".csv or .xlsx", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Require_programs_adds_to_the_program_gap()
     {
         using var dir = new TempDirectory();
