@@ -15,6 +15,7 @@ public sealed class MemberIndex
 {
     private readonly List<IndexedMember> _members = [];
     private readonly Dictionary<long, int> _byNik = [];
+    private readonly Dictionary<string, int> _byKpj = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _districts = new(StringComparer.Ordinal);
     private readonly List<(long Key, int Member)> _pendingBlocks = [];
     private Dictionary<long, (int Start, int Count)> _blocks = [];
@@ -57,6 +58,8 @@ public sealed class MemberIndex
         _members.Add(new IndexedMember(
             member.Kpj, nik, name, birth?.DayNumber ?? -1, member.Sex ?? check.Sex, district, member.Active, member.Programs, member.Wage ?? -1));
 
+        _byKpj.TryAdd(member.Kpj, position);
+
         // One NIK, several KPJs (a PU and a BPU membership, an old card): the active one speaks for the person.
         if (nik != 0 && (!_byNik.TryGetValue(nik, out var existing) || (!_members[existing].Active && member.Active)))
         {
@@ -89,6 +92,8 @@ public sealed class MemberIndex
     internal IndexedMember this[int position] => _members[position];
 
     internal bool TryFindNik(long nik, out int position) => _byNik.TryGetValue(nik, out position);
+
+    internal bool TryFindKpj(string kpj, out int position) => _byKpj.TryGetValue(kpj, out position);
 
     internal ReadOnlySpan<int> Block(long key) =>
         _blocks.TryGetValue(key, out var range) ? _blockMembers.AsSpan(range.Start, range.Count) : [];

@@ -42,8 +42,20 @@ public enum CoverageGap
 /// </summary>
 public sealed record ReconcileResult(RosterRecord Roster, ReconcileOutcome Outcome, MatchMethod Method, double Score, string? Kpj, CoverageGap Gaps)
 {
+    /// <summary>For review rows: the memberships a reviewer should compare, best first.</summary>
+    public IReadOnlyList<ReviewCandidate> Candidates { get; init; } = [];
+
+    /// <summary>For covered rows: the wage the membership reports (null when the extract has none).</summary>
+    public long? MemberWage { get; init; }
+
+    /// <summary>For covered rows: the programs the membership has.</summary>
+    public ProgramSet MemberPrograms { get; init; }
+
     public bool IsCovered => Outcome is ReconcileOutcome.CoveredActive or ReconcileOutcome.CoveredInactive;
 }
+
+/// <summary>One membership proposed for a roster row in review, with the model's score for the pair.</summary>
+public sealed record ReviewCandidate(string Kpj, double Score, MatchMethod Method);
 
 /// <summary>The stable codes written to files and shown to users.</summary>
 public static class ReconcileCodes

@@ -17,10 +17,14 @@ public sealed record ReconcileSettings(MatchModel Model, ProgramSet RequiredProg
 /// one typing slip from exactly one member's, confirmed by name and birth date; otherwise the best
 /// candidate from the blocks, accepted only when it scores high and clearly above the runner-up.
 /// A member is claimed automatically by one roster row at most; the others go to review.
+/// Decisions taken in review (<see cref="ReviewMemory"/>) come first: an accepted pair is matched
+/// outright, a rejected pair is never proposed again.
 /// </summary>
-public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
+public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, ReviewMemory? memory = null)
 {
+    private const int MaxCandidates = 3;
     private readonly MatchModel _model = settings.Model;
+    private readonly ReviewMemory _memory = memory ?? ReviewMemory.Empty;
     private int[] _seen = [];
     private int _stamp;
 
@@ -43,22 +47,29 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
             row.BirthDate ?? check.BirthDate,
             row.Sex ?? check.Sex,
             check.DistrictName is not null ? members.Intern(check.DistrictCode) : District(row.AreaCode),
-            nikUsable ? nik : 0);
+            nikUsable ? nik : 0,
+            check.Normalized ?? row.Nik.Trim());
+
+        if (_memory.AcceptedFor(probe.Key) is { } accepted && members.TryFindKpj(accepted.Kpj, out var chosen))
+        {
+            return new Decision(row, ReconcileOutcome.CoveredActive, accepted.Method, accepted.Score, chosen);
+        }
 
         if (!nikUsable && (probe.Name.Length == 0 || probe.BirthDate is null))
         {
             return new Decision(row, ReconcileOutcome.InvalidRow, MatchMethod.None, 0, -1);
         }
 
-        if (nik != 0 && members.TryFindNik(nik, out var exact))
+        if (nik != 0 && members.TryFindNik(nik, out var exact) && !Rejected(probe, exact))
         {
             // The same NIK under a different name is someone's NIK typed on the wrong row.
             var member = members[exact];
             var nameAgrees = probe.Name.Length == 0 || member.Name.Length == 0
                 || NameSimilarity.Score(probe.Name, member.Name) >= _model.NikNameAtLeast;
+            var score = Score(probe, member);
             return nameAgrees
                 ? new Decision(row, ReconcileOutcome.CoveredActive, MatchMethod.Nik, 1, exact)
-                : new Decision(row, ReconcileOutcome.NeedsReview, MatchMethod.None, Score(probe, member), -1);
+                : new Decision(row, ReconcileOutcome.NeedsReview, MatchMethod.None, score, -1) { Candidates = [new(exact, score, MatchMethod.Nik)] };
         }
 
         if (nik != 0 && Repair(probe, nik) is { } repaired)
@@ -74,7 +85,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
         var found = -1;
         foreach (var neighbour in NikNeighbours.OneSlipAway(nik.ToString("D16", CultureInfo.InvariantCulture)))
         {
-            if (members.TryFindNik(long.Parse(neighbour, CultureInfo.InvariantCulture), out var position))
+            if (members.TryFindNik(long.Parse(neighbour, CultureInfo.InvariantCulture), out var position) && !Rejected(probe, position))
             {
                 if (found >= 0 && found != position)
                 {
@@ -100,6 +111,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
         var best = -1;
         var bestScore = 0.0;
         var runnerUp = 0.0;
+        List<Candidate>? candidates = null;
         foreach (var key in CandidateKeys(probe))
         {
             foreach (var position in members.Block(key))
@@ -110,8 +122,18 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
                 }
 
                 _seen[position] = _stamp;
+                if (Rejected(probe, position))
+                {
+                    continue;
+                }
+
                 var member = members[position];
                 var score = Score(probe, member, _model.ReviewAt);
+                if (score >= _model.ReviewAt)
+                {
+                    (candidates ??= []).Add(new Candidate(position, score, CandidateMethod(probe, member)));
+                }
+
                 if (score > bestScore)
                 {
                     // Two KPJs of one person (same NIK) are not rivals.
@@ -134,19 +156,29 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
             return new Decision(row, ReconcileOutcome.NotRegistered, MatchMethod.None, bestScore, -1);
         }
 
+        var shortlist = candidates is null ? [] : candidates.OrderByDescending(c => c.Score).Take(MaxCandidates).ToArray();
+
         // A roster NIK that is valid and far from the member's says "someone else", whatever the name.
         var nikConflict = probe.Nik != 0 && members[best].Nik != 0 && !OneSlipApart(probe.Nik, members[best].Nik);
         var clear = bestScore >= _model.AcceptAt && MatchModel.LeadBits(bestScore, runnerUp) >= _model.AcceptMarginBits;
         if (nikConflict)
         {
             var outcome = clear && bestScore >= _model.NikConflictReviewAt ? ReconcileOutcome.NeedsReview : ReconcileOutcome.NotRegistered;
-            return new Decision(row, outcome, MatchMethod.None, bestScore, -1);
+            return new Decision(row, outcome, MatchMethod.None, bestScore, -1) { Candidates = outcome == ReconcileOutcome.NeedsReview ? shortlist : [] };
         }
 
         return clear
             ? new Decision(row, ReconcileOutcome.CoveredActive, MatchMethod.NameDob, bestScore, best)
-            : new Decision(row, ReconcileOutcome.NeedsReview, MatchMethod.None, bestScore, -1);
+            : new Decision(row, ReconcileOutcome.NeedsReview, MatchMethod.None, bestScore, -1) { Candidates = shortlist };
     }
+
+    private bool Rejected(Probe probe, int position) => _memory.Count > 0 && _memory.IsRejected(probe.Key, members[position].Kpj);
+
+    /// <summary>How the pair would be matched if a reviewer accepts it: a NIK one slip away counts as a repair.</summary>
+    private static MatchMethod CandidateMethod(Probe probe, IndexedMember member) =>
+        probe.Nik != 0 && member.Nik != 0 && (probe.Nik == member.Nik || OneSlipApart(probe.Nik, member.Nik))
+            ? (probe.Nik == member.Nik ? MatchMethod.Nik : MatchMethod.NikRepaired)
+            : MatchMethod.NameDob;
 
     private static IEnumerable<long> CandidateKeys(Probe probe)
     {
@@ -197,7 +229,13 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
                 .ThenBy(x => x.Index)
                 .Skip(1))
             {
-                decisions[index] = loser with { Outcome = ReconcileOutcome.NeedsReview, Method = MatchMethod.None, Member = -1 };
+                decisions[index] = loser with
+                {
+                    Outcome = ReconcileOutcome.NeedsReview,
+                    Method = MatchMethod.None,
+                    Member = -1,
+                    Candidates = [new(loser.Member, loser.Score, loser.Method)],
+                };
             }
         }
     }
@@ -206,7 +244,10 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
     {
         if (decision.Member < 0)
         {
-            return new ReconcileResult(decision.Roster, decision.Outcome, MatchMethod.None, decision.Score, null, CoverageGap.None);
+            return new ReconcileResult(decision.Roster, decision.Outcome, MatchMethod.None, decision.Score, null, CoverageGap.None)
+            {
+                Candidates = [.. decision.Candidates.Select(c => new ReviewCandidate(members[c.Member].Kpj, c.Score, c.Method))],
+            };
         }
 
         var member = members[decision.Member];
@@ -222,7 +263,11 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
         }
 
         var outcome = member.Active ? ReconcileOutcome.CoveredActive : ReconcileOutcome.CoveredInactive;
-        return new ReconcileResult(decision.Roster, outcome, decision.Method, decision.Score, member.Kpj, gaps);
+        return new ReconcileResult(decision.Roster, outcome, decision.Method, decision.Score, member.Kpj, gaps)
+        {
+            MemberWage = member.Wage >= 0 ? member.Wage : null,
+            MemberPrograms = member.Programs,
+        };
     }
 
     private string? District(string? areaCode) => areaCode is { Length: >= 8 } ? members.Intern(areaCode[..8]) : null;
@@ -249,7 +294,13 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings)
             || (differences == 2 && first < 15 && x[first] == y[first + 1] && x[first + 1] == y[first]);
     }
 
-    private sealed record Probe(string Name, DateOnly? BirthDate, Sex? Sex, string? District, long Nik);
+    // Key: the roster NIK as review decisions are keyed, normalized when it could be, else as written.
+    private sealed record Probe(string Name, DateOnly? BirthDate, Sex? Sex, string? District, long Nik, string Key);
 
-    private sealed record Decision(RosterRecord Roster, ReconcileOutcome Outcome, MatchMethod Method, double Score, int Member);
+    private sealed record Candidate(int Member, double Score, MatchMethod Method);
+
+    private sealed record Decision(RosterRecord Roster, ReconcileOutcome Outcome, MatchMethod Method, double Score, int Member)
+    {
+        public IReadOnlyList<Candidate> Candidates { get; init; } = [];
+    }
 }

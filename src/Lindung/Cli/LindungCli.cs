@@ -20,6 +20,7 @@ internal static class LindungCli
             NikCheckCommand.Create(console),
             ContributionCommand.Create(console),
             ReconcileCommand.Create(console),
+            ReconcileRegistryCommand.Create(console),
             UserAddCommand.Create(console),
             ApiKeyCommand.Create(console),
             ImportCommand.Create(console),

@@ -31,6 +31,12 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<ReconciliationRun> ReconciliationRuns => Set<ReconciliationRun>();
+
+    public DbSet<ReconciliationResult> ReconciliationResults => Set<ReconciliationResult>();
+
+    public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
+
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
@@ -48,6 +54,9 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new CoverageTargetConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration());
         builder.ApplyConfiguration(new ApiKeyConfiguration());
+        builder.ApplyConfiguration(new ReconciliationRunConfiguration());
+        builder.ApplyConfiguration(new ReconciliationResultConfiguration());
+        builder.ApplyConfiguration(new MatchDecisionConfiguration());
         builder.ApplyConfiguration(new ImportBatchConfiguration());
         builder.ApplyConfiguration(new ImportJobConfiguration());
         ModelConventions.Apply(builder);

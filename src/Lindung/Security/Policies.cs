@@ -22,12 +22,20 @@ internal static class Policies
     /// <summary>The audit trail.</summary>
     public const string Audit = "audit";
 
+    /// <summary>Reconciliation runs, the review queue and gap lists, read-only (leaders included).</summary>
+    public const string Reconciliation = "reconciliation";
+
+    /// <summary>Starting reconciliation runs and deciding review pairs.</summary>
+    public const string ReconciliationDecide = "reconciliation-decide";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
         [Employers] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.LicensingOfficer],
         [Administration] = [LindungRoles.RegionalAdmin],
         [Audit] = [LindungRoles.Auditor, LindungRoles.RegionalAdmin],
+        [Reconciliation] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader],
+        [ReconciliationDecide] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
     };
 
     /// <summary>Whether the user holds a role the policy admits; the layout shows only the links a user may follow.</summary>

@@ -68,6 +68,39 @@ internal static class ScopedQueries
             ? InRegions(db.Employers, scope)
             : db.Employers.Where(_ => false);
 
+    /// <summary>
+    /// Reconciliation results (personal: one per roster worker): regional roles and leaders those of
+    /// their regions, an agency operator their own agency's rows only.
+    /// </summary>
+    public static IQueryable<ReconciliationResult> ReconciliationResultsFor(this LindungDbContext db, AccessScope scope)
+    {
+        if (scope.SeesRegion || scope.IsIn(LindungRoles.Leader))
+        {
+            return InRegions(db.ReconciliationResults, scope);
+        }
+
+        return scope.OperatesAgency
+            ? db.ReconciliationResults.Where(r => r.AgencyId == scope.AgencyId)
+            : db.ReconciliationResults.Where(_ => false);
+    }
+
+    /// <summary>Runs of the user's regions; for an agency operator, the runs that reconciled their agency.</summary>
+    public static IQueryable<ReconciliationRun> ReconciliationRunsFor(this LindungDbContext db, AccessScope scope)
+    {
+        if (scope.SeesRegion || scope.IsIn(LindungRoles.Leader))
+        {
+            return InRegions(db.ReconciliationRuns, scope);
+        }
+
+        if (!scope.OperatesAgency)
+        {
+            return db.ReconciliationRuns.Where(_ => false);
+        }
+
+        var own = db.ReconciliationResults.Where(r => r.AgencyId == scope.AgencyId).Select(r => r.RunId);
+        return db.ReconciliationRuns.Where(run => run.AgencyId == scope.AgencyId || own.Contains(run.Id));
+    }
+
     /// <summary>API keys: regional admins manage those of their regions (all, when unrestricted).</summary>
     public static IQueryable<ApiKey> ApiKeysFor(this LindungDbContext db, AccessScope scope) =>
         scope.IsIn(LindungRoles.RegionalAdmin) ? InRegions(db.ApiKeys, scope) : db.ApiKeys.Where(_ => false);

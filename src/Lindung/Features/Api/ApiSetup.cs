@@ -5,6 +5,7 @@ using Lindung.Features.ApiKeys;
 using Lindung.Features.Employers;
 using Lindung.Features.Imports;
 using Lindung.Features.Memberships;
+using Lindung.Features.Reconciliation;
 using Lindung.Features.Workers;
 using Lindung.Security;
 
@@ -53,6 +54,7 @@ internal static class ApiSetup
         api.MapMembershipsApi();
         api.MapEmployersApi();
         api.MapApiKeysApi();
+        api.MapReconciliationApi();
         api.MapImportsApi();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Lindung.Cli;
 
 namespace Lindung.Features.Imports;
@@ -59,6 +60,14 @@ internal static class ImportCommand
                 Effective(parse.GetValue(effective)),
                 parse.GetValue(report)?.FullName);
 
+            // Ctrl+C cancels the import (which rolls back) instead of killing the process mid-report.
+            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+            {
+                context.Cancel = true;
+                interrupted.Cancel();
+            });
+            ct = interrupted.Token;
             await using var services = await CliServices.StartAsync(parse, ct);
             await using var scope = services.CreateAsyncScope();
             var runner = scope.ServiceProvider.GetRequiredService<IImportRunner>();
@@ -137,5 +146,9 @@ internal static class ImportCommand
         }
 
         await output.WriteLineAsync($"Report: {outcome.ReportCsvPath}");
+        if (outcome.ReportXlsxPath is not null)
+        {
+            await output.WriteLineAsync($"Report (XLSX): {outcome.ReportXlsxPath}");
+        }
     }
 }

@@ -23,6 +23,7 @@ internal sealed record MergeStep(string Sql, bool CountsEnded = false);
 /// </summary>
 internal static class ImportMergeSql
 {
+    /// <param name="agencyCount">The agencies whose missing workers are ended; 0 to end nobody.</param>
     public static IReadOnlyList<MergeStep> Roster(int agencyCount)
     {
         var agencies = string.Join(", ", Enumerable.Range(0, agencyCount).Select(i => $"@a{i}"));
@@ -54,12 +55,7 @@ internal static class ImportMergeSql
                   phone = COALESCE(s.phone, workers.phone)
                 FROM import_roster s WHERE s.worker_id = workers.id AND s.worker_changed = 1
                 """),
-            new($"""
-                UPDATE employments SET valid_to = CASE WHEN valid_from < @day THEN @day ELSE valid_from END
-                WHERE valid_to IS NULL AND agency_id IN ({agencies})
-                  AND NOT EXISTS (SELECT 1 FROM import_roster s
-                                  WHERE s.worker_id = employments.worker_id AND (s.valid = 0 OR s.agency_id = employments.agency_id))
-                """, CountsEnded: true),
+            .. agencyCount == 0 ? Array.Empty<MergeStep>() : [EndMissing(agencies)],
             new("""
                 INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code)
                 SELECT s.new_employment_id, s.worker_id, s.agency_id, NULL, s.category, COALESCE(s.position, e.position), s.wage, s.funding, @day, NULL, a.region_code
@@ -83,6 +79,15 @@ internal static class ImportMergeSql
                 """),
         ];
     }
+
+    private static MergeStep EndMissing(string agencies) => new(
+        $"""
+        UPDATE employments SET valid_to = CASE WHEN valid_from < @day THEN @day ELSE valid_from END
+        WHERE valid_to IS NULL AND agency_id IN ({agencies})
+          AND NOT EXISTS (SELECT 1 FROM import_roster s
+                          WHERE s.worker_id = employments.worker_id AND (s.valid = 0 OR s.agency_id = employments.agency_id))
+        """,
+        CountsEnded: true);
 
     public const string RosterCounts = """
         SELECT COUNT(*),

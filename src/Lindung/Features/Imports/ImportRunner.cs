@@ -30,6 +30,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
 
     private const int FirstIssueCount = 20;
     private const int ProgressEvery = 2_000;
+    private const int CancelCheckEvery = 128;
 
     public async Task<ImportOutcome> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -51,15 +52,15 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         var batchId = Guid.CreateVersion7();
         var reportPath = request.ReportPath ?? Path.Combine(settings.DataDirectory, "imports", batchId.ToString("N"), "report.csv");
         var tally = new Tally();
-        await using var report = RowReports.OpenCsv(reportPath);
+        await using var report = RowReports.Open(reportPath);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var store = CreateStore(transaction);
 
         await using (var staging = await store.BeginStagingAsync(request.Kind, cancellationToken))
         {
             var rows = request.Kind == ImportKind.Roster
-                ? RosterRows(map, target!, day)
-                : MemberRows(map, day, tally);
+                ? RosterRows(map, target!)
+                : MemberRows(map, tally);
             long bytes = 0;
             while (table.ReadRecord(out var fields))
             {
@@ -67,6 +68,11 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
                 bytes += fields.Sum(f => f.Length + 1);
                 var problems = new List<RowProblem>();
                 var staged = rows(table.Row, fields, problems);
+                if (problems.Count > 0 && staged is null)
+                {
+                    tally.Unidentified++;
+                }
+
                 if (problems.Count == 0)
                 {
                     tally.Valid++;
@@ -87,9 +93,13 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
                     await staging.AddAsync(staged, cancellationToken);
                 }
 
-                if (tally.Read % ProgressEvery == 0)
+                if (tally.Read % CancelCheckEvery == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (tally.Read % ProgressEvery == 0)
+                {
                     progress?.Report(new ImportProgress(PhaseValidating, tally.Read, Math.Min(bytes, file.Length), file.Length));
                 }
             }
@@ -97,18 +107,20 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             await staging.CompleteAsync(cancellationToken);
         }
 
-        if (tally.Valid + tally.Invalid == 0 || (request.Mode == CommitMode.AllOrNothing && tally.Invalid > 0))
+        if (tally.Valid == 0 || (request.Mode == CommitMode.AllOrNothing && tally.Invalid > 0))
         {
             await transaction.RollbackAsync(CancellationToken.None);
             progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
-            return tally.Outcome(batchId, committed: false, counts: null, report.Path);
+            return tally.Outcome(batchId, committed: false, counts: null, report.Path, report.XlsxPath);
         }
 
         progress?.Report(new ImportProgress(PhaseMerging, tally.Read, file.Length, file.Length));
         var region = target?.RegionCode ?? tally.MostCommonRegion();
         var by = actor.Name;
         var at = clock.GetUtcNow().UtcDateTime;
-        var scope = new MergeScope(batchId, day, target?.Covered ?? [], request.OriginalFileName, sha256, by, at, tally.Valid, region);
+        // A rejected row whose NIK cannot be read hides who it is: nobody may then be ended as missing.
+        var endMissing = tally.Unidentified == 0;
+        var scope = new MergeScope(batchId, day, endMissing ? target?.Covered ?? [] : [], request.OriginalFileName, sha256, by, at, tally.Valid, region);
         var counts = await store.MergeAsync(request.Kind, scope, cancellationToken);
 
         db.ImportBatches.Add(new ImportBatch
@@ -137,7 +149,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None);
         progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
-        return tally.Outcome(batchId, committed: true, counts, report.Path);
+        return tally.Outcome(batchId, committed: true, counts, report.Path, report.XlsxPath);
     }
 
     private static HeaderMap MapHeader(ImportRequest request, IReadOnlyList<string> header)
@@ -184,7 +196,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         ? new PostgresImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction())
         : new SqliteImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction());
 
-    private Func<int, string[], List<RowProblem>, object?[]?> RosterRows(HeaderMap map, TargetAgency target, DateOnly day)
+    private Func<int, string[], List<RowProblem>, object?[]?> RosterRows(HeaderMap map, TargetAgency target)
     {
         var validator = new RosterRowValidator(new NikValidator(AreaDirectory.Embedded), AreaDirectory.Embedded, new AgencyMatcher(target.Names), clock.Today());
         return (row, fields, problems) =>
@@ -206,7 +218,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         };
     }
 
-    private Func<int, string[], List<RowProblem>, object?[]?> MemberRows(HeaderMap map, DateOnly day, Tally tally)
+    private Func<int, string[], List<RowProblem>, object?[]?> MemberRows(HeaderMap map, Tally tally)
     {
         var validator = new MemberRowValidator(new NikValidator(AreaDirectory.Embedded), clock.Today());
         return (row, fields, problems) =>
@@ -252,6 +264,9 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
 
         public int Invalid { get; set; }
 
+        /// <summary>Rejected rows that could not even be tied to a NIK.</summary>
+        public int Unidentified { get; set; }
+
         public async Task AddAsync(RowIssue issue, IRowReportWriter report, CancellationToken cancellationToken)
         {
             if (_first.Count < FirstIssueCount)
@@ -269,7 +284,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             _regions.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).FirstOrDefault()
             ?? throw new InvalidOperationException("No valid row to take a region from.");
 
-        public ImportOutcome Outcome(Guid batchId, bool committed, MergeCounts? counts, string reportPath) => new(
+        public ImportOutcome Outcome(Guid batchId, bool committed, MergeCounts? counts, string reportPath, string? reportXlsxPath) => new(
             batchId,
             committed,
             Read,
@@ -281,7 +296,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             counts?.Ended ?? 0,
             _first,
             reportPath,
-            ReportXlsxPath: null,
+            reportXlsxPath,
             IssueCounts: new SortedDictionary<string, int>(_byCode, StringComparer.Ordinal));
     }
 }

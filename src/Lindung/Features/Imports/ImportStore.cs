@@ -28,14 +28,28 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             ended += step.CountsEnded ? affected : 0;
         }
 
-        await using var counts = Command(kind == ImportKind.Roster ? ImportMergeSql.RosterCounts : ImportMergeSql.MembersCounts, scope);
-        await using var reader = await counts.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var valid = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
-        var inserted = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
-        var updated = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
-        return new MergeCounts(inserted, updated, valid - inserted - updated, ended);
+        MergeCounts result;
+        await using (var counts = Command(kind == ImportKind.Roster ? ImportMergeSql.RosterCounts : ImportMergeSql.MembersCounts, scope))
+        await using (var reader = await counts.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            var valid = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+            var inserted = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            var updated = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
+            result = new MergeCounts(inserted, updated, valid - inserted - updated, ended);
+        }
+
+        await using (var drop = Command($"DROP TABLE {TempSchema}.{ImportStaging.Table(kind)}"))
+        {
+            // Pooled connections outlive the import; the staging rows need not.
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return result;
     }
+
+    /// <summary>The schema temp tables live in: named, so a DROP can never reach a real table.</summary>
+    protected abstract string TempSchema { get; }
 
     /// <summary>Provider work between loading and merging, e.g. statistics for the planner.</summary>
     protected virtual Task BeforeMergeAsync(ImportKind kind, CancellationToken cancellationToken) => Task.CompletedTask;

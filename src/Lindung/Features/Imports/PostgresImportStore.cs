@@ -12,7 +12,7 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
 {
     public override async Task<IStagingWriter> BeginStagingAsync(ImportKind kind, CancellationToken cancellationToken)
     {
-        await using (var drop = Command($"DROP TABLE IF EXISTS {ImportStaging.Table(kind)}"))
+        await using (var drop = Command($"DROP TABLE IF EXISTS {TempSchema}.{ImportStaging.Table(kind)}"))
         {
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -34,6 +34,8 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         await using var analyze = Command($"ANALYZE {ImportStaging.Table(kind)}");
         await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    protected override string TempSchema => "pg_temp";
 
     protected override object ToDb(object? value) => value ?? DBNull.Value;
 

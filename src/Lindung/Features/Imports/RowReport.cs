@@ -8,7 +8,11 @@ namespace Lindung.Features.Imports;
 /// </summary>
 internal interface IRowReportWriter : IAsyncDisposable
 {
+    /// <summary>The CSV report, always written.</summary>
     string Path { get; }
+
+    /// <summary>The same rows as an XLSX workbook, when written.</summary>
+    string? XlsxPath => null;
 
     Task WriteAsync(RowIssue issue, CancellationToken cancellationToken);
 }
@@ -16,10 +20,16 @@ internal interface IRowReportWriter : IAsyncDisposable
 internal static class RowReports
 {
     /// <summary>
-    /// Opens the report writers of one import. The CSV report is always written; the XLSX report
-    /// (same columns, for people who open it in Excel) is to be added here, beside it.
+    /// Opens the report writers of one import: the CSV report at <paramref name="path"/> and the
+    /// same rows as an XLSX workbook beside it (same name, .xlsx), for people who open it in Excel.
     /// </summary>
-    public static IRowReportWriter OpenCsv(string path) => new CsvRowReport(path);
+    public static IRowReportWriter Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        // Asked for "report.xlsx": the CSV goes beside it as "report.csv".
+        var csv = System.IO.Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? System.IO.Path.ChangeExtension(path, ".csv") : path;
+        return new CsvAndXlsxRowReport(new CsvRowReport(csv));
+    }
 }
 
 /// <summary>UTF-8 with BOM (Excel then reads Indonesian text right), header <c>baris,kolom,kode,pesan,message</c>.</summary>

@@ -13,7 +13,7 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
 {
     public override async Task<IStagingWriter> BeginStagingAsync(ImportKind kind, CancellationToken cancellationToken)
     {
-        await using (var drop = Command($"DROP TABLE IF EXISTS temp.{ImportStaging.Table(kind)}"))
+        await using (var drop = Command($"DROP TABLE IF EXISTS {TempSchema}.{ImportStaging.Table(kind)}"))
         {
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -34,6 +34,8 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
         insert.Prepare();
         return new Writer(insert);
     }
+
+    protected override string TempSchema => "temp";
 
     protected override object ToDb(object? value) => value switch
     {

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Lindung.Cli;
+using Lindung.Domain.Areas;
+using Lindung.Domain.Identifiers;
 using Lindung.Domain.Reconciliation;
+using Lindung.Features.Contributions;
 using Lindung.Features.Imports;
 using Lindung.Features.Shared;
 
@@ -10,8 +13,9 @@ namespace Lindung.Features.Reconciliation;
 /// <summary>
 /// <c>lindung reconcile --roster R --members M --out result.csv</c>: ties every row of an agency
 /// roster to a BPJS Ketenagakerjaan membership extract and writes one outcome per row, with the
-/// coverage gaps (wage under-reported, program missing) of covered workers. Stateless: nothing is
-/// stored. The summary goes to standard error; the exit code is 0 whenever the files could be read.
+/// coverage gaps (wage under-reported, program missing) of covered workers. With
+/// <c>--report gaps.csv</c> it also writes, per <c>instansi</c>, how many workers each gap has and the
+/// monthly contribution to close it. Stateless: nothing is stored. The summary goes to standard error; the exit code is 0 whenever the files could be read.
 /// </summary>
 internal static class ReconcileCommand
 {
@@ -25,9 +29,10 @@ internal static class ReconcileCommand
             Description = "Programs a covered worker must have, comma-separated (default JKK,JKM).",
             DefaultValueFactory = _ => "JKK,JKM",
         };
+        var report = new Option<FileInfo?>("--report") { Description = "Gap summary per instansi (counts and monthly contribution to close each gap) as .csv or .xlsx." };
         var command = new Command("reconcile", "Match a roster against a membership extract: who is covered, who is not, who needs a look.")
         {
-            roster, members, output, programs,
+            roster, members, output, programs, report,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -40,9 +45,12 @@ internal static class ReconcileCommand
             var today = console.Clock.Today();
 
             IReadOnlyList<ReconcileResult> results;
+            var agencies = new List<string>();
             try
             {
-                results = ReconcileFiles.Run(rosterFile.FullName, membersFile.FullName, settings, today);
+                var index = ReconcileFiles.ReadMembers(membersFile.FullName, new NikValidator(AreaDirectory.Embedded), today);
+                var rows = ReconcileFiles.ReadRoster(rosterFile.FullName, agencies);
+                results = new Reconciler(index, settings).Run(rows);
             }
             catch (MissingColumnException ex)
             {
@@ -54,6 +62,12 @@ internal static class ReconcileCommand
             }
 
             ReconcileFiles.Write(outFile.FullName, results);
+            if (parse.GetValue(report) is { } reportFile)
+            {
+                var pricing = GapPricing.ForAgencies(RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse)), today) with { Required = required };
+                GapReport.Write(reportFile, GapReport.FromResults(results, agencies, pricing), $"{rosterFile.Name} · iuran {pricing.Month}");
+            }
+
             await WriteSummaryAsync(console.Error, results);
             return ExitCodes.Ok;
         });

@@ -44,7 +44,11 @@ internal static class ReconcileFiles
         return index;
     }
 
-    public static List<RosterRecord> ReadRoster(string path)
+    public static List<RosterRecord> ReadRoster(string path) => ReadRoster(path, agencies: null);
+
+    /// <param name="path">The roster CSV.</param>
+    /// <param name="agencies">When given, receives each row's <c>instansi</c>, in row order (the gap report groups by it).</param>
+    public static List<RosterRecord> ReadRoster(string path, List<string>? agencies)
     {
         using var table = TableReader.Open(path);
         var map = MapHeader(table, RosterColumns.All, path);
@@ -54,6 +58,7 @@ internal static class ReconcileFiles
             if (!IsBlank(fields))
             {
                 rows.Add(RosterRecord.From(table.Row, map, fields));
+                agencies?.Add(map.Get(fields, RosterColumns.Instansi).Trim());
             }
         }
 
@@ -94,6 +99,6 @@ internal static class ReconcileFiles
 
     private static bool IsBlank(string[] fields) => fields.All(string.IsNullOrWhiteSpace);
 
-    private static string Quote(string value) =>
+    public static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

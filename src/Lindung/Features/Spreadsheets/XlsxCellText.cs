@@ -11,6 +11,7 @@ internal static partial class XlsxCellText
 {
     private static readonly DateOnly Epoch1900 = new(1899, 12, 30);
     private static readonly DateOnly Epoch1904 = new(1904, 1, 1);
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789ABCDEFabcdef");
 
     /// <summary>
     /// A numeric cell. Excel keeps 15 significant digits, so a 16-digit NIK typed into a General
@@ -24,6 +25,12 @@ internal static partial class XlsxCellText
     /// </summary>
     public static string Number(string raw)
     {
+        // Most cells are small whole numbers already written the way they should read.
+        if (raw.Length is > 0 and <= 15 && raw.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 && (raw[0] != '0' || raw.Length == 1))
+        {
+            return raw;
+        }
+
         if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
             // Beyond decimal's range (1E+300): no NIK or rupiah amount; show what Excel would.
@@ -89,10 +96,59 @@ internal static partial class XlsxCellText
     /// <summary>Excel writes control characters as _xHHHH_ (a carriage return is _x000D_); this undoes it.</summary>
     public static string Unescape(string text) =>
         text.Contains("_x", StringComparison.Ordinal)
-            ? Escaped().Replace(text, m => m.Groups["hex"].Value is var hex && hex == "005F"
-                ? "_"
-                : ((char)int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString())
+            ? Escaped().Replace(text, m => ((char)int.Parse(m.Groups["hex"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString())
             : text;
+
+    /// <summary>
+    /// The reverse of <see cref="Unescape"/>: control characters XML cannot hold become _xHHHH_,
+    /// and text that already looks like an escape gets its underscore escaped, as Excel does.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        var needs = false;
+        foreach (var c in text)
+        {
+            if (NeedsEscape(c) || c == '_')
+            {
+                needs = true;
+                break;
+            }
+        }
+
+        if (!needs)
+        {
+            return text;
+        }
+
+        var result = new System.Text.StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '_' && LooksEscaped(text, i))
+            {
+                result.Append("_x005F");
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                result.Append(c).Append(text[++i]);
+                continue;
+            }
+            else if (NeedsEscape(c))
+            {
+                result.Append(CultureInfo.InvariantCulture, $"_x{(int)c:X4}_");
+                continue;
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+
+    private static bool LooksEscaped(string text, int at) =>
+        at + 6 < text.Length && text[at + 1] == 'x' && text[at + 6] == '_' && text.AsSpan(at + 2, 4).IndexOfAnyExcept(HexDigits) < 0;
+
+    private static bool NeedsEscape(char c) => (c < 0x20 && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF' || char.IsSurrogate(c);
 
     private static int SignificantDigits(decimal integer)
     {

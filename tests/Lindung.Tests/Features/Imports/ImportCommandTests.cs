@@ -33,6 +33,19 @@ public sealed class ImportCommandTests
         Assert.Equal("3,upah,WAGE_NOT_POSITIVE,Upah harus lebih dari 0.,Wage must be more than 0.", lines[1]);
         Assert.Equal(2, lines.Length);
         Assert.Equal([0xEF, 0xBB, 0xBF], (await File.ReadAllBytesAsync(report))[..3]);
+
+        // The same row in the workbook beside it, for people who open the report in Excel.
+        var xlsx = Path.ChangeExtension(report, ".xlsx");
+        Assert.Contains($"Report (XLSX): {xlsx}", run.Out, StringComparison.Ordinal);
+        using var book = Lindung.Features.Spreadsheets.XlsxReader.Open(xlsx);
+        var rows = new List<string[]>();
+        while (book.ReadRecord(out var fields))
+        {
+            rows.Add(fields);
+        }
+
+        Assert.Equal(["Baris", "Kolom", "Kode", "Pesan", "Message"], rows[^2]);
+        Assert.Equal(["3", "upah", "WAGE_NOT_POSITIVE", "Upah harus lebih dari 0.", "Wage must be more than 0."], rows[^1]);
     }
 
     [Theory]
@@ -47,6 +60,8 @@ public sealed class ImportCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("inserted 2, updated 0, unchanged 0, ended 0", run.Out, StringComparison.Ordinal);
+        Assert.Contains("merging    [####################] 100.0%", run.Error, StringComparison.Ordinal);
+        Assert.Contains("rows/s", run.Error, StringComparison.Ordinal);
         await using var db = database.NewContext();
         var niks = await db.Workers.Select(w => w.Nik).ToListAsync();
         Assert.Equal(new[] { ImportCsv.NikOf(1), ImportCsv.NikOf(4) }.Order(StringComparer.Ordinal), niks.Order(StringComparer.Ordinal));
@@ -133,6 +148,26 @@ public sealed class ImportCommandTests
         Assert.Contains("ended 0", run.Out, StringComparison.Ordinal);
         await using var db = database.NewContext();
         Assert.Equal(2, await db.Employments.CountAsync(e => e.ValidTo == null));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_rejected_row_without_a_readable_nik_stops_all_ending(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        var march = ImportCsv.Write(database.Directory.Path, "march.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2), ImportCsv.RosterLine(3)]);
+        var june = ImportCsv.Write(database.Directory.Path, "june.csv", ImportCsv.RosterHeader,
+            [ImportCsv.RosterLine(1), "3.57701E+15,Pekerja 2,01/01/1980,P,35.77.01,DISDIK,Honorer,2500000,Staf"]);
+
+        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01", "--valid-only"]);
+
+        // Row 3 may be worker 2 or 3: without its NIK nobody can be called missing.
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("NIK_SCIENTIFIC_NOTATION", run.Out, StringComparison.Ordinal);
+        Assert.Contains("unchanged 1, ended 0", run.Out, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        Assert.Equal(3, await db.Employments.CountAsync(e => e.ValidTo == null));
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Text;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Identifiers;
+using Lindung.Features.Imports;
 using Lindung.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +51,7 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
         var directory = new TempDirectory();
         var postgres = provider == "postgres" ? await PostgresDatabase.CreateAsync() : null;
         var settings = postgres is null ? DatabaseSettings.Sqlite(directory.Path) : new DatabaseSettings(DatabaseProvider.Postgres, postgres.ConnectionString);
-        var services = new ServiceCollection().AddLogging().AddLindungDatabase(settings).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddLindungDatabase(settings).AddLindungImports(directory.Path).BuildServiceProvider();
         await services.MigrateLindungDatabaseAsync();
         var database = new ImportTestDatabase(directory, postgres, settings, services);
         await using var db = database.NewContext();
@@ -60,6 +61,9 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
         await db.SaveChangesAsync();
         return database;
     }
+
+    /// <summary>The import runner in a scope of its own, as a web job would get it.</summary>
+    public IImportRunner NewRunner() => _services.CreateScope().ServiceProvider.GetRequiredService<IImportRunner>();
 
     /// <summary>A context of its own; dispose it.</summary>
     public LindungDbContext NewContext() => _services.CreateScope().ServiceProvider.GetRequiredService<LindungDbContext>();

@@ -17,7 +17,8 @@ internal static class DomWorkbook
     /// <param name="sheets">Sheet name and its sheetData inner XML, in tab order.</param>
     /// <param name="sharedStrings">The sst inner XML (si elements), or null for no shared string part.</param>
     /// <param name="styles">The styleSheet inner XML, or null for no styles part.</param>
-    public static void Write(string path, IReadOnlyList<(string Name, string Rows)> sheets, string? sharedStrings = null, string? styles = null)
+    /// <param name="hidden">Names of sheets to hide.</param>
+    public static void Write(string path, IReadOnlyList<(string Name, string Rows)> sheets, string? sharedStrings = null, string? styles = null, IReadOnlyCollection<string>? hidden = null)
     {
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
@@ -28,7 +29,13 @@ internal static class DomWorkbook
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
             Feed(part, $"<worksheet xmlns=\"{Main}\"><sheetData>{rows}</sheetData></worksheet>");
-            sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id++, Name = name });
+            sheetList.Append(new Sheet
+            {
+                Id = workbookPart.GetIdOfPart(part),
+                SheetId = id++,
+                Name = name,
+                State = hidden?.Contains(name) == true ? SheetStateValues.Hidden : null,
+            });
         }
 
         if (sharedStrings is not null)

@@ -174,6 +174,24 @@ public class XlsxReaderTests
     }
 
     [Fact]
+    public void Without_a_sheet_name_the_first_visible_sheet_is_read()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "template.xlsx");
+        DomWorkbook.Write(
+            path,
+            [
+                ("Referensi", """<row r="1"><c r="A1" t="inlineStr"><is><t>kode</t></is></c></row>"""),
+                ("Isian", """<row r="1"><c r="A1" t="inlineStr"><is><t>nik</t></is></c></row>"""),
+            ],
+            hidden: ["Referensi"]);
+
+        using var reader = XlsxReader.Open(path);
+        Assert.Equal("Isian", reader.SheetName);
+        Assert.Equal(["nik"], reader.Header);
+    }
+
+    [Fact]
     public void The_factory_goes_by_content_not_by_extension()
     {
         using var dir = new TempDirectory();

@@ -781,6 +781,79 @@ namespace Lindung.Data.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.MatchDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepted");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Kpj")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("kpj");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("RosterNik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("roster_nik");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_decisions");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_match_decisions_region_code");
+
+                    b.HasIndex("RosterNik", "Kpj")
+                        .IsUnique()
+                        .HasDatabaseName("ix_match_decisions_roster_nik_kpj");
+
+                    b.ToTable("match_decisions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_match_decisions_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -927,6 +1000,179 @@ namespace Lindung.Data.Migrations.Postgres
                     b.ToTable("membership_extracts", null, t =>
                         {
                             t.HasCheckConstraint("ck_membership_extracts_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ReconciliationResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Candidates")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("candidates");
+
+                    b.Property<string>("Kpj")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)")
+                        .HasColumnName("kpj");
+
+                    b.Property<string>("MemberPrograms")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)")
+                        .HasColumnName("member_programs");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool>("ProgramMissing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("program_missing");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<long?>("ReportedWage")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reported_wage");
+
+                    b.Property<long>("RosterWage")
+                        .HasColumnType("bigint")
+                        .HasColumnName("roster_wage");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<bool>("WageUnderreported")
+                        .HasColumnType("boolean")
+                        .HasColumnName("wage_underreported");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_results");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_reconciliation_results_region_code");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_reconciliation_results_worker_id");
+
+                    b.HasIndex("RunId", "AgencyId", "Outcome")
+                        .HasDatabaseName("ix_reconciliation_results_run_id_agency_id_outcome");
+
+                    b.ToTable("reconciliation_results", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reconciliation_results_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ReconciliationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("CoveredActive")
+                        .HasColumnType("integer")
+                        .HasColumnName("covered_active");
+
+                    b.Property<int>("CoveredInactive")
+                        .HasColumnType("integer")
+                        .HasColumnName("covered_inactive");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("InvalidRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("invalid_row");
+
+                    b.Property<int>("NeedsReview")
+                        .HasColumnType("integer")
+                        .HasColumnName("needs_review");
+
+                    b.Property<int>("NotRegistered")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_registered");
+
+                    b.Property<int>("ProgramMissing")
+                        .HasColumnType("integer")
+                        .HasColumnName("program_missing");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("RosterRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("roster_rows");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("WageUnderreported")
+                        .HasColumnType("integer")
+                        .HasColumnName("wage_underreported");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_reconciliation_runs_agency_id");
+
+                    b.HasIndex("RegionCode", "StartedAt")
+                        .HasDatabaseName("ix_reconciliation_runs_region_code_started_at");
+
+                    b.ToTable("reconciliation_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reconciliation_runs_region_code", "region_code LIKE '__.__%'");
                         });
                 });
 
@@ -1316,6 +1562,38 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Navigation("SourceExtract");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ReconciliationResult", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.ReconciliationRun", "Run")
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_results_reconciliation_runs_run_id");
+
+                    b.HasOne("Lindung.Data.Entities.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_results_workers_worker_id");
+
+                    b.Navigation("Run");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ReconciliationRun", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_reconciliation_runs_agencies_agency_id");
+
+                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -773,6 +773,79 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.MatchDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Kpj")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kpj");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("RosterNik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roster_nik");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_decisions");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_match_decisions_region_code");
+
+                    b.HasIndex("RosterNik", "Kpj")
+                        .IsUnique()
+                        .HasDatabaseName("ix_match_decisions_roster_nik_kpj");
+
+                    b.ToTable("match_decisions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_match_decisions_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -919,6 +992,179 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.ToTable("membership_extracts", null, t =>
                         {
                             t.HasCheckConstraint("ck_membership_extracts_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ReconciliationResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("Candidates")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidates");
+
+                    b.Property<string>("Kpj")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kpj");
+
+                    b.Property<string>("MemberPrograms")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_programs");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool>("ProgramMissing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("program_missing");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<long?>("ReportedWage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_wage");
+
+                    b.Property<long>("RosterWage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roster_wage");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.Property<bool>("WageUnderreported")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wage_underreported");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_results");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_reconciliation_results_region_code");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_reconciliation_results_worker_id");
+
+                    b.HasIndex("RunId", "AgencyId", "Outcome")
+                        .HasDatabaseName("ix_reconciliation_results_run_id_agency_id_outcome");
+
+                    b.ToTable("reconciliation_results", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reconciliation_results_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ReconciliationRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("CoveredActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("covered_active");
+
+                    b.Property<int>("CoveredInactive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("covered_inactive");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("InvalidRow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invalid_row");
+
+                    b.Property<int>("NeedsReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needs_review");
+
+                    b.Property<int>("NotRegistered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_registered");
+
+                    b.Property<int>("ProgramMissing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("program_missing");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("RosterRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roster_rows");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("WageUnderreported")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wage_underreported");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliation_runs");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_reconciliation_runs_agency_id");
+
+                    b.HasIndex("RegionCode", "StartedAt")
+                        .HasDatabaseName("ix_reconciliation_runs_region_code_started_at");
+
+                    b.ToTable("reconciliation_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reconciliation_runs_region_code", "region_code LIKE '__.__%'");
                         });
                 });
 
@@ -1304,6 +1550,38 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.Navigation("SourceExtract");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ReconciliationResult", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.ReconciliationRun", "Run")
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_results_reconciliation_runs_run_id");
+
+                    b.HasOne("Lindung.Data.Entities.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reconciliation_results_workers_worker_id");
+
+                    b.Navigation("Run");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ReconciliationRun", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_reconciliation_runs_agencies_agency_id");
+
+                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,43 @@
+namespace Lindung.Data.Entities;
+
+/// <summary>
+/// One reconciliation of a region's (or one agency's) roster against the memberships held in the
+/// registry: who started it, when, and how many roster workers ended in each outcome.
+/// </summary>
+internal sealed class ReconciliationRun : IRegionScoped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The region reconciled (regency/city); memberships of this region were matched.</summary>
+    public required string RegionCode { get; set; }
+
+    /// <summary>Set when the run covered one agency only.</summary>
+    public Guid? AgencyId { get; set; }
+
+    public Agency? Agency { get; set; }
+
+    public DateTime StartedAt { get; set; }
+
+    public DateTime? FinishedAt { get; set; }
+
+    public required string StartedBy { get; set; }
+
+    /// <summary>The day whose roster and memberships were reconciled.</summary>
+    public DateOnly AsOf { get; set; }
+
+    public int RosterRows { get; set; }
+
+    public int CoveredActive { get; set; }
+
+    public int CoveredInactive { get; set; }
+
+    public int NotRegistered { get; set; }
+
+    public int NeedsReview { get; set; }
+
+    public int InvalidRow { get; set; }
+
+    public int WageUnderreported { get; set; }
+
+    public int ProgramMissing { get; set; }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using Lindung.Features.Spreadsheets;
+
+namespace Lindung.Features.Reconciliation;
+
+/// <summary>
+/// The gap list as files: CSV (UTF-8 with BOM, so Excel keeps "Ma’ruf") or XLSX (a title row, a
+/// summary sheet and, for one agency, a sheet per worker, each with a totals row), with gap codes
+/// and whole-rupiah numbers a spreadsheet can sum. Column names are Indonesian, like the other exports.
+/// </summary>
+internal static class GapExport
+{
+    public const string SummaryHeader = "instansi,kesenjangan,jumlah_pekerja,iuran_bulanan";
+    public const string LinesHeader = "instansi,nama,nik,kpj,kesenjangan,upah_roster,upah_dilaporkan,iuran_bulanan";
+
+    public static void WriteSummaryCsv(Stream stream, IReadOnlyList<GapTotal> totals)
+    {
+        using var writer = Writer(stream);
+        writer.Write(SummaryHeader + "\n");
+        foreach (var t in totals)
+        {
+            writer.Write(Line(t.Agency, GapList.Code(t.Kind), Number(t.Workers), Number(t.Monthly)));
+        }
+
+        writer.Write(Line("TOTAL", string.Empty, Number(totals.Sum(t => t.Workers)), Number(totals.Sum(t => t.Monthly))));
+    }
+
+    public static void WriteLinesCsv(Stream stream, IReadOnlyList<GapLine> lines)
+    {
+        using var writer = Writer(stream);
+        writer.Write(LinesHeader + "\n");
+        foreach (var l in lines)
+        {
+            writer.Write(Line(l.Agency, l.WorkerName, l.Nik, l.Kpj ?? string.Empty, GapList.Code(l.Kind), Number(l.RosterWage),
+                l.ReportedWage is { } reported ? Number(reported) : string.Empty, Number(l.Monthly)));
+        }
+
+        writer.Write(Line("TOTAL", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, Number(lines.Sum(l => l.Monthly))));
+    }
+
+    /// <summary>An XLSX workbook: "Ringkasan" (per agency and gap) and, when <paramref name="lines"/> is given, "Rincian" (per worker).</summary>
+    public static void WriteXlsx(Stream stream, string title, string subtitle, IReadOnlyList<GapTotal> totals, IReadOnlyList<GapLine>? lines)
+    {
+        using var book = XlsxWriter.Create(stream, leaveOpen: true);
+        var summary = book.AddSheet(
+            "Ringkasan",
+            [new("instansi", Width: 32), new("kesenjangan", Width: 20), new("jumlah_pekerja", XlsxColumnKind.Integer), new("iuran_bulanan", XlsxColumnKind.Rupiah)],
+            title,
+            subtitle);
+        foreach (var t in totals)
+        {
+            summary.WriteRow(t.Agency, GapList.Code(t.Kind), (long)t.Workers, t.Monthly);
+        }
+
+        summary.WriteTotals("TOTAL");
+        if (lines is null)
+        {
+            return;
+        }
+
+        var detail = book.AddSheet(
+            "Rincian",
+            [
+                new("instansi", Width: 28), new("nama", Width: 28), new("nik", Width: 18), new("kpj", Width: 13), new("kesenjangan", Width: 20),
+                new("upah_roster", XlsxColumnKind.Rupiah) { Sum = false }, new("upah_dilaporkan", XlsxColumnKind.Rupiah) { Sum = false }, new("iuran_bulanan", XlsxColumnKind.Rupiah),
+            ],
+            title,
+            subtitle);
+        foreach (var l in lines)
+        {
+            detail.WriteRow(l.Agency, l.WorkerName, l.Nik, l.Kpj, GapList.Code(l.Kind), l.RosterWage, l.ReportedWage, l.Monthly);
+        }
+
+        detail.WriteTotals("TOTAL");
+    }
+
+    private static StreamWriter Writer(Stream stream) =>
+        new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+
+    private static string Line(params string[] fields) => string.Join(',', fields.Select(ReconcileFiles.Quote)) + "\n";
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,73 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Reconciliation;
+
+/// <summary><c>/reconciliation</c>: start a run (one agency or a region), the latest runs, and links to the review queue and gap lists.</summary>
+[Authorize(Policy = Policies.Reconciliation)]
+internal sealed class IndexModel(LindungDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public Guid? AgencyId { get; set; }
+
+    [BindProperty]
+    public string? RegionCode { get; set; }
+
+    public IReadOnlyList<ReconciliationRun> Runs { get; private set; } = [];
+
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    public int Pending { get; private set; }
+
+    public ReconciliationRun? Started { get; private set; }
+
+    public bool CanRun => Policies.Allows(User, Policies.ReconciliationDecide);
+
+    public bool SeesRegion => AccessScope.From(User).SeesRegion;
+
+    public string AgencyName(Guid? id) => id is { } known ? Agencies.FirstOrDefault(a => a.Id == known)?.Name ?? string.Empty : string.Empty;
+
+    public async Task OnGetAsync(Guid? started, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Started = started is { } id ? Runs.FirstOrDefault(r => r.Id == id) : null;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!CanRun)
+        {
+            return Forbid();
+        }
+
+        var scope = AccessScope.From(User);
+        var errors = new Dictionary<string, Domain.Validation.ValidationError>();
+        var target = await StartRun.ResolveAsync(db, scope, new RunRequest(RegionCode, AgencyId), errors, ct);
+        if (target is not { } t)
+        {
+            foreach (var (field, error) in errors)
+            {
+                ModelState.AddModelError(field, "reconciliation.error." + error.Code);
+            }
+
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var run = await ReconciliationRunner.RunAsync(db, t.Region, t.AgencyId, scope.UserName, clock, ct);
+        return Redirect($"/reconciliation?started={run.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var scope = AccessScope.From(User);
+        Agencies = await db.AgenciesFor(scope).AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
+        Runs = await db.ReconciliationRunsFor(scope).AsNoTracking().OrderByDescending(r => r.StartedAt).Take(20).ToListAsync(ct);
+        Pending = await ReviewQueue.Pending(db, scope, null).CountAsync(ct);
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Lindung.Cli;
+using Lindung.Data;
+using Lindung.Domain.Areas;
+using Lindung.Features.Contributions;
+using Lindung.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Reconciliation;
+
+/// <summary>
+/// <c>lindung reconcile-registry --region 35.77 [--agency CODE] [--report gaps.csv]</c>: the app's
+/// reconciliation run over the registry database (the same <see cref="ReconciliationRunner"/> as the
+/// "Jalankan rekonsiliasi" button), for schedulers and batch work. Prints the run id and the counts.
+/// </summary>
+internal static class ReconcileRegistryCommand
+{
+    public const string Actor = "cli";
+
+    public static Command Create(CliConsole console)
+    {
+        var region = new Option<string>("--region") { Description = "Regency/city code whose agencies and memberships are reconciled, e.g. 35.77.", Required = true };
+        var agency = new Option<string?>("--agency") { Description = "Only this agency (its code in the region)." };
+        var report = new Option<FileInfo?>("--report") { Description = "Gap summary per agency (counts and monthly contribution to close each gap) as .csv or .xlsx." };
+        var command = new Command("reconcile-registry", "Reconcile agency rosters in the registry against the memberships of the region and store the run.")
+        {
+            region, agency, report,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var regionCode = AreaCode.Normalize(parse.GetValue(region)) is { Length: >= 5 } dotted && AreaDirectory.Embedded.Exists(dotted)
+                ? dotted
+                : throw new UsageException($"--region: unknown Kemendagri region code '{parse.GetValue(region)}' (at least regency/city).");
+            await using var services = await CliServices.StartAsync(parse, ct);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+
+            Guid? agencyId = null;
+            if (parse.GetValue(agency) is { } code)
+            {
+                agencyId = await db.Agencies.Where(a => a.Code == code && a.RegionCode.StartsWith(regionCode)).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct)
+                    ?? throw new UsageException($"--agency: no agency with code '{code}' in region {regionCode}.");
+            }
+
+            var run = await ReconciliationRunner.RunAsync(db, regionCode, agencyId, Actor, console.Clock, ct);
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Run {run.Id}: {run.RosterRows} roster workers"));
+            foreach (var (outcome, count) in new[]
+            {
+                ("COVERED_ACTIVE", run.CoveredActive), ("COVERED_INACTIVE", run.CoveredInactive), ("NOT_REGISTERED", run.NotRegistered),
+                ("NEEDS_REVIEW", run.NeedsReview), ("INVALID_ROW", run.InvalidRow), ("WAGE_UNDERREPORTED", run.WageUnderreported), ("PROGRAM_MISSING", run.ProgramMissing),
+            })
+            {
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {outcome,-18} {count,8}"));
+            }
+
+            if (parse.GetValue(report) is { } reportFile)
+            {
+                var pricing = GapPricing.ForAgencies(RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse)), console.Clock.Today());
+                GapReport.Write(reportFile, await GapReport.FromRunAsync(db, run.Id, pricing, ct), $"{regionCode} · iuran {pricing.Month}");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,147 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Domain.Identifiers;
+using Lindung.Domain.Matching;
+using Lindung.Domain.Reconciliation;
+using Lindung.Domain.Validation;
+using Lindung.Features.Api;
+using Lindung.Features.Contributions;
+using Lindung.Hosting;
+using Lindung.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Reconciliation;
+
+internal sealed record RunDto(
+    Guid Id, string RegionCode, Guid? AgencyId, DateTime StartedAt, DateTime? FinishedAt, string StartedBy, DateOnly AsOf,
+    int RosterRows, int CoveredActive, int CoveredInactive, int NotRegistered, int NeedsReview, int InvalidRow, int WageUnderreported, int ProgramMissing)
+{
+    public static RunDto From(ReconciliationRun r) => new(
+        r.Id, r.RegionCode, r.AgencyId, r.StartedAt, r.FinishedAt, r.StartedBy, r.AsOf,
+        r.RosterRows, r.CoveredActive, r.CoveredInactive, r.NotRegistered, r.NeedsReview, r.InvalidRow, r.WageUnderreported, r.ProgramMissing);
+}
+
+internal sealed record ReviewPersonDto(string Name, string Nik, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? RegionName);
+
+internal sealed record ReviewPairDto(string Kpj, double Score, MatchMethod Method, MembershipStatus? Status, ReviewPersonDto Member, double NameScore, BirthDateAgreement BirthDate, FieldAgreement Sex, RegionAgreement Region);
+
+internal sealed record ReviewItemDto(Guid Id, Guid AgencyId, string AgencyName, ReviewPersonDto Roster, IReadOnlyList<ReviewPairDto> Candidates)
+{
+    public static ReviewItemDto From(ReviewItem i) => new(i.ResultId, i.AgencyId, i.AgencyName, Person(i.Roster), [.. i.Pairs.Select(p => new ReviewPairDto(
+        p.Kpj, p.Score, p.Method, p.Status, Person(p.Member), p.Evidence.NameScore, p.Evidence.BirthDate, p.Evidence.Sex, p.Evidence.Region))]);
+
+    private static ReviewPersonDto Person(ReviewPerson p) => new(p.Name, p.Nik, p.BirthDate, p.Sex, p.RegionCode, p.RegionName);
+}
+
+internal sealed record GapLineDto(Guid WorkerId, string Name, string Nik, string? Kpj, string Gap, long RosterWage, long? ReportedWage, long MonthlyContribution);
+
+internal sealed record GapTotalDto(string Gap, int Workers, long MonthlyContribution);
+
+internal sealed record GapListDto(Guid AgencyId, string AgencyName, Guid? RunId, DateTime? RunAt, string ContributionMonth, IReadOnlyList<GapTotalDto> Totals, long MonthlyContributionTotal, IReadOnlyList<GapLineDto> Workers);
+
+/// <summary><c>/api/v1/reconciliation</c>: runs, the review queue and decisions, and per-agency gap lists.</summary>
+internal static class ReconciliationApi
+{
+    public static IEndpointRouteBuilder MapReconciliationApi(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/reconciliation").WithTags("Reconciliation");
+        group.MapGet("/runs", ListRunsAsync).RequireAuthorization(Policies.Reconciliation)
+            .WithName("ListReconciliationRuns").WithSummary("Reconciliation runs the caller may see, newest first.");
+        group.MapPost("/runs", StartRunAsync).RequireAuthorization(Policies.ReconciliationDecide)
+            .WithName("StartReconciliationRun").WithSummary("Reconcile one agency (agency_id) or a whole region (region_code) now; returns the finished run.");
+        group.MapGet("/runs/{id:guid}", GetRunAsync).RequireAuthorization(Policies.Reconciliation)
+            .WithName("GetReconciliationRun").WithSummary("One run with its counts per outcome.");
+        group.MapGet("/reviews", ListReviewsAsync).RequireAuthorization(Policies.Reconciliation)
+            .WithName("ListReviews").WithSummary("NEEDS_REVIEW rows of the latest run per agency, each with its candidate memberships and the evidence.");
+        group.MapPost("/reviews/{id:guid}/decision", DecideAsync).RequireAuthorization(Policies.ReconciliationDecide)
+            .WithName("DecideReview").WithSummary("Accept or reject one candidate (kpj, decision ACCEPT|REJECT); remembered for every later run.");
+        group.MapGet("/gaps/{id:guid}", GapsAsync).RequireAuthorization(Policies.Reconciliation)
+            .WithName("GetAgencyGaps").WithSummary("An agency's gap list from its latest run with the monthly contribution to close each gap.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<PageOf<RunDto>>, ValidationProblem>> ListRunsAsync(
+        HttpContext http, LindungDbContext db, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, ValidationError>();
+        var paging = Paging.Read(page, pageSize, errors);
+        if (errors.Count > 0)
+        {
+            return ApiLanguage.Problem(http, errors);
+        }
+
+        var runs = db.ReconciliationRunsFor(AccessScope.From(http.User)).OrderByDescending(r => r.StartedAt).ThenBy(r => r.Id);
+        return TypedResults.Ok(await paging.ToPageAsync(runs, RunDto.From, ct));
+    }
+
+    private static async Task<Results<Created<RunDto>, ValidationProblem>> StartRunAsync(
+        HttpContext http, LindungDbContext db, TimeProvider clock, RunRequest request, CancellationToken ct)
+    {
+        var scope = AccessScope.From(http.User);
+        var errors = new Dictionary<string, ValidationError>();
+        var target = await StartRun.ResolveAsync(db, scope, request, errors, ct);
+        if (target is not { } t)
+        {
+            return ApiLanguage.Problem(http, errors);
+        }
+
+        var run = await ReconciliationRunner.RunAsync(db, t.Region, t.AgencyId, scope.UserName, clock, ct);
+        return TypedResults.Created($"{ApiSetup.Prefix}/reconciliation/runs/{run.Id}", RunDto.From(run));
+    }
+
+    private static async Task<Results<Ok<RunDto>, NotFound>> GetRunAsync(HttpContext http, LindungDbContext db, Guid id, CancellationToken ct) =>
+        await db.ReconciliationRunsFor(AccessScope.From(http.User)).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } run
+            ? TypedResults.Ok(RunDto.From(run))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<PageOf<ReviewItemDto>>, ValidationProblem>> ListReviewsAsync(
+        HttpContext http, LindungDbContext db, TimeProvider clock, Guid? agencyId, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, ValidationError>();
+        var paging = Paging.Read(page, pageSize, errors);
+        if (errors.Count > 0)
+        {
+            return ApiLanguage.Problem(http, errors);
+        }
+
+        var (items, total) = await ReviewQueue.LoadAsync(
+            db, AccessScope.From(http.User), agencyId, (paging.Page - 1) * paging.PageSize, paging.PageSize, Shared.Formats.Today(clock), ct);
+        return TypedResults.Ok(new PageOf<ReviewItemDto>([.. items.Select(ReviewItemDto.From)], paging.Page, paging.PageSize, total));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> DecideAsync(
+        HttpContext http, LindungDbContext db, TimeProvider clock, Guid id, DecisionRequest request, CancellationToken ct)
+    {
+        var scope = AccessScope.From(http.User);
+        var errors = await DecideReview.DecideAsync(db, scope, id, request, scope.UserName, clock, ct);
+        return errors switch
+        {
+            null => TypedResults.NotFound(),
+            { Count: > 0 } => ApiLanguage.Problem(http, errors),
+            _ => TypedResults.NoContent(),
+        };
+    }
+
+    private static async Task<Results<Ok<GapListDto>, NotFound>> GapsAsync(
+        HttpContext http, LindungDbContext db, TimeProvider clock, LindungHostOptions host, Guid id, CancellationToken ct)
+    {
+        var scope = AccessScope.From(http.User);
+        var pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), Shared.Formats.Today(clock));
+        var list = await AgencyGaps.LoadAsync(db, scope, id, pricing, scope.SeesFullNik, ct);
+        if (list is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(new GapListDto(
+            list.Agency.Id,
+            list.Agency.Name,
+            list.Run?.Id,
+            list.Run?.StartedAt,
+            pricing.Month.ToString(),
+            [.. GapList.Kinds.Select(k => new GapTotalDto(GapList.Code(k), list.Workers(k), list.Monthly(k)))],
+            list.MonthlyTotal,
+            [.. list.Lines.Select(l => new GapLineDto(l.WorkerId, l.WorkerName, l.Nik, l.Kpj, GapList.Code(l.Kind), l.RosterWage, l.ReportedWage, l.Monthly))]));
+    }
+}

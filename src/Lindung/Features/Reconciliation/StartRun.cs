@@ -1,0 +1,48 @@
+using Lindung.Data;
+using Lindung.Domain.Validation;
+using Lindung.Features.Api;
+using Lindung.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Reconciliation;
+
+/// <summary>What a caller asks to reconcile: one agency, or a whole region.</summary>
+internal sealed record RunRequest(string? RegionCode, Guid? AgencyId);
+
+/// <summary>
+/// Who may reconcile what: regional admins and branch officers any region or agency of their scope;
+/// an agency operator only their own agency (the default when they name none).
+/// </summary>
+internal static class StartRun
+{
+    public static readonly ValidationError AgencyUnknown = new("agency_unknown", "Instansi tidak ditemukan.", "No such agency.");
+
+    public static async Task<(string Region, Guid? AgencyId)?> ResolveAsync(
+        LindungDbContext db, AccessScope scope, RunRequest request, Dictionary<string, ValidationError> errors, CancellationToken ct)
+    {
+        var agencyId = request.AgencyId ?? (scope.OperatesAgency ? scope.AgencyId : null);
+        if (agencyId is { } id)
+        {
+            var agency = await db.AgenciesFor(scope).Where(a => a.Id == id).Select(a => new { a.RegionCode }).FirstOrDefaultAsync(ct);
+            if (agency is null)
+            {
+                errors["agency_id"] = AgencyUnknown;
+                return null;
+            }
+
+            return (Regency(agency.RegionCode), id);
+        }
+
+        if (!scope.SeesRegion)
+        {
+            errors["agency_id"] = Fields.Required;
+            return null;
+        }
+
+        var region = Fields.Region(request.RegionCode, scope, inScope: true, "region_code", errors);
+        return region is null ? null : (region, null);
+    }
+
+    /// <summary>Memberships count for the employer's regency, so an agency is reconciled against its regency's.</summary>
+    private static string Regency(string code) => code.Length > 5 ? code[..5] : code;
+}
