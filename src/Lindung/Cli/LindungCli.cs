@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Contributions;
+using Lindung.Features.Dashboard;
 using Lindung.Features.Home;
 using Lindung.Features.Nik;
 using Lindung.Features.Reconciliation;
@@ -21,6 +22,8 @@ internal static class LindungCli
             ReconcileCommand.Create(console),
             UserAddCommand.Create(console),
             ApiKeyCommand.Create(console),
+            SnapshotCommand.Create(console),
+            ReportCommand.Create(console),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Db);

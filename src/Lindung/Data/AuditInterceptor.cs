@@ -83,7 +83,7 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : 
                 continue;
             }
 
-            if (entry.Entity is IRegionScoped scoped && ToAction(entry.State) is { } action)
+            if (entry.Entity is IRegionScoped scoped and not IDerived && ToAction(entry.State) is { } action)
             {
                 events.Add(new AuditEvent
                 {

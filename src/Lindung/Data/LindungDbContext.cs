@@ -31,6 +31,12 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
+
+    public DbSet<WorkingPopulation> WorkingPopulations => Set<WorkingPopulation>();
+
+    public DbSet<CoverageThresholdSetting> CoverageThresholds => Set<CoverageThresholdSetting>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -44,6 +50,9 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new CoverageTargetConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration());
         builder.ApplyConfiguration(new ApiKeyConfiguration());
+        builder.ApplyConfiguration(new CoverageSnapshotConfiguration());
+        builder.ApplyConfiguration(new WorkingPopulationConfiguration());
+        builder.ApplyConfiguration(new CoverageThresholdSettingConfiguration());
         ModelConventions.Apply(builder);
     }
 }
