@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Features.Api;
+using Lindung.Features.Dashboard;
 using Lindung.Features.Demo;
 using Lindung.Features.Home;
 using Lindung.Localization;
@@ -33,6 +34,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungApi();
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHostedService<SnapshotService>();
         if (options.Demo)
         {
             builder.Services.AddDemoRegion();

@@ -22,12 +22,16 @@ internal static class Policies
     /// <summary>The audit trail.</summary>
     public const string Audit = "audit";
 
+    /// <summary>Coverage dashboards and reports (aggregates only); an agency operator sees their own agency's.</summary>
+    public const string Dashboards = "dashboards";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
         [Employers] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.LicensingOfficer],
         [Administration] = [LindungRoles.RegionalAdmin],
         [Audit] = [LindungRoles.Auditor, LindungRoles.RegionalAdmin],
+        [Dashboards] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.AgencyOperator],
     };
 
     /// <summary>Whether the user holds a role the policy admits; the layout shows only the links a user may follow.</summary>

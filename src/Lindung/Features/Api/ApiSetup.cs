@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lindung.Features.Agencies;
 using Lindung.Features.ApiKeys;
+using Lindung.Features.Dashboard;
 using Lindung.Features.Employers;
 using Lindung.Features.Memberships;
 using Lindung.Features.Workers;
@@ -52,6 +53,7 @@ internal static class ApiSetup
         api.MapMembershipsApi();
         api.MapEmployersApi();
         api.MapApiKeysApi();
+        api.MapReportsApi();
         return app;
     }
 }
