@@ -43,8 +43,12 @@ public sealed class CoverageReportTests
         {
             db.Memberships.Add(new Membership
             {
-                Kpj = "99999999999", WorkerId = late.WorkerId, Segment = Lindung.Domain.Contributions.Segment.Pu, Status = MembershipStatus.Active,
-                ValidFrom = month.AddMonths(-6), RegionCode = CoverageData.City,
+                Kpj = "99999999999",
+                WorkerId = late.WorkerId,
+                Segment = Lindung.Domain.Contributions.Segment.Pu,
+                Status = MembershipStatus.Active,
+                ValidFrom = month.AddMonths(-6),
+                RegionCode = CoverageData.City,
             });
             return await db.SaveChangesAsync();
         });
