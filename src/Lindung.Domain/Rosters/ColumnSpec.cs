@@ -23,6 +23,10 @@ public static class RosterColumns
     public const string Instansi = "instansi";
     public const string Kategori = "kategori";
     public const string Upah = "upah";
+    public const string Jabatan = "jabatan";
+    public const string TanggalMulai = "tanggal_mulai";
+    public const string SumberDana = "sumber_dana";
+    public const string NoHp = "no_hp";
 
     public static IReadOnlyList<ColumnSpec> All { get; } =
     [
@@ -34,10 +38,10 @@ public static class RosterColumns
         ColumnSpec.Mandatory(Instansi, "OPD", "SKPD", "Unit Kerja", "Perangkat Daerah", "Dinas", "Nama Instansi"),
         ColumnSpec.Mandatory(Kategori, "Status Pegawai", "Status Kepegawaian", "Jenis Pegawai", "Kategori Pegawai", "Category"),
         ColumnSpec.Mandatory(Upah, "Gaji", "Honor", "Honorarium", "Upah Bulanan", "Gaji Pokok", "Upah (Rp)", "Wage", "Salary"),
-        ColumnSpec.Optional("jabatan", "Posisi", "Position"),
-        ColumnSpec.Optional("tanggal_mulai", "TMT", "Tgl Mulai", "Mulai Kerja", "Tanggal Masuk"),
-        ColumnSpec.Optional("sumber_dana", "Dana", "Sumber Anggaran"),
-        ColumnSpec.Optional("no_hp", "HP", "Nomor HP", "No. Telp", "Telepon", "Handphone", "Phone"),
+        ColumnSpec.Optional(Jabatan, "Posisi", "Position"),
+        ColumnSpec.Optional(TanggalMulai, "TMT", "Tgl Mulai", "Mulai Kerja", "Tanggal Masuk"),
+        ColumnSpec.Optional(SumberDana, "Dana", "Sumber Anggaran"),
+        ColumnSpec.Optional(NoHp, "HP", "Nomor HP", "No. Telp", "Telepon", "Handphone", "Phone"),
     ];
 }
 
@@ -54,6 +58,8 @@ public static class MemberColumns
     public const string Status = "status";
     public const string Program = "program";
     public const string UpahDilaporkan = "upah_dilaporkan";
+    public const string TanggalKepesertaan = "tanggal_kepesertaan";
+    public const string BulanIuranTerakhir = "bulan_iuran_terakhir";
 
     public static IReadOnlyList<ColumnSpec> All { get; } =
     [
@@ -67,8 +73,8 @@ public static class MemberColumns
         ColumnSpec.Mandatory(Status, "Status Peserta", "Status Kepesertaan", "Status Aktif"),
         ColumnSpec.Mandatory(Program, "Programs", "Program Diikuti", "Jenis Program"),
         ColumnSpec.Mandatory(UpahDilaporkan, "Upah Dilaporkan", "Upah Lapor", "Upah", "Gaji Dilaporkan", "Reported Wage"),
-        ColumnSpec.Optional("tanggal_kepesertaan", "Tgl Kepesertaan", "TMT Kepesertaan", "Tanggal Terdaftar", "Tgl Daftar"),
-        ColumnSpec.Optional("bulan_iuran_terakhir", "Iuran Terakhir", "Bln Iuran Terakhir", "Bulan Iuran Terakhir"),
+        ColumnSpec.Optional(TanggalKepesertaan, "Tgl Kepesertaan", "TMT Kepesertaan", "Tanggal Terdaftar", "Tgl Daftar"),
+        ColumnSpec.Optional(BulanIuranTerakhir, "Iuran Terakhir", "Bln Iuran Terakhir", "Bulan Iuran Terakhir"),
     ];
 }
 

@@ -45,6 +45,47 @@ public sealed class HeaderMap
         return new HeaderMap(indexes, missing);
     }
 
+    /// <summary>
+    /// Like <see cref="Map(IReadOnlyList{string}, IReadOnlyList{ColumnSpec})"/>, but a column in
+    /// <paramref name="overrides"/> (canonical name → header cell the user picked) is read from that
+    /// cell and no other. Null when an override names an unknown column or a cell the header lacks.
+    /// </summary>
+    public static HeaderMap? Map(IReadOnlyList<string> header, IReadOnlyList<ColumnSpec> columns, IReadOnlyDictionary<string, string>? overrides)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(columns);
+        var map = Map(header, columns);
+        if (overrides is null || overrides.Count == 0)
+        {
+            return map;
+        }
+
+        var indexes = new Dictionary<string, int>(map._indexes, StringComparer.Ordinal);
+        foreach (var (column, cell) in overrides)
+        {
+            var at = -1;
+            for (var i = 0; i < header.Count && at < 0; i++)
+            {
+                at = Fold(header[i]) == Fold(cell) ? i : -1;
+            }
+
+            if (at < 0 || !columns.Any(c => c.Name == column))
+            {
+                return null;
+            }
+
+            // The picked cell now means this column only.
+            foreach (var other in indexes.Where(p => p.Value == at).Select(p => p.Key).ToList())
+            {
+                indexes.Remove(other);
+            }
+
+            indexes[column] = at;
+        }
+
+        return new HeaderMap(indexes, columns.Where(c => c.Required && !indexes.ContainsKey(c.Name)).ToArray());
+    }
+
     /// <summary>The field index of a canonical column, or -1 when the file lacks it.</summary>
     public int IndexOf(string column) => _indexes.GetValueOrDefault(column, -1);
 

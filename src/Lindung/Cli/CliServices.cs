@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lindung.Data;
+using Lindung.Features.Imports;
 using Lindung.Security;
 
 namespace Lindung.Cli;
@@ -15,8 +16,10 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddLindungIdentityCore();
-        var settings = DatabaseSettings.Resolve(GlobalOptions.ResolveDataDirectory(parse), parse.GetValue(GlobalOptions.Db), configuration: null);
+        var dataDirectory = GlobalOptions.ResolveDataDirectory(parse);
+        var settings = DatabaseSettings.Resolve(dataDirectory, parse.GetValue(GlobalOptions.Db), configuration: null);
         services.AddLindungDatabase(settings);
+        services.AddLindungImports(dataDirectory);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.MigrateLindungDatabaseAsync(cancellationToken);
         return provider;

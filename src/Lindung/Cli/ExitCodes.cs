@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The command line itself was wrong: unknown verb, bad option value, missing data.</summary>
     public const int Usage = 2;
+
+    /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it); nothing was committed.</summary>
+    public const int Cancelled = 130;
 }

@@ -3,6 +3,7 @@ using Lindung.Features.ApiKeys;
 using Lindung.Features.Contributions;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Home;
+using Lindung.Features.Imports;
 using Lindung.Features.Nik;
 using Lindung.Features.Reconciliation;
 using Lindung.Features.Users;
@@ -22,6 +23,7 @@ internal static class LindungCli
             ReconcileCommand.Create(console),
             UserAddCommand.Create(console),
             ApiKeyCommand.Create(console),
+            ImportCommand.Create(console),
             SnapshotCommand.Create(console),
             ReportCommand.Create(console),
         };

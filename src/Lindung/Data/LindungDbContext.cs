@@ -31,6 +31,9 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
 
     public DbSet<WorkingPopulation> WorkingPopulations => Set<WorkingPopulation>();
@@ -50,6 +53,8 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new CoverageTargetConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration());
         builder.ApplyConfiguration(new ApiKeyConfiguration());
+        builder.ApplyConfiguration(new ImportBatchConfiguration());
+        builder.ApplyConfiguration(new ImportJobConfiguration());
         builder.ApplyConfiguration(new CoverageSnapshotConfiguration());
         builder.ApplyConfiguration(new WorkingPopulationConfiguration());
         builder.ApplyConfiguration(new CoverageThresholdSettingConfiguration());

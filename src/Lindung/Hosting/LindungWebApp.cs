@@ -3,6 +3,7 @@ using Lindung.Features.Api;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Demo;
 using Lindung.Features.Home;
+using Lindung.Features.Imports;
 using Lindung.Localization;
 using Lindung.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -33,7 +34,9 @@ internal static class LindungWebApp
         builder.Services.AddLindungWebSecurity();
         builder.Services.AddLindungApi();
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
+        builder.Services.AddLindungImports(options.DataDirectory);
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddLindungImportJobs(builder.Configuration);
         builder.Services.AddHostedService<SnapshotService>();
         if (options.Demo)
         {
@@ -44,6 +47,7 @@ internal static class LindungWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UseImportUploadLimit();
         app.UseApiProblemDetails();
         // Plain static files from the build folder's wwwroot; pages add ?v=hash for cache busting.
         app.UseStaticFiles();

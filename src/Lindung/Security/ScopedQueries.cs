@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Features.Imports;
 
 namespace Lindung.Security;
 
@@ -70,6 +71,22 @@ internal static class ScopedQueries
     /// <summary>API keys: regional admins manage those of their regions (all, when unrestricted).</summary>
     public static IQueryable<ApiKey> ApiKeysFor(this LindungDbContext db, AccessScope scope) =>
         scope.IsIn(LindungRoles.RegionalAdmin) ? InRegions(db.ApiKeys, scope) : db.ApiKeys.Where(_ => false);
+
+    /// <summary>
+    /// Import jobs: region roles see those of their regions; an agency operator only their own
+    /// agency's roster imports (membership extracts belong to the branch, not to an agency).
+    /// </summary>
+    public static IQueryable<ImportJob> ImportJobsFor(this LindungDbContext db, AccessScope scope)
+    {
+        if (scope.SeesRegion)
+        {
+            return InRegions(db.ImportJobs, scope);
+        }
+
+        return scope.OperatesAgency
+            ? db.ImportJobs.Where(j => j.AgencyId == scope.AgencyId && j.Kind == ImportKind.Roster)
+            : db.ImportJobs.Where(_ => false);
+    }
 
     private static bool Unrestricted(AccessScope scope) =>
         scope.IsIn(LindungRoles.RegionalAdmin) && scope.RegionCodes.Count == 0;

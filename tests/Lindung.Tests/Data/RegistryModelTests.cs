@@ -20,6 +20,7 @@ public sealed class RegistryModelTests
     [
         typeof(Agency), typeof(Employer), typeof(Worker), typeof(Employment), typeof(Membership),
         typeof(MembershipExtract), typeof(CoverageTarget), typeof(AuditEvent), typeof(ApiKey),
+        typeof(ImportBatch), typeof(ImportJob),
     ];
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));

@@ -21,7 +21,7 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly string[] Callers = [ApiWorld.Anonymous, RegionalAdmin, AgencyOperator, BranchOfficer, LicensingOfficer, Sponsor, Leader, Auditor];
 
     // One row per "METHOD /route" (constraints stripped). Each cell is the status for the caller in
-    // that column: 200 201 204 400 401 403 404, "in" = redirect to the sign-in page, "dn" = redirect to
+    // that column: 200 201 204 400 401 403 404 409, "in" = redirect to the sign-in page, "dn" = redirect to
     // access denied, "/" = redirect home. A route with a parameter has two strings: for an id inside
     // agency A / region 35.77 (which is in every scoped caller's scope), then for one in region 35.19
     // (outside all of them). API writes send an empty JSON object, so a permitted caller gets 400;
@@ -59,6 +59,16 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /admin/users"] = ("in  200 dn  dn  dn  dn  dn  dn ", null),
         ["GET /admin/targets"] = ("in  200 dn  dn  dn  dn  dn  dn ", null),
         ["GET /admin/agencies/{id}"] = ("in  200 dn  dn  dn  dn  dn  dn ", "in  404 dn  dn  dn  dn  dn  dn "),
+        ["GET /imports"] = ("in  200 200 200 dn  dn  dn  dn ", null),
+        ["GET /imports/{id}"] = ("in  200 200 200 dn  dn  dn  dn ", "in  404 404 404 dn  dn  dn  dn "),
+        ["GET /imports/{id}/mapping"] = ("in  200 200 200 dn  dn  dn  dn ", "in  404 404 404 dn  dn  dn  dn "),
+        ["GET /api/v1/imports"] = ("401 200 200 200 403 403 403 403", null),
+        ["POST /api/v1/imports"] = ("401 400 400 400 403 403 403 403", null),
+        ["GET /api/v1/imports/{id}"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["GET /api/v1/imports/{id}/report.csv"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["GET /api/v1/imports/{id}/report.xlsx"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        // The fixture job has finished, so a permitted caller's cancel is refused with 409.
+        ["DELETE /api/v1/imports/{id}"] = ("401 409 409 409 403 403 403 403", "401 404 404 404 403 403 403 403"),
         ["POST /api/v1/api-keys/{id}/revoke"] = ("401 204 403 403 403 403 403 403", "401 404 403 403 403 403 403 403"),
     };
 
@@ -153,6 +163,7 @@ public sealed partial class AuthorizationMatrixTests
             "workers" => (inScope ? world.WorkerA.Id : world.WorkerC.Id).ToString(),
             "employers" => (inScope ? world.EmployerIn.Id : world.EmployerOut.Id).ToString(),
             "api-keys" => (inScope ? world.KeyIn.Id : world.KeyOut.Id).ToString(),
+            "imports" => (inScope ? world.JobIn.Id : world.JobOut.Id).ToString(),
             "openapi" => inScope ? "v1" : "v2",
             _ => throw new InvalidOperationException($"No fixture id for a parameter after '{segment}' in {route}: add one to Fill."),
         };

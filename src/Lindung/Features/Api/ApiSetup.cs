@@ -4,6 +4,7 @@ using Lindung.Features.Agencies;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Employers;
+using Lindung.Features.Imports;
 using Lindung.Features.Memberships;
 using Lindung.Features.Workers;
 using Lindung.Security;
@@ -53,6 +54,7 @@ internal static class ApiSetup
         api.MapMembershipsApi();
         api.MapEmployersApi();
         api.MapApiKeysApi();
+        api.MapImportsApi();
         api.MapReportsApi();
         return app;
     }

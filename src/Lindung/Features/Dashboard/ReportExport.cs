@@ -16,7 +16,7 @@ internal static class ReportExport
                 await ReportCsv.WriteAsync(output, ReportTables.Build(report, l, table), ct);
                 break;
             case "pdf":
-                // PDFsharp writes synchronously; a buffer keeps ASP.NET Core's no-sync-IO rule.
+                // PDFsharp and the XLSX writer write synchronously; a buffer keeps ASP.NET Core's no-sync-IO rule.
                 using (var buffer = new MemoryStream())
                 {
                     ReportPdf.Write(buffer, report, l, today);
@@ -26,7 +26,14 @@ internal static class ReportExport
 
                 break;
             case "xlsx":
-                throw new NotSupportedException("XLSX export arrives with the shared spreadsheet writer.");
+                using (var buffer = new MemoryStream())
+                {
+                    ReportXlsx.Write(buffer, report, l);
+                    buffer.Position = 0;
+                    await buffer.CopyToAsync(output, ct);
+                }
+
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Formats are json, xlsx, pdf and csv.");
         }

@@ -20,6 +20,9 @@ internal enum CommitMode
 /// <summary>
 /// One import to run. <paramref name="ColumnOverrides"/> maps a canonical column (e.g. "nik") to the
 /// header cell the user picked for it on the mapping screen, for headers no alias recognises.
+/// <paramref name="EffectiveDate"/> is the day the file's contents take effect (default: today);
+/// <paramref name="ReportPath"/> is where the CSV row report goes (default:
+/// <c>&lt;data&gt;/imports/&lt;batch&gt;/report.csv</c>).
 /// </summary>
 internal sealed record ImportRequest(
     ImportKind Kind,
@@ -28,7 +31,9 @@ internal sealed record ImportRequest(
     string? AgencyCode,
     string? Sheet,
     CommitMode Mode,
-    IReadOnlyDictionary<string, string>? ColumnOverrides = null);
+    IReadOnlyDictionary<string, string>? ColumnOverrides = null,
+    DateOnly? EffectiveDate = null,
+    string? ReportPath = null);
 
 /// <summary>How far an import has got; bytes let a progress bar move before the row count is known.</summary>
 internal sealed record ImportProgress(string Phase, long RowsRead, long BytesRead, long TotalBytes);
@@ -49,10 +54,21 @@ internal sealed record ImportOutcome(
     int Ended,
     IReadOnlyList<RowIssue> FirstIssues,
     string? ReportCsvPath,
-    string? ReportXlsxPath);
+    string? ReportXlsxPath,
+    IReadOnlyDictionary<string, int>? IssueCounts = null);
 
 /// <summary>One problem in one cell: the spreadsheet row (header is row 1), the canonical column, a code and the message in both languages.</summary>
-internal sealed record RowIssue(int Row, string Column, string Code, string MessageId, string MessageEn);
+internal sealed record RowIssue(int Row, string Column, string Code, string MessageId, string MessageEn)
+{
+    public static RowIssue From(Lindung.Domain.Rosters.RowProblem problem) =>
+        new(problem.Row, problem.Column, problem.Error.Code, problem.Error.MessageId, problem.Error.MessageEn);
+}
+
+/// <summary>
+/// The file cannot be imported as asked: a required column is missing, the agency is unknown, a
+/// column override names no header cell. Nothing was read into the database.
+/// </summary>
+internal sealed class ImportRefusedException(string message) : Exception(message);
 
 /// <summary>Runs one import: read, validate, report and (unless refused) commit in one transaction.</summary>
 internal interface IImportRunner

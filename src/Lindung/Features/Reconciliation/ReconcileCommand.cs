@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lindung.Cli;
 using Lindung.Domain.Reconciliation;
+using Lindung.Features.Imports;
 using Lindung.Features.Shared;
 
 namespace Lindung.Features.Reconciliation;
@@ -16,8 +17,8 @@ internal static class ReconcileCommand
 {
     public static Command Create(CliConsole console)
     {
-        var roster = new Option<FileInfo>("--roster") { Description = "Agency roster CSV (nik, nama, tanggal_lahir, …).", Required = true };
-        var members = new Option<FileInfo>("--members") { Description = "BPJS Ketenagakerjaan membership extract CSV (kpj, nik, nama, …).", Required = true };
+        var roster = new Option<FileInfo>("--roster") { Description = "Agency roster, CSV or XLSX (first sheet): nik, nama, tanggal_lahir, ….", Required = true };
+        var members = new Option<FileInfo>("--members") { Description = "BPJS Ketenagakerjaan membership extract, CSV or XLSX (first sheet): kpj, nik, nama, ….", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Result CSV to write.", Required = true };
         var programs = new Option<string>("--require-programs")
         {
@@ -44,6 +45,10 @@ internal static class ReconcileCommand
                 results = ReconcileFiles.Run(rosterFile.FullName, membersFile.FullName, settings, today);
             }
             catch (MissingColumnException ex)
+            {
+                throw new UsageException(ex.Message);
+            }
+            catch (TableFileException ex)
             {
                 throw new UsageException(ex.Message);
             }

@@ -12,7 +12,7 @@ namespace Lindung.Features.Reconciliation;
 internal sealed class MissingColumnException(string message) : Exception(message);
 
 /// <summary>
-/// Reconciliation over files: streams the membership extract into a <see cref="MemberIndex"/>,
+/// Reconciliation over files (CSV or XLSX, first sheet): streams the membership extract into a <see cref="MemberIndex"/>,
 /// reads the roster, runs the <see cref="Reconciler"/> and writes one result line per roster row.
 /// The command and the accuracy benchmark both call this, so the benchmark measures what ships.
 /// </summary>
@@ -29,10 +29,10 @@ internal static class ReconcileFiles
 
     public static MemberIndex ReadMembers(string path, NikValidator validator, DateOnly today)
     {
-        using var csv = CsvReader.Open(path);
-        var map = MapHeader(csv, MemberColumns.All, path);
+        using var table = TableReader.Open(path);
+        var map = MapHeader(table, MemberColumns.All, path);
         var index = new MemberIndex(validator, today);
-        while (csv.ReadRecord(out var fields))
+        while (table.ReadRecord(out var fields))
         {
             if (!IsBlank(fields))
             {
@@ -46,14 +46,14 @@ internal static class ReconcileFiles
 
     public static List<RosterRecord> ReadRoster(string path)
     {
-        using var csv = CsvReader.Open(path);
-        var map = MapHeader(csv, RosterColumns.All, path);
+        using var table = TableReader.Open(path);
+        var map = MapHeader(table, RosterColumns.All, path);
         var rows = new List<RosterRecord>();
-        while (csv.ReadRecord(out var fields))
+        while (table.ReadRecord(out var fields))
         {
             if (!IsBlank(fields))
             {
-                rows.Add(RosterRecord.From(csv.Row, map, fields));
+                rows.Add(RosterRecord.From(table.Row, map, fields));
             }
         }
 
@@ -81,9 +81,9 @@ internal static class ReconcileFiles
         }
     }
 
-    private static HeaderMap MapHeader(CsvReader csv, IReadOnlyList<ColumnSpec> columns, string path)
+    private static HeaderMap MapHeader(ITableReader table, IReadOnlyList<ColumnSpec> columns, string path)
     {
-        var map = HeaderMap.Map(csv.Header, columns);
+        var map = HeaderMap.Map(table.Header, columns);
         if (map.Missing.Count > 0)
         {
             throw new MissingColumnException($"{Path.GetFileName(path)}: {map.DescribeMissing()}");

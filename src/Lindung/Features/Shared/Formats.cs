@@ -17,6 +17,9 @@ internal static class Formats
 
     public static string Month(DateOnly? month) => month?.ToString("MMM yyyy", CultureInfo.CurrentCulture) ?? "–";
 
+    /// <summary>A UTC moment as a local date and time (<c>25 Nov 2026 18.05</c>); a dash when absent.</summary>
+    public static string Moment(DateTime? utc) =>
+        utc?.ToLocalTime().ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) ?? "–";
     /// <summary>The month in full, as a report title says it: <c>November 2026</c>, <c>Januari 2027</c>.</summary>
     public static string MonthLong(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
 

@@ -4,6 +4,7 @@ using Lindung.Data.Entities;
 using Lindung.Domain.Rosters;
 using Lindung.Features.ApiKeys;
 using Lindung.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Tests.Features.Api;
@@ -51,10 +52,15 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));
 
-    public static async Task<ApiWorld> StartAsync(string provider)
+    /// <summary>A finished roster import of agency A with its row reports, and one of agency C.</summary>
+    public ImportJob JobIn { get; } = NewJob(Region);
+
+    public ImportJob JobOut { get; } = NewJob(OtherRegion);
+
+    public static async Task<ApiWorld> StartAsync(string provider, Action<WebApplicationBuilder>? configure = null)
     {
         var postgres = provider == nameof(DatabaseProvider.Postgres) ? await PostgresDatabase.CreateAsync() : null;
-        var app = await LindungAppFactory.StartTestServerAsync(db: postgres?.ConnectionString);
+        var app = await LindungAppFactory.StartTestServerAsync(configure, db: postgres?.ConnectionString);
         var world = new ApiWorld(app, postgres);
         await world.SeedAsync();
         return world;
@@ -96,6 +102,19 @@ internal sealed class ApiWorld : IAsyncDisposable
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
         db.AddRange(AgencyA, AgencyB, AgencyC, WorkerA, WorkerB, WorkerC, EmployerIn, EmployerOut, KeyIn, KeyOut);
+        JobIn.AgencyId = AgencyA.Id;
+        JobOut.AgencyId = AgencyC.Id;
+        db.AddRange(JobIn, JobOut);
+        foreach (var job in new[] { JobIn, JobOut })
+        {
+            foreach (var report in new[] { job.ReportCsvPath!, job.ReportXlsxPath! })
+            {
+                var path = Path.Combine(App.DataDirectory, report);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(path, "baris,kolom,pesan\n");
+            }
+        }
+
         var serial = 0;
         foreach (var (worker, agency) in new[] { (WorkerA, AgencyA), (WorkerB, AgencyB), (WorkerC, AgencyC) })
         {
@@ -133,6 +152,25 @@ internal sealed class ApiWorld : IAsyncDisposable
         Sex = Lindung.Domain.Identifiers.Sex.L,
         RegionCode = village,
     };
+
+    private static ImportJob NewJob(string region)
+    {
+        var id = Guid.CreateVersion7();
+        return new ImportJob
+        {
+            Id = id,
+            Kind = Lindung.Features.Imports.ImportKind.Roster,
+            OriginalFileName = "daftar.csv",
+            StoredPath = $"uploads/{id:N}.csv",
+            Status = ImportJobStatus.Succeeded,
+            CreatedAt = DateTime.UtcNow,
+            CreatedBy = "test",
+            Committed = true,
+            ReportCsvPath = $"reports/{id:N}.csv",
+            ReportXlsxPath = $"reports/{id:N}.xlsx",
+            RegionCode = region,
+        };
+    }
 
     private static ApiKey NewKey(string prefix, string region) => new()
     {

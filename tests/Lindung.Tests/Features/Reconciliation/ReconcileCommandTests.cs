@@ -1,5 +1,6 @@
 using System.Text;
 using Lindung.Tests.Cli;
+using Lindung.Tests.Features.Spreadsheets;
 using Lindung.Tests.Infrastructure;
 
 namespace Lindung.Tests.Features.Reconciliation;
@@ -53,6 +54,55 @@ public class ReconcileCommandTests
             lines);
         Assert.Contains("COVERED_ACTIVE", run.Error, StringComparison.Ordinal);
         Assert.Matches(@"INVALID_ROW\s+1", run.Error);
+    }
+
+    [Fact]
+    public async Task An_xlsx_roster_reads_like_its_csv_with_date_cells_numeric_niks_and_excel_rounded_ones()
+    {
+        using var dir = new TempDirectory();
+        var (_, members, output) = Files(dir, Roster);
+        var roster = Path.Combine(dir.Path, "roster.xlsx");
+        // Row 2: NIK stored as an exact number, birth date as a date cell; row 3 text cells; row 4
+        // left empty; row 5: the NIK Excel rounded to 15 digits (3577014408920001 typed in).
+        DomWorkbook.Write(
+            roster,
+            [("Pegawai", """
+                <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>7</v></c><c r="F1" t="s"><v>8</v></c><c r="G1" t="s"><v>9</v></c><c r="H1" t="s"><v>4</v></c></row>
+                <row r="2"><c r="A2"><v>3577011203900001</v></c><c r="B2" t="s"><v>5</v></c><c r="C2" s="1"><v>32944</v></c><c r="D2" t="s"><v>6</v></c><c r="E2" t="s"><v>10</v></c><c r="F2" t="s"><v>11</v></c><c r="G2" t="s"><v>12</v></c><c r="H2" s="2"><v>3000000</v></c></row>
+                <row r="3"><c r="A3" t="inlineStr"><is><t>3577015506850008</t></is></c><c r="B3" t="inlineStr"><is><t>Siti Aminah</t></is></c><c r="C3" s="1"><v>31213</v></c><c r="D3" t="inlineStr"><is><t>P</t></is></c><c r="E3" t="s"><v>10</v></c><c r="F3" t="s"><v>11</v></c><c r="G3" t="s"><v>12</v></c><c r="H3"><v>2500000</v></c></row>
+                <row r="5"><c r="A5"><v>3577014408920000</v></c><c r="B5" t="inlineStr"><is><t>Sumarni</t></is></c><c r="C5" s="1"><v>33820</v></c><c r="D5" t="inlineStr"><is><t>P</t></is></c><c r="E5" t="s"><v>10</v></c><c r="F5" t="s"><v>11</v></c><c r="G5" t="s"><v>12</v></c><c r="H5"><v>2000000</v></c></row>
+                """)],
+            sharedStrings: "<si><t>No. KTP</t></si><si><t>Nama Lengkap</t></si><si><t>Tgl Lahir</t></si><si><t>L/P</t></si><si><t>Gaji</t></si><si><t>Budi Santoso</t></si><si><t>L</t></si>"
+                + "<si><t>Kode Wilayah</t></si><si><t>OPD</t></si><si><t>Status Pegawai</t></si><si><t>35.77.01</t></si><si><t>RSUD</t></si><si><t>KONTRAK</t></si>",
+            styles: """<numFmts count="1"><numFmt numFmtId="164" formatCode="&quot;Rp&quot; #,##0"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs>""");
+
+        var run = await CliRun.ExecuteAsync("reconcile", "--roster", roster, "--members", members, "--out", output);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = await File.ReadAllLinesAsync(output, Encoding.UTF8);
+        Assert.Equal(
+            [
+                "baris,nik,nama,hasil,kpj,metode,skor,kesenjangan",
+                "2,3577011203900001,Budi Santoso,COVERED_ACTIVE,11111111111,NIK,1.000,",
+                "3,3577015506850008,Siti Aminah,COVERED_ACTIVE,22222222222,NIK_REPAIRED,0.998,WAGE_UNDERREPORTED",
+                "5,3.57701E+15,Sumarni,COVERED_INACTIVE,55555555555,NAME_DOB,0.998,",
+            ],
+            lines);
+    }
+
+    [Fact]
+    public async Task An_xls_file_is_a_usage_error_asking_for_xlsx_or_csv()
+    {
+        using var dir = new TempDirectory();
+        var (_, members, output) = Files(dir, Roster);
+        var xls = Path.Combine(dir.Path, "roster.xls");
+        File.WriteAllBytes(xls, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+
+        var run = await CliRun.ExecuteAsync("reconcile", "--roster", xls, "--members", members, "--out", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(".xls", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
     }
 
     [Fact]

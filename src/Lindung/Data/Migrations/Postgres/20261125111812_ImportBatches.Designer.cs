@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lindung.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLindungDbContext))]
-    [Migration("20261125112223_CoverageDashboards")]
-    partial class CoverageDashboards
+    [Migration("20261125111812_ImportBatches")]
+    partial class ImportBatches
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -226,75 +226,6 @@ namespace Lindung.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Lindung.Data.Entities.CoverageSnapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Active")
-                        .HasColumnType("integer")
-                        .HasColumnName("active");
-
-                    b.Property<DateOnly>("AsOf")
-                        .HasColumnType("date")
-                        .HasColumnName("as_of");
-
-                    b.Property<string>("Category")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("category");
-
-                    b.Property<int>("Covered")
-                        .HasColumnType("integer")
-                        .HasColumnName("covered");
-
-                    b.Property<string>("Dimension")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("dimension");
-
-                    b.Property<int>("Eligible")
-                        .HasColumnType("integer")
-                        .HasColumnName("eligible");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("key");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date")
-                        .HasColumnName("month");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(13)
-                        .HasColumnType("character varying(13)")
-                        .HasColumnName("region_code");
-
-                    b.Property<DateTime>("TakenAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("taken_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_coverage_snapshots");
-
-                    b.HasIndex("RegionCode")
-                        .HasDatabaseName("ix_coverage_snapshots_region_code");
-
-                    b.HasIndex("Month", "Dimension")
-                        .HasDatabaseName("ix_coverage_snapshots_month_dimension");
-
-                    b.ToTable("coverage_snapshots", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_coverage_snapshots_region_code", "region_code LIKE '__.__%'");
-                        });
-                });
-
             modelBuilder.Entity("Lindung.Data.Entities.CoverageTarget", b =>
                 {
                     b.Property<Guid>("Id")
@@ -334,42 +265,6 @@ namespace Lindung.Data.Migrations.Postgres
                             t.HasCheckConstraint("ck_coverage_targets_basis_points", "target_basis_points BETWEEN 0 AND 10000");
 
                             t.HasCheckConstraint("ck_coverage_targets_region_code", "region_code LIKE '__.__%'");
-                        });
-                });
-
-            modelBuilder.Entity("Lindung.Data.Entities.CoverageThresholdSetting", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("GreenBasisPointsOfTarget")
-                        .HasColumnType("integer")
-                        .HasColumnName("green_basis_points_of_target");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(13)
-                        .HasColumnType("character varying(13)")
-                        .HasColumnName("region_code");
-
-                    b.Property<int>("YellowBasisPointsOfTarget")
-                        .HasColumnType("integer")
-                        .HasColumnName("yellow_basis_points_of_target");
-
-                    b.HasKey("Id")
-                        .HasName("pk_coverage_thresholds");
-
-                    b.HasIndex("RegionCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_coverage_thresholds_region_code");
-
-                    b.ToTable("coverage_thresholds", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_coverage_thresholds_order", "yellow_basis_points_of_target > 0 AND green_basis_points_of_target >= yellow_basis_points_of_target");
-
-                            t.HasCheckConstraint("ck_coverage_thresholds_region_code", "region_code LIKE '__.__%'");
                         });
                 });
 
@@ -518,6 +413,111 @@ namespace Lindung.Data.Migrations.Postgres
                             t.HasCheckConstraint("ck_employments_monthly_wage", "monthly_wage >= 0");
 
                             t.HasCheckConstraint("ck_employments_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_date");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("integer")
+                        .HasColumnName("ended");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Inserted")
+                        .HasColumnType("integer")
+                        .HasColumnName("inserted");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("RowsInvalid")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_invalid");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_read");
+
+                    b.Property<int>("RowsValid")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_valid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_batches");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_import_batches_agency_id");
+
+                    b.HasIndex("ImportedAt")
+                        .HasDatabaseName("ix_import_batches_imported_at");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_batches_region_code");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_import_batches_sha256");
+
+                    b.ToTable("import_batches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_batches_region_code", "region_code LIKE '__.__%'");
                         });
                 });
 
@@ -834,48 +834,6 @@ namespace Lindung.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Lindung.Data.Entities.WorkingPopulation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<long>("Population")
-                        .HasColumnType("bigint")
-                        .HasColumnName("population");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(13)
-                        .HasColumnType("character varying(13)")
-                        .HasColumnName("region_code");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("source");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.HasKey("Id")
-                        .HasName("pk_working_populations");
-
-                    b.HasIndex("RegionCode", "Year")
-                        .IsUnique()
-                        .HasDatabaseName("ix_working_populations_region_code_year");
-
-                    b.ToTable("working_populations", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_working_populations_population", "population >= 0");
-
-                            t.HasCheckConstraint("ck_working_populations_region_code", "region_code LIKE '__.__%'");
-                        });
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1150,6 +1108,17 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Navigation("Employer");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportBatch", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_import_batches_agencies_agency_id");
+
+                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.LindungUser", b =>

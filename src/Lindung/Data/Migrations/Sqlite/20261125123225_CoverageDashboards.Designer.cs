@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lindung.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLindungDbContext))]
-    [Migration("20261125112039_CoverageDashboards")]
+    [Migration("20261125123225_CoverageDashboards")]
     partial class CoverageDashboards
     {
         /// <inheritdoc />
@@ -510,6 +510,271 @@ namespace Lindung.Data.Migrations.Sqlite
                             t.HasCheckConstraint("ck_employments_monthly_wage", "monthly_wage >= 0");
 
                             t.HasCheckConstraint("ck_employments_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_date");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Inserted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inserted");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("RowsInvalid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_invalid");
+
+                    b.Property<int>("RowsRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_read");
+
+                    b.Property<int>("RowsValid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_valid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_batches");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_import_batches_agency_id");
+
+                    b.HasIndex("ImportedAt")
+                        .HasDatabaseName("ix_import_batches_imported_at");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_batches_region_code");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_import_batches_sha256");
+
+                    b.ToTable("import_batches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_batches_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bytes_read");
+
+                    b.Property<string>("ColumnOverrides")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column_overrides");
+
+                    b.Property<bool>("Committed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committed");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Ended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("FirstIssues")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_issues");
+
+                    b.Property<int>("Inserted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inserted");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_file_name");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("ReportCsvPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_csv_path");
+
+                    b.Property<string>("ReportXlsxPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_xlsx_path");
+
+                    b.Property<int>("RowsInvalid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_invalid");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_read");
+
+                    b.Property<int>("RowsValid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows_valid");
+
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sheet");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_path");
+
+                    b.Property<long>("TotalBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_bytes");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_jobs_region_code");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_import_jobs_status");
+
+                    b.HasIndex("AgencyId", "CreatedAt")
+                        .HasDatabaseName("ix_import_jobs_agency_id_created_at");
+
+                    b.ToTable("import_jobs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_jobs_region_code", "region_code LIKE '__.__%'");
                         });
                 });
 
@@ -1138,6 +1403,28 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.Navigation("Employer");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportBatch", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_import_batches_agencies_agency_id");
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportJob", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_import_jobs_agencies_agency_id");
+
+                    b.Navigation("Agency");
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.LindungUser", b =>

@@ -1,0 +1,20 @@
+namespace Lindung.Data.Entities;
+
+/// <summary>Where an import job stands. Only Queued and Running are unfinished; AwaitingMapping waits for a person.</summary>
+internal enum ImportJobStatus
+{
+    /// <summary>The header lacks a required column: the uploader picks header cells on the mapping screen.</summary>
+    AwaitingMapping,
+    Queued,
+    Running,
+
+    /// <summary>Committed (all rows, or the valid ones in valid-rows-only mode).</summary>
+    Succeeded,
+
+    /// <summary>Invalid rows in all-or-nothing mode: nothing committed, the report says why.</summary>
+    Rejected,
+
+    /// <summary>An unexpected error, or the app stopped while it ran; the runner's single transaction left nothing half-written.</summary>
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Domain.Validation;
+using Lindung.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lindung.Features.Imports;
+
+/// <summary>
+/// Runs queued import jobs in the background, <see cref="ImportOptions.Concurrency"/> at a time (one by
+/// default). At startup, jobs a stopped process left Running are marked Failed (the runner commits in
+/// one transaction, so nothing of theirs was half-written) and jobs still Queued are queued again.
+/// </summary>
+internal sealed partial class ImportJobWorker(
+    IServiceScopeFactory scopes, ImportJobQueue queue, IOptions<ImportOptions> options, LindungHostOptions host,
+    TimeProvider clock, ILogger<ImportJobWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAsync(stoppingToken);
+        var workers = Enumerable.Range(0, Math.Max(1, options.Value.Concurrency)).Select(_ => DrainAsync(stoppingToken));
+        await Task.WhenAll(workers);
+    }
+
+    private async Task DrainAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var jobId in queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                await RunAsync(jobId, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var interrupted = await db.ImportJobs.Where(j => j.Status == ImportJobStatus.Running).ToListAsync(ct);
+        foreach (var job in interrupted)
+        {
+            job.Status = ImportJobStatus.Failed;
+            job.Error = ImportErrors.Store(ImportErrors.Interrupted);
+            job.FinishedAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        var queued = await db.ImportJobs.Where(j => j.Status == ImportJobStatus.Queued)
+            .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(ct);
+        foreach (var id in queued)
+        {
+            queue.TryEnqueue(id);
+        }
+
+        if (interrupted.Count > 0 || queued.Count > 0)
+        {
+            LogRecovered(interrupted.Count, queued.Count);
+        }
+    }
+
+    private async Task RunAsync(Guid jobId, CancellationToken stoppingToken)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        queue.Track(jobId, cancellation);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+            var started = await db.ImportJobs.Where(j => j.Id == jobId && j.Status == ImportJobStatus.Queued).ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.Status, ImportJobStatus.Running).SetProperty(j => j.StartedAt, clock.GetUtcNow().UtcDateTime),
+                stoppingToken);
+            if (started == 0)
+            {
+                return; // Cancelled while it waited, or already taken.
+            }
+
+            var job = await db.ImportJobs.AsNoTracking().Include(j => j.Agency).SingleAsync(j => j.Id == jobId, stoppingToken);
+            var runner = scope.ServiceProvider.GetService<IImportRunner>();
+            if (runner is null)
+            {
+                await FinishAsync(jobId, j => Fail(j, ImportErrors.NoRunner));
+                return;
+            }
+
+            await RunWithProgressAsync(job, runner, cancellation, stoppingToken);
+        }
+        finally
+        {
+            queue.Untrack(jobId);
+        }
+    }
+
+    private async Task RunWithProgressAsync(ImportJob job, IImportRunner runner, CancellationTokenSource cancellation, CancellationToken stoppingToken)
+    {
+        var request = new ImportRequest(
+            job.Kind, ImportFiles.Full(host.DataDirectory, job.StoredPath), job.OriginalFileName, job.Agency?.Code, job.Sheet, job.Mode,
+            ImportColumns.FromJson(job.ColumnOverrides));
+        var recorder = new ImportProgressRecorder(scopes, job.Id, options.Value.ProgressInterval, clock);
+        using var stopRecorder = new CancellationTokenSource();
+        var recording = recorder.RunAsync(stopRecorder.Token);
+        Action<ImportJob> finish;
+        try
+        {
+            var outcome = await runner.RunAsync(request, recorder, cancellation.Token);
+            finish = j => Complete(j, outcome);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            finish = stoppingToken.IsCancellationRequested ? j => Fail(j, ImportErrors.Interrupted) : j => j.Status = ImportJobStatus.Cancelled;
+        }
+        catch (ImportRefusedException refused)
+        {
+            finish = j => Fail(j, ImportErrors.Refused(refused.Message));
+        }
+        catch (TableFileException unreadable)
+        {
+            finish = j => Fail(j, unreadable.Error);
+        }
+#pragma warning disable CA1031 // Any failure of one job is recorded on it; the worker goes on with the next.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogFailed(exception, job.Id);
+            finish = j => Fail(j, ImportErrors.Unexpected);
+        }
+
+        await stopRecorder.CancelAsync();
+        await recording;
+        await FinishAsync(job.Id, finish);
+    }
+
+    /// <summary>The final state, through the change tracker so it is audited; never cancelled half-way.</summary>
+    private async Task FinishAsync(Guid jobId, Action<ImportJob> apply)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, CancellationToken.None);
+        apply(job);
+        job.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private void Complete(ImportJob job, ImportOutcome outcome)
+    {
+        job.Status = outcome.Committed ? ImportJobStatus.Succeeded : ImportJobStatus.Rejected;
+        job.BatchId = outcome.BatchId;
+        job.Committed = outcome.Committed;
+        job.RowsRead = Math.Max(job.RowsRead, outcome.RowsRead);
+        job.RowsValid = outcome.RowsValid;
+        job.RowsInvalid = outcome.RowsInvalid;
+        job.Inserted = outcome.Inserted;
+        job.Updated = outcome.Updated;
+        job.Unchanged = outcome.Unchanged;
+        job.Ended = outcome.Ended;
+        job.FirstIssues = outcome.FirstIssues.Count == 0 ? null : JsonSerializer.Serialize(outcome.FirstIssues.Take(ImportJobView.IssuesShown));
+        job.ReportCsvPath = outcome.ReportCsvPath is null ? null : ImportFiles.Relative(host.DataDirectory, outcome.ReportCsvPath);
+        job.ReportXlsxPath = outcome.ReportXlsxPath is null ? null : ImportFiles.Relative(host.DataDirectory, outcome.ReportXlsxPath);
+        job.Phase = "done";
+    }
+
+    private static void Fail(ImportJob job, ValidationError error)
+    {
+        job.Status = ImportJobStatus.Failed;
+        job.Error = Truncate(ImportErrors.Store(error));
+    }
+
+    private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import recovery: {Interrupted} interrupted job(s) marked failed, {Queued} queued job(s) queued again")]
+    private partial void LogRecovered(int interrupted, int queued);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobId} failed")]
+    private partial void LogFailed(Exception exception, Guid jobId);
+}

@@ -1,0 +1,155 @@
+namespace Lindung.Features.Imports;
+
+/// <summary>One statement of a merge; <see cref="CountsEnded"/> when its affected rows are the ended count.</summary>
+internal sealed record MergeStep(string Sql, bool CountsEnded = false);
+
+/// <summary>
+/// The set-based merge of a staging table into the registry, the same SQL on SQLite (3.39+) and
+/// PostgreSQL. Parameters: <c>@day</c> (the effective date), <c>@batch</c> (the batch id),
+/// <c>@by</c>/<c>@at</c> (who and when, for the extract row) and <c>@a0…</c> (the agencies a roster
+/// covers). Rules, in the order the statements apply them:
+/// <list type="bullet">
+/// <item>A worker is one person by NIK: created when new, updated in place when name, birth date,
+/// sex, area or phone differ (a blank phone keeps the stored one).</item>
+/// <item>An employment is (worker, agency): a change of category, wage, position or funding closes
+/// the open version on the day (valid_to) and opens a new one from it; a version that starts on
+/// or after the day is corrected in place instead.</item>
+/// <item>An open employment at a covered agency whose worker is not on the new roster is ended
+/// (valid_to = day), never deleted. A worker on a rejected row is not missing: their jobs stay.</item>
+/// <item>A membership is its KPJ: a change of status, programs, wage, segment, NPP or person is
+/// versioned like an employment; a newer last-paid month or region is updated in place. Members
+/// missing from an extract are left alone: extracts can be partial.</item>
+/// </list>
+/// </summary>
+internal static class ImportMergeSql
+{
+    /// <param name="agencyCount">The agencies whose missing workers are ended; 0 to end nobody.</param>
+    public static IReadOnlyList<MergeStep> Roster(int agencyCount)
+    {
+        var agencies = string.Join(", ", Enumerable.Range(0, agencyCount).Select(i => $"@a{i}"));
+        return
+        [
+            new("CREATE INDEX ix_import_roster_nik ON import_roster (nik)"),
+            new("UPDATE import_roster AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik"),
+            new("CREATE INDEX ix_import_roster_worker ON import_roster (worker_id, agency_id)"),
+            new("UPDATE import_roster SET worker_new = 1, worker_id = new_worker_id WHERE valid = 1 AND worker_id IS NULL"),
+            new("""
+                UPDATE import_roster AS s SET worker_changed = 1 FROM workers w
+                WHERE w.id = s.worker_id AND s.valid = 1 AND s.worker_new = 0
+                  AND (w.name <> s.name OR w.birth_date IS DISTINCT FROM s.birth_date OR w.sex IS DISTINCT FROM s.sex
+                       OR w.region_code <> s.region_code OR (s.phone IS NOT NULL AND w.phone IS DISTINCT FROM s.phone))
+                """),
+            new("""
+                UPDATE import_roster AS s SET emp_id = e.id, emp_from = e.valid_from,
+                  emp_changed = CASE WHEN e.category <> s.category OR e.monthly_wage <> s.wage OR e.funding_source <> s.funding
+                                      OR (s.position IS NOT NULL AND e.position IS DISTINCT FROM s.position) THEN 1 ELSE 0 END
+                FROM employments e
+                WHERE e.worker_id = s.worker_id AND e.agency_id = s.agency_id AND e.valid_to IS NULL AND s.valid = 1 AND s.worker_new = 0
+                """),
+            new("""
+                INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme)
+                SELECT worker_id, nik, name, birth_date, sex, region_code, phone, 'BPJS_TK' FROM import_roster WHERE worker_new = 1
+                """),
+            new("""
+                UPDATE workers SET name = s.name, birth_date = s.birth_date, sex = s.sex, region_code = s.region_code,
+                  phone = COALESCE(s.phone, workers.phone)
+                FROM import_roster s WHERE s.worker_id = workers.id AND s.worker_changed = 1
+                """),
+            .. agencyCount == 0 ? Array.Empty<MergeStep>() : [EndMissing(agencies)],
+            new("""
+                INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code)
+                SELECT s.new_employment_id, s.worker_id, s.agency_id, NULL, s.category, COALESCE(s.position, e.position), s.wage, s.funding, @day, NULL, a.region_code
+                FROM import_roster s JOIN employments e ON e.id = s.emp_id JOIN agencies a ON a.id = s.agency_id
+                WHERE s.emp_changed = 1 AND s.emp_from < @day
+                """),
+            new("""
+                UPDATE employments SET valid_to = @day FROM import_roster s
+                WHERE s.emp_id = employments.id AND s.emp_changed = 1 AND s.emp_from < @day
+                """),
+            new("""
+                UPDATE employments SET category = s.category, position = COALESCE(s.position, employments.position),
+                  monthly_wage = s.wage, funding_source = s.funding
+                FROM import_roster s WHERE s.emp_id = employments.id AND s.emp_changed = 1 AND s.emp_from >= @day
+                """),
+            new("""
+                INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code)
+                SELECT s.new_employment_id, s.worker_id, s.agency_id, NULL, s.category, s.position, s.wage, s.funding, COALESCE(s.start_date, @day), NULL, a.region_code
+                FROM import_roster s JOIN agencies a ON a.id = s.agency_id
+                WHERE s.valid = 1 AND s.emp_id IS NULL
+                """),
+        ];
+    }
+
+    private static MergeStep EndMissing(string agencies) => new(
+        $"""
+        UPDATE employments SET valid_to = CASE WHEN valid_from < @day THEN @day ELSE valid_from END
+        WHERE valid_to IS NULL AND agency_id IN ({agencies})
+          AND NOT EXISTS (SELECT 1 FROM import_roster s
+                          WHERE s.worker_id = employments.worker_id AND (s.valid = 0 OR s.agency_id = employments.agency_id))
+        """,
+        CountsEnded: true);
+
+    public const string RosterCounts = """
+        SELECT COUNT(*),
+          COALESCE(SUM(CASE WHEN emp_id IS NULL THEN 1 ELSE 0 END), 0),
+          COALESCE(SUM(CASE WHEN emp_id IS NOT NULL AND (emp_changed = 1 OR worker_changed = 1) THEN 1 ELSE 0 END), 0)
+        FROM import_roster WHERE valid = 1
+        """;
+
+    public static IReadOnlyList<MergeStep> Members { get; } =
+    [
+        new("CREATE INDEX ix_import_members_nik ON import_members (nik)"),
+        new("CREATE INDEX ix_import_members_kpj ON import_members (kpj)"),
+        new("""
+            INSERT INTO membership_extracts (id, file_name, sha256, loaded_at, loaded_by, row_count, region_code)
+            VALUES (@batch, @file, @sha, @at, @by, @rows, @region)
+            """),
+        new("UPDATE import_members AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik"),
+        // A person first met in an extract becomes a worker, once however many cards they hold.
+        new("""
+            INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme)
+            SELECT s.new_worker_id, s.nik, s.name, s.birth_date, s.sex, s.worker_region, NULL, 'BPJS_TK' FROM import_members s
+            WHERE s.worker_id IS NULL AND s.row_no = (SELECT MIN(s2.row_no) FROM import_members s2 WHERE s2.nik = s.nik)
+            """),
+        new("UPDATE import_members AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik AND s.worker_id IS NULL"),
+        new("UPDATE import_members AS s SET region_code = substr(w.region_code, 1, 5) FROM workers w WHERE w.id = s.worker_id"),
+        new("UPDATE import_members AS s SET region_code = substr(e.region_code, 1, 5) FROM employers e WHERE s.npp IS NOT NULL AND e.npp = s.npp"),
+        new("""
+            UPDATE import_members AS s SET mem_id = m.id, mem_from = m.valid_from,
+              mem_changed = CASE WHEN m.status <> s.status OR m.programs <> s.programs OR m.reported_wage <> s.wage OR m.segment <> s.segment
+                                  OR m.employer_npp IS DISTINCT FROM s.npp OR m.worker_id <> s.worker_id THEN 1 ELSE 0 END,
+              mem_touched = CASE WHEN (s.last_paid IS NOT NULL AND m.last_paid_month IS DISTINCT FROM s.last_paid) OR m.region_code <> s.region_code
+                                 THEN 1 ELSE 0 END
+            FROM memberships m WHERE m.kpj = s.kpj AND m.valid_to IS NULL
+            """),
+        new("""
+            UPDATE memberships SET valid_to = @day FROM import_members s
+            WHERE s.mem_id = memberships.id AND s.mem_changed = 1 AND s.mem_from < @day
+            """),
+        new("""
+            INSERT INTO memberships (id, kpj, worker_id, segment, programs, employer_npp, status, reported_wage, last_paid_month, source_extract_id, valid_from, valid_to, region_code)
+            SELECT s.new_membership_id, s.kpj, s.worker_id, s.segment, s.programs, s.npp, s.status, s.wage, COALESCE(s.last_paid, m.last_paid_month), @batch, @day, NULL, s.region_code
+            FROM import_members s JOIN memberships m ON m.id = s.mem_id
+            WHERE s.mem_changed = 1 AND s.mem_from < @day
+            """),
+        new("""
+            UPDATE memberships SET segment = s.segment, programs = s.programs, employer_npp = s.npp, status = s.status, reported_wage = s.wage,
+              worker_id = s.worker_id, last_paid_month = COALESCE(s.last_paid, memberships.last_paid_month), region_code = s.region_code,
+              source_extract_id = @batch
+            FROM import_members s
+            WHERE s.mem_id = memberships.id AND ((s.mem_changed = 1 AND s.mem_from >= @day) OR (s.mem_changed = 0 AND s.mem_touched = 1))
+            """),
+        new("""
+            INSERT INTO memberships (id, kpj, worker_id, segment, programs, employer_npp, status, reported_wage, last_paid_month, source_extract_id, valid_from, valid_to, region_code)
+            SELECT s.new_membership_id, s.kpj, s.worker_id, s.segment, s.programs, s.npp, s.status, s.wage, s.last_paid, @batch, COALESCE(s.member_since, @day), NULL, s.region_code
+            FROM import_members s WHERE s.mem_id IS NULL
+            """),
+    ];
+
+    public const string MembersCounts = """
+        SELECT COUNT(*),
+          COALESCE(SUM(CASE WHEN mem_id IS NULL THEN 1 ELSE 0 END), 0),
+          COALESCE(SUM(CASE WHEN mem_id IS NOT NULL AND (mem_changed = 1 OR mem_touched = 1) THEN 1 ELSE 0 END), 0)
+        FROM import_members
+        """;
+}

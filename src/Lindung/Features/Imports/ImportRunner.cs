@@ -1,0 +1,313 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Domain.Areas;
+using Lindung.Domain.Identifiers;
+using Lindung.Domain.Rosters;
+using Lindung.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Lindung.Features.Imports;
+
+/// <summary>Where imports keep their reports: <c>&lt;data&gt;/imports/&lt;batch&gt;/</c>.</summary>
+internal sealed record ImportSettings(string DataDirectory);
+
+/// <summary>
+/// Reads a roster or membership file row by row, validates each row in the domain, writes the row
+/// report as it goes and streams the valid rows into a staging table, all inside one database
+/// transaction; then merges set-based, records the batch (whose audit event summarises it) and
+/// commits. Anything that stops it before the commit (an invalid row in all-or-nothing mode, a
+/// cancellation, a crash) leaves the registry as it was. Memory holds one row, the first issues
+/// and one number per NIK or KPJ seen (for the duplicate check).
+/// </summary>
+internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAuditActor actor, ImportSettings settings) : IImportRunner
+{
+    public const string PhaseHashing = "hashing";
+    public const string PhaseValidating = "validating";
+    public const string PhaseMerging = "merging";
+    public const string PhaseCommitting = "committing";
+    public const string PhaseDone = "done";
+
+    private const int FirstIssueCount = 20;
+    private const int ProgressEvery = 2_000;
+    private const int CancelCheckEvery = 128;
+
+    public async Task<ImportOutcome> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var file = new FileInfo(request.FilePath);
+        if (!file.Exists)
+        {
+            throw new ImportRefusedException($"File not found: {file.FullName}");
+        }
+
+        var day = request.EffectiveDate ?? clock.Today();
+        progress?.Report(new ImportProgress(PhaseHashing, 0, 0, file.Length));
+        var sha256 = await ImportFiles.Sha256Async(file.FullName, cancellationToken);
+
+        using var table = ImportFiles.Open(file.FullName, request.Sheet);
+        var map = MapHeader(request, table.Header);
+        var target = request.Kind == ImportKind.Roster ? await FindAgencyAsync(request.AgencyCode, cancellationToken) : null;
+
+        var batchId = Guid.CreateVersion7();
+        var reportPath = request.ReportPath ?? Path.Combine(settings.DataDirectory, "imports", batchId.ToString("N"), "report.csv");
+        var tally = new Tally();
+        await using var report = RowReports.OpenCsv(reportPath);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var store = CreateStore(transaction);
+
+        await using (var staging = await store.BeginStagingAsync(request.Kind, cancellationToken))
+        {
+            var rows = request.Kind == ImportKind.Roster
+                ? RosterRows(map, target!)
+                : MemberRows(map, tally);
+            long bytes = 0;
+            while (table.ReadRecord(out var fields))
+            {
+                tally.Read++;
+                bytes += fields.Sum(f => f.Length + 1);
+                var problems = new List<RowProblem>();
+                var staged = rows(table.Row, fields, problems);
+                if (problems.Count > 0 && staged is null)
+                {
+                    tally.Unidentified++;
+                }
+
+                if (problems.Count == 0)
+                {
+                    tally.Valid++;
+                }
+                else
+                {
+                    tally.Invalid++;
+                    foreach (var problem in problems)
+                    {
+                        await tally.AddAsync(RowIssue.From(problem), report, cancellationToken);
+                    }
+                }
+
+                // Once all-or-nothing has failed, nothing will be merged: keep validating for the report only.
+                var refused = request.Mode == CommitMode.AllOrNothing && tally.Invalid > 0;
+                if (staged is not null && !refused)
+                {
+                    await staging.AddAsync(staged, cancellationToken);
+                }
+
+                if (tally.Read % CancelCheckEvery == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (tally.Read % ProgressEvery == 0)
+                {
+                    progress?.Report(new ImportProgress(PhaseValidating, tally.Read, Math.Min(bytes, file.Length), file.Length));
+                }
+            }
+
+            await staging.CompleteAsync(cancellationToken);
+        }
+
+        if (tally.Valid == 0 || (request.Mode == CommitMode.AllOrNothing && tally.Invalid > 0))
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
+            return tally.Outcome(batchId, committed: false, counts: null, report.Path);
+        }
+
+        progress?.Report(new ImportProgress(PhaseMerging, tally.Read, file.Length, file.Length));
+        var region = target?.RegionCode ?? tally.MostCommonRegion();
+        var by = actor.Name;
+        var at = clock.GetUtcNow().UtcDateTime;
+        // A rejected row whose NIK cannot be read hides who it is: nobody may then be ended as missing.
+        var endMissing = tally.Unidentified == 0;
+        var scope = new MergeScope(batchId, day, endMissing ? target?.Covered ?? [] : [], request.OriginalFileName, sha256, by, at, tally.Valid, region);
+        var counts = await store.MergeAsync(request.Kind, scope, cancellationToken);
+
+        db.ImportBatches.Add(new ImportBatch
+        {
+            Id = batchId,
+            Kind = request.Kind,
+            Mode = request.Mode,
+            FileName = request.OriginalFileName,
+            Sha256 = sha256,
+            AgencyId = target?.Id,
+            EffectiveDate = day,
+            RowsRead = tally.Read,
+            RowsValid = tally.Valid,
+            RowsInvalid = tally.Invalid,
+            Inserted = counts.Inserted,
+            Updated = counts.Updated,
+            Unchanged = counts.Unchanged,
+            Ended = counts.Ended,
+            ImportedBy = by,
+            ImportedAt = at,
+            RegionCode = region,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        progress?.Report(new ImportProgress(PhaseCommitting, tally.Read, file.Length, file.Length));
+        cancellationToken.ThrowIfCancellationRequested();
+        await transaction.CommitAsync(CancellationToken.None);
+        progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
+        return tally.Outcome(batchId, committed: true, counts, report.Path);
+    }
+
+    private static HeaderMap MapHeader(ImportRequest request, IReadOnlyList<string> header)
+    {
+        var columns = request.Kind == ImportKind.Roster ? RosterColumns.All : MemberColumns.All;
+        var map = HeaderMap.Map(header, columns, request.ColumnOverrides)
+            ?? throw new ImportRefusedException(
+                "A column override names an unknown column or a header cell the file does not have: "
+                + string.Join(", ", request.ColumnOverrides!.Select(o => $"{o.Key}={o.Value}")) + ".");
+        return map.Missing.Count == 0 ? map : throw new ImportRefusedException(map.DescribeMissing());
+    }
+
+    private async Task<TargetAgency> FindAgencyAsync(string? code, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new ImportRefusedException("A roster import needs the agency code (--agency CODE).");
+        }
+
+        // Agencies are not personal data and number in the hundreds: the tree is walked in memory.
+        var agencies = await db.Agencies.AsNoTracking()
+            .Select(a => new { a.Id, a.Code, a.Name, a.ParentAgencyId, a.RegionCode })
+            .ToListAsync(cancellationToken);
+        var folded = HeaderMap.Fold(code);
+        var matches = agencies.Where(a => HeaderMap.Fold(a.Code) == folded).ToList();
+        var agency = matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new ImportRefusedException($"No agency with code '{code}'."),
+            _ => throw new ImportRefusedException($"Agency code '{code}' exists in several regions ({string.Join(", ", matches.Select(m => m.RegionCode))})."),
+        };
+
+        var covered = new List<AgencyName> { new(agency.Id, agency.Code, agency.Name) };
+        for (var i = 0; i < covered.Count; i++)
+        {
+            var parent = covered[i].Id;
+            covered.AddRange(agencies.Where(a => a.ParentAgencyId == parent && covered.All(c => c.Id != a.Id)).Select(a => new AgencyName(a.Id, a.Code, a.Name)));
+        }
+
+        return new TargetAgency(agency.Id, agency.RegionCode, covered);
+    }
+
+    private IImportStore CreateStore(IDbContextTransaction transaction) => db.Database.IsNpgsql()
+        ? new PostgresImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction())
+        : new SqliteImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+
+    private Func<int, string[], List<RowProblem>, object?[]?> RosterRows(HeaderMap map, TargetAgency target)
+    {
+        var validator = new RosterRowValidator(new NikValidator(AreaDirectory.Embedded), AreaDirectory.Embedded, new AgencyMatcher(target.Names), clock.Today());
+        return (row, fields, problems) =>
+        {
+            var valid = validator.Validate(row, map, fields, problems, out var nik);
+            if (valid is null)
+            {
+                // A rejected row still names its worker, whose jobs must not be ended as "missing".
+                return nik is null ? null : [row, 0, nik, null, null, null, null, null, null, null, null, null, null, null, null, null];
+            }
+
+            var person = valid.Person;
+            return
+            [
+                row, 1, person.Nik, person.Name, person.BirthDate, EnumCodes<Sex>.ToCode(person.Sex), valid.AreaCode, valid.Phone,
+                valid.AgencyId, Code<WorkerCategory>(valid.Category), valid.Position, valid.Wage, Code<FundingSource>(valid.Funding),
+                valid.StartDate, Guid.CreateVersion7(), Guid.CreateVersion7(),
+            ];
+        };
+    }
+
+    private Func<int, string[], List<RowProblem>, object?[]?> MemberRows(HeaderMap map, Tally tally)
+    {
+        var validator = new MemberRowValidator(new NikValidator(AreaDirectory.Embedded), clock.Today());
+        return (row, fields, problems) =>
+        {
+            if (validator.Validate(row, map, fields, problems) is not { } valid)
+            {
+                return null;
+            }
+
+            var person = valid.Person;
+            var region = AreaCode.Dotted(person.Nik.AsSpan(0, 4));
+            tally.CountRegion(region);
+            return
+            [
+                row, valid.Kpj, person.Nik, person.Name, person.BirthDate, EnumCodes<Sex>.ToCode(person.Sex), region,
+                EnumCodes<Lindung.Domain.Contributions.Segment>.ToCode(valid.Segment), valid.Npp,
+                EnumCodes<MembershipStatus>.ToCode(valid.Active ? MembershipStatus.Active : MembershipStatus.Inactive),
+                EnumCodes<ProgramSet>.ToCode(valid.Programs), valid.Wage, valid.MemberSince, valid.LastPaidMonth,
+                Guid.CreateVersion7(), Guid.CreateVersion7(),
+            ];
+        };
+    }
+
+    // The domain's codes are the registry's: parsing proves it, so a renamed enum member fails loudly.
+    private static string Code<TEnum>(string code)
+        where TEnum : struct, Enum => EnumCodes<TEnum>.ToCode(EnumCodes<TEnum>.Parse(code));
+
+    private sealed record TargetAgency(Guid Id, string RegionCode, IReadOnlyList<AgencyName> Names)
+    {
+        public IReadOnlyList<Guid> Covered => [.. Names.Select(n => n.Id)];
+    }
+
+    /// <summary>Counts, the first issues, issue counts by code and (for extracts) rows per region.</summary>
+    private sealed class Tally
+    {
+        private readonly List<RowIssue> _first = [];
+        private readonly Dictionary<string, int> _byCode = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _regions = new(StringComparer.Ordinal);
+
+        public int Read { get; set; }
+
+        public int Valid { get; set; }
+
+        public int Invalid { get; set; }
+
+        /// <summary>Rejected rows that could not even be tied to a NIK.</summary>
+        public int Unidentified { get; set; }
+
+        public async Task AddAsync(RowIssue issue, IRowReportWriter report, CancellationToken cancellationToken)
+        {
+            if (_first.Count < FirstIssueCount)
+            {
+                _first.Add(issue);
+            }
+
+            _byCode[issue.Code] = _byCode.GetValueOrDefault(issue.Code) + 1;
+            await report.WriteAsync(issue, cancellationToken);
+        }
+
+        public void CountRegion(string region) => _regions[region] = _regions.GetValueOrDefault(region) + 1;
+
+        public string MostCommonRegion() =>
+            _regions.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).FirstOrDefault()
+            ?? throw new InvalidOperationException("No valid row to take a region from.");
+
+        public ImportOutcome Outcome(Guid batchId, bool committed, MergeCounts? counts, string reportPath) => new(
+            batchId,
+            committed,
+            Read,
+            Valid,
+            Invalid,
+            counts?.Inserted ?? 0,
+            counts?.Updated ?? 0,
+            counts?.Unchanged ?? 0,
+            counts?.Ended ?? 0,
+            _first,
+            reportPath,
+            ReportXlsxPath: null,
+            IssueCounts: new SortedDictionary<string, int>(_byCode, StringComparer.Ordinal));
+    }
+}
+
+internal static class ImportServiceCollectionExtensions
+{
+    /// <summary>The import runner web jobs and the CLI share; reports go under <paramref name="dataDirectory"/>.</summary>
+    public static IServiceCollection AddLindungImports(this IServiceCollection services, string dataDirectory)
+    {
+        services.AddSingleton(new ImportSettings(Path.GetFullPath(dataDirectory)));
+        services.AddScoped<IImportRunner, ImportRunner>();
+        return services;
+    }
+}

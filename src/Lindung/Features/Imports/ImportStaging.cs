@@ -1,0 +1,125 @@
+namespace Lindung.Features.Imports;
+
+/// <summary>The value kinds a staging column holds; each provider names its own SQL type for them.</summary>
+internal enum StagingType
+{
+    Text,
+    Integer,
+    Date,
+    Id,
+}
+
+internal sealed record StagingColumn(string Name, StagingType Type, bool Loaded = true);
+
+/// <summary>
+/// The temporary tables rows are loaded into before the set-based merge. Loaded columns arrive
+/// from the file (in this order); the others are filled by the merge SQL while it works.
+/// </summary>
+internal static class ImportStaging
+{
+    public const string RosterTable = "import_roster";
+    public const string MembersTable = "import_members";
+
+    public static IReadOnlyList<StagingColumn> Roster { get; } =
+    [
+        new("row_no", StagingType.Integer),
+        new("valid", StagingType.Integer),
+        new("nik", StagingType.Text),
+        new("name", StagingType.Text),
+        new("birth_date", StagingType.Date),
+        new("sex", StagingType.Text),
+        new("region_code", StagingType.Text),
+        new("phone", StagingType.Text),
+        new("agency_id", StagingType.Id),
+        new("category", StagingType.Text),
+        new("position", StagingType.Text),
+        new("wage", StagingType.Integer),
+        new("funding", StagingType.Text),
+        new("start_date", StagingType.Date),
+        new("new_worker_id", StagingType.Id),
+        new("new_employment_id", StagingType.Id),
+        new("worker_id", StagingType.Id, Loaded: false),
+        new("worker_new", StagingType.Integer, Loaded: false),
+        new("worker_changed", StagingType.Integer, Loaded: false),
+        new("emp_id", StagingType.Id, Loaded: false),
+        new("emp_from", StagingType.Date, Loaded: false),
+        new("emp_changed", StagingType.Integer, Loaded: false),
+    ];
+
+    public static IReadOnlyList<StagingColumn> Members { get; } =
+    [
+        new("row_no", StagingType.Integer),
+        new("kpj", StagingType.Text),
+        new("nik", StagingType.Text),
+        new("name", StagingType.Text),
+        new("birth_date", StagingType.Date),
+        new("sex", StagingType.Text),
+        new("worker_region", StagingType.Text),
+        new("segment", StagingType.Text),
+        new("npp", StagingType.Text),
+        new("status", StagingType.Text),
+        new("programs", StagingType.Text),
+        new("wage", StagingType.Integer),
+        new("member_since", StagingType.Date),
+        new("last_paid", StagingType.Date),
+        new("new_worker_id", StagingType.Id),
+        new("new_membership_id", StagingType.Id),
+        new("worker_id", StagingType.Id, Loaded: false),
+        new("region_code", StagingType.Text, Loaded: false),
+        new("mem_id", StagingType.Id, Loaded: false),
+        new("mem_from", StagingType.Date, Loaded: false),
+        new("mem_changed", StagingType.Integer, Loaded: false),
+        new("mem_touched", StagingType.Integer, Loaded: false),
+    ];
+
+    public static IReadOnlyList<StagingColumn> Columns(ImportKind kind) => kind == ImportKind.Roster ? Roster : Members;
+
+    public static string Table(ImportKind kind) => kind == ImportKind.Roster ? RosterTable : MembersTable;
+
+    /// <summary>CREATE TEMP TABLE with the provider's type names; flags default to 0.</summary>
+    public static string CreateTable(ImportKind kind, Func<StagingType, string> typeName, string suffix)
+    {
+        var columns = Columns(kind).Select(c =>
+            $"{c.Name} {typeName(c.Type)}{(c.Type == StagingType.Integer && !c.Loaded ? " NOT NULL DEFAULT 0" : string.Empty)}");
+        return $"CREATE TEMP TABLE {Table(kind)} ({string.Join(", ", columns)}){suffix}";
+    }
+}
+
+/// <summary>Receives staged rows, values in the order of the loaded <see cref="StagingColumn"/>s.</summary>
+internal interface IStagingWriter : IAsyncDisposable
+{
+    Task AddAsync(object?[] values, CancellationToken cancellationToken);
+
+    /// <summary>Every row is in; the merge may start.</summary>
+    Task CompleteAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>What a merge changed, per staged valid row (<see cref="Ended"/>: open employments closed).</summary>
+internal sealed record MergeCounts(int Inserted, int Updated, int Unchanged, int Ended);
+
+/// <summary>
+/// The values a merge needs besides the staged rows: the batch, the effective day, the agencies a
+/// roster covers, and for an extract what its <c>membership_extracts</c> row records.
+/// </summary>
+internal sealed record MergeScope(
+    Guid BatchId,
+    DateOnly Day,
+    IReadOnlyList<Guid> Agencies,
+    string FileName,
+    string Sha256,
+    string By,
+    DateTime At,
+    int Rows,
+    string Region);
+
+/// <summary>
+/// Bulk load and set-based merge for one provider, inside the caller's transaction. The SQL is
+/// shared (<see cref="ImportMergeSql"/>); providers differ in how rows get into the staging table
+/// and how ids and dates are written.
+/// </summary>
+internal interface IImportStore
+{
+    Task<IStagingWriter> BeginStagingAsync(ImportKind kind, CancellationToken cancellationToken);
+
+    Task<MergeCounts> MergeAsync(ImportKind kind, MergeScope scope, CancellationToken cancellationToken);
+}

@@ -1,0 +1,70 @@
+using Lindung.Domain.Validation;
+
+namespace Lindung.Features.Imports;
+
+/// <summary>An upload as stored: the job it will become, and where it lies relative to the data folder.</summary>
+internal sealed record SavedUpload(Guid JobId, string OriginalFileName, string StoredPath, long Length);
+
+/// <summary>
+/// Streams an upload into <c>&lt;data&gt;/uploads/</c> in small buffers, so a large file never sits in
+/// memory, and stops (deleting the part written) as soon as it passes the size limit.
+/// </summary>
+internal static class ImportUploads
+{
+    public static async Task<(SavedUpload? Upload, ValidationError? Error)> SaveAsync(
+        Stream content, string? fileName, string dataDirectory, long maxBytes, CancellationToken ct)
+    {
+        var originalName = Path.GetFileName(fileName ?? string.Empty);
+        if (originalName.Length == 0)
+        {
+            return (null, ImportErrors.FileRequired);
+        }
+
+        if (ImportFiles.ExtensionOf(originalName) is not { } extension)
+        {
+            return (null, ImportErrors.FileType);
+        }
+
+        var jobId = Guid.CreateVersion7();
+        var relative = ImportFiles.UploadPath(jobId, extension);
+        var full = ImportFiles.Full(dataDirectory, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        long written = 0;
+        var complete = false;
+        try
+        {
+            await using (var file = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    written += read;
+                    if (written > maxBytes)
+                    {
+                        return (null, ImportErrors.FileTooLarge(maxBytes));
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+
+            if (written == 0)
+            {
+                return (null, ImportErrors.FileEmpty);
+            }
+
+            complete = true;
+            return (new SavedUpload(jobId, Truncate(originalName), relative, written), null);
+        }
+        finally
+        {
+            if (!complete)
+            {
+                ImportFiles.TryDelete(full);
+            }
+        }
+    }
+
+    private static string Truncate(string name) => name.Length <= 260 ? name : name[^260..];
+}

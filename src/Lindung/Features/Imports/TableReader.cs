@@ -1,0 +1,55 @@
+using Lindung.Domain.Validation;
+using Lindung.Features.Spreadsheets;
+
+namespace Lindung.Features.Imports;
+
+/// <summary>
+/// Opens a roster or extract whatever its extension says: an XLSX workbook when the file starts
+/// with the zip signature, CSV otherwise. Users rename files, and browsers upload "roster.csv"
+/// that Excel saved as a workbook, so the bytes decide, not the name.
+/// </summary>
+internal static class TableReader
+{
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading row by row. <paramref name="sheet"/> picks a
+    /// worksheet by name in a workbook (the first sheet when null) and is ignored for CSV.
+    /// </summary>
+    /// <exception cref="TableFileException">An .xls file, a damaged workbook or a missing sheet.</exception>
+    public static ITableReader Open(string path, string? sheet = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Sniff(path) switch
+        {
+            Kind.Xlsx => XlsxReader.Open(path, sheet),
+            Kind.Xls => throw new TableFileException(new ValidationError(
+                "TABLE_XLS_UNSUPPORTED",
+                $"{Path.GetFileName(path)}: berkas Excel 97-2003 (.xls) tidak didukung. Simpan ulang sebagai Excel Workbook (.xlsx) atau CSV.",
+                $"{Path.GetFileName(path)}: Excel 97-2003 files (.xls) are not supported. Save it again as Excel Workbook (.xlsx) or CSV.")),
+            _ => CsvReader.Open(path),
+        };
+    }
+
+    /// <summary>True when the file starts with the zip signature every XLSX workbook has.</summary>
+    public static bool IsXlsx(string path) => Sniff(path) == Kind.Xlsx;
+
+    private enum Kind
+    {
+        Csv,
+        Xlsx,
+        Xls,
+    }
+
+    private static Kind Sniff(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (read >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4)
+        {
+            return Kind.Xlsx;
+        }
+
+        // The OLE compound-file signature of Excel 97-2003 workbooks.
+        return read >= 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0 ? Kind.Xls : Kind.Csv;
+    }
+}

@@ -1,0 +1,235 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Features.Imports;
+using Lindung.Tests.Cli;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Tests.Features.Imports;
+
+/// <summary><c>lindung import roster|members</c> end to end, on SQLite and PostgreSQL.</summary>
+public sealed class ImportCommandTests
+{
+    public static TheoryData<string> Providers => ["sqlite", "postgres"];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task All_or_nothing_with_an_invalid_row_exits_1_commits_nothing_and_reports_row_column_code(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        var before = await database.FingerprintAsync();
+        var file = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader,
+            [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2).Replace("2500000", "0", StringComparison.Ordinal), ImportCsv.RosterLine(3)]);
+        var report = Path.Combine(database.Directory.Path, "out", "report.csv");
+
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", file, "--agency", ImportTestDatabase.AgencyCode, "--report", report]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Nothing committed", run.Out, StringComparison.Ordinal);
+        Assert.Contains("WAGE_NOT_POSITIVE", run.Out, StringComparison.Ordinal);
+        Assert.Contains(report, run.Out, StringComparison.Ordinal);
+        Assert.Equal(before, await database.FingerprintAsync());
+        var lines = await File.ReadAllLinesAsync(report);
+        Assert.Equal("baris,kolom,kode,pesan,message", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("3,upah,WAGE_NOT_POSITIVE,Upah harus lebih dari 0.,Wage must be more than 0.", lines[1]);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal([0xEF, 0xBB, 0xBF], (await File.ReadAllBytesAsync(report))[..3]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Valid_only_commits_the_valid_rows_and_reports_the_rest(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        var file = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader,
+            [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2, category: "Astronot"), ImportCsv.RosterLine(3, agency: "RSUD"), ImportCsv.RosterLine(4, agency: ImportTestDatabase.UnitName)]);
+
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", file, "--agency", ImportTestDatabase.AgencyCode, "--valid-only"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("inserted 2, updated 0, unchanged 0, ended 0", run.Out, StringComparison.Ordinal);
+        Assert.Contains("merging    [####################] 100.0%", run.Error, StringComparison.Ordinal);
+        Assert.Contains("rows/s", run.Error, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        var niks = await db.Workers.Select(w => w.Nik).ToListAsync();
+        Assert.Equal(new[] { ImportCsv.NikOf(1), ImportCsv.NikOf(4) }.Order(StringComparer.Ordinal), niks.Order(StringComparer.Ordinal));
+        var unitJob = await db.Employments.SingleAsync(e => e.Worker!.Nik == ImportCsv.NikOf(4));
+        Assert.Equal(database.UnitId, unitJob.AgencyId);
+        Assert.Equal(ImportTestDatabase.Region, unitJob.RegionCode);
+        var batch = await db.ImportBatches.SingleAsync();
+        Assert.Equal((4, 2, 2, CommitMode.ValidRowsOnly), (batch.RowsRead, batch.RowsValid, batch.RowsInvalid, batch.Mode));
+        var audit = await db.AuditEvents.Where(a => a.EntityType == nameof(ImportBatch)).SingleAsync();
+        Assert.Contains("\"rows_valid\":2", audit.After, StringComparison.Ordinal);
+        Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.EntityType != nameof(Agency)));
+        var report = run.OutLines.Single(l => l.StartsWith("Report: ", StringComparison.Ordinal))["Report: ".Length..];
+        Assert.StartsWith(Path.Combine(database.Directory.Path, "imports"), report, StringComparison.Ordinal);
+        var lines = await File.ReadAllLinesAsync(report);
+        Assert.Contains("3,kategori,CATEGORY_UNKNOWN,", lines[1], StringComparison.Ordinal);
+        Assert.Contains("4,instansi,AGENCY_MISMATCH,", lines[2], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_same_file_twice_changes_nothing_the_second_time(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        var file = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader, Enumerable.Range(1, 50).Select(i => ImportCsv.RosterLine(i)));
+        string[] args = [.. database.GlobalArgs, "import", "roster", file, "--agency", ImportTestDatabase.AgencyCode];
+
+        var first = await CliRun.ExecuteAsync(args);
+        var afterFirst = await database.FingerprintAsync();
+        var second = await CliRun.ExecuteAsync(args);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("inserted 50, updated 0, unchanged 0, ended 0", first.Out, StringComparison.Ordinal);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("inserted 0, updated 0, unchanged 50, ended 0", second.Out, StringComparison.Ordinal);
+        var afterSecond = await database.FingerprintAsync();
+        Assert.Equal(afterFirst[afterFirst.IndexOf("sha256", StringComparison.Ordinal)..], afterSecond[afterSecond.IndexOf("sha256", StringComparison.Ordinal)..]);
+        await using var db = database.NewContext();
+        Assert.Equal(50, await db.Workers.CountAsync());
+        Assert.Equal(50, await db.Employments.CountAsync());
+        Assert.Equal(2, await db.ImportBatches.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_newer_roster_versions_the_wage_and_ends_the_missing_worker(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        var march = ImportCsv.Write(database.Directory.Path, "march.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2), ImportCsv.RosterLine(3)]);
+        var june = ImportCsv.Write(database.Directory.Path, "june.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1, wage: 3_000_000), ImportCsv.RosterLine(2), ImportCsv.RosterLine(4)]);
+
+        var first = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
+        var second = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01"]);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("inserted 1, updated 1, unchanged 1, ended 1", second.Out, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        var worker1 = await db.Workers.SingleAsync(w => w.Nik == ImportCsv.NikOf(1));
+        var inApril = await db.Employments.ValidOn(new DateOnly(2026, 4, 15)).SingleAsync(e => e.WorkerId == worker1.Id);
+        var inJuly = await db.Employments.ValidOn(new DateOnly(2026, 7, 1)).SingleAsync(e => e.WorkerId == worker1.Id);
+        Assert.Equal((2_500_000L, new DateOnly(2026, 3, 1), (DateOnly?)new DateOnly(2026, 6, 1)), (inApril.MonthlyWage, inApril.ValidFrom, inApril.ValidTo));
+        Assert.Equal((3_000_000L, new DateOnly(2026, 6, 1), (DateOnly?)null), (inJuly.MonthlyWage, inJuly.ValidFrom, inJuly.ValidTo));
+
+        var worker3 = await db.Workers.SingleAsync(w => w.Nik == ImportCsv.NikOf(3));
+        var job3 = await db.Employments.SingleAsync(e => e.WorkerId == worker3.Id);
+        Assert.Equal(new DateOnly(2026, 6, 1), job3.ValidTo);
+        Assert.Empty(await db.Employments.ValidOn(new DateOnly(2026, 7, 1)).Where(e => e.WorkerId == worker3.Id).ToListAsync());
+        Assert.Single(await db.Employments.ValidOn(new DateOnly(2026, 7, 1)).Where(e => e.Worker!.Nik == ImportCsv.NikOf(4)).ToListAsync());
+        Assert.Equal(4, await db.Workers.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_rejected_row_does_not_end_its_worker_in_valid_only_mode(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        var march = ImportCsv.Write(database.Directory.Path, "march.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2)]);
+        var june = ImportCsv.Write(database.Directory.Path, "june.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2, wage: -5)]);
+
+        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01", "--valid-only"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("ended 0", run.Out, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        Assert.Equal(2, await db.Employments.CountAsync(e => e.ValidTo == null));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_rejected_row_without_a_readable_nik_stops_all_ending(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        var march = ImportCsv.Write(database.Directory.Path, "march.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2), ImportCsv.RosterLine(3)]);
+        var june = ImportCsv.Write(database.Directory.Path, "june.csv", ImportCsv.RosterHeader,
+            [ImportCsv.RosterLine(1), "3.57701E+15,Pekerja 2,01/01/1980,P,35.77.01,DISDIK,Honorer,2500000,Staf"]);
+
+        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01", "--valid-only"]);
+
+        // Row 3 may be worker 2 or 3: without its NIK nobody can be called missing.
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("NIK_SCIENTIFIC_NOTATION", run.Out, StringComparison.Ordinal);
+        Assert.Contains("unchanged 1, ended 0", run.Out, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        Assert.Equal(3, await db.Employments.CountAsync(e => e.ValidTo == null));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Members_link_to_roster_workers_create_unknown_people_and_version_status_changes(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        var roster = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2)]);
+        var january = ImportCsv.Write(database.Directory.Path, "jan.csv", ImportCsv.MembersHeader,
+            [ImportCsv.MemberLine(1, "10000000001"), ImportCsv.MemberLine(7, "10000000007")]);
+        var april = ImportCsv.Write(database.Directory.Path, "apr.csv", ImportCsv.MembersHeader,
+            [ImportCsv.MemberLine(1, "10000000001", status: "NONAKTIF", lastPaid: "2026-02"), ImportCsv.MemberLine(2, "10000000002")]);
+
+        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", roster, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-01-01"]);
+        var first = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "members", january, "--effective", "2026-01-15"]);
+        var again = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "members", january, "--effective", "2026-02-15"]);
+        var second = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "members", april, "--effective", "2026-04-15"]);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("inserted 2, updated 0, unchanged 0, ended 0", first.Out, StringComparison.Ordinal);
+        Assert.Contains("inserted 0, updated 0, unchanged 2, ended 0", again.Out, StringComparison.Ordinal);
+        Assert.Contains("inserted 1, updated 1, unchanged 0, ended 0", second.Out, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        var worker1 = await db.Workers.SingleAsync(w => w.Nik == ImportCsv.NikOf(1));
+        var versions = await db.Memberships.Where(m => m.Kpj == "10000000001").OrderBy(m => m.ValidFrom).ToListAsync();
+        Assert.All(versions, v => Assert.Equal(worker1.Id, v.WorkerId));
+        Assert.Equal([MembershipStatus.Active, MembershipStatus.Inactive], versions.Select(v => v.Status));
+        Assert.Equal(new DateOnly(2026, 4, 15), versions[0].ValidTo);
+        Assert.Equal(new DateOnly(2026, 2, 1), versions[1].LastPaidMonth);
+        Assert.Single(await db.Memberships.CoveredOn(new DateOnly(2026, 3, 1)).Where(m => m.Kpj == "10000000001").ToListAsync());
+        Assert.Empty(await db.Memberships.CoveredOn(new DateOnly(2026, 5, 1)).Where(m => m.Kpj == "10000000001").ToListAsync());
+        // Not on any roster: the extract makes the person a worker, counted in the NIK's regency.
+        var stranger = await db.Workers.SingleAsync(w => w.Nik == ImportCsv.NikOf(7));
+        Assert.Equal("35.77", stranger.RegionCode);
+        Assert.Equal("35.77", (await db.Memberships.SingleAsync(m => m.Kpj == "10000000007")).RegionCode);
+        // Missing from the April extract, but extracts can be partial: still open.
+        Assert.Null((await db.Memberships.SingleAsync(m => m.Kpj == "10000000007")).ValidTo);
+        Assert.Equal(3, await db.Workers.CountAsync());
+        Assert.Equal(3, await db.MembershipExtracts.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_missing_column_is_a_usage_error_naming_the_column_and_its_headers()
+    {
+        await using var database = await ImportTestDatabase.CreateAsync("sqlite");
+        var file = ImportCsv.Write(database.Directory.Path, "roster.csv", "nik,nama,tanggal_lahir,jenis_kelamin,kode_wilayah,instansi,upah", ["1,2,3,4,5,6,7"]);
+
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", file, "--agency", ImportTestDatabase.AgencyCode]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'kategori'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Status Pegawai", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_column_override_reads_an_unknown_header()
+    {
+        await using var database = await ImportTestDatabase.CreateAsync("sqlite");
+        var file = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader.Replace("kategori", "Golongan Honor", StringComparison.Ordinal), [ImportCsv.RosterLine(1)]);
+
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", file, "--agency", ImportTestDatabase.AgencyCode, "--column", "kategori=Golongan Honor"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("inserted 1", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_agency_is_a_usage_error()
+    {
+        await using var database = await ImportTestDatabase.CreateAsync("sqlite");
+        var file = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1)]);
+
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", file, "--agency", "NOPE"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("No agency with code 'NOPE'", run.Error, StringComparison.Ordinal);
+    }
+}
