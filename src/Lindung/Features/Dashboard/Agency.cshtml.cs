@@ -64,12 +64,13 @@ internal sealed class AgencyModel(LindungDbContext db, TimeProvider clock, IStri
 
         var today = clock.Today();
         var covered = db.MembershipsFor(scope).CoveredOn(today).Select(m => m.WorkerId);
-        return await db.EmploymentsFor(scope).ValidOn(today)
-            .Where(e => e.AgencyId == id && e.Worker!.Scheme != SocialSecurityScheme.Taspen && !covered.Contains(e.WorkerId))
-            .Join(db.WorkersFor(scope), e => e.WorkerId, w => w.Id, (e, w) => new GapRow(w.Id, w.Name, e.Category, e.Position))
+        var rows = await db.EmploymentsFor(scope).ValidOn(today)
+            .Where(e => e.AgencyId == id && !covered.Contains(e.WorkerId))
+            .Join(db.WorkersFor(scope).Where(w => w.Scheme != SocialSecurityScheme.Taspen), e => e.WorkerId, w => w.Id, (e, w) => new { w.Id, w.Name, e.Category, e.Position })
             .OrderBy(g => g.Name)
             .Take(500)
             .ToListAsync(ct);
+        return [.. rows.Select(r => new GapRow(r.Id, r.Name, r.Category, r.Position))];
     }
 }
 

@@ -33,6 +33,11 @@ internal static class CoverageReportBuilder
             throw new ReportNotFoundException($"{month:yyyy-MM} is in the future.");
         }
 
+        if (scope.OnlyAgency is { } only && request.AgencyId is { } asked && asked != only)
+        {
+            throw new ReportNotFoundException($"No agency {asked} in your scope.");
+        }
+
         var agencyId = scope.OnlyAgency ?? request.AgencyId;
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, ct);
         Agency? agency = null;

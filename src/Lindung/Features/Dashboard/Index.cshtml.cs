@@ -23,12 +23,6 @@ internal sealed class IndexModel(LindungDbContext db, TimeProvider clock, IStrin
 
     public async Task<IActionResult> OnGetAsync(string? region, string? month, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
-        if (ReportScope.From(scope).OnlyAgency is { } own && own != Guid.Empty)
-        {
-            return Redirect($"/dashboard/agencies/{own}");
-        }
-
         var report = await DashboardRequest.BuildAsync(db, clock, HttpContext, region, null, month, ct);
         if (report is null)
         {
