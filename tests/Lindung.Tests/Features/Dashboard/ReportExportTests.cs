@@ -4,8 +4,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Lindung.Data;
 using Lindung.Tests.Cli;
 using Lindung.Tests.Infrastructure;
-using Pages = Lindung.Tests.Infrastructure.Pages;
 using UglyToad.PdfPig;
+using Pages = Lindung.Tests.Infrastructure.Pages;
 
 namespace Lindung.Tests.Features.Dashboard;
 
