@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Contributions;
+using Lindung.Features.Dashboard;
 using Lindung.Features.Home;
 using Lindung.Features.Imports;
 using Lindung.Features.Nik;
@@ -24,6 +25,8 @@ internal static class LindungCli
             UserAddCommand.Create(console),
             ApiKeyCommand.Create(console),
             ImportCommand.Create(console),
+            SnapshotCommand.Create(console),
+            ReportCommand.Create(console),
         };
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Db);

@@ -40,6 +40,11 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
+
+    public DbSet<WorkingPopulation> WorkingPopulations => Set<WorkingPopulation>();
+
+    public DbSet<CoverageThresholdSetting> CoverageThresholds => Set<CoverageThresholdSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -59,6 +64,9 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new MatchDecisionConfiguration());
         builder.ApplyConfiguration(new ImportBatchConfiguration());
         builder.ApplyConfiguration(new ImportJobConfiguration());
+        builder.ApplyConfiguration(new CoverageSnapshotConfiguration());
+        builder.ApplyConfiguration(new WorkingPopulationConfiguration());
+        builder.ApplyConfiguration(new CoverageThresholdSettingConfiguration());
         ModelConventions.Apply(builder);
     }
 }

@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Features.Api;
+using Lindung.Features.Dashboard;
 using Lindung.Features.Demo;
 using Lindung.Features.Home;
 using Lindung.Features.Imports;
@@ -36,6 +37,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungImports(options.DataDirectory);
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddLindungImportJobs(builder.Configuration);
+        builder.Services.AddHostedService<SnapshotService>();
         if (options.Demo)
         {
             builder.Services.AddDemoRegion();

@@ -28,6 +28,9 @@ internal static class Policies
     /// <summary>Starting reconciliation runs and deciding review pairs.</summary>
     public const string ReconciliationDecide = "reconciliation-decide";
 
+    /// <summary>Coverage dashboards and reports (aggregates only); an agency operator sees their own agency's.</summary>
+    public const string Dashboards = "dashboards";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
@@ -36,6 +39,7 @@ internal static class Policies
         [Audit] = [LindungRoles.Auditor, LindungRoles.RegionalAdmin],
         [Reconciliation] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader],
         [ReconciliationDecide] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
+        [Dashboards] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.AgencyOperator],
     };
 
     /// <summary>Whether the user holds a role the policy admits; the layout shows only the links a user may follow.</summary>

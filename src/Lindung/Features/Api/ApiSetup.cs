@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lindung.Features.Agencies;
 using Lindung.Features.ApiKeys;
+using Lindung.Features.Dashboard;
 using Lindung.Features.Employers;
 using Lindung.Features.Imports;
 using Lindung.Features.Memberships;
@@ -56,6 +57,7 @@ internal static class ApiSetup
         api.MapApiKeysApi();
         api.MapReconciliationApi();
         api.MapImportsApi();
+        api.MapReportsApi();
         return app;
     }
 }

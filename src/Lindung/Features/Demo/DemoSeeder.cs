@@ -106,6 +106,8 @@ internal static class DemoSeeder
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
 
+        await DemoDashboard.SeedAsync(db, today, ct);
+
         return new DemoSeedResult(
             true,
             region.Agencies.Count,

@@ -20,6 +20,21 @@ internal static class Formats
     /// <summary>A UTC moment as a local date and time (<c>25 Nov 2026 18.05</c>); a dash when absent.</summary>
     public static string Moment(DateTime? utc) =>
         utc?.ToLocalTime().ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) ?? "–";
+    /// <summary>The month in full, as a report title says it: <c>November 2026</c>, <c>Januari 2027</c>.</summary>
+    public static string MonthLong(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>A date in full: <c>25 November 2026</c>.</summary>
+    public static string DateLong(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    public static string Count(long count) => count.ToString("N0", CultureInfo.CurrentCulture);
+
+    /// <summary>A share in [0, 1] as a percentage with one decimal; a dash when there is none.</summary>
+    public static string Share(double? share) =>
+        share is { } s ? (100 * s).ToString("N1", CultureInfo.CurrentCulture) + "%" : "–";
+
+    /// <summary>Basis points as a percentage (8550 → 85,5%); a dash when unset.</summary>
+    public static string BasisPoints(int? basisPoints) =>
+        basisPoints is { } b ? (b / 100m).ToString("0.##", CultureInfo.CurrentCulture) + "%" : "–";
 
     /// <summary>Today's date where Lindung runs; registry rows are "valid today" by this day.</summary>
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

@@ -215,6 +215,75 @@ namespace Lindung.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.CoverageSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Covered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("covered");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("eligible");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coverage_snapshots");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_coverage_snapshots_region_code");
+
+                    b.HasIndex("Month", "Dimension")
+                        .HasDatabaseName("ix_coverage_snapshots_month_dimension");
+
+                    b.ToTable("coverage_snapshots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_coverage_snapshots_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.CoverageTarget", b =>
                 {
                     b.Property<Guid>("Id")
@@ -254,6 +323,42 @@ namespace Lindung.Data.Migrations.Sqlite
                             t.HasCheckConstraint("ck_coverage_targets_basis_points", "target_basis_points BETWEEN 0 AND 10000");
 
                             t.HasCheckConstraint("ck_coverage_targets_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.CoverageThresholdSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("GreenBasisPointsOfTarget")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("green_basis_points_of_target");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("YellowBasisPointsOfTarget")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("yellow_basis_points_of_target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coverage_thresholds");
+
+                    b.HasIndex("RegionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_coverage_thresholds_region_code");
+
+                    b.ToTable("coverage_thresholds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_coverage_thresholds_order", "yellow_basis_points_of_target > 0 AND green_basis_points_of_target >= yellow_basis_points_of_target");
+
+                            t.HasCheckConstraint("ck_coverage_thresholds_region_code", "region_code LIKE '__.__%'");
                         });
                 });
 
@@ -1226,6 +1331,48 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.ToTable("workers", null, t =>
                         {
                             t.HasCheckConstraint("ck_workers_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.WorkingPopulation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_working_populations");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_working_populations_region_code_year");
+
+                    b.ToTable("working_populations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_working_populations_population", "population >= 0");
+
+                            t.HasCheckConstraint("ck_working_populations_region_code", "region_code LIKE '__.__%'");
                         });
                 });
 
