@@ -1,4 +1,5 @@
 using Lindung.Bench;
+using Lindung.Bench.Import;
 using Lindung.Bench.Nik;
 using Lindung.Bench.Reconcile;
 
@@ -8,6 +9,7 @@ var jobs = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringComparer.Ord
 {
     ["nik"] = NikBench.RunAsync,
     ["reconcile"] = ReconcileBench.RunAsync,
+    ["import"] = ImportBench.RunAsync,
 };
 
 if (args.Length == 0 || !jobs.TryGetValue(args[0], out var job))
