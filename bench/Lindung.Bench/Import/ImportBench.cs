@@ -114,10 +114,13 @@ internal static class ImportBench
             ImportKind.Roster, file, Path.GetFileName(file), ImportSamples.AgencyCode, Sheet: null, CommitMode.AllOrNothing,
             EffectiveDate: new DateOnly(2026, 11, 1), ReportPath: Path.Combine(dataDirectory, "report.csv"));
         var phases = new PhaseClock();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var outcome = await runner.RunAsync(request, phases, CancellationToken.None);
         var elapsed = watch.Elapsed;
-        Console.WriteLine("    Lindung " + settings + ": " + phases.Describe(elapsed));
+        // CPU of this process only (the database server's is not in it): on a shared machine wall time swings, this less.
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    Lindung {settings}: {phases.Describe(elapsed)}; process CPU {cpu.TotalSeconds:N1} s"));
         if (!outcome.Committed)
         {
             throw new InvalidOperationException($"The import was not committed: {outcome.RowsInvalid:N0} invalid rows, first {(outcome.FirstIssues.Count > 0 ? outcome.FirstIssues[0] : null)}.");
