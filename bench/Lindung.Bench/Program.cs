@@ -1,6 +1,7 @@
 using Lindung.Bench;
 using Lindung.Bench.Exact;
 using Lindung.Bench.Fuzzy;
+using Lindung.Bench.Import;
 using Lindung.Bench.Memory;
 using Lindung.Bench.Nik;
 using Lindung.Bench.Reconcile;
@@ -14,6 +15,7 @@ var jobs = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringComparer.Ord
     ["exact"] = ExactBench.RunAsync,
     ["fuzzy"] = FuzzyBench.RunAsync,
     ["memory"] = MemoryBench.RunAsync,
+    ["import"] = ImportBench.RunAsync,
 };
 
 if (args.Length == 5 && args[0] == MemoryBench.ChildJob)

@@ -20,7 +20,8 @@ public sealed class RegistryModelTests
     [
         typeof(Agency), typeof(Employer), typeof(Worker), typeof(Employment), typeof(Membership),
         typeof(MembershipExtract), typeof(CoverageTarget), typeof(AuditEvent), typeof(ApiKey),
-        typeof(ImportBatch), typeof(ImportJob),
+        typeof(ImportBatch), typeof(ImportJob), typeof(ReconciliationRun), typeof(ReconciliationResult), typeof(MatchDecision),
+        typeof(CoverageSnapshot), typeof(CoverageThresholdSetting), typeof(WorkingPopulation),
     ];
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));

@@ -31,8 +31,9 @@ internal static class ImportMergeSql
         [
             new("CREATE INDEX ix_import_roster_nik ON import_roster (nik)"),
             new("UPDATE import_roster AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik"),
-            new("CREATE INDEX ix_import_roster_worker ON import_roster (worker_id, agency_id)"),
             new("UPDATE import_roster SET worker_new = 1, worker_id = new_worker_id WHERE valid = 1 AND worker_id IS NULL"),
+            // Indexed after the new workers get their ids: that update then maintains one index less.
+            new("CREATE INDEX ix_import_roster_worker ON import_roster (worker_id, agency_id)"),
             new("""
                 UPDATE import_roster AS s SET worker_changed = 1 FROM workers w
                 WHERE w.id = s.worker_id AND s.valid = 1 AND s.worker_new = 0

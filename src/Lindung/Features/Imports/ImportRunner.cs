@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
@@ -31,6 +32,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
     private const int FirstIssueCount = 20;
     private const int ProgressEvery = 2_000;
     private const int CancelCheckEvery = 128;
+    private const int PipelineRows = 4_096;
 
     public async Task<ImportOutcome> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -61,49 +63,32 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             var rows = request.Kind == ImportKind.Roster
                 ? RosterRows(map, target!)
                 : MemberRows(map, tally);
-            long bytes = 0;
-            while (table.ReadRecord(out var fields))
-            {
-                tally.Read++;
-                bytes += fields.Sum(f => f.Length + 1);
-                var problems = new List<RowProblem>();
-                var staged = rows(table.Row, fields, problems);
-                if (problems.Count > 0 && staged is null)
-                {
-                    tally.Unidentified++;
-                }
 
-                if (problems.Count == 0)
+            // Reading and validating (CPU) run on one thread while the store writes on this one: the
+            // two halves overlap instead of taking turns. The bounded channel keeps memory at a few
+            // thousand rows whichever side is slower.
+            var channel = Channel.CreateBounded<object?[]>(new BoundedChannelOptions(PipelineRows) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var producer = Task.Run(() => ValidateAsync(request, table, rows, tally, report, file.Length, progress, channel.Writer, stop.Token), stop.Token);
+            try
+            {
+                while (await channel.Reader.WaitToReadAsync(stop.Token))
                 {
-                    tally.Valid++;
-                }
-                else
-                {
-                    tally.Invalid++;
-                    foreach (var problem in problems)
+                    while (channel.Reader.TryRead(out var staged))
                     {
-                        await tally.AddAsync(RowIssue.From(problem), report, cancellationToken);
+                        await staging.AddAsync(staged, stop.Token);
                     }
                 }
-
-                // Once all-or-nothing has failed, nothing will be merged: keep validating for the report only.
-                var refused = request.Mode == CommitMode.AllOrNothing && tally.Invalid > 0;
-                if (staged is not null && !refused)
-                {
-                    await staging.AddAsync(staged, cancellationToken);
-                }
-
-                if (tally.Read % CancelCheckEvery == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                if (tally.Read % ProgressEvery == 0)
-                {
-                    progress?.Report(new ImportProgress(PhaseValidating, tally.Read, Math.Min(bytes, file.Length), file.Length));
-                }
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                await producer.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
             }
 
+            // The channel also ends when validation fails: this rethrows that failure.
+            await producer;
             await staging.CompleteAsync(cancellationToken);
         }
 
@@ -150,6 +135,73 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         await transaction.CommitAsync(CancellationToken.None);
         progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
         return tally.Outcome(batchId, committed: true, counts, report.Path, report.XlsxPath);
+    }
+
+    private static async Task ValidateAsync(
+        ImportRequest request,
+        ITableReader table,
+        Func<int, string[], List<RowProblem>, object?[]?> rows,
+        Tally tally,
+        IRowReportWriter report,
+        long fileLength,
+        IProgress<ImportProgress>? progress,
+        ChannelWriter<object?[]> staged,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            long bytes = 0;
+            var problems = new List<RowProblem>();
+            while (table.ReadRecord(out var fields))
+            {
+                tally.Read++;
+                foreach (var field in fields)
+                {
+                    bytes += field.Length + 1;
+                }
+
+                problems.Clear();
+                var row = rows(table.Row, fields, problems);
+                if (problems.Count > 0 && row is null)
+                {
+                    tally.Unidentified++;
+                }
+
+                if (problems.Count == 0)
+                {
+                    tally.Valid++;
+                }
+                else
+                {
+                    tally.Invalid++;
+                    foreach (var problem in problems)
+                    {
+                        await tally.AddAsync(RowIssue.From(problem), report, cancellationToken);
+                    }
+                }
+
+                // Once all-or-nothing has failed, nothing will be merged: keep validating for the report only.
+                var refused = request.Mode == CommitMode.AllOrNothing && tally.Invalid > 0;
+                if (row is not null && !refused && !staged.TryWrite(row))
+                {
+                    await staged.WriteAsync(row, cancellationToken);
+                }
+
+                if (tally.Read % CancelCheckEvery == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (tally.Read % ProgressEvery == 0)
+                {
+                    progress?.Report(new ImportProgress(PhaseValidating, tally.Read, Math.Min(bytes, fileLength), fileLength));
+                }
+            }
+        }
+        finally
+        {
+            staged.TryComplete();
+        }
     }
 
     private static HeaderMap MapHeader(ImportRequest request, IReadOnlyList<string> header)

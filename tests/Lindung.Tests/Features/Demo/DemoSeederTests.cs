@@ -84,6 +84,8 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         codes.AddRange(await db.Memberships.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.MembershipExtracts.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.CoverageTargets.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.WorkingPopulations.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.CoverageThresholds.Select(x => x.RegionCode).ToListAsync());
 
         Assert.All(codes, code => Assert.StartsWith("35.", code, StringComparison.Ordinal));
         Assert.All(codes, code => Assert.NotNull(AreaDirectory.Embedded.Find(code)));

@@ -51,7 +51,8 @@ public sealed class ImportRunnerTests
         Assert.Equal([2_000L, 4_000L], validating.Select(r => r.RowsRead));
         Assert.All(validating, r => Assert.InRange(r.BytesRead, 1, r.TotalBytes));
         Assert.StartsWith(Path.Combine(database.Directory.Path, "imports", outcome.BatchId.ToString("N")), outcome.ReportCsvPath, StringComparison.Ordinal);
-        Assert.Null(outcome.ReportXlsxPath);
+        Assert.Equal(Path.ChangeExtension(outcome.ReportCsvPath, ".xlsx"), outcome.ReportXlsxPath);
+        Assert.True(File.Exists(outcome.ReportXlsxPath));
     }
 
     private static ImportRequest Request(string file) =>
