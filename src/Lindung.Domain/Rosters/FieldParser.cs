@@ -61,9 +61,18 @@ public static class FieldParser
 
     /// <summary>
     /// A rupiah amount: "2500000", "2.500.000", "Rp 2.500.000,00", "2,500,000" or Excel's
-    /// "2500000.0". Cents are dropped.
+    /// "2500000.0". Cents are dropped. A minus sign before the digits ("-2.500.000", "Rp -5") keeps
+    /// the amount negative, so validation refuses it instead of reading it as positive.
     /// </summary>
     public static long? Wage(string? text)
+    {
+        var written = (text ?? string.Empty).AsSpan();
+        var firstDigit = written.IndexOfAnyInRange('0', '9');
+        var negative = firstDigit > 0 && written[..firstDigit].Contains('-');
+        return negative ? -UnsignedWage(text) : UnsignedWage(text);
+    }
+
+    private static long? UnsignedWage(string? text)
     {
         var value = new string((text ?? string.Empty).Where(c => char.IsAsciiDigit(c) || c is '.' or ',').ToArray());
         if (value.Length == 0 || !char.IsAsciiDigit(value[0]))

@@ -44,6 +44,9 @@ public class FieldParserTests
     [InlineData("2,500,000", 2_500_000L)]
     [InlineData("2500000.0", 2_500_000L)]
     [InlineData("750.000", 750_000L)]
+    [InlineData("-5", -5L)]
+    [InlineData("Rp -2.500.000", -2_500_000L)]
+    [InlineData("2-500000", 2_500_000L)]
     public void Wages_with_indonesian_separators(string text, long expected) => Assert.Equal(expected, FieldParser.Wage(text));
 
     [Theory]

@@ -164,4 +164,18 @@ public class RosterRowValidatorTests
         Assert.Equal(["kategori", "upah"], problems.Select(p => p.Column).Order(StringComparer.Ordinal));
         Assert.Equal(SitiNik, nik);
     }
+
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("Rp -2.500.000")]
+    [InlineData("0")]
+    public void A_negative_or_zero_wage_is_refused_not_read_as_positive(string wage)
+    {
+        var problems = new List<RowProblem>();
+        var row = NewValidator().Validate(4, Map, Row(("upah", wage)), problems, out _);
+
+        Assert.Null(row);
+        var problem = Assert.Single(problems);
+        Assert.Equal((4, "upah", "WAGE_NOT_POSITIVE"), (problem.Row, problem.Column, problem.Error.Code));
+    }
 }
