@@ -133,6 +133,9 @@ internal sealed partial class ImportJobWorker(
 
         await stopRecorder.CancelAsync();
         await recording;
+        // The runner has stopped: untracked before the job reads as finished, so a cancel that sees
+        // it finished is refused (409) instead of signalling a job that is already over.
+        queue.Untrack(job.Id);
         await FinishAsync(job.Id, finish);
     }
 
