@@ -56,10 +56,25 @@ public sealed class NikValidator(AreaDirectory areas)
         return new NikCheck(given, digits, districtCode, district?.Name, birthDate, sex, errors);
     }
 
+    /// <summary>
+    /// The birth date held by 16 NIK digits (null when it is no real date 0–100 years before
+    /// <paramref name="today"/>), as <see cref="Check"/> reads it, without the allocations of a full
+    /// check: the exact reconciliation pass asks this of every roster row.
+    /// </summary>
+    public static DateOnly? BirthDateOf(ReadOnlySpan<char> digits, DateOnly today)
+    {
+        if (digits.Length != 16 || digits.ContainsAnyExceptInRange('0', '9'))
+        {
+            throw new ArgumentException("Expected 16 digits.", nameof(digits));
+        }
+
+        return ReadBirth(digits, today).BirthDate;
+    }
+
     private static NikCheck Rejected(string input, ValidationError error) =>
         new(input, null, null, null, null, null, [error]);
 
-    private static (DateOnly? BirthDate, Sex? Sex) ReadBirth(string digits, DateOnly today)
+    private static (DateOnly? BirthDate, Sex? Sex) ReadBirth(ReadOnlySpan<char> digits, DateOnly today)
     {
         var day = TwoDigits(digits, 6);
         var month = TwoDigits(digits, 8);
@@ -91,5 +106,5 @@ public sealed class NikValidator(AreaDirectory areas)
         return (null, sex);
     }
 
-    private static int TwoDigits(string digits, int start) => ((digits[start] - '0') * 10) + digits[start + 1] - '0';
+    private static int TwoDigits(ReadOnlySpan<char> digits, int start) => ((digits[start] - '0') * 10) + digits[start + 1] - '0';
 }
