@@ -21,19 +21,26 @@ public class ExactPassTests
     private static readonly ReconcileSettings Settings = ReconcileSettings.Default with { NikOnly = true };
 
     [Theory]
-    [InlineData(',', false, "\n", 1)]
-    [InlineData(';', true, "\r\n", 2)]
-    [InlineData('\t', false, "\r", 3)]
-    [InlineData(',', true, "\r\n", 4)]
-    public void Writes_the_same_bytes_as_the_general_path(char delimiter, bool bom, string newline, int seed)
+    [InlineData(',', false, "\n", 1, 1 << 20)]
+    [InlineData(';', true, "\r\n", 2, 1 << 20)]
+    [InlineData('\t', false, "\r", 3, 1 << 20)]
+    [InlineData(',', true, "\r\n", 4, 1 << 20)]
+    [InlineData(',', false, "\n", 7, 1)]
+    [InlineData(';', true, "\r\n", 8, 1)]
+    [InlineData('\t', false, "\r", 9, 1)]
+    [InlineData(',', false, "\r\n", 10, -1)]
+    public void Writes_the_same_bytes_as_the_general_path(char delimiter, bool bom, string newline, int seed, long splitAtLeast)
     {
         using var dir = new TempDirectory();
-        var (roster, members) = ReconcileFixture.Write(dir.Path, delimiter, bom, newline, seed, Encoding.UTF8);
+        // -1: read in halves, where the middle of each file falls inside a quoted cell of many lines.
+        var straddle = splitAtLeast < 0;
+        splitAtLeast = Math.Max(splitAtLeast, 1);
+        var (roster, members) = ReconcileFixture.Write(dir.Path, delimiter, bom, newline, seed, Encoding.UTF8, straddle);
         var expected = Path.Combine(dir.Path, "general.csv");
         var actual = Path.Combine(dir.Path, "bytes.csv");
 
         var general = ReconcileFiles.ReconcileToFile(roster, members, expected, Settings, Today, bytePass: false);
-        var fast = ExactPass.TryReconcileToFile(roster, members, actual, Settings, Today);
+        var fast = ExactPass.TryReconcileToFile(roster, members, actual, Settings, Today, splitAtLeast);
 
         Assert.NotNull(fast);
         var text = File.ReadAllText(expected);
@@ -119,8 +126,9 @@ internal static class ReconcileFixture
     private static readonly string[] Districts = ["35.77.01", "35.77.02", "35.19.01", "31.71.01"];
     private static readonly string[] Names = ["Budi Santoso", "Siti Aminah", "Dwi Lestari", "Agus Wibowo", "Ma\u2019ruf Amin", "Sri Wahyuni", "Eko Prasetyo", "Nur Hidayah"];
 
-    public static (string Roster, string Members) Write(string directory, char delimiter, bool bom, string newline, int seed, Encoding encoding)
+    public static (string Roster, string Members) Write(string directory, char delimiter, bool bom, string newline, int seed, Encoding encoding, bool straddle = false)
     {
+        var longCell = straddle ? string.Concat(Enumerable.Repeat("baris\n", 40_000)) : "15070955";
         var random = new Random(seed);
         var people = Enumerable.Range(0, 1200).Select(p => Person(p, random)).ToArray();
         var members = new StringBuilder();
@@ -141,7 +149,7 @@ internal static class ReconcileFixture
                     person.Birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     person.Sex.ToString(),
                     "PU",
-                    "15070955",
+                    person.Nik.EndsWith("0150", StringComparison.Ordinal) && m == 0 ? longCell : "15070955",
                     Pick(random, "AKTIF", "AKTIF", "NONAKTIF", " Aktif ", "", "KELUAR"),
                     Pick(random, "JKK,JKM,JHT,JP", "JKK,JKM", "JKK", "JKK;JKM;JHT", "", "jkk jkm"),
                     Pick(random, "2500000", "3000000", "2.500.000", "", "Rp -5", "1000000"));
@@ -185,7 +193,7 @@ internal static class ReconcileFixture
                 kind == 13 ? "Dinas\nKesehatan" : "Dinas Kesehatan",
                 "HONORER",
                 Pick(random, "2500000", "3.000.000", "Rp 3.000.000,00", "", "-5", "2000000", "3,000,000"),
-                kind == 14 ? "Staf, TU" : string.Empty);
+                kind == 14 ? "Staf, TU" : row == 750 && straddle ? longCell : string.Empty);
             if (random.Next(60) == 0)
             {
                 roster.Append(newline);

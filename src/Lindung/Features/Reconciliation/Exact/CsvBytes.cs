@@ -27,6 +27,7 @@ internal sealed class CsvBytes : IDisposable
     private bool _eof;
     private int[] _fieldStarts = new int[32];
     private int[] _fieldEnds = new int[32];
+    private long _stopAt = long.MaxValue;
 
     private CsvBytes(FileStream? file, int bufferSize)
     {
@@ -46,6 +47,16 @@ internal sealed class CsvBytes : IDisposable
 
     /// <summary>Where in the file the record last read starts.</summary>
     public long RecordOffset { get; private set; }
+
+    /// <summary>Where reading stops: the first record starting at or after this offset is not read.</summary>
+    public long Stop
+    {
+        get => _stopAt;
+        set => _stopAt = value;
+    }
+
+    /// <summary>Where the next record starts: after the header once opened, the end of a range once read.</summary>
+    public long Position => _bufferOffset + _start;
 
     /// <summary>True once bytes that are not UTF-8 were seen: the results so far must be thrown away.</summary>
     public bool Invalid { get; private set; }
@@ -76,6 +87,39 @@ internal sealed class CsvBytes : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// A reader of the records that start in [<paramref name="from"/>, <paramref name="to"/>) of a
+    /// file whose header another reader read; <paramref name="from"/> must start a record (the
+    /// caller checks that the range before ends exactly there).
+    /// </summary>
+    public static CsvBytes OpenRange(string path, byte delimiter, long from, long to, int row, int bufferSize = 1 << 22)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        file.Position = from;
+        return new CsvBytes(file, bufferSize) { Delimiter = delimiter, _bufferOffset = from, _stopAt = to, Row = row };
+    }
+
+    /// <summary>
+    /// The start of the first line after the middle of the records, or -1 for a file too small to
+    /// split. A quoted line break can make this a point inside a record; the reader of the first
+    /// half finds out (its last record does not end there).
+    /// </summary>
+    public static long Split(string path, long dataStart, long minimum = 1 << 20)
+    {
+        using var file = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(file);
+        if (length - dataStart < minimum)
+        {
+            return -1;
+        }
+
+        var middle = dataStart + ((length - dataStart) / 2);
+        var bytes = new byte[1 << 16];
+        var read = RandomAccess.Read(file, bytes, middle);
+        var newline = bytes.AsSpan(0, read).IndexOf((byte)'\n');
+        return newline < 0 || middle + newline + 1 >= length ? -1 : middle + newline + 1;
+    }
+
     public void Dispose() => _file?.Dispose();
 
     /// <summary>Field <paramref name="index"/> of the record last read, quotes not undone; empty past the last field.</summary>
@@ -85,7 +129,7 @@ internal sealed class CsvBytes : IDisposable
     /// <summary>Reads the next record; false at the end of the file or once <see cref="Invalid"/>.</summary>
     public bool Next()
     {
-        while (!Invalid && (_start < _end || Fill()))
+        while (!Invalid && Position < _stopAt && (_start < _end || Fill()))
         {
             var next = Parse(_buffer.AsSpan(0, _end), _start, _eof);
             if (next >= 0)

@@ -4,47 +4,43 @@ using Lindung.Domain.Rosters;
 namespace Lindung.Features.Reconciliation.Exact;
 
 /// <summary>
-/// The members of an extract that the exact pass can tie a roster row to, in flat arrays: per NIK
-/// the one membership that speaks for it (the first, unless a later one is active and it is not —
-/// <see cref="MemberIndex"/>'s rule), with its KPJ and name bytes, status, programs and wage, and
-/// where its row starts so the rare row that needs the general reconciler can read it again.
+/// The members of an extract that the exact pass can tie a roster row to. The extract is read in
+/// two halves at once, each into its own <see cref="MemberPart"/>; every member whose NIK the roster
+/// holds is offered to <see cref="ExactNiks"/> with a priority that encodes
+/// <see cref="MemberIndex"/>'s rule — the first membership of a NIK speaks for it, unless a later one
+/// is active and it is not — so the first active one wins, else the first one, whichever thread
+/// gets there first. A member is named by that priority (its half and place in it).
 /// </summary>
 internal sealed class ExactMembers
 {
-    private const byte ActiveFlag = 0x80;
-    private const byte ClaimedFlag = 0x40;
-    private const byte ProgramMask = 0x1F;
+    private const int IndexBits = 40;
+    private const long IndexMask = (1L << IndexBits) - 1;
+    private const long InactiveBit = 1L << 62;
 
-    private long[] _offsets = new long[1024];
-    private long[] _wages = new long[1024];
-    private int[] _texts = new int[1024];
-    private byte[] _flags = new byte[1024];
-    private byte[] _pool = new byte[1 << 16];
-    private int _poolLength;
+    private readonly MemberPart[] _parts;
 
-    private ExactMembers(NikTable niks, HeaderMap map, byte delimiter)
+    private ExactMembers(ExactNiks niks, HeaderMap map, byte delimiter, MemberPart[] parts)
     {
-        Niks = niks;
-        Map = map;
-        Delimiter = delimiter;
+        (Niks, Map, Delimiter, _parts) = (niks, map, delimiter, parts);
+        foreach (var part in parts)
+        {
+            part.PrepareClaims();
+        }
     }
 
-    /// <summary>NIK → -1 (on the roster, no member) or the slot of the member that speaks for it.</summary>
-    public NikTable Niks { get; }
+    public ExactNiks Niks { get; }
 
     /// <summary>The extract's header, for reading a member's row again.</summary>
     public HeaderMap Map { get; }
 
     public byte Delimiter { get; }
 
-    public int Count { get; private set; }
-
     /// <summary>
-    /// Streams the extract keeping the members whose NIK is a key of <paramref name="wanted"/>
-    /// (which becomes <see cref="Niks"/>); null when the file is not a UTF-8 CSV with every required
-    /// column, which the general reader then handles (and reports).
+    /// Streams the extract keeping the members whose NIK <paramref name="niks"/> holds; null when
+    /// the file is not a UTF-8 CSV with every required column, which the general reader then
+    /// handles (and reports).
     /// </summary>
-    public static ExactMembers? Load(string path, NikTable wanted)
+    public static ExactMembers? Load(string path, ExactNiks niks, long splitAtLeast)
     {
         using var csv = CsvBytes.TryOpen(path);
         if (csv is null)
@@ -58,107 +54,89 @@ internal sealed class ExactMembers
             return null;
         }
 
+        var split = CsvBytes.Split(path, csv.Position, splitAtLeast);
+        if (split > 0)
+        {
+            csv.Stop = split;
+            using var second = CsvBytes.OpenRange(path, csv.Delimiter, split, long.MaxValue, 0);
+            var halves = new MemberPart?[2];
+            Parallel.Invoke(() => halves[0] = Read(csv, map, niks, 0), () => halves[1] = Read(second, map, niks, 1));
+            if (halves[0] is null || halves[1] is null)
+            {
+                return null;
+            }
+
+            if (csv.Position == split)
+            {
+                return new ExactMembers(niks, map, csv.Delimiter, [halves[0]!, halves[1]!]);
+            }
+
+            // A quoted line break straddled the middle: read the whole extract again, in one piece.
+            niks.ClearValues();
+            using var whole = CsvBytes.TryOpen(path)!;
+            return Read(whole, map, niks, 0) is { } all ? new ExactMembers(niks, map, whole.Delimiter, [all]) : null;
+        }
+
+        return Read(csv, map, niks, 0) is { } part ? new ExactMembers(niks, map, csv.Delimiter, [part]) : null;
+    }
+
+    /// <summary>The member speaking for <paramref name="nik"/>, as a handle for the other methods.</summary>
+    public bool TryFind(long nik, out long member) => Niks.TryGet(nik, out member) && member != ExactNiks.None;
+
+    public long Offset(long member) => Part(member).Offsets[Index(member)];
+
+    public long Wage(long member) => Part(member).Wages[Index(member)];
+
+    public static bool IsActive(long member) => (member & InactiveBit) == 0;
+
+    public ProgramSet Programs(long member) => Part(member).Programs[Index(member)];
+
+    public ReadOnlySpan<byte> Kpj(long member) => Part(member).Kpj(Index(member));
+
+    public ReadOnlySpan<byte> Name(long member) => Part(member).Name(Index(member));
+
+    /// <summary>
+    /// Marks the member taken by a row of roster half <paramref name="half"/>; false when an earlier
+    /// row of that half took it. Each half marks its own flags, so the halves never race; the
+    /// caller settles rows of the second half whose member the first half also took.
+    /// </summary>
+    public bool Claim(long member, int half) => Part(member).Claim(Index(member), half);
+
+    /// <summary>Whether a row of roster half <paramref name="half"/> took the member.</summary>
+    public bool Claimed(long member, int half) => Part(member).Claimed(Index(member), half);
+
+    private static MemberPart? Read(CsvBytes csv, HeaderMap map, ExactNiks niks, int partIndex)
+    {
         var (nik, kpj, name, status, program, wage) = (
             map.IndexOf(MemberColumns.Nik), map.IndexOf(MemberColumns.Kpj), map.IndexOf(MemberColumns.Nama),
             map.IndexOf(MemberColumns.Status), map.IndexOf(MemberColumns.Program), map.IndexOf(MemberColumns.UpahDilaporkan));
-        var members = new ExactMembers(wanted, map, csv.Delimiter);
+        var part = new MemberPart();
         var active = new CellCache<bool>(FieldParser.IsActive);
         var programs = new CellCache<ProgramSet>(FieldParser.Programs);
-        var scratch = new byte[256];
-        var scratch2 = new byte[256];
+        var kpjScratch = new byte[256];
+        var nameScratch = new byte[256];
         while (csv.Next())
         {
             var key = Cells.NikKey(csv[nik], out _);
-            if (key == 0 || !wanted.TryGetValue(key, out var holder))
+            if (key == 0 || !niks.TryGet(key, out _))
             {
                 continue;
             }
 
             var isActive = active.Get(csv[status]);
-            if (holder >= 0 && (members.IsActive(holder) || !isActive))
-            {
-                continue;
-            }
-
-            var slot = members.Add(
+            var index = part.Add(
                 csv.RecordOffset,
-                Cells.Content(csv[kpj], ref scratch),
-                Cells.Content(csv[name], ref scratch2),
-                isActive,
+                Cells.Content(csv[kpj], ref kpjScratch),
+                Cells.Content(csv[name], ref nameScratch),
                 programs.Get(csv[program]),
                 Cells.Wage(csv[wage]) ?? -1);
-            wanted.Set(key, slot);
+            niks.Offer(key, (isActive ? 0 : InactiveBit) | ((long)partIndex << IndexBits) | (long)(uint)index);
         }
 
-        return csv.Invalid ? null : members;
+        return csv.Invalid ? null : part;
     }
 
-    /// <summary>The slot of the member holding <paramref name="nik"/>.</summary>
-    public bool TryFind(long nik, out int slot) => Niks.TryGetValue(nik, out slot) && slot >= 0;
+    private MemberPart Part(long member) => _parts[(int)((member >> IndexBits) & 0xFF)];
 
-    public long Offset(int slot) => _offsets[slot];
-
-    public long Wage(int slot) => _wages[slot];
-
-    public bool IsActive(int slot) => (_flags[slot] & ActiveFlag) != 0;
-
-    public ProgramSet Programs(int slot) => (ProgramSet)(_flags[slot] & ProgramMask);
-
-    public ReadOnlySpan<byte> Kpj(int slot) => Text(_texts[slot]);
-
-    public ReadOnlySpan<byte> Name(int slot)
-    {
-        var kpj = _texts[slot];
-        return Text(kpj + 4 + BitConverter.ToInt32(_pool, kpj));
-    }
-
-    /// <summary>
-    /// Marks the member taken by a roster row; false when an earlier row already took it (in a
-    /// NIK-only run the earliest row keeps the member, as <see cref="Reconciler.Stream"/> settles).
-    /// </summary>
-    public bool Claim(int slot)
-    {
-        if ((_flags[slot] & ClaimedFlag) != 0)
-        {
-            return false;
-        }
-
-        _flags[slot] |= ClaimedFlag;
-        return true;
-    }
-
-    private ReadOnlySpan<byte> Text(int at) => _pool.AsSpan(at + 4, BitConverter.ToInt32(_pool, at));
-
-    private int Add(long offset, ReadOnlySpan<byte> kpj, ReadOnlySpan<byte> name, bool active, ProgramSet programs, long wage)
-    {
-        if (Count == _offsets.Length)
-        {
-            var size = Count * 2;
-            Array.Resize(ref _offsets, size);
-            Array.Resize(ref _wages, size);
-            Array.Resize(ref _texts, size);
-            Array.Resize(ref _flags, size);
-        }
-
-        var slot = Count++;
-        _offsets[slot] = offset;
-        _wages[slot] = wage;
-        _flags[slot] = (byte)((active ? ActiveFlag : 0) | ((byte)programs & ProgramMask));
-        _texts[slot] = _poolLength;
-        Append(kpj);
-        Append(name);
-        return slot;
-    }
-
-    private void Append(ReadOnlySpan<byte> text)
-    {
-        if (_poolLength + 4 + text.Length > _pool.Length)
-        {
-            Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _poolLength + 4 + text.Length));
-        }
-
-        BitConverter.TryWriteBytes(_pool.AsSpan(_poolLength), text.Length);
-        text.CopyTo(_pool.AsSpan(_poolLength + 4));
-        _poolLength += 4 + text.Length;
-    }
+    private static int Index(long member) => (int)(member & IndexMask);
 }

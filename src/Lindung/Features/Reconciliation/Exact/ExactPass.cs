@@ -22,81 +22,265 @@ internal static class ExactPass
     private static readonly byte[][] GapCodes =
         [.. Enumerable.Range(0, 4).Select(g => Encoding.UTF8.GetBytes((CoverageGap)g == CoverageGap.None ? string.Empty : ReconcileCodes.Of((CoverageGap)g)))];
 
-    public static ReconcileSummary? TryReconcileToFile(string rosterPath, string membersPath, string outPath, ReconcileSettings settings, DateOnly today)
+    private static readonly byte[] Taken = Encoding.UTF8.GetBytes(",NEEDS_REVIEW,,,1.000,\n");
+
+    /// <param name="rosterPath">The roster CSV.</param>
+    /// <param name="membersPath">The extract CSV.</param>
+    /// <param name="outPath">The result file to write.</param>
+    /// <param name="settings">The run's settings (NIK-only).</param>
+    /// <param name="today">For the NIK's birth century.</param>
+    /// <param name="splitAtLeast">Files with this many bytes of rows or more are read in two halves at once (the tests make small files split).</param>
+    public static ReconcileSummary? TryReconcileToFile(
+        string rosterPath, string membersPath, string outPath, ReconcileSettings settings, DateOnly today, long splitAtLeast = 1 << 20)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var wanted = RosterNiks(rosterPath);
-        if (wanted is null || ExactMembers.Load(membersPath, wanted) is not { } members)
+        var roster = RosterLayout.Read(rosterPath, splitAtLeast);
+        if (roster is null || ExactMembers.Load(membersPath, roster.Niks, splitAtLeast) is not { } members)
         {
             return null;
         }
 
         using var memberRows = File.OpenHandle(membersPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
-        var pass = new RosterPass(members, memberRows, settings, today);
-        if (pass.Run(rosterPath, outPath) is { } summary)
+        var first = new RosterPass(members, memberRows, roster.Map, settings, today, half: 0);
+        if (roster.Split < 0)
         {
-            return summary;
+            using var whole = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.DataStart, long.MaxValue, 1);
+            return first.Run(whole, outPath, header: true) ? first.Tally.ToSummary() : Failed(outPath);
         }
 
+        // Two halves at once: the second writes its lines to a file of its own, appended after the first's.
+        var second = new RosterPass(members, memberRows, roster.Map, settings, today, half: 1);
+        var secondPath = outPath + ".part";
+        using var firstRows = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.DataStart, roster.Split, 1);
+        using var secondRows = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.Split, long.MaxValue, roster.SplitRow);
+        var ok = new bool[2];
+        try
+        {
+            Parallel.Invoke(
+                () => ok[0] = first.Run(firstRows, outPath, header: true),
+                () => ok[1] = second.Run(secondRows, secondPath, header: false));
+            if (!ok[0] || !ok[1])
+            {
+                return Failed(outPath);
+            }
+
+            // In a NIK-only run the earliest row keeps a member: a second-half row whose member a
+            // first-half row took goes to review.
+            var lost = second.Claims.Where(c => members.Claimed(c.Member, 0)).ToList();
+            foreach (var claim in lost)
+            {
+                second.Tally.Move(claim.Outcome, claim.Gaps, ReconcileOutcome.NeedsReview);
+            }
+
+            Append(outPath, secondPath, lost);
+            return first.Tally.Plus(second.Tally).ToSummary();
+        }
+        finally
+        {
+            File.Delete(secondPath);
+        }
+    }
+
+    /// <summary>The file turned out not to be UTF-8 after all (the roster changed under us): the general path starts over.</summary>
+    private static ReconcileSummary? Failed(string outPath)
+    {
         File.Delete(outPath);
         return null;
     }
 
-    private static NikTable? RosterNiks(string path)
+    /// <summary>Copies the second half's lines after the first's, with the lines of lost claims rewritten.</summary>
+    private static void Append(string outPath, string secondPath, List<ClaimLine> lost)
     {
-        using var csv = CsvBytes.TryOpen(path);
-        if (csv is null)
+        using var output = new FileStream(outPath, FileMode.Append, FileAccess.Write, FileShare.None, 1 << 20);
+        using var input = new FileStream(secondPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        var at = 0L;
+        foreach (var claim in lost)
         {
-            return null;
+            Copy(input, output, claim.OutcomeStart - at);
+            output.Write(Taken);
+            input.Position = at = claim.LineEnd;
         }
 
-        var map = HeaderMap.Map(csv.Header, RosterColumns.All);
-        if (map.Missing.Count > 0)
-        {
-            return null;
-        }
+        input.CopyTo(output);
+    }
 
-        var nik = map.IndexOf(RosterColumns.Nik);
-        var niks = new NikTable();
-        while (csv.Next())
+    private static void Copy(FileStream input, FileStream output, long count)
+    {
+        var buffer = new byte[Math.Min(count, 1 << 20)];
+        while (count > 0)
         {
-            var key = Cells.NikKey(csv[nik], out _);
-            if (key != 0)
+            var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
+            if (read == 0)
             {
-                niks.Set(key, -1);
+                throw new EndOfStreamException();
+            }
+
+            output.Write(buffer, 0, read);
+            count -= read;
+        }
+    }
+
+    /// <summary>A covered line of the second half: the member it took and where its outcome starts and its line ends.</summary>
+    private readonly record struct ClaimLine(long Member, long OutcomeStart, long LineEnd, ReconcileOutcome Outcome, CoverageGap Gaps);
+
+    /// <summary>Rows per outcome, with and without a gap, for each half to keep and the two to add up.</summary>
+    private sealed class Tally
+    {
+        private readonly long[] _counts = new long[Enum.GetValues<ReconcileOutcome>().Length * 2];
+
+        public void Add(ReconcileOutcome outcome, CoverageGap gaps) => _counts[Slot(outcome, gaps)]++;
+
+        public void Move(ReconcileOutcome outcome, CoverageGap gaps, ReconcileOutcome to)
+        {
+            _counts[Slot(outcome, gaps)]--;
+            _counts[Slot(to, CoverageGap.None)]++;
+        }
+
+        public Tally Plus(Tally other)
+        {
+            for (var i = 0; i < _counts.Length; i++)
+            {
+                _counts[i] += other._counts[i];
+            }
+
+            return this;
+        }
+
+        public ReconcileSummary ToSummary()
+        {
+            var summary = new ReconcileSummary();
+            foreach (var outcome in Enum.GetValues<ReconcileOutcome>())
+            {
+                foreach (var gaps in new[] { CoverageGap.None, CoverageGap.WageUnderreported })
+                {
+                    for (var n = _counts[Slot(outcome, gaps)]; n > 0; n--)
+                    {
+                        summary.Add(outcome, gaps);
+                    }
+                }
+            }
+
+            return summary;
+        }
+
+        private static int Slot(ReconcileOutcome outcome, CoverageGap gaps) => ((int)outcome * 2) + (gaps == CoverageGap.None ? 0 : 1);
+    }
+
+    /// <summary>
+    /// The roster's header, its NIKs (read in two halves at once when the file is big) and where the
+    /// halves meet, checked: the first half's last record ends exactly where the second starts.
+    /// </summary>
+    private sealed record RosterLayout(ExactNiks Niks, HeaderMap Map, byte Delimiter, long DataStart, long Split, int SplitRow)
+    {
+        public static RosterLayout? Read(string path, long splitAtLeast)
+        {
+            byte delimiter;
+            long dataStart;
+            HeaderMap map;
+            using (var csv = CsvBytes.TryOpen(path))
+            {
+                if (csv is null)
+                {
+                    return null;
+                }
+
+                map = HeaderMap.Map(csv.Header, RosterColumns.All);
+                (delimiter, dataStart) = (csv.Delimiter, csv.Position);
+            }
+
+            if (map.Missing.Count > 0)
+            {
+                return null;
+            }
+
+            var nik = map.IndexOf(RosterColumns.Nik);
+            var split = CsvBytes.Split(path, dataStart, splitAtLeast);
+            var expected = ExpectedRows(path, dataStart);
+            while (true)
+            {
+                var niks = new ExactNiks(expected);
+                using var first = CsvBytes.OpenRange(path, delimiter, dataStart, split > 0 ? split : long.MaxValue, 1);
+                if (split > 0)
+                {
+                    using var second = CsvBytes.OpenRange(path, delimiter, split, long.MaxValue, 0);
+                    Parallel.Invoke(() => AddNiks(first, nik, niks), () => AddNiks(second, nik, niks));
+                    if (second.Invalid)
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    AddNiks(first, nik, niks);
+                }
+
+                if (first.Invalid)
+                {
+                    return null;
+                }
+
+                if (split > 0 && first.Position != split)
+                {
+                    // A quoted line break straddled the middle: one piece, from the start.
+                    split = -1;
+                    continue;
+                }
+
+                if (niks.Full)
+                {
+                    expected = niks.Capacity * 2L;
+                    continue;
+                }
+
+                return new RosterLayout(niks, map, delimiter, dataStart, split, split > 0 ? first.Row : 0);
             }
         }
 
-        return csv.Invalid ? null : niks;
+        private static void AddNiks(CsvBytes csv, int column, ExactNiks niks)
+        {
+            while (csv.Next() && !niks.Full)
+            {
+                var key = Cells.NikKey(csv[column], out _);
+                if (key != 0)
+                {
+                    niks.Add(key);
+                }
+            }
+        }
+
+        /// <summary>Rows the file will hold, from the line length of its first megabyte, with a margin.</summary>
+        private static long ExpectedRows(string path, long dataStart)
+        {
+            using var file = File.OpenHandle(path);
+            var sample = new byte[1 << 20];
+            var read = RandomAccess.Read(file, sample, dataStart);
+            var lines = Math.Max(1, sample.AsSpan(0, read).Count((byte)'\n'));
+            return (long)((RandomAccess.GetLength(file) - dataStart) / ((double)Math.Max(read, 1) / lines) * 1.2) + 1024;
+        }
     }
 
-    /// <summary>The second read of the roster: one decision and one result line per row.</summary>
-    private sealed class RosterPass(ExactMembers members, SafeFileHandle memberRows, ReconcileSettings settings, DateOnly today)
+    /// <summary>The second read of the roster, one half of it: one decision and one result line per row.</summary>
+    private sealed class RosterPass(ExactMembers members, SafeFileHandle memberRows, HeaderMap map, ReconcileSettings settings, DateOnly today, int half)
     {
         private static readonly byte[] Covered = Encoding.UTF8.GetBytes(",COVERED_ACTIVE,");
         private static readonly byte[] CoveredInactive = Encoding.UTF8.GetBytes(",COVERED_INACTIVE,");
         private static readonly byte[] NotRegistered = Encoding.UTF8.GetBytes(",NOT_REGISTERED,,,0.000,\n");
-        private static readonly byte[] Taken = Encoding.UTF8.GetBytes(",NEEDS_REVIEW,,,1.000,\n");
         private static readonly byte[] ByNik = Encoding.UTF8.GetBytes(",NIK,1.000,");
 
         private readonly NameFolds _names = new();
         private readonly NikValidator _validator = new(AreaDirectory.Embedded);
         private readonly bool _identicalNamesAgree = settings.Model.NikNameAtLeast <= 1;
-        private readonly ReconcileSummary _summary = new();
         private byte[] _nameScratch = new byte[256];
-        private HeaderMap _map = null!;
 
-        public ReconcileSummary? Run(string rosterPath, string outPath)
+        public Tally Tally { get; } = new();
+
+        /// <summary>The second half's covered lines, which a first-half row may have taken first.</summary>
+        public List<ClaimLine> Claims { get; } = [];
+
+        public bool Run(CsvBytes csv, string outPath, bool header)
         {
-            using var csv = CsvBytes.TryOpen(rosterPath);
-            if (csv is null)
-            {
-                return null;
-            }
-
-            _map = HeaderMap.Map(csv.Header, RosterColumns.All);
-            var (nik, name, wage) = (_map.IndexOf(RosterColumns.Nik), _map.IndexOf(RosterColumns.Nama), _map.IndexOf(RosterColumns.Upah));
-            using (var output = new ResultBytes(outPath))
+            var (nik, name, wage) = (map.IndexOf(RosterColumns.Nik), map.IndexOf(RosterColumns.Nama), map.IndexOf(RosterColumns.Upah));
+            using (var output = new ResultBytes(outPath, header))
             {
                 while (csv.Next())
                 {
@@ -107,7 +291,7 @@ internal static class ExactPass
                 }
             }
 
-            return csv.Invalid ? null : _summary;
+            return !csv.Invalid;
         }
 
         /// <summary>Decides the common row in place; false when the row needs the reconciler.</summary>
@@ -124,7 +308,7 @@ internal static class ExactPass
             {
                 WriteStart(output, csv.Row, digits, name);
                 output.Write(NotRegistered);
-                _summary.Add(ReconcileOutcome.NotRegistered, CoverageGap.None);
+                Tally.Add(ReconcileOutcome.NotRegistered, CoverageGap.None);
                 return true;
             }
 
@@ -134,21 +318,23 @@ internal static class ExactPass
             }
 
             WriteStart(output, csv.Row, digits, name);
-            if (!members.Claim(slot))
+            if (!members.Claim(slot, half))
             {
                 output.Write(Taken);
-                _summary.Add(ReconcileOutcome.NeedsReview, CoverageGap.None);
+                Tally.Add(ReconcileOutcome.NeedsReview, CoverageGap.None);
                 return true;
             }
 
+            var start = output.Position;
             var gaps = Gaps(slot, Cells.Wage(csv[wageColumn]));
-            var outcome = members.IsActive(slot) ? ReconcileOutcome.CoveredActive : ReconcileOutcome.CoveredInactive;
+            var outcome = ExactMembers.IsActive(slot) ? ReconcileOutcome.CoveredActive : ReconcileOutcome.CoveredInactive;
             output.Write(outcome == ReconcileOutcome.CoveredActive ? Covered : CoveredInactive);
             output.WriteQuoted(members.Kpj(slot));
             output.Write(ByNik);
             output.Write(GapCodes[(int)gaps]);
             output.Write((byte)'\n');
-            _summary.Add(outcome, gaps);
+            Tally.Add(outcome, gaps);
+            Remember(slot, start, output.Position, outcome, gaps);
             return true;
         }
 
@@ -164,10 +350,10 @@ internal static class ExactPass
                 return;
             }
 
-            var row = RosterRecord.From(csv.Row, _map, fields);
+            var row = RosterRecord.From(csv.Row, map, fields);
             var index = new MemberIndex(_validator, today) { Blocks = false };
             var key = MemberIndex.NikKey(row.Nik);
-            var slot = -1;
+            var slot = -1L;
             if (key != 0 && members.TryFind(key, out slot))
             {
                 index.Add(MemberRecord.From(members.Map, CsvBytes.FieldsAt(memberRows, members.Offset(slot), members.Delimiter)));
@@ -175,7 +361,7 @@ internal static class ExactPass
 
             index.Seal();
             var result = new Reconciler(index, settings).Stream([row]).Single();
-            if (result.IsCovered && !members.Claim(slot))
+            if (result.IsCovered && !members.Claim(slot, half))
             {
                 result = new ReconcileResult(row, ReconcileOutcome.NeedsReview, MatchMethod.None, result.Score, null, CoverageGap.None);
             }
@@ -185,6 +371,7 @@ internal static class ExactPass
             output.WriteQuoted(row.Nik);
             output.Write((byte)',');
             output.WriteQuoted(row.Name);
+            var start = output.Position;
             output.Write((byte)',');
             output.Write(Encoding.UTF8.GetBytes(ReconcileCodes.Of(result.Outcome)));
             output.Write((byte)',');
@@ -196,7 +383,19 @@ internal static class ExactPass
             output.Write((byte)',');
             output.Write(GapCodes[(int)result.Gaps]);
             output.Write((byte)'\n');
-            _summary.Add(result.Outcome, result.Gaps);
+            Tally.Add(result.Outcome, result.Gaps);
+            if (result.IsCovered)
+            {
+                Remember(slot, start, output.Position, result.Outcome, result.Gaps);
+            }
+        }
+
+        private void Remember(long member, long outcomeStart, long lineEnd, ReconcileOutcome outcome, CoverageGap gaps)
+        {
+            if (half > 0)
+            {
+                Claims.Add(new ClaimLine(member, outcomeStart, lineEnd, outcome, gaps));
+            }
         }
 
         private bool HasBirthDate(ReadOnlySpan<byte> digits)
@@ -223,7 +422,7 @@ internal static class ExactPass
             return a.Length == 0 || b.Length == 0 || NameSimilarity.Score(a, b) >= settings.Model.NikNameAtLeast;
         }
 
-        private CoverageGap Gaps(int slot, long? rosterWage)
+        private CoverageGap Gaps(long slot, long? rosterWage)
         {
             var gaps = CoverageGap.None;
             var memberWage = members.Wage(slot);

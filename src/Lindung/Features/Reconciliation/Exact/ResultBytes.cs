@@ -12,13 +12,22 @@ internal sealed class ResultBytes : IDisposable
     private readonly FileStream _file;
     private byte[] _buffer = new byte[1 << 20];
     private int _length;
+    private long _flushed;
 
-    public ResultBytes(string path)
+    /// <param name="path">The file to create.</param>
+    /// <param name="header">Whether to start with the BOM and header line (not for the second half's lines).</param>
+    public ResultBytes(string path, bool header = true)
     {
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
-        Write([0xEF, 0xBB, 0xBF]);
-        Write(Encoding.UTF8.GetBytes(ReconcileFiles.OutputHeader + "\n"));
+        if (header)
+        {
+            Write([0xEF, 0xBB, 0xBF]);
+            Write(Encoding.UTF8.GetBytes(ReconcileFiles.OutputHeader + "\n"));
+        }
     }
+
+    /// <summary>Bytes written so far.</summary>
+    public long Position => _flushed + _length;
 
     public void Write(ReadOnlySpan<byte> bytes)
     {
@@ -93,6 +102,7 @@ internal sealed class ResultBytes : IDisposable
     private void Flush()
     {
         _file.Write(_buffer, 0, _length);
+        _flushed += _length;
         _length = 0;
     }
 }
