@@ -22,10 +22,6 @@ internal sealed class ExactMembers
     private ExactMembers(ExactNiks niks, HeaderMap map, byte delimiter, MemberPart[] parts)
     {
         (Niks, Map, Delimiter, _parts) = (niks, map, delimiter, parts);
-        foreach (var part in parts)
-        {
-            part.PrepareClaims();
-        }
     }
 
     public ExactNiks Niks { get; }
@@ -83,13 +79,13 @@ internal sealed class ExactMembers
     /// <summary>The member speaking for <paramref name="nik"/>, as a handle for the other methods.</summary>
     public bool TryFind(long nik, out long member) => Niks.TryGet(nik, out member) && member != ExactNiks.None;
 
-    public long Offset(long member) => Part(member).Offsets[Index(member)];
+    public long Offset(long member) => Part(member).Offset(Index(member));
 
-    public long Wage(long member) => Part(member).Wages[Index(member)];
+    public long Wage(long member) => Part(member).Wage(Index(member));
 
     public static bool IsActive(long member) => (member & InactiveBit) == 0;
 
-    public ProgramSet Programs(long member) => Part(member).Programs[Index(member)];
+    public ProgramSet Programs(long member) => Part(member).Programs(Index(member));
 
     public ReadOnlySpan<byte> Kpj(long member) => Part(member).Kpj(Index(member));
 

@@ -2,7 +2,7 @@ namespace Lindung.Features.Reconciliation.Exact;
 
 /// <summary>
 /// The roster's NIKs, each with the member that speaks for it, filled by two threads at once:
-/// open addressing over two flat arrays sized up front (it cannot grow while shared, so
+/// open addressing over one flat array of (NIK, value) pairs, so a probe costs one cache miss, sized up front (it cannot grow while shared, so
 /// <see cref="Full"/> tells the caller to start again with a bigger one). A member is offered
 /// with a priority and the smallest wins, which makes the outcome independent of thread timing.
 /// </summary>
@@ -12,8 +12,8 @@ internal sealed class ExactNiks
     public const long None = long.MaxValue;
 
     private const double MaxLoad = 0.7;
-    private readonly long[] _keys;
-    private readonly long[] _values;
+    // Slot i holds its NIK at 2i and its value at 2i + 1.
+    private readonly long[] _entries;
     private readonly int _mask;
     private readonly int _limit;
     private int _count;
@@ -27,21 +27,21 @@ internal sealed class ExactNiks
         }
 
         size = Math.Min(size, 1L << 30);
-        (_keys, _values, _mask, _limit) = (new long[size], new long[size], (int)size - 1, (int)(size * MaxLoad));
-        Array.Fill(_values, None);
+        (_entries, _mask, _limit) = (new long[size * 2], (int)size - 1, (int)(size * MaxLoad));
+        ClearValues();
     }
 
     /// <summary>True once more NIKs were added than the table was sized for; its contents are then incomplete.</summary>
     public bool Full => Volatile.Read(ref _count) >= _limit;
 
-    public int Capacity => _keys.Length;
+    public int Capacity => _mask + 1;
 
     /// <summary>Adds a NIK (not zero); safe to call from several threads; does nothing once <see cref="Full"/>.</summary>
     public void Add(long nik)
     {
         for (var slot = Slot(nik); !Full; slot = (slot + 1) & _mask)
         {
-            var key = Volatile.Read(ref _keys[slot]);
+            var key = Volatile.Read(ref _entries[slot * 2]);
             if (key == nik)
             {
                 return;
@@ -49,7 +49,7 @@ internal sealed class ExactNiks
 
             if (key == 0)
             {
-                var found = Interlocked.CompareExchange(ref _keys[slot], nik, 0);
+                var found = Interlocked.CompareExchange(ref _entries[slot * 2], nik, 0);
                 if (found == 0)
                 {
                     Interlocked.Increment(ref _count);
@@ -67,11 +67,11 @@ internal sealed class ExactNiks
     /// <summary>The NIK's value (<see cref="None"/> or a member's priority); false when the roster does not hold it.</summary>
     public bool TryGet(long nik, out long value)
     {
-        for (var slot = Slot(nik); _keys[slot] != 0; slot = (slot + 1) & _mask)
+        for (var slot = Slot(nik); _entries[slot * 2] != 0; slot = (slot + 1) & _mask)
         {
-            if (_keys[slot] == nik)
+            if (_entries[slot * 2] == nik)
             {
-                value = Volatile.Read(ref _values[slot]);
+                value = Volatile.Read(ref _entries[(slot * 2) + 1]);
                 return true;
             }
         }
@@ -83,17 +83,18 @@ internal sealed class ExactNiks
     /// <summary>Keeps the smaller of the NIK's value and <paramref name="priority"/>; safe from several threads.</summary>
     public void Offer(long nik, long priority)
     {
-        for (var slot = Slot(nik); _keys[slot] != 0; slot = (slot + 1) & _mask)
+        for (var slot = Slot(nik); _entries[slot * 2] != 0; slot = (slot + 1) & _mask)
         {
-            if (_keys[slot] != nik)
+            if (_entries[slot * 2] != nik)
             {
                 continue;
             }
 
-            var current = Volatile.Read(ref _values[slot]);
+            ref var value = ref _entries[(slot * 2) + 1];
+            var current = Volatile.Read(ref value);
             while (priority < current)
             {
-                var seen = Interlocked.CompareExchange(ref _values[slot], priority, current);
+                var seen = Interlocked.CompareExchange(ref value, priority, current);
                 if (seen == current)
                 {
                     return;
@@ -107,7 +108,13 @@ internal sealed class ExactNiks
     }
 
     /// <summary>Forgets every member offered, keeping the NIKs.</summary>
-    public void ClearValues() => Array.Fill(_values, None);
+    public void ClearValues()
+    {
+        for (var i = 1; i < _entries.Length; i += 2)
+        {
+            _entries[i] = None;
+        }
+    }
 
     // NIKs share long runs of digits (area, birth date), so the bits are mixed before masking.
     private int Slot(long nik) => (int)(((ulong)nik * 0x9E3779B97F4A7C15UL) >> 32) & _mask;

@@ -3,67 +3,60 @@ using Lindung.Domain.Rosters;
 namespace Lindung.Features.Reconciliation.Exact;
 
 /// <summary>
-/// The members one thread read from its half of an extract, as flat arrays (no object per member):
-/// where each row starts, wage, programs, and KPJ and name as UTF-8 in one shared byte pool.
+/// The members one thread read from its half of an extract: one small struct per member (where its
+/// row starts, wage, programs, claims) and KPJ and name as UTF-8 in one shared byte pool, so a
+/// roster row's look-up touches two cache lines, not one per field.
 /// </summary>
 internal sealed class MemberPart
 {
+    private Entry[] _entries = new Entry[1024];
     private byte[] _pool = new byte[1 << 16];
     private int _poolLength;
-    private int[] _texts = new int[1024];
-    private bool[][] _claims = [[], []];
-
-    public long[] Offsets { get; private set; } = new long[1024];
-
-    public long[] Wages { get; private set; } = new long[1024];
-
-    public ProgramSet[] Programs { get; private set; } = new ProgramSet[1024];
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<byte> Kpj(int index) => Text(_texts[index]);
+    public long Offset(int index) => _entries[index].Offset;
+
+    public long Wage(int index) => _entries[index].Wage;
+
+    public ProgramSet Programs(int index) => _entries[index].Programs;
+
+    public ReadOnlySpan<byte> Kpj(int index) => Text(_entries[index].Text);
 
     public ReadOnlySpan<byte> Name(int index)
     {
-        var kpj = _texts[index];
+        var kpj = _entries[index].Text;
         return Text(kpj + 4 + BitConverter.ToInt32(_pool, kpj));
     }
 
+    /// <summary>
+    /// Marks the member taken by a row of roster half <paramref name="half"/>; false when taken
+    /// before by that half. Each half writes its own byte, so the two threads never race.
+    /// </summary>
     public bool Claim(int index, int half)
     {
-        var claims = _claims[half];
-        if (claims[index])
+        ref var entry = ref _entries[index];
+        ref var claimed = ref half == 0 ? ref entry.ClaimedFirst : ref entry.ClaimedSecond;
+        if (claimed)
         {
             return false;
         }
 
-        claims[index] = true;
+        claimed = true;
         return true;
     }
 
-    public bool Claimed(int index, int half) => _claims[half][index];
-
-    /// <summary>Allocates both roster halves' claim flags once the part is read.</summary>
-    public void PrepareClaims() => _claims = [new bool[Count], new bool[Count]];
+    public bool Claimed(int index, int half) => half == 0 ? _entries[index].ClaimedFirst : _entries[index].ClaimedSecond;
 
     public int Add(long offset, ReadOnlySpan<byte> kpj, ReadOnlySpan<byte> name, ProgramSet programs, long wage)
     {
-        if (Count == Offsets.Length)
+        if (Count == _entries.Length)
         {
-            var size = Count * 2;
-            var (offsets, wages, sets) = (Offsets, Wages, Programs);
-            Array.Resize(ref offsets, size);
-            Array.Resize(ref wages, size);
-            Array.Resize(ref sets, size);
-            Array.Resize(ref _texts, size);
-            (Offsets, Wages, Programs) = (offsets, wages, sets);
+            Array.Resize(ref _entries, Count * 2);
         }
 
         var index = Count++;
-        Offsets[index] = offset;
-        Wages[index] = wage;
-        Programs[index] = programs;
-        _texts[index] = _poolLength;
+        _entries[index] = new Entry { Offset = offset, Wage = wage, Programs = programs, Text = _poolLength };
         Append(kpj);
         Append(name);
         return index;
@@ -81,5 +74,15 @@ internal sealed class MemberPart
         BitConverter.TryWriteBytes(_pool.AsSpan(_poolLength), text.Length);
         text.CopyTo(_pool.AsSpan(_poolLength + 4));
         _poolLength += 4 + text.Length;
+    }
+
+    private struct Entry
+    {
+        public long Offset;
+        public long Wage;
+        public int Text;
+        public ProgramSet Programs;
+        public bool ClaimedFirst;
+        public bool ClaimedSecond;
     }
 }
