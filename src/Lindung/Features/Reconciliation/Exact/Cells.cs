@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Lindung.Domain.Reconciliation;
 using Lindung.Domain.Rosters;
@@ -12,6 +13,7 @@ namespace Lindung.Features.Reconciliation.Exact;
 internal static class Cells
 {
     /// <summary>The trimmed text of a raw field as UTF-8; the field itself when nothing needs undoing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> raw, ref byte[] scratch)
     {
         if (raw.Length == 0 || (raw[0] != (byte)'"' && IsPlainEnd(raw[0]) && IsPlainEnd(raw[^1])))
@@ -36,6 +38,7 @@ internal static class Cells
     /// <see cref="MemberIndex.NikKey"/> of the cell; <paramref name="digits"/> is the cell when it
     /// is 16 plain digits after trimming, else empty.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long NikKey(ReadOnlySpan<byte> raw, out ReadOnlySpan<byte> digits)
     {
         digits = Unquoted(raw) ? raw.Trim(" \t"u8) : [];
@@ -49,6 +52,7 @@ internal static class Cells
     }
 
     /// <summary><see cref="FieldParser.Wage"/> of the cell.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long? Wage(ReadOnlySpan<byte> raw)
     {
         var digits = Unquoted(raw) ? raw.Trim(" \t"u8) : [];
@@ -85,6 +89,7 @@ internal sealed class CellCache<T>(Func<string, T> parse)
     private const int Capacity = 32;
     private readonly List<(byte[] Raw, T Value)> _known = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public T Get(ReadOnlySpan<byte> raw)
     {
         foreach (var (known, value) in _known)

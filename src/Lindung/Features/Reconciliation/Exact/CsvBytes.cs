@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using Microsoft.Win32.SafeHandles;
@@ -127,6 +128,7 @@ internal sealed class CsvBytes : IDisposable
         index >= 0 && index < Count ? _buffer.AsSpan(_fieldStarts[index], _fieldEnds[index] - _fieldStarts[index]) : [];
 
     /// <summary>Reads the next record; false at the end of the file or once <see cref="Invalid"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next()
     {
         while (!Invalid && Position < _stopAt && (_start < _end || Fill()))
@@ -233,6 +235,7 @@ internal sealed class CsvBytes : IDisposable
     /// Parses the record at <paramref name="at"/>, filling the field arrays; the position after it,
     /// or -1 when <paramref name="data"/> ends before the record does and more may come.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Parse(ReadOnlySpan<byte> data, int at, bool final)
     {
         Count = 0;
@@ -332,6 +335,7 @@ internal sealed class CsvBytes : IDisposable
     /// more; false when nothing could be added. Checks UTF-8 up to the last line feed read, where no
     /// character can be cut, and the rest at the end of the file.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Fill()
     {
         if (_eof)

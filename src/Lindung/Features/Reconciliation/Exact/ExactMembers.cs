@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lindung.Domain.Reconciliation;
 using Lindung.Domain.Rosters;
 
@@ -101,6 +102,7 @@ internal sealed class ExactMembers
     /// <summary>Whether a row of roster half <paramref name="half"/> took the member.</summary>
     public bool Claimed(long member, int half) => Part(member).Claimed(Index(member), half);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static MemberPart? Read(CsvBytes csv, HeaderMap map, ExactNiks niks, int partIndex)
     {
         var (nik, kpj, name, status, program, wage) = (

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Lindung.Features.Reconciliation.Exact;
 
 /// <summary>
@@ -37,6 +39,7 @@ internal sealed class ExactNiks
     public int Capacity => _mask + 1;
 
     /// <summary>Adds a NIK (not zero); safe to call from several threads; does nothing once <see cref="Full"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long nik)
     {
         for (var slot = Slot(nik); !Full; slot = (slot + 1) & _mask)
@@ -65,6 +68,7 @@ internal sealed class ExactNiks
     }
 
     /// <summary>The NIK's value (<see cref="None"/> or a member's priority); false when the roster does not hold it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(long nik, out long value)
     {
         for (var slot = Slot(nik); _entries[slot * 2] != 0; slot = (slot + 1) & _mask)
@@ -81,6 +85,7 @@ internal sealed class ExactNiks
     }
 
     /// <summary>Keeps the smaller of the NIK's value and <paramref name="priority"/>; safe from several threads.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(long nik, long priority)
     {
         for (var slot = Slot(nik); _entries[slot * 2] != 0; slot = (slot + 1) & _mask)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Lindung.Domain.Areas;
 using Lindung.Domain.Identifiers;
@@ -236,6 +237,7 @@ internal static class ExactPass
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void AddNiks(CsvBytes csv, int column, ExactNiks niks)
         {
             while (csv.Next() && !niks.Full)
@@ -277,6 +279,7 @@ internal static class ExactPass
         /// <summary>The second half's covered lines, which a first-half row may have taken first.</summary>
         public List<ClaimLine> Claims { get; } = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Run(CsvBytes csv, string outPath, bool header)
         {
             var (nik, name, wage) = (map.IndexOf(RosterColumns.Nik), map.IndexOf(RosterColumns.Nama), map.IndexOf(RosterColumns.Upah));
@@ -295,6 +298,7 @@ internal static class ExactPass
         }
 
         /// <summary>Decides the common row in place; false when the row needs the reconciler.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool TryFast(CsvBytes csv, int nikColumn, int nameColumn, int wageColumn, ResultBytes output)
         {
             var key = Cells.NikKey(csv[nikColumn], out var digits);
@@ -410,6 +414,7 @@ internal static class ExactPass
         }
 
         /// <summary>The reconciler's test for an exact NIK: either folded name empty, or similar enough.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool NamesAgree(ReadOnlySpan<byte> rosterName, ReadOnlySpan<byte> memberName)
         {
             if (rosterName.SequenceEqual(memberName) && _identicalNamesAgree)
@@ -439,6 +444,7 @@ internal static class ExactPass
             return gaps;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void WriteStart(ResultBytes output, int row, ReadOnlySpan<byte> nik, ReadOnlySpan<byte> name)
         {
             output.Write(row);

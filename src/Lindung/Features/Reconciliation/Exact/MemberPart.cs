@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lindung.Domain.Rosters;
 
 namespace Lindung.Features.Reconciliation.Exact;
@@ -48,6 +49,7 @@ internal sealed class MemberPart
 
     public bool Claimed(int index, int half) => half == 0 ? _entries[index].ClaimedFirst : _entries[index].ClaimedSecond;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Add(long offset, ReadOnlySpan<byte> kpj, ReadOnlySpan<byte> name, ProgramSet programs, long wage)
     {
         if (Count == _entries.Length)

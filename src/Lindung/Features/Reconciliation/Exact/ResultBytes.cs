@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Lindung.Features.Reconciliation.Exact;
@@ -29,6 +30,7 @@ internal sealed class ResultBytes : IDisposable
     /// <summary>Bytes written so far.</summary>
     public long Position => _flushed + _length;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ReadOnlySpan<byte> bytes)
     {
         Reserve(bytes.Length);
@@ -42,6 +44,7 @@ internal sealed class ResultBytes : IDisposable
         _buffer[_length++] = b;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(int number)
     {
         Reserve(16);
@@ -57,6 +60,7 @@ internal sealed class ResultBytes : IDisposable
     }
 
     /// <summary>The cell as <see cref="ReconcileFiles.Quote"/> writes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteQuoted(ReadOnlySpan<byte> text)
     {
         if (text.IndexOfAny(",\"\r\n"u8) < 0)
