@@ -24,6 +24,22 @@ public class NikValidatorTests
     }
 
     [Fact]
+    public void The_birth_date_read_from_bare_digits_is_the_one_a_full_check_reads()
+    {
+        // Day and month drawn from a narrow range, so real dates (and impossible ones) both come up.
+        var niks = from district in Gen.Int[350_000, 359_999]
+                   from day in Gen.Int[0, 72]
+                   from month in Gen.Int[0, 13]
+                   from rest in Gen.Int[0, 999_999]
+                   select string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{district:D6}{day:D2}{month:D2}{rest:D6}");
+        niks.Sample(digits =>
+            Assert.Equal(Validator.Check(digits, Today).BirthDate, NikValidator.BirthDateOf(digits, Today)));
+        Assert.Equal(new DateOnly(1990, 3, 12), NikValidator.BirthDateOf("3577015203900002", Today));
+        Assert.Null(NikValidator.BirthDateOf("3577019903900002", Today));
+        Assert.Throws<ArgumentException>(() => NikValidator.BirthDateOf("357701520390000", Today));
+    }
+
+    [Fact]
     public void A_womans_birth_day_is_written_plus_forty()
     {
         var check = Validator.Check("3577015203900002", Today);
