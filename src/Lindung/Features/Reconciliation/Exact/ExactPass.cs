@@ -51,7 +51,7 @@ internal static class ExactPass
 
         // Two halves at once: the second writes its lines to a file of its own, appended after the first's.
         var second = new RosterPass(members, memberRows, roster.Map, settings, today, half: 1);
-        var secondPath = outPath + ".part";
+        var secondPath = $"{outPath}.{Guid.NewGuid():N}.part";
         using var firstRows = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.DataStart, roster.Split, 1);
         using var secondRows = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.Split, long.MaxValue, roster.SplitRow);
         var ok = new bool[2];
@@ -220,16 +220,16 @@ internal static class ExactPass
                     return null;
                 }
 
+                if (niks.Full)
+                {
+                    expected = niks.Capacity * 2L;
+                    continue;
+                }
+
                 if (split > 0 && first.Position != split)
                 {
                     // A quoted line break straddled the middle: one piece, from the start.
                     split = -1;
-                    continue;
-                }
-
-                if (niks.Full)
-                {
-                    expected = niks.Capacity * 2L;
                     continue;
                 }
 
