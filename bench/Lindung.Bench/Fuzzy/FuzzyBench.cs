@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
 using Lindung.Bench.Reconcile;
@@ -34,18 +35,32 @@ internal static class FuzzyBench
         duck.Open();
         Load(duck, sample.MembersPath, roster);
 
+        // CPU time beside wall time: on a shared machine the wall clock mostly measures the neighbours.
+        var (oursCpu, peerCpu) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
         var (ours, peer, oursResult, peerResult) = await Measure.BestOfAsync(
             args.Runs,
-            () => Task.FromResult(OursMatches(index, roster)),
-            () => Task.FromResult(PeerMatches(duck)));
+            () => Task.FromResult(CpuTimed(() => OursMatches(index, roster), ref oursCpu)),
+            () => Task.FromResult(CpuTimed(() => PeerMatches(duck), ref peerCpu)));
 
         Measure.Report("fuzzy", rosterCount, ours, "DuckDB", peer);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  CPU time (all threads, best run): Lindung {oursCpu.TotalMilliseconds:N0} ms | DuckDB {peerCpu.TotalMilliseconds:N0} ms | ratio {oursCpu / peerCpu:0.00}x"));
         var oursScore = Score(oursResult, sample.TruthKpj);
         var peerScore = Score(peerResult, sample.TruthKpj);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  Lindung precision {oursScore.Precision:P2} recall {oursScore.Recall:P2} | DuckDB (jaro_winkler >= {DuckThreshold}) precision {peerScore.Precision:P2} recall {peerScore.Recall:P2} | {memberCount:N0} members"));
+        ShowErrors(args.Get("--show-errors", 0), roster, oursResult, peerResult, sample);
         Console.WriteLine($"  reproduce: dotnet run -c Release --project bench/Lindung.Bench -- fuzzy --roster {rosterCount} --members {memberCount} --runs {args.Runs}");
         return 0;
+    }
+
+    private static T CpuTimed<T>(Func<T> run, ref TimeSpan best)
+    {
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        var result = run();
+        var used = Process.GetCurrentProcess().TotalProcessorTime - before;
+        best = used < best ? used : best;
+        return result;
     }
 
     private static Dictionary<int, string> OursMatches(MemberIndex index, List<RosterRecord> roster) =>
@@ -108,6 +123,40 @@ internal static class FuzzyBench
             row.EndRow();
         }
     }
+
+    /// <summary>
+    /// Diagnosis when tuning: up to <paramref name="count"/> wrong matches and missed members of
+    /// each side, with the roster row as written and the member it was matched to or should have been.
+    /// </summary>
+    private static void ShowErrors(int count, List<RosterRecord> roster, Dictionary<int, string> ours, Dictionary<int, string> peer, ReconcileSample sample)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        var truth = sample.TruthKpj;
+        var byRow = roster.ToDictionary(r => r.Row);
+        var members = ReconcileFiles.ReadMemberRecords(sample.MembersPath).ToDictionary(
+            m => m.Kpj, m => string.Create(CultureInfo.InvariantCulture, $"{m.Kpj} {m.Name} | {m.BirthDate:yyyy-MM-dd} | {m.Sex} | {m.Nik[..6]}"));
+        foreach (var (side, matches) in new[] { ("Lindung", ours), ("DuckDB", peer) })
+        {
+            Console.WriteLine($"  {side} wrong matches:");
+            foreach (var (row, kpj) in matches.Where(m => truth[m.Key - 2] != m.Value).Take(count))
+            {
+                Console.WriteLine($"    {Describe(byRow[row])} -> {members[kpj]} | truth {(truth[row - 2] is { } t ? members[t] : "not a member")}");
+            }
+
+            Console.WriteLine($"  {side} missed members:");
+            foreach (var r in roster.Where(r => truth[r.Row - 2] is not null && !matches.ContainsKey(r.Row)).Take(count))
+            {
+                Console.WriteLine($"    {Describe(r)} | truth {members[truth[r.Row - 2]!]}");
+            }
+        }
+    }
+
+    private static string Describe(RosterRecord r) =>
+        string.Create(CultureInfo.InvariantCulture, $"row {r.Row}: {r.Name} | {r.BirthDate:yyyy-MM-dd} | {r.Sex} | {r.AreaCode}");
 
     private static (double Precision, double Recall) Score(Dictionary<int, string> matches, string?[] truth)
     {

@@ -7,9 +7,10 @@ namespace Lindung.Domain.Reconciliation;
 
 /// <summary>
 /// A membership extract held in memory for matching: one compact entry per KPJ (NIK as a number,
-/// name folded once, district codes interned), a NIK dictionary and candidate blocks. Blocks are
-/// stored as one sorted array of member positions with a dictionary of (start, count) per key,
-/// so 200,000 members cost a few tens of megabytes, not one list object per key.
+/// name folded and split into words once per distinct name, district codes interned), a NIK
+/// dictionary and the candidate blocks: members ordered by birth date and district
+/// (<see cref="BirthDateBlocks"/>), and by district and name word for rows or members without a
+/// birth date (<see cref="NameBlocks"/>).
 /// </summary>
 public sealed class MemberIndex
 {
@@ -17,9 +18,12 @@ public sealed class MemberIndex
     private readonly NikTable _byNik = new();
     private Dictionary<string, int>? _byKpj;
     private readonly Dictionary<string, string> _districts = new(StringComparer.Ordinal);
-    private readonly List<(long Key, int Member)> _pendingBlocks = [];
-    private Dictionary<long, (int Start, int Count)> _blocks = [];
-    private int[] _blockMembers = [];
+    private readonly Dictionary<string, int> _nameIds = new(StringComparer.Ordinal);
+    private readonly List<FoldedName> _names = [];
+    private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
+    private readonly List<int> _keyOfName = [];
+    private readonly NameBlocks _allNames = new();
+    private readonly NameBlocks _datelessNames = new();
 
     public MemberIndex(NikValidator validator, DateOnly today)
     {
@@ -63,9 +67,15 @@ public sealed class MemberIndex
         var district = check.DistrictName is null ? null : Intern(check.DistrictCode!);
         var birth = member.BirthDate ?? check.BirthDate;
         var name = Names.Fold(member.Name);
+        var nameId = Blocks ? NameId(name) : -1;
+        var districtNumber = DistrictNumber(district);
         var position = _members.Count;
         _members.Add(new IndexedMember(
-            member.Kpj, nik, name, birth?.DayNumber ?? -1, member.Sex ?? check.Sex, district, member.Active, member.Programs, member.Wage ?? -1));
+            member.Kpj, nik, name, birth?.DayNumber ?? -1, member.Sex ?? check.Sex, district, member.Active, member.Programs, member.Wage ?? -1)
+        {
+            NameId = nameId,
+            DistrictNumber = districtNumber,
+        });
 
 
         // One NIK, several KPJs (a PU and a BPU membership, an old card): the active one speaks for the person.
@@ -79,27 +89,24 @@ public sealed class MemberIndex
             return;
         }
 
-        foreach (var key in BlockKeys(name, birth, district))
+        _allNames.Add(name, districtNumber, position);
+        if (birth is null)
         {
-            _pendingBlocks.Add((key, position));
+            _datelessNames.Add(name, districtNumber, position);
         }
     }
 
     /// <summary>Turns the blocks gathered by <see cref="Add"/> into the compact lookup; call once, after the last member.</summary>
     public void Seal()
     {
-        _pendingBlocks.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Member.CompareTo(b.Member));
-        _blockMembers = new int[_pendingBlocks.Count];
-        _blocks = new Dictionary<long, (int, int)>();
-        for (var i = 0; i < _pendingBlocks.Count; i++)
+        if (!Blocks)
         {
-            var (key, member) = _pendingBlocks[i];
-            _blockMembers[i] = member;
-            _blocks[key] = _blocks.TryGetValue(key, out var range) ? (range.Start, range.Count + 1) : (i, 1);
+            return;
         }
 
-        _pendingBlocks.Clear();
-        _pendingBlocks.TrimExcess();
+        Dates = BirthDateBlocks.Build(_members, _keyOfName);
+        _allNames.Seal();
+        _datelessNames.Seal();
     }
 
     internal IndexedMember this[int position] => _members[position];
@@ -124,8 +131,23 @@ public sealed class MemberIndex
         return table;
     }
 
-    internal ReadOnlySpan<int> Block(long key) =>
-        _blocks.TryGetValue(key, out var range) ? _blockMembers.AsSpan(range.Start, range.Count) : [];
+    /// <summary>Members with a birth date, by birth date and district; empty until <see cref="Seal"/>.</summary>
+    internal BirthDateBlocks Dates { get; private set; } = BirthDateBlocks.Empty;
+
+    /// <summary>Every member by district and name word: the search for a roster row without a birth date.</summary>
+    internal NameBlocks AllNames => _allNames;
+
+    /// <summary>Members without a birth date by district and name word, which the birth-date runs miss.</summary>
+    internal NameBlocks DatelessNames => _datelessNames;
+
+    internal FoldedName Name(int nameId) => _names[nameId];
+
+    /// <summary>The id of a name's <see cref="FoldedName.Key"/> among the members' names, -1 when no member bears it.</summary>
+    internal int KeyId(FoldedName name) => _keyIds.TryGetValue(name.Key, out var id) ? id : -1;
+
+    /// <summary>A roster name's split form: the members' own when a member bears it, else a new one.</summary>
+    internal FoldedName Split(string folded) =>
+        _nameIds.TryGetValue(folded, out var id) ? _names[id] : new FoldedName(folded);
 
     /// <summary>The NIK as a number when it is 16 digits after repair (valid or not: area lists lag), else 0.</summary>
     internal static long NikNumber(NikCheck check) =>
@@ -153,56 +175,36 @@ public sealed class MemberIndex
     private string? Intern(string? district) =>
         district is null ? null : _districts.TryGetValue(district, out var known) ? known : _districts[district] = district;
 
-    /// <summary>
-    /// Candidate blocks: the birth date; each name word's first three letters with the birth year;
-    /// each name word's first three letters with the district. A wrong birth date still meets the
-    /// name-and-district block, a wrong district the birth-date block, a dropped or swapped word the
-    /// other words' blocks.
-    /// </summary>
-    internal static IEnumerable<long> BlockKeys(string foldedName, DateOnly? birth, string? district)
+    private int NameId(string folded)
     {
-        if (birth is { } date)
+        if (!_nameIds.TryGetValue(folded, out var id))
         {
-            yield return BirthDateKey(date);
-        }
-
-        if (foldedName.Length == 0)
-        {
-            yield break;
-        }
-
-        var districtNumber = district is null ? -1 : DistrictNumber(district);
-        foreach (var word in foldedName.Split(' ').Distinct())
-        {
-            var prefix = Prefix(word);
-            if (birth is { } d)
+            _nameIds[folded] = id = _names.Count;
+            var name = new FoldedName(folded);
+            _names.Add(name);
+            if (!_keyIds.TryGetValue(name.Key, out var key))
             {
-                yield return (2L << 56) | ((long)d.Year << 16) | prefix;
+                _keyIds[name.Key] = key = _keyIds.Count;
             }
 
-            if (districtNumber >= 0)
-            {
-                yield return (3L << 56) | ((long)districtNumber << 16) | prefix;
-            }
+            _keyOfName.Add(key);
         }
+
+        return id;
     }
 
-    internal static long BirthDateKey(DateOnly date) => (1L << 56) | (uint)date.DayNumber;
-
-    private static int DistrictNumber(string dotted) =>
-        int.Parse(dotted.AsSpan(0, 2), CultureInfo.InvariantCulture) * 10000
-        + (int.Parse(dotted.AsSpan(3, 2), CultureInfo.InvariantCulture) * 100)
-        + int.Parse(dotted.AsSpan(6, 2), CultureInfo.InvariantCulture);
-
-    private static long Prefix(string word)
+    /// <summary>A dotted district code (dd.dd.dd) as province·10000 + regency·100 + district; -1 for anything else.</summary>
+    internal static int DistrictNumber(string? dotted)
     {
-        long prefix = 0;
-        for (var i = 0; i < 3; i++)
+        if (dotted is not { Length: >= 8 } || dotted[2] != '.' || dotted[5] != '.'
+            || !int.TryParse(dotted.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var province)
+            || !int.TryParse(dotted.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var regency)
+            || !int.TryParse(dotted.AsSpan(6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var district))
         {
-            prefix = (prefix << 5) | (i < word.Length ? (uint)(word[i] - 'a' + 1) & 31 : 0);
+            return -1;
         }
 
-        return prefix;
+        return (province * 10000) + (regency * 100) + district;
     }
 }
 
@@ -211,4 +213,13 @@ internal readonly record struct IndexedMember(
     string Kpj, long Nik, string Name, int BirthDay, Sex? Sex, string? District, bool Active, ProgramSet Programs, long Wage)
 {
     public DateOnly? BirthDate => BirthDay < 0 ? null : DateOnly.FromDayNumber(BirthDay);
+
+    /// <summary>Index into the index's table of distinct names.</summary>
+    public int NameId { get; init; }
+
+    /// <summary>The district as a number (see <see cref="MemberIndex.DistrictNumber"/>), -1 when unknown.</summary>
+    public int DistrictNumber { get; init; } = -1;
+
+    /// <summary>Sex as a small number, -1 when unknown: compared per candidate without boxing.</summary>
+    public sbyte SexCode => Sex is { } sex ? (sbyte)sex : (sbyte)-1;
 }

@@ -27,19 +27,17 @@ public sealed record ReconcileSettings(MatchModel Model, ProgramSet RequiredProg
 /// Decisions taken in review (<see cref="ReviewMemory"/>) come first: an accepted pair is matched
 /// outright, a rejected pair is never proposed again.
 /// </summary>
-public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, ReviewMemory? memory = null)
+public sealed partial class Reconciler(MemberIndex members, ReconcileSettings settings, ReviewMemory? memory = null)
 {
     private const int MaxCandidates = 3;
     private readonly MatchModel _model = settings.Model;
     private readonly ReviewMemory _memory = memory ?? ReviewMemory.Empty;
 
-    // Whether a candidate could reach review even with an identical name, for every combination
-    // of the other fields (4 × 3 × 4): the search asks this of thousands of candidates per row.
-    private readonly bool[] _canReachReview = ReachableWithIdenticalName(settings.Model, settings.Model.ReviewAt);
+    private readonly MatchScorer _scorer = new(settings.Model);
 
-    // The same by birth-date agreement alone: most candidates of the name blocks are born on
-    // another day, which the default model never lets reach review, and are passed over first.
-    private readonly bool[] _birthCanReachReview = ReachableByBirthDate(ReachableWithIdenticalName(settings.Model, settings.Model.ReviewAt));
+    // Parallel.ForEach starts a fresh worker every few hundred milliseconds; each would otherwise
+    // allocate (and the GC collect) a mark array the size of the extract.
+    private readonly ConcurrentBag<Scratch> _scratches = [];
 
     public IReadOnlyList<ReconcileResult> Run(IEnumerable<RosterRecord> roster)
     {
@@ -56,7 +54,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
         var decisions = new Decision[rows.Count];
         Parallel.ForEach(
             Partitioner.Create(0, rows.Count, Math.Max(1024, rows.Count / (Environment.ProcessorCount * 8) + 1)),
-            () => new Scratch(members.Count),
+            () => _scratches.TryTake(out var reused) ? reused : new Scratch(members.Count),
             (range, _, scratch) =>
             {
                 for (var i = range.Item1; i < range.Item2; i++)
@@ -66,7 +64,7 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
 
                 return scratch;
             },
-            _ => { });
+            _scratches.Add);
         ResolveConflicts(decisions);
         return decisions.Select(Finish).ToArray();
     }
@@ -125,13 +123,19 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
         var check = members.Validator.Check(row.Nik, members.Today);
         var nik = MemberIndex.NikNumber(check);
         var nikUsable = nik != 0 && check.BirthDate is not null && !check.Errors.Contains(NikErrors.SerialZero);
+        var name = members.Names.Fold(row.Name);
+        var district = check.DistrictName is not null ? check.DistrictCode : District(row.AreaCode);
         var probe = new Probe(
-            members.Names.Fold(row.Name),
+            name,
             row.BirthDate ?? check.BirthDate,
             row.Sex ?? check.Sex,
-            check.DistrictName is not null ? check.DistrictCode : District(row.AreaCode),
+            district,
             nikUsable ? nik : 0,
-            check.Normalized ?? row.Nik.Trim());
+            check.Normalized ?? row.Nik.Trim())
+        {
+            Folded = settings.NikOnly ? FoldedName.Empty : members.Split(name),
+            DistrictNumber = MemberIndex.DistrictNumber(district),
+        };
 
         if (_memory.AcceptedFor(probe.Key) is { } accepted && members.TryFindKpj(accepted.Kpj, out var chosen))
         {
@@ -193,79 +197,6 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
         return score >= _model.RepairAt ? new Decision(null!, ReconcileOutcome.CoveredActive, MatchMethod.NikRepaired, score, found) : null;
     }
 
-    private Decision Search(RosterRecord row, Probe probe, Scratch scratch)
-    {
-        var seen = scratch.Seen;
-        var stamp = ++scratch.Stamp;
-        var best = -1;
-        var bestScore = 0.0;
-        var runnerUp = 0.0;
-        List<Candidate>? candidates = null;
-        foreach (var key in CandidateKeys(probe))
-        {
-            foreach (var position in members.Block(key))
-            {
-                if (seen[position] == stamp)
-                {
-                    continue;
-                }
-
-                seen[position] = stamp;
-                if (Rejected(probe, position))
-                {
-                    continue;
-                }
-
-                var member = members[position];
-                if (!_birthCanReachReview[(int)MatchEvidence.CompareBirthDates(probe.BirthDate, member.BirthDate)])
-                {
-                    continue;
-                }
-
-                var score = Score(probe, member, _model.ReviewAt);
-                if (score >= _model.ReviewAt)
-                {
-                    (candidates ??= []).Add(new Candidate(position, score, CandidateMethod(probe, member)));
-                }
-
-                if (score > bestScore)
-                {
-                    // Two KPJs of one person (same NIK) are not rivals.
-                    if (best < 0 || member.Nik == 0 || members[best].Nik != member.Nik)
-                    {
-                        runnerUp = bestScore;
-                    }
-
-                    (best, bestScore) = (position, score);
-                }
-                else if (score > runnerUp && (member.Nik == 0 || members[best].Nik != member.Nik))
-                {
-                    runnerUp = score;
-                }
-            }
-        }
-
-        if (best < 0 || bestScore < _model.ReviewAt)
-        {
-            return new Decision(row, ReconcileOutcome.NotRegistered, MatchMethod.None, bestScore, -1);
-        }
-
-        var shortlist = candidates is null ? [] : candidates.OrderByDescending(c => c.Score).Take(MaxCandidates).ToArray();
-
-        // A roster NIK that is valid and far from the member's says "someone else", whatever the name.
-        var nikConflict = probe.Nik != 0 && members[best].Nik != 0 && !OneSlipApart(probe.Nik, members[best].Nik);
-        var clear = bestScore >= _model.AcceptAt && MatchModel.LeadBits(bestScore, runnerUp) >= _model.AcceptMarginBits;
-        if (nikConflict)
-        {
-            var outcome = clear && bestScore >= _model.NikConflictReviewAt ? ReconcileOutcome.NeedsReview : ReconcileOutcome.NotRegistered;
-            return new Decision(row, outcome, MatchMethod.None, bestScore, -1) { Candidates = outcome == ReconcileOutcome.NeedsReview ? shortlist : [] };
-        }
-
-        return clear
-            ? new Decision(row, ReconcileOutcome.CoveredActive, MatchMethod.NameDob, bestScore, best)
-            : new Decision(row, ReconcileOutcome.NeedsReview, MatchMethod.None, bestScore, -1) { Candidates = shortlist };
-    }
-
     private bool Rejected(Probe probe, int position) => _memory.Count > 0 && _memory.IsRejected(probe.Key, members[position].Kpj);
 
     /// <summary>How the pair would be matched if a reviewer accepts it: a NIK one slip away counts as a repair.</summary>
@@ -274,63 +205,13 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
             ? (probe.Nik == member.Nik ? MatchMethod.Nik : MatchMethod.NikRepaired)
             : MatchMethod.NameDob;
 
-    private static IEnumerable<long> CandidateKeys(Probe probe)
-    {
-        foreach (var key in MemberIndex.BlockKeys(probe.Name, probe.BirthDate, probe.District))
-        {
-            yield return key;
-        }
-
-        // Day and month swapped (03/12 for 12/03) is the commonest date slip.
-        if (probe.BirthDate is { } date && date.Day <= 12 && date.Day != date.Month)
-        {
-            yield return MemberIndex.BirthDateKey(new DateOnly(date.Year, date.Day, Math.Min(date.Month, DateTime.DaysInMonth(date.Year, date.Day))));
-        }
-    }
-
-    /// <summary>
-    /// The model's score; 0 without comparing names when even identical names could not lift the
-    /// pair to <paramref name="floor"/> (most name-block candidates have another birth date).
-    /// </summary>
-    private double Score(Probe probe, IndexedMember member, double floor = 0)
-    {
-        var evidence = new MatchEvidence(
-            1,
+    /// <summary>The model's score of a pair (the NIK paths; the search scores through <see cref="MatchScorer"/>).</summary>
+    private double Score(Probe probe, IndexedMember member) =>
+        _model.Score(new MatchEvidence(
+            NameSimilarity.Score(probe.Name, member.Name),
             MatchEvidence.CompareBirthDates(probe.BirthDate, member.BirthDate),
             MatchEvidence.Compare(probe.Sex, member.Sex),
-            MatchEvidence.CompareRegions(probe.District, member.District));
-        var reachable = floor == _model.ReviewAt ? _canReachReview[Combination(evidence)] : _model.Score(evidence) >= floor;
-        if (floor > 0 && !reachable)
-        {
-            return 0;
-        }
-
-        return _model.Score(evidence with { NameScore = NameSimilarity.Score(probe.Name, member.Name) });
-    }
-
-    private static int Combination(MatchEvidence evidence) =>
-        (((int)evidence.BirthDate * 3) + (int)evidence.Sex) * 4 + (int)evidence.Region;
-
-    private static bool[] ReachableByBirthDate(bool[] reachable) =>
-        [.. Enum.GetValues<BirthDateAgreement>().Select(b => reachable.AsSpan((int)b * 12, 12).Contains(true))];
-
-    private static bool[] ReachableWithIdenticalName(MatchModel model, double floor)
-    {
-        var table = new bool[4 * 3 * 4];
-        foreach (var birth in Enum.GetValues<BirthDateAgreement>())
-        {
-            foreach (var sex in Enum.GetValues<FieldAgreement>())
-            {
-                foreach (var region in Enum.GetValues<RegionAgreement>())
-                {
-                    var evidence = new MatchEvidence(1, birth, sex, region);
-                    table[Combination(evidence)] = model.Score(evidence) >= floor;
-                }
-            }
-        }
-
-        return table;
-    }
+            MatchEvidence.CompareRegions(probe.District, member.District)));
 
     /// <summary>Best method, then best score, then the earlier row keeps the member; the rest go to review.</summary>
     private static void ResolveConflicts(Decision[] decisions)
@@ -423,9 +304,15 @@ public sealed class Reconciler(MemberIndex members, ReconcileSettings settings, 
         public int Stamp { get; set; }
     }
 
-
     // Key: the roster NIK as review decisions are keyed, normalized when it could be, else as written.
-    private sealed record Probe(string Name, DateOnly? BirthDate, Sex? Sex, string? District, long Nik, string Key);
+    private sealed record Probe(string Name, DateOnly? BirthDate, Sex? Sex, string? District, long Nik, string Key)
+    {
+        public FoldedName Folded { get; init; } = FoldedName.Empty;
+
+        public int DistrictNumber { get; init; } = -1;
+
+        public sbyte SexCode => Sex is { } sex ? (sbyte)sex : (sbyte)-1;
+    }
 
     private sealed record Candidate(int Member, double Score, MatchMethod Method);
 

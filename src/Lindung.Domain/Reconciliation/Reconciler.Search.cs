@@ -1,0 +1,213 @@
+using Lindung.Domain.Matching;
+using Lindung.Domain.Rosters;
+
+namespace Lindung.Domain.Reconciliation;
+
+/// <summary>
+/// The name search for a row no NIK settles. Candidates: on the row's birth date and on the
+/// day/month-swapped date, the members of the row's district (and those whose district is unknown),
+/// names compared with typos forgiven, and the members anywhere who bear the same name (its words
+/// in any order); on each date one digit away, the members of the row's district. Members without a
+/// birth date, or every member for a row without one, by district and name word. A candidate is
+/// first judged on birth date, sex and district alone, then on the letters the names share, and its
+/// name is compared only when it could still reach review. Typos are forgiven within the district,
+/// not across the country: that keeps a row to a few dozen members at a million (see
+/// docs/RECONCILIATION.md).
+/// </summary>
+public sealed partial class Reconciler
+{
+    private Decision Search(RosterRecord row, Probe probe, Scratch scratch)
+    {
+        var hunt = new Hunt();
+        if (probe.BirthDate is { } date)
+        {
+            var key = members.KeyId(probe.Folded);
+            SearchDay(probe, date.DayNumber, key, BirthDateAgreement.Exact, ref hunt);
+            var swapped = BirthDateSlips.Swapped(date)?.DayNumber ?? -1;
+            if (swapped >= 0)
+            {
+                SearchDay(probe, swapped, key, BirthDateAgreement.Near, ref hunt);
+            }
+
+            if (probe.DistrictNumber >= 0)
+            {
+                var dates = members.Dates;
+                Span<int> slips = stackalloc int[BirthDateSlips.MaxOneDigitApart];
+                var count = BirthDateSlips.OneDigitApart(date, slips);
+                foreach (var day in slips[..count])
+                {
+                    var run = dates.Day(day);
+                    if (day != swapped && run.From < run.To)
+                    {
+                        VisitRun(probe, dates.District(run, probe.DistrictNumber), BirthDateAgreement.Near, ref hunt);
+                    }
+                }
+            }
+        }
+
+        var byName = probe.BirthDate is null ? members.AllNames : members.DatelessNames;
+        if (!byName.IsEmpty && probe.DistrictNumber >= 0)
+        {
+            var seen = scratch.Seen;
+            var stamp = ++scratch.Stamp;
+            foreach (var key in NameBlocks.Keys(probe.Name, probe.DistrictNumber))
+            {
+                foreach (var position in byName.Block(key))
+                {
+                    if (seen[position] != stamp)
+                    {
+                        seen[position] = stamp;
+                        VisitMember(probe, position, BirthDateAgreement.Missing, ref hunt);
+                    }
+                }
+            }
+        }
+
+        return Conclude(row, probe, hunt);
+    }
+
+    /// <summary>One day: its members in the row's district or of unknown district, then its namesakes elsewhere.</summary>
+    private void SearchDay(Probe probe, int dayNumber, int key, BirthDateAgreement birth, ref Hunt hunt)
+    {
+        var dates = members.Dates;
+        var run = dates.Day(dayNumber);
+        if (run.From == run.To)
+        {
+            return;
+        }
+
+        VisitRun(probe, dates.District(run, -1), birth, ref hunt);
+        if (probe.DistrictNumber >= 0)
+        {
+            VisitRun(probe, dates.District(run, probe.DistrictNumber), birth, ref hunt);
+        }
+
+        if (key >= 0)
+        {
+            foreach (var position in dates.SameName(run, key))
+            {
+                var district = members[position].DistrictNumber;
+                if (district >= 0 && district != probe.DistrictNumber)
+                {
+                    VisitMember(probe, position, birth, ref hunt);
+                }
+            }
+        }
+    }
+
+    /// <summary>A run of the birth-date order whose members all compare to the row's date alike.</summary>
+    private void VisitRun(Probe probe, (int From, int To) run, BirthDateAgreement birth, ref Hunt hunt)
+    {
+        var dates = members.Dates;
+        var (positions, districts, names, sexes) = (dates.Members, dates.Districts, dates.Names, dates.Sexes);
+        for (var i = run.From; i < run.To; i++)
+        {
+            var combination = MatchScorer.Combination(
+                birth, MatchScorer.CompareSex(probe.SexCode, sexes[i]), MatchScorer.CompareDistricts(probe.DistrictNumber, districts[i]));
+            if (!_scorer.CanReachReview(combination))
+            {
+                continue;
+            }
+
+            var name = members.Name(names[i]);
+            if (NameSimilarity.CanReach(probe.Folded, name, _scorer.NameNeeded(combination)) && !Rejected(probe, positions[i]))
+            {
+                Consider(probe, positions[i], _scorer.Score(NameSimilarity.Score(probe.Folded, name), combination), ref hunt);
+            }
+        }
+    }
+
+    /// <summary>A member met one at a time: a namesake elsewhere, or through the name blocks (then one side has no birth date).</summary>
+    private void VisitMember(Probe probe, int position, BirthDateAgreement birth, ref Hunt hunt)
+    {
+        var member = members[position];
+        var combination = MatchScorer.Combination(
+            birth, MatchScorer.CompareSex(probe.SexCode, member.SexCode), MatchScorer.CompareDistricts(probe.DistrictNumber, member.DistrictNumber));
+        var name = members.Name(member.NameId);
+        if (_scorer.CanReachReview(combination) && NameSimilarity.CanReach(probe.Folded, name, _scorer.NameNeeded(combination)) && !Rejected(probe, position))
+        {
+            Consider(probe, position, _scorer.Score(NameSimilarity.Score(probe.Folded, name), combination), ref hunt);
+        }
+    }
+
+    private void Consider(Probe probe, int position, double score, ref Hunt hunt)
+    {
+        if (score < _model.ReviewAt && score <= hunt.RunnerUp)
+        {
+            return;
+        }
+
+        var member = members[position];
+        if (score >= _model.ReviewAt)
+        {
+            (hunt.Candidates ??= []).Add(new Candidate(position, score, CandidateMethod(probe, member)));
+        }
+
+        if (score > hunt.BestScore)
+        {
+            // Two KPJs of one person (same NIK) are not rivals.
+            if (hunt.Best < 0 || member.Nik == 0 || members[hunt.Best].Nik != member.Nik)
+            {
+                hunt.RunnerUp = hunt.BestScore;
+            }
+
+            (hunt.Best, hunt.BestScore) = (position, score);
+        }
+        else if (score > hunt.RunnerUp && (member.Nik == 0 || members[hunt.Best].Nik != member.Nik))
+        {
+            hunt.RunnerUp = score;
+        }
+    }
+
+    private Decision Conclude(RosterRecord row, Probe probe, Hunt hunt)
+    {
+        var (best, bestScore, runnerUp) = (hunt.Best, hunt.BestScore, hunt.RunnerUp);
+        if (best < 0 || bestScore < _model.ReviewAt)
+        {
+            return new Decision(row, ReconcileOutcome.NotRegistered, MatchMethod.None, bestScore, -1);
+        }
+
+        var shortlist = Shortlist(hunt.Candidates);
+
+        // A roster NIK that is valid and far from the member's says "someone else", whatever the name.
+        var nikConflict = probe.Nik != 0 && members[best].Nik != 0 && !OneSlipApart(probe.Nik, members[best].Nik);
+        var clear = bestScore >= _model.AcceptAt && MatchModel.LeadBits(bestScore, runnerUp) >= _model.AcceptMarginBits;
+        if (nikConflict)
+        {
+            var outcome = clear && bestScore >= _model.NikConflictReviewAt ? ReconcileOutcome.NeedsReview : ReconcileOutcome.NotRegistered;
+            return new Decision(row, outcome, MatchMethod.None, bestScore, -1) { Candidates = outcome == ReconcileOutcome.NeedsReview ? shortlist : [] };
+        }
+
+        return clear
+            ? new Decision(row, ReconcileOutcome.CoveredActive, MatchMethod.NameDob, bestScore, best)
+            : new Decision(row, ReconcileOutcome.NeedsReview, MatchMethod.None, bestScore, -1) { Candidates = shortlist };
+    }
+
+    /// <summary>The best few candidates, best first (ties in the order met): what a reviewer is shown.</summary>
+    private static Candidate[] Shortlist(List<Candidate>? candidates)
+    {
+        if (candidates is null)
+        {
+            return [];
+        }
+
+        if (candidates.Count > 1)
+        {
+            // Stable: List.Sort is not, and the order met is the tie-break a reviewer has always seen.
+            var ranked = candidates.Select((c, i) => (c, i)).ToArray();
+            Array.Sort(ranked, (x, y) => x.c.Score != y.c.Score ? y.c.Score.CompareTo(x.c.Score) : x.i.CompareTo(y.i));
+            return [.. ranked.Take(MaxCandidates).Select(x => x.c)];
+        }
+
+        return [candidates[0]];
+    }
+
+    /// <summary>The search's best candidate so far and the one behind it.</summary>
+    private struct Hunt()
+    {
+        public int Best = -1;
+        public double BestScore;
+        public double RunnerUp;
+        public List<Candidate>? Candidates;
+    }
+}
