@@ -9,13 +9,22 @@ internal abstract class JobWorker(JobQueue queue, int concurrency) : BackgroundS
 {
     protected JobQueue Queue => queue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Recovers before the app takes requests (hosted services start in order, after the database
+    /// migrator), so a job asked for from now on is never mistaken for one a stopped process left.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var id in await RecoverAsync(stoppingToken))
+        foreach (var id in await RecoverAsync(cancellationToken))
         {
             queue.TryEnqueue(id);
         }
 
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, concurrency)).Select(_ => DrainAsync(stoppingToken)));
     }
 

@@ -133,12 +133,16 @@ internal static class ReconciliationRunner
         return stored;
     }
 
-    /// <summary>Ends a run that did not finish (never cancelled itself); a run already settled is left as it is.</summary>
+    /// <summary>
+    /// Ends a run that did not finish, as its owner sees it (never cancelled itself). Only a run that
+    /// succeeded is left as it is: the owner's word beats a web app's startup that took a run of this
+    /// process (the CLI) for one it had left behind.
+    /// </summary>
     public static async Task SettleAsync(LindungDbContext db, Guid runId, ReconciliationRunStatus status, ValidationError? error, TimeProvider clock)
     {
         db.ChangeTracker.Clear();
         var run = await db.ReconciliationRuns.SingleOrDefaultAsync(
-            r => r.Id == runId && (r.Status == ReconciliationRunStatus.Queued || r.Status == ReconciliationRunStatus.Running), CancellationToken.None);
+            r => r.Id == runId && r.Status != ReconciliationRunStatus.Succeeded, CancellationToken.None);
         if (run is null)
         {
             return;

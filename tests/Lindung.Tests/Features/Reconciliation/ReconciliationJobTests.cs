@@ -143,6 +143,16 @@ public sealed class ReconciliationJobTests
         await PollRunAsync(admin, "/api/v1/reconciliation/runs/" + location["/reconciliation?run=".Length..]);
         Assert.Contains("Rekonsiliasi selesai: 6 pekerja dicocokkan, 1 perlu diperiksa.", await Pages.HtmlAsync(admin, location), StringComparison.Ordinal);
 
+        // The run buttons on an agency's page and its gap list post here with a token of their own.
+        foreach (var path in new[] { $"/agencies/{world.AgencyA.Id}", $"/reconciliation/gaps/{world.AgencyA.Id}" })
+        {
+            Assert.Matches("action=\"/reconciliation\"[^>]*>\\s*<input name=\"__RequestVerificationToken\"", await Pages.HtmlAsync(admin, path));
+        }
+
+        var review = await Pages.HtmlAsync(admin, "/reconciliation/review?page=1");
+        Assert.Contains("Eko Prasetyo", review, StringComparison.Ordinal);
+        Assert.DoesNotContain("PageNumber", review, StringComparison.Ordinal);
+
         var waiting = await AddRunAsync(world, ReconciliationRunStatus.Queued);
         var page = await Pages.HtmlAsync(admin, "/reconciliation");
         Assert.Contains($"data-status-url=\"/api/v1/reconciliation/runs/{waiting}\"", page, StringComparison.Ordinal);
