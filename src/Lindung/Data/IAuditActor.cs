@@ -13,3 +13,12 @@ internal sealed class SystemAuditActor : IAuditActor
 
     public string Name => SystemName;
 }
+
+/// <summary>
+/// The user a background job acts for (who asked for a reconciliation run), set by the worker in the
+/// job's own scope, so the job's changes are audited under their name rather than "system".
+/// </summary>
+internal sealed class JobAuditActor
+{
+    public string? Name { get; set; }
+}

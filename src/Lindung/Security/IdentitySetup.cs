@@ -32,6 +32,7 @@ internal static class IdentitySetup
     public static IServiceCollection AddLindungWebSecurity(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddScoped<JobAuditActor>();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddLindungIdentityCore().AddSignInManager();
         // Pages sign in with the cookie; under /api a request that presents a key uses the API-key

@@ -76,8 +76,9 @@ public sealed partial class AuthorizationMatrixTests
         // The fixture job has finished, so a permitted caller's cancel is refused with 409.
         ["DELETE /api/v1/imports/{id}"] = ("401 409 409 409 403 403 403 403", "401 404 404 404 403 403 403 403"),
         ["GET /api/v1/reconciliation/runs"] = ("401 200 200 200 403 403 200 403", null),
-        ["POST /api/v1/reconciliation/runs"] = ("401 400 201 400 403 403 403 403", null),
+        ["POST /api/v1/reconciliation/runs"] = ("401 400 202 400 403 403 403 403", null),
         ["GET /api/v1/reconciliation/runs/{id}"] = ("401 200 200 200 403 403 200 403", "401 404 404 404 403 403 404 403"),
+        ["DELETE /api/v1/reconciliation/runs/{id}"] = ("401 409 409 409 403 403 403 403", "401 404 404 404 403 403 403 403"),
         ["GET /api/v1/reconciliation/reviews"] = ("401 200 200 200 403 403 200 403", null),
         ["POST /api/v1/reconciliation/reviews/{id}/decision"] = ("401 400 400 400 403 403 403 403", "401 404 404 404 403 403 403 403"),
         ["GET /api/v1/reconciliation/gaps/{id}"] = ("401 200 200 200 403 403 200 403", "401 404 404 404 403 403 404 403"),

@@ -10,6 +10,9 @@ internal sealed class ReconciliationRunConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("reconciliation_runs");
         builder.Property(r => r.StartedBy).HasMaxLength(256);
+        builder.Property(r => r.Phase).HasMaxLength(40);
+        builder.Property(r => r.Error).HasMaxLength(1000);
+        builder.HasIndex(r => r.Status);
         builder.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.RegionCode, r.StartedAt });
     }

@@ -2,7 +2,9 @@ namespace Lindung.Data.Entities;
 
 /// <summary>
 /// One reconciliation of a region's (or one agency's) roster against the memberships held in the
-/// registry: who started it, when, and how many roster workers ended in each outcome.
+/// registry: who started it, when, and how many roster workers ended in each outcome. It runs in
+/// the background, so the row is also the job's memory: status and progress for a reload, another
+/// browser or an API client, and what a restart finds left running.
 /// </summary>
 internal sealed class ReconciliationRun : IRegionScoped
 {
@@ -16,6 +18,7 @@ internal sealed class ReconciliationRun : IRegionScoped
 
     public Agency? Agency { get; set; }
 
+    /// <summary>When the run was asked for (it may wait in the queue before it runs).</summary>
     public DateTime StartedAt { get; set; }
 
     public DateTime? FinishedAt { get; set; }
@@ -40,4 +43,17 @@ internal sealed class ReconciliationRun : IRegionScoped
     public int WageUnderreported { get; set; }
 
     public int ProgramMissing { get; set; }
+
+    public ReconciliationRunStatus Status { get; set; }
+
+    /// <summary>The runner's last reported phase (e.g. "matching", "saving").</summary>
+    public string? Phase { get; set; }
+
+    /// <summary>Roster workers done in the current phase, of <see cref="Total"/>; 0 of 0 while the phase cannot tell.</summary>
+    public int Done { get; set; }
+
+    public int Total { get; set; }
+
+    /// <summary>Why a run failed (an unexpected error or an interrupted run), as an error code; never row data.</summary>
+    public string? Error { get; set; }
 }

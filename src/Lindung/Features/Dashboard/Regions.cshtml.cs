@@ -20,19 +20,11 @@ internal sealed class RegionsModel(LindungDbContext db, TimeProvider clock, IStr
 
     public string? Month { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? code, string? month, CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(string? code, string? month, CancellationToken ct) =>
+        DashboardRequest.RegionPageAsync(this, db, clock, code, month, report => Show(report, month), ct);
+
+    private void Show(CoverageReport report, string? month)
     {
-        if (!ReportScope.From(AccessScope.From(User)).SeesRegions)
-        {
-            return Forbid();
-        }
-
-        var report = await DashboardRequest.BuildAsync(db, clock, HttpContext, code, null, month, ct);
-        if (report is null)
-        {
-            return NotFound();
-        }
-
         Report = report;
         Month = month;
         Path = report.RegionCode.Length == 0 ? [] : AreaDirectory.Embedded.Path(report.RegionCode);
@@ -42,6 +34,5 @@ internal sealed class RegionsModel(LindungDbContext db, TimeProvider clock, IStr
             [.. ranked.Select(g => g.Name)],
             [new ChartSeries(l["dash.col.ratio"], [.. ranked.Select(g => ChartData.Percent100(g.Ratio))], ChartData.Blue, [.. ranked.Select(g => ChartData.ColorOf(g.Class))])],
             Percent: true), Math.Max(200, (22 * ranked.Count) + 60));
-        return Page();
     }
 }

@@ -56,65 +56,37 @@ internal static class ReportJson
         json.WriteNumber("yellow_of_target", report.Thresholds.YellowBasisPointsOfTarget / 10_000m);
         json.WriteEndObject();
 
-        json.WriteStartArray("by_agency");
         var rank = 0;
         var ranks = report.Ranking.ToDictionary(a => a.Id, _ => ++rank);
-        foreach (var a in report.Agencies)
+        Objects(json, "by_agency", report.Agencies, a =>
         {
-            json.WriteStartObject();
             json.WriteString("id", a.Id);
             json.WriteString("code", a.Code);
             json.WriteString("name", a.Name);
             json.WriteString("region_code", a.RegionCode);
             NullableNumber(json, "rank", ranks.TryGetValue(a.Id, out var r) ? r : null);
-            json.WriteNumber("eligible", a.Eligible);
-            json.WriteNumber("covered", a.Covered);
-            json.WriteNumber("gap", a.Gap);
-            Number(json, "ratio", a.Ratio);
-            Target(json, a.TargetBasisPoints);
-            Class(json, a.Class);
+            Coverage(json, a.Eligible, a.Covered, a.Ratio, a.TargetBasisPoints, a.Class, gap: a.Gap);
             NullableNumber(json, "covered_change", a.CoveredChange);
-            json.WriteStartArray("by_category");
-            foreach (var c in a.Categories)
+            Objects(json, "by_category", a.Categories, c =>
             {
-                json.WriteStartObject();
                 json.WriteString("category", EnumCodes<Data.Entities.WorkerCategory>.ToCode(c.Category));
                 json.WriteNumber("eligible", c.Eligible);
                 json.WriteNumber("covered", c.Covered);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-
-        json.WriteStartArray("by_region");
-        foreach (var g in report.Regions)
+            });
+        });
+        Objects(json, "by_region", report.Regions, g =>
         {
-            json.WriteStartObject();
             json.WriteString("code", g.Code);
             json.WriteString("name", g.Name);
             json.WriteString("level", g.Level is { } level ? LevelCode(level) : null);
-            json.WriteNumber("eligible", g.Eligible);
-            json.WriteNumber("covered", g.Covered);
-            Number(json, "ratio", g.Ratio);
-            Target(json, g.TargetBasisPoints);
-            Class(json, g.Class);
+            Coverage(json, g.Eligible, g.Covered, g.Ratio, g.TargetBasisPoints, g.Class, gap: null);
             json.WriteNumber("active_residents", g.ActiveResidents);
             NullableNumber(json, "active_participants", g.Participants);
             NullableNumber(json, "working_population", g.WorkingPopulation);
             Number(json, "ucj_ratio", g.Ucj);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-
-        json.WriteStartArray("segments_by_region");
-        foreach (var s in report.SegmentRegions)
+        });
+        Objects(json, "segments_by_region", report.SegmentRegions, s =>
         {
-            json.WriteStartObject();
             json.WriteString("code", s.RegionCode);
             json.WriteString("name", s.Name);
             foreach (var (segment, active) in s.Active)
@@ -124,24 +96,15 @@ internal static class ReportJson
 
             json.WriteNumber("total", s.Total);
             json.WriteNumber("pu_employers", s.PuEmployers);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-
-        json.WriteStartArray("trend");
-        foreach (var p in report.Trend)
+        });
+        Objects(json, "trend", report.Trend, p =>
         {
-            json.WriteStartObject();
             json.WriteString("month", p.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
             json.WriteNumber("eligible", p.Eligible);
             json.WriteNumber("covered", p.Covered);
             Number(json, "ratio", p.Ratio);
             json.WriteNumber("active", p.Active);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteEndObject();
         await json.FlushAsync(ct);
     }
@@ -161,6 +124,35 @@ internal static class ReportJson
         AreaLevel.District => "district",
         _ => "village",
     };
+
+    /// <summary>An array of objects, one per item; the caller writes each object's properties.</summary>
+    private static void Objects<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<T> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>The measures an agency and a region share, in the same order for both.</summary>
+    private static void Coverage(Utf8JsonWriter json, long eligible, long covered, double? ratio, int? targetBasisPoints, CoverageClass value, long? gap)
+    {
+        json.WriteNumber("eligible", eligible);
+        json.WriteNumber("covered", covered);
+        if (gap is { } g)
+        {
+            json.WriteNumber("gap", g);
+        }
+
+        Number(json, "ratio", ratio);
+        Target(json, targetBasisPoints);
+        Class(json, value);
+    }
 
     private static void Number(Utf8JsonWriter json, string name, double? value)
     {

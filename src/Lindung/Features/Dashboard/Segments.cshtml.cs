@@ -17,22 +17,13 @@ internal sealed class SegmentsModel(LindungDbContext db, TimeProvider clock, ISt
 
     public string? Month { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? region, string? month, CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(string? region, string? month, CancellationToken ct) =>
+        DashboardRequest.RegionPageAsync(this, db, clock, region, month, report => Show(report, month), ct);
+
+    private void Show(CoverageReport report, string? month)
     {
-        if (!ReportScope.From(AccessScope.From(User)).SeesRegions)
-        {
-            return Forbid();
-        }
-
-        var report = await DashboardRequest.BuildAsync(db, clock, HttpContext, region, null, month, ct);
-        if (report is null)
-        {
-            return NotFound();
-        }
-
         Report = report;
         Month = month;
         Chart = new ChartView("segment-chart", l["dash.chart.segments"], l["dash.segment"], DashboardCharts.Segments(report, l));
-        return Page();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Lindung.Domain.Validation;
 
@@ -27,8 +28,8 @@ internal static class ImportErrors
     public static readonly ValidationError FileUnreadable = new(
         "file_unreadable", "Berkas tidak dapat dibaca sebagai tabel.", "The file could not be read as a table.");
 
-    public static ValidationError FileTooLarge(long maxBytes) => new(
-        "file_too_large", $"Berkas melebihi batas {maxBytes / (1024 * 1024)} MB.", $"The file exceeds the {maxBytes / (1024 * 1024)} MB limit.");
+    public static ValidationError FileTooLarge(long maxBytes) =>
+        Detailed("file_too_large", "Berkas melebihi batas {0} MB.", "The file exceeds the {0} MB limit.", maxBytes / (1024 * 1024));
 
     public static readonly ValidationError KindInvalid = new(
         "kind_invalid", "Jenis impor harus ROSTER atau MEMBERS.", "The import kind must be ROSTER or MEMBERS.");
@@ -65,14 +66,16 @@ internal static class ImportErrors
         "mapping_duplicate", "Satu kolom berkas hanya boleh dipakai untuk satu kolom wajib.", "A column of the file can be used for one required column only.");
 
     /// <summary>The header lacks columns: named, with the headers the file does have.</summary>
-    public static ValidationError ColumnsMissing(IEnumerable<string> columns, IEnumerable<string> header) => new(
+    public static ValidationError ColumnsMissing(IEnumerable<string> columns, IEnumerable<string> header) => Detailed(
         "columns_missing",
-        $"Kolom wajib tidak ditemukan: {string.Join(", ", columns)}. Kolom berkas: {string.Join(", ", header)}.",
-        $"Required columns not found: {string.Join(", ", columns)}. The file's columns: {string.Join(", ", header)}.");
+        "Kolom wajib tidak ditemukan: {0}. Kolom berkas: {1}.",
+        "Required columns not found: {0}. The file's columns: {1}.",
+        string.Join(", ", columns),
+        string.Join(", ", header));
 
     /// <summary>The runner refused the file as asked (an agency it cannot find, a column it still lacks).</summary>
-    public static ValidationError Refused(string reason) => new(
-        "refused", $"Impor ditolak, tidak ada data yang tersimpan: {reason}", $"The import was refused and nothing was saved: {reason}");
+    public static ValidationError Refused(string reason) =>
+        Detailed("refused", "Impor ditolak, tidak ada data yang tersimpan: {0}", "The import was refused and nothing was saved: {0}", reason);
 
     /// <summary>What a job row keeps: the code of a fixed error, or the whole error when it carries details.</summary>
     public static string Store(ValidationError error) =>
@@ -82,6 +85,10 @@ internal static class ImportErrors
         stored is null ? null
         : stored.StartsWith('{') ? JsonSerializer.Deserialize<ValidationError>(stored)
         : Fixed.FirstOrDefault(e => e.Code == stored);
+
+    /// <summary>One error whose details (a limit, column names, a reason) fill the same places in both languages.</summary>
+    private static ValidationError Detailed(string code, string indonesian, string english, params object[] details) => new(
+        code, string.Format(CultureInfo.InvariantCulture, indonesian, details), string.Format(CultureInfo.InvariantCulture, english, details));
 
     private static ValidationError[] Fixed => [Interrupted, NoRunner, Unexpected];
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Validation;
+using Lindung.Features.Jobs;
 using Lindung.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,30 +16,9 @@ namespace Lindung.Features.Imports;
 /// </summary>
 internal sealed partial class ImportJobWorker(
     IServiceScopeFactory scopes, ImportJobQueue queue, IOptions<ImportOptions> options, LindungHostOptions host,
-    TimeProvider clock, ILogger<ImportJobWorker> logger) : BackgroundService
+    TimeProvider clock, ILogger<ImportJobWorker> logger) : JobWorker(queue, options.Value.Concurrency)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await RecoverAsync(stoppingToken);
-        var workers = Enumerable.Range(0, Math.Max(1, options.Value.Concurrency)).Select(_ => DrainAsync(stoppingToken));
-        await Task.WhenAll(workers);
-    }
-
-    private async Task DrainAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var jobId in queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                await RunAsync(jobId, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task RecoverAsync(CancellationToken ct)
+    protected override async Task<IReadOnlyList<Guid>> RecoverAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
@@ -54,47 +34,35 @@ internal sealed partial class ImportJobWorker(
         await db.SaveChangesAsync(ct);
         var queued = await db.ImportJobs.Where(j => j.Status == ImportJobStatus.Queued)
             .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(ct);
-        foreach (var id in queued)
-        {
-            queue.TryEnqueue(id);
-        }
-
         if (interrupted.Count > 0 || queued.Count > 0)
         {
             LogRecovered(interrupted.Count, queued.Count);
         }
+
+        return queued;
     }
 
-    private async Task RunAsync(Guid jobId, CancellationToken stoppingToken)
+    protected override async Task RunJobAsync(Guid jobId, CancellationTokenSource cancellation, CancellationToken stoppingToken)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        queue.Track(jobId, cancellation);
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var started = await db.ImportJobs.Where(j => j.Id == jobId && j.Status == ImportJobStatus.Queued).ExecuteUpdateAsync(
+            s => s.SetProperty(j => j.Status, ImportJobStatus.Running).SetProperty(j => j.StartedAt, clock.GetUtcNow().UtcDateTime),
+            stoppingToken);
+        if (started == 0)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
-            var started = await db.ImportJobs.Where(j => j.Id == jobId && j.Status == ImportJobStatus.Queued).ExecuteUpdateAsync(
-                s => s.SetProperty(j => j.Status, ImportJobStatus.Running).SetProperty(j => j.StartedAt, clock.GetUtcNow().UtcDateTime),
-                stoppingToken);
-            if (started == 0)
-            {
-                return; // Cancelled while it waited, or already taken.
-            }
-
-            var job = await db.ImportJobs.AsNoTracking().Include(j => j.Agency).SingleAsync(j => j.Id == jobId, stoppingToken);
-            var runner = scope.ServiceProvider.GetService<IImportRunner>();
-            if (runner is null)
-            {
-                await FinishAsync(jobId, j => Fail(j, ImportErrors.NoRunner));
-                return;
-            }
-
-            await RunWithProgressAsync(job, runner, cancellation, stoppingToken);
+            return; // Cancelled while it waited, or already taken.
         }
-        finally
+
+        var job = await db.ImportJobs.AsNoTracking().Include(j => j.Agency).SingleAsync(j => j.Id == jobId, stoppingToken);
+        var runner = scope.ServiceProvider.GetService<IImportRunner>();
+        if (runner is null)
         {
-            queue.Untrack(jobId);
+            await FinishAsync(jobId, j => Fail(j, ImportErrors.NoRunner));
+            return;
         }
+
+        await RunWithProgressAsync(job, runner, cancellation, stoppingToken);
     }
 
     private async Task RunWithProgressAsync(ImportJob job, IImportRunner runner, CancellationTokenSource cancellation, CancellationToken stoppingToken)
@@ -135,7 +103,7 @@ internal sealed partial class ImportJobWorker(
         await recording;
         // The runner has stopped: untracked before the job reads as finished, so a cancel that sees
         // it finished is refused (409) instead of signalling a job that is already over.
-        queue.Untrack(job.Id);
+        Queue.Untrack(job.Id);
         await FinishAsync(job.Id, finish);
     }
 

@@ -1,4 +1,5 @@
 using Lindung.Features.Api;
+using Lindung.Features.Reconciliation;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ internal static class ImportsSetup
     /// <summary>The paths that take an upload: the import page's form and the API.</summary>
     private static readonly PathString[] UploadPaths = ["/imports", ApiSetup.Prefix + "/imports"];
 
-    /// <summary>Options, the queue and the background worker. Register after the database migrator: hosted services start in order.</summary>
+    /// <summary>Options, the queues and the background workers of imports and reconciliation runs. Register after the database migrator: hosted services start in order.</summary>
     public static IServiceCollection AddLindungImportJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
@@ -18,6 +19,8 @@ internal static class ImportsSetup
             form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, imports.Value.MaxUploadBytes + (1024 * 1024)));
         services.AddSingleton<ImportJobQueue>();
         services.AddHostedService<ImportJobWorker>();
+        services.AddSingleton<ReconciliationJobQueue>();
+        services.AddHostedService<ReconciliationJobWorker>();
         return services;
     }
 

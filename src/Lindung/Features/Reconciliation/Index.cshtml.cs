@@ -8,9 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Reconciliation;
 
-/// <summary><c>/reconciliation</c>: start a run (one agency or a region), the latest runs, and links to the review queue and gap lists.</summary>
+/// <summary>
+/// <c>/reconciliation</c>: start a run (one agency or a region) in the background, the runs still
+/// queued or running with their progress (read from the run rows, so a reload shows where they
+/// stand), the latest runs, and links to the review queue and gap lists.
+/// </summary>
 [Authorize(Policy = Policies.Reconciliation)]
-internal sealed class IndexModel(LindungDbContext db, TimeProvider clock) : PageModel
+internal sealed class IndexModel(LindungDbContext db, ReconciliationJobQueue queue, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public Guid? AgencyId { get; set; }
@@ -24,7 +28,14 @@ internal sealed class IndexModel(LindungDbContext db, TimeProvider clock) : Page
 
     public int Pending { get; private set; }
 
+    /// <summary>The run this page was sent back to after starting it, once it has succeeded.</summary>
     public ReconciliationRun? Started { get; private set; }
+
+    public IReadOnlyList<ReconciliationRun> Active => [.. Runs.Where(r => !RunView.IsFinished(r.Status))];
+
+    public bool CancelRefused { get; private set; }
+
+    public bool Busy { get; private set; }
 
     public bool CanRun => Policies.Allows(User, Policies.ReconciliationDecide);
 
@@ -32,10 +43,12 @@ internal sealed class IndexModel(LindungDbContext db, TimeProvider clock) : Page
 
     public string AgencyName(Guid? id) => id is { } known ? Agencies.FirstOrDefault(a => a.Id == known)?.Name ?? string.Empty : string.Empty;
 
-    public async Task OnGetAsync(Guid? started, CancellationToken ct)
+    public async Task OnGetAsync(Guid? run, bool cancelRefused, bool busy, CancellationToken ct)
     {
         await LoadAsync(ct);
-        Started = started is { } id ? Runs.FirstOrDefault(r => r.Id == id) : null;
+        Started = run is { } id ? Runs.FirstOrDefault(r => r.Id == id && r.Status == ReconciliationRunStatus.Succeeded) : null;
+        CancelRefused = cancelRefused;
+        Busy = busy;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -59,8 +72,24 @@ internal sealed class IndexModel(LindungDbContext db, TimeProvider clock) : Page
             return Page();
         }
 
-        var run = await ReconciliationRunner.RunAsync(db, t.Region, t.AgencyId, scope.UserName, clock, ct);
-        return Redirect($"/reconciliation?started={run.Id}");
+        var run = await StartRun.QueueAsync(db, queue, t.Region, t.AgencyId, scope.UserName, clock, ct);
+        return Redirect(run is null ? "/reconciliation?busy=true" : $"/reconciliation?run={run.Id}");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanRun)
+        {
+            return Forbid();
+        }
+
+        if (!await db.ReconciliationRunsFor(AccessScope.From(User)).AnyAsync(r => r.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var cancelled = await CancelRun.CancelAsync(db, queue, id, clock.GetUtcNow().UtcDateTime, ct);
+        return Redirect(cancelled ? "/reconciliation" : "/reconciliation?cancelRefused=true");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -12,7 +12,8 @@ namespace Lindung.Features.Reconciliation;
 /// <summary>
 /// <c>lindung reconcile-registry --region 35.77 [--agency CODE] [--report gaps.csv]</c>: the app's
 /// reconciliation run over the registry database (the same <see cref="ReconciliationRunner"/> as the
-/// "Jalankan rekonsiliasi" button), for schedulers and batch work. Prints the run id and the counts.
+/// "Jalankan rekonsiliasi" button, which queues it for the background worker), in this process, for
+/// schedulers and batch work. Shows a progress bar on standard error; prints the run id and the counts.
 /// </summary>
 internal static class ReconcileRegistryCommand
 {
@@ -43,7 +44,7 @@ internal static class ReconcileRegistryCommand
                     ?? throw new UsageException($"--agency: no agency with code '{code}' in region {regionCode}.");
             }
 
-            var run = await ReconciliationRunner.RunAsync(db, regionCode, agencyId, Actor, console.Clock, ct);
+            var run = await ReconciliationRunner.RunAsync(db, regionCode, agencyId, Actor, console.Clock, new RunProgressBar(console.Error, console.Clock), ct);
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Run {run.Id}: {run.RosterRows} roster workers"));
             foreach (var (outcome, count) in new[]
             {
@@ -63,5 +64,18 @@ internal static class ReconcileRegistryCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+}
+
+/// <summary>A run's progress on standard error: phase and roster workers done.</summary>
+internal sealed class RunProgressBar(TextWriter error, TimeProvider clock) : IProgress<ReconcileProgress>
+{
+    private readonly Jobs.ConsoleProgress _line = new(error, clock, "workers");
+
+    public void Report(ReconcileProgress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var percent = value.Total > 0 ? 100.0 * value.Done / value.Total : (double?)null;
+        _line.Report(value.Phase, percent, value.Done, value.Phase == ReconciliationRunner.PhaseDone);
     }
 }

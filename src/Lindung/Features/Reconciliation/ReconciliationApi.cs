@@ -13,13 +13,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Reconciliation;
 
+internal sealed record RunErrorDto(string Code, string Message);
+
+/// <summary>A run as the API and the progress poll read it; the counts are final once the status is SUCCEEDED.</summary>
 internal sealed record RunDto(
     Guid Id, string RegionCode, Guid? AgencyId, DateTime StartedAt, DateTime? FinishedAt, string StartedBy, DateOnly AsOf,
+    ReconciliationRunStatus Status, bool Finished, string? Phase, int Done, int Total, int? Percent, RunErrorDto? Error,
     int RosterRows, int CoveredActive, int CoveredInactive, int NotRegistered, int NeedsReview, int InvalidRow, int WageUnderreported, int ProgramMissing)
 {
-    public static RunDto From(ReconciliationRun r) => new(
+    public static RunDto From(ReconciliationRun r, bool english) => new(
         r.Id, r.RegionCode, r.AgencyId, r.StartedAt, r.FinishedAt, r.StartedBy, r.AsOf,
+        r.Status, RunView.IsFinished(r.Status), r.Phase, r.Done, r.Total, RunView.Percent(r),
+        ReconciliationErrors.Load(r.Error) is { } error ? new RunErrorDto(error.Code, error.Message(english)) : null,
         r.RosterRows, r.CoveredActive, r.CoveredInactive, r.NotRegistered, r.NeedsReview, r.InvalidRow, r.WageUnderreported, r.ProgramMissing);
+}
+
+/// <summary>What pages and the API both derive from a run row.</summary>
+internal static class RunView
+{
+    public static bool IsFinished(ReconciliationRunStatus status) =>
+        status is not (ReconciliationRunStatus.Queued or ReconciliationRunStatus.Running);
+
+    /// <summary>Share of roster workers done in the current phase, 0–100; null while the phase cannot tell.</summary>
+    public static int? Percent(ReconciliationRun run) =>
+        run.Status == ReconciliationRunStatus.Succeeded ? 100
+        : run.Total > 0 ? (int)Math.Clamp(100L * run.Done / run.Total, 0, 100)
+        : null;
 }
 
 internal sealed record ReviewPersonDto(string Name, string Nik, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? RegionName);
@@ -49,9 +68,12 @@ internal static class ReconciliationApi
         group.MapGet("/runs", ListRunsAsync).RequireAuthorization(Policies.Reconciliation)
             .WithName("ListReconciliationRuns").WithSummary("Reconciliation runs the caller may see, newest first.");
         group.MapPost("/runs", StartRunAsync).RequireAuthorization(Policies.ReconciliationDecide)
-            .WithName("StartReconciliationRun").WithSummary("Reconcile one agency (agency_id) or a whole region (region_code) now; returns the finished run.");
+            .WithName("StartReconciliationRun")
+            .WithSummary("Queue a reconciliation of one agency (agency_id) or a whole region (region_code); 202 with the run and a Location to poll.");
         group.MapGet("/runs/{id:guid}", GetRunAsync).RequireAuthorization(Policies.Reconciliation)
-            .WithName("GetReconciliationRun").WithSummary("One run with its counts per outcome.");
+            .WithName("GetReconciliationRun").WithSummary("One run: status, progress, and its counts per outcome once it has succeeded.");
+        group.MapDelete("/runs/{id:guid}", CancelRunAsync).RequireAuthorization(Policies.ReconciliationDecide)
+            .WithName("CancelReconciliationRun").WithSummary("Cancel a queued or running run; a running one stops and rolls back. 409 when it has finished.");
         group.MapGet("/reviews", ListReviewsAsync).RequireAuthorization(Policies.Reconciliation)
             .WithName("ListReviews").WithSummary("NEEDS_REVIEW rows of the latest run per agency, each with its candidate memberships and the evidence.");
         group.MapPost("/reviews/{id:guid}/decision", DecideAsync).RequireAuthorization(Policies.ReconciliationDecide)
@@ -72,11 +94,12 @@ internal static class ReconciliationApi
         }
 
         var runs = db.ReconciliationRunsFor(AccessScope.From(http.User)).OrderByDescending(r => r.StartedAt).ThenBy(r => r.Id);
-        return TypedResults.Ok(await paging.ToPageAsync(runs, RunDto.From, ct));
+        var english = ApiLanguage.IsEnglish(http);
+        return TypedResults.Ok(await paging.ToPageAsync(runs, r => RunDto.From(r, english), ct));
     }
 
-    private static async Task<Results<Created<RunDto>, ValidationProblem>> StartRunAsync(
-        HttpContext http, LindungDbContext db, TimeProvider clock, RunRequest request, CancellationToken ct)
+    private static async Task<Results<Accepted<RunDto>, ValidationProblem, ProblemHttpResult>> StartRunAsync(
+        HttpContext http, LindungDbContext db, ReconciliationJobQueue queue, TimeProvider clock, RunRequest request, CancellationToken ct)
     {
         var scope = AccessScope.From(http.User);
         var errors = new Dictionary<string, ValidationError>();
@@ -86,14 +109,39 @@ internal static class ReconciliationApi
             return ApiLanguage.Problem(http, errors);
         }
 
-        var run = await ReconciliationRunner.RunAsync(db, t.Region, t.AgencyId, scope.UserName, clock, ct);
-        return TypedResults.Created($"{ApiSetup.Prefix}/reconciliation/runs/{run.Id}", RunDto.From(run));
+        var english = ApiLanguage.IsEnglish(http);
+        if (await StartRun.QueueAsync(db, queue, t.Region, t.AgencyId, scope.UserName, clock, ct) is not { } run)
+        {
+            return TypedResults.Problem(ReconciliationErrors.Busy.Message(english), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Accepted(RunLocation(run.Id), RunDto.From(run, english));
     }
 
     private static async Task<Results<Ok<RunDto>, NotFound>> GetRunAsync(HttpContext http, LindungDbContext db, Guid id, CancellationToken ct) =>
         await db.ReconciliationRunsFor(AccessScope.From(http.User)).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is { } run
-            ? TypedResults.Ok(RunDto.From(run))
+            ? TypedResults.Ok(RunDto.From(run, ApiLanguage.IsEnglish(http)))
             : TypedResults.NotFound();
+
+    private static async Task<Results<Accepted<RunDto>, NotFound, ProblemHttpResult>> CancelRunAsync(
+        HttpContext http, LindungDbContext db, ReconciliationJobQueue queue, TimeProvider clock, Guid id, CancellationToken ct)
+    {
+        var runs = db.ReconciliationRunsFor(AccessScope.From(http.User)).AsNoTracking();
+        if (!await runs.AnyAsync(r => r.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var english = ApiLanguage.IsEnglish(http);
+        if (!await CancelRun.CancelAsync(db, queue, id, clock.GetUtcNow().UtcDateTime, ct))
+        {
+            return TypedResults.Problem(ReconciliationErrors.Finished.Message(english), statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return TypedResults.Accepted(RunLocation(id), RunDto.From(await runs.SingleAsync(r => r.Id == id, ct), english));
+    }
+
+    private static string RunLocation(Guid id) => $"{ApiSetup.Prefix}/reconciliation/runs/{id}";
 
     private static async Task<Results<Ok<PageOf<ReviewItemDto>>, ValidationProblem>> ListReviewsAsync(
         HttpContext http, LindungDbContext db, TimeProvider clock, Guid? agencyId, int? page, int? pageSize, CancellationToken ct)

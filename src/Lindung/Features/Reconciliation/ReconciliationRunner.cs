@@ -4,11 +4,15 @@ using Lindung.Domain.Areas;
 using Lindung.Domain.Identifiers;
 using Lindung.Domain.Reconciliation;
 using Lindung.Domain.Rosters;
+using Lindung.Domain.Validation;
 using Lindung.Features.Shared;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Reconciliation;
+
+/// <summary>How far a run is: its phase and, where the phase can tell, roster workers done of the total.</summary>
+internal sealed record ReconcileProgress(string Phase, int Done, int Total);
 
 /// <summary>
 /// Reconciliation over the registry: the region's memberships in force streamed into the domain
@@ -21,33 +25,84 @@ namespace Lindung.Features.Reconciliation;
 /// </summary>
 internal static class ReconciliationRunner
 {
+    public const string PhaseLoading = "loading";
+    public const string PhaseMatching = "matching";
+    public const string PhaseSaving = "saving";
+    public const string PhaseDone = "done";
+
     private const int BatchSize = 1000;
 
-    public static async Task<ReconciliationRun> RunAsync(
-        LindungDbContext db, string regionCode, Guid? agencyId, string actor, TimeProvider clock, CancellationToken ct)
+    /// <summary>A run as asked for, before it runs: the worker or <see cref="RunAsync(LindungDbContext, string, Guid?, string, TimeProvider, IProgress{ReconcileProgress}?, CancellationToken)"/> takes it from here.</summary>
+    public static ReconciliationRun Request(string regionCode, Guid? agencyId, string actor, TimeProvider clock, ReconciliationRunStatus status) => new()
     {
-        var today = clock.Today();
-        var startedAt = clock.GetUtcNow().UtcDateTime;
-        var region = new[] { regionCode };
+        RegionCode = regionCode,
+        AgencyId = agencyId,
+        StartedAt = clock.GetUtcNow().UtcDateTime,
+        StartedBy = actor,
+        AsOf = clock.Today(),
+        Status = status,
+    };
+
+    /// <summary>
+    /// Reconciles in this process (the CLI, tests): stores a Running run, runs it, and settles it as
+    /// Cancelled or Failed when it does not finish.
+    /// </summary>
+    public static async Task<ReconciliationRun> RunAsync(
+        LindungDbContext db, string regionCode, Guid? agencyId, string actor, TimeProvider clock, IProgress<ReconcileProgress>? progress, CancellationToken ct)
+    {
+        var run = Request(regionCode, agencyId, actor, clock, ReconciliationRunStatus.Running);
+        db.ReconciliationRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        try
+        {
+            return await RunAsync(db, run.Id, clock, progress, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            await SettleAsync(db, run.Id, ReconciliationRunStatus.Cancelled, null, clock);
+            throw;
+        }
+        catch
+        {
+            await SettleAsync(db, run.Id, ReconciliationRunStatus.Failed, ReconciliationErrors.Unexpected, clock);
+            throw;
+        }
+    }
+
+    public static Task<ReconciliationRun> RunAsync(
+        LindungDbContext db, string regionCode, Guid? agencyId, string actor, TimeProvider clock, CancellationToken ct) =>
+        RunAsync(db, regionCode, agencyId, actor, clock, null, ct);
+
+    /// <summary>
+    /// Runs a stored run: reads, matches, then writes results, links and the run's counts in one
+    /// transaction, so a cancelled or interrupted run leaves nothing of itself. Matching is one
+    /// parallel step that cannot be stopped half-way; a cancel is seen before and after it and at
+    /// every batch written.
+    /// </summary>
+    public static async Task<ReconciliationRun> RunAsync(
+        LindungDbContext db, Guid runId, TimeProvider clock, IProgress<ReconcileProgress>? progress, CancellationToken ct)
+    {
+        var run = await db.ReconciliationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
+        var today = run.AsOf;
+        var region = new[] { run.RegionCode };
         var settings = ReconcileSettings.Default;
 
+        progress?.Report(new ReconcileProgress(PhaseLoading, 0, 0));
         var memory = new ReviewMemory(await db.MatchDecisions.AsNoTracking()
             .Where(RegionFilter.Within<MatchDecision>(region))
             .Select(d => new ReviewDecision(d.RosterNik, d.Kpj, d.Accepted, d.Method, d.Score))
             .ToListAsync(ct));
         var index = await BuildIndexAsync(db, region, today, ct);
-        var roster = await RosterAsync(db, region, agencyId, today, ct);
+        var roster = await RosterAsync(db, region, run.AgencyId, today, ct);
+        progress?.Report(new ReconcileProgress(PhaseMatching, 0, roster.Count));
         var results = new Reconciler(index, settings, memory).Run(roster.Select(r => r.Record));
-
-        var run = new ReconciliationRun { RegionCode = regionCode, AgencyId = agencyId, StartedAt = startedAt, StartedBy = actor, AsOf = today };
-        Count(run, results);
+        ct.ThrowIfCancellationRequested();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.ReconciliationRuns.Add(run);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
         for (var start = 0; start < results.Count; start += BatchSize)
         {
+            progress?.Report(new ReconcileProgress(PhaseSaving, start, results.Count));
             for (var i = start; i < Math.Min(start + BatchSize, results.Count); i++)
             {
                 db.ReconciliationResults.Add(ToEntity(run.Id, roster[i], results[i]));
@@ -64,13 +119,39 @@ internal static class ReconciliationRunner
             .ToList();
         await MembershipLinks.LinkAsync(db, confirmed, ct);
 
-        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
-        db.ReconciliationRuns.Attach(run);
-        db.Entry(run).Property(r => r.FinishedAt).IsModified = true;
+        // Tracked, so the audit trail shows the run turning Succeeded with its counts.
+        var stored = await db.ReconciliationRuns.SingleAsync(r => r.Id == runId, ct);
+        Count(stored, results);
+        stored.Status = ReconciliationRunStatus.Succeeded;
+        stored.Phase = PhaseDone;
+        stored.Done = stored.Total = results.Count;
+        stored.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return run;
+        progress?.Report(new ReconcileProgress(PhaseDone, results.Count, results.Count));
+        return stored;
+    }
+
+    /// <summary>
+    /// Ends a run that did not finish, as its owner sees it (never cancelled itself). Only a run that
+    /// succeeded is left as it is: the owner's word beats a web app's startup that took a run of this
+    /// process (the CLI) for one it had left behind.
+    /// </summary>
+    public static async Task SettleAsync(LindungDbContext db, Guid runId, ReconciliationRunStatus status, ValidationError? error, TimeProvider clock)
+    {
+        db.ChangeTracker.Clear();
+        var run = await db.ReconciliationRuns.SingleOrDefaultAsync(
+            r => r.Id == runId && r.Status != ReconciliationRunStatus.Succeeded, CancellationToken.None);
+        if (run is null)
+        {
+            return;
+        }
+
+        run.Status = status;
+        run.Error = error?.Code;
+        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>Memberships in force today in the region, each with its worker's NIK, name, birth date and sex.</summary>

@@ -13,7 +13,9 @@ internal sealed class ReviewModel(LindungDbContext db, TimeProvider clock) : Pag
 {
     private const int PageSize = 20;
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // From the query only: Razor Pages keep the page's own path in the route value "page", which
+    // a plain binding would read (and refuse) before the query string.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<ReviewItem> Items { get; private set; } = [];

@@ -1,4 +1,5 @@
 using Lindung.Data;
+using Lindung.Data.Entities;
 using Lindung.Domain.Validation;
 using Lindung.Features.Api;
 using Lindung.Security;
@@ -41,6 +42,25 @@ internal static class StartRun
 
         var region = Fields.Region(request.RegionCode, scope, inScope: true, "region_code", errors);
         return region is null ? null : (region, null);
+    }
+
+    /// <summary>
+    /// Stores the run as Queued and hands it to the background worker; null (with the run cancelled)
+    /// when the queue is full.
+    /// </summary>
+    public static async Task<ReconciliationRun?> QueueAsync(
+        LindungDbContext db, ReconciliationJobQueue queue, string region, Guid? agencyId, string actor, TimeProvider clock, CancellationToken ct)
+    {
+        var run = ReconciliationRunner.Request(region, agencyId, actor, clock, ReconciliationRunStatus.Queued);
+        db.ReconciliationRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        if (queue.TryEnqueue(run.Id))
+        {
+            return run;
+        }
+
+        await ReconciliationRunner.SettleAsync(db, run.Id, ReconciliationRunStatus.Cancelled, ReconciliationErrors.Busy, clock);
+        return null;
     }
 
     /// <summary>Memberships count for the employer's regency, so an agency is reconciled against its regency's.</summary>

@@ -84,6 +84,8 @@ public sealed class GapListTests
         var run = await CliRun.ExecuteAsync("reconcile-registry", "--data", world.App.DataDirectory, "--region", "35.77", "--agency", "DISDIK", "--report", report);
 
         Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("workers/s", run.Error, StringComparison.Ordinal);
+        Assert.Matches(@"done\s+\[#{20}\]\s+100\.0%\s+6 workers", run.Error);
         Assert.Matches(@"NEEDS_REVIEW\s+1", run.Out);
         Assert.Matches(@"COVERED_ACTIVE\s+3", run.Out);
         var lines = (await File.ReadAllLinesAsync(report, Encoding.UTF8)).Select(l => l.TrimStart('\uFEFF')).ToArray();

@@ -136,12 +136,31 @@ public sealed class ReviewQueueTests
         Assert.Contains("Keputusan harus ACCEPT atau REJECT.", await wrongWord.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>Queues a run over the API and polls its Location until it has finished; it must have succeeded.</summary>
     internal static async Task<Guid> StartRunAsync(HttpClient client, object request)
     {
         using var response = await client.PostAsJsonAsync(new Uri("/api/v1/reconciliation/runs", UriKind.Relative), request);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {body}");
+        var run = await PollRunAsync(client, response.Headers.Location!.OriginalString);
+        Assert.Equal("SUCCEEDED", run.GetProperty("status").GetString());
+        return run.GetProperty("id").GetGuid();
+    }
+
+    internal static async Task<JsonElement> PollRunAsync(HttpClient client, string location)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var run = await GetJsonAsync(client, location);
+            if (run.GetProperty("finished").GetBoolean())
+            {
+                return run;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"run still {run.GetProperty("status").GetString()} at {location}");
+            await Task.Delay(50);
+        }
     }
 
     internal static async Task<JsonElement> GetJsonAsync(HttpClient client, string path)

@@ -1222,6 +1222,15 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("covered_inactive");
 
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
@@ -1237,6 +1246,11 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Property<int>("NotRegistered")
                         .HasColumnType("integer")
                         .HasColumnName("not_registered");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phase");
 
                     b.Property<int>("ProgramMissing")
                         .HasColumnType("integer")
@@ -1262,6 +1276,16 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("started_by");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
                     b.Property<int>("WageUnderreported")
                         .HasColumnType("integer")
                         .HasColumnName("wage_underreported");
@@ -1271,6 +1295,9 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId")
                         .HasDatabaseName("ix_reconciliation_runs_agency_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_reconciliation_runs_status");
 
                     b.HasIndex("RegionCode", "StartedAt")
                         .HasDatabaseName("ix_reconciliation_runs_region_code_started_at");

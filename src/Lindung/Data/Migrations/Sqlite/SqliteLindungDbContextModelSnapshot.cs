@@ -1214,6 +1214,15 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("covered_inactive");
 
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
@@ -1229,6 +1238,11 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.Property<int>("NotRegistered")
                         .HasColumnType("INTEGER")
                         .HasColumnName("not_registered");
+
+                    b.Property<string>("Phase")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase");
 
                     b.Property<int>("ProgramMissing")
                         .HasColumnType("INTEGER")
@@ -1254,6 +1268,16 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("started_by");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
                     b.Property<int>("WageUnderreported")
                         .HasColumnType("INTEGER")
                         .HasColumnName("wage_underreported");
@@ -1263,6 +1287,9 @@ namespace Lindung.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId")
                         .HasDatabaseName("ix_reconciliation_runs_agency_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_reconciliation_runs_status");
 
                     b.HasIndex("RegionCode", "StartedAt")
                         .HasDatabaseName("ix_reconciliation_runs_region_code_started_at");
