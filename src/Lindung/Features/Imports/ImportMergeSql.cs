@@ -29,14 +29,14 @@ internal static class ImportMergeSql
         var agencies = string.Join(", ", Enumerable.Range(0, agencyCount).Select(i => $"@a{i}"));
         return
         [
-            new("CREATE INDEX ix_import_roster_nik ON import_roster (nik)"),
+            // Only rows whose person is already registered are touched: a new worker keeps worker_id
+            // NULL and takes new_worker_id, so a first import never rewrites the staging table.
             new("UPDATE import_roster AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik"),
-            new("UPDATE import_roster SET worker_new = 1, worker_id = new_worker_id WHERE valid = 1 AND worker_id IS NULL"),
-            // Indexed after the new workers get their ids: that update then maintains one index less.
-            new("CREATE INDEX ix_import_roster_worker ON import_roster (worker_id, agency_id)"),
+            // Partial: lookups by worker (the missing-worker check, the updates) only ever want registered ones.
+            new("CREATE INDEX ix_import_roster_worker ON import_roster (worker_id, agency_id) WHERE worker_id IS NOT NULL"),
             new("""
                 UPDATE import_roster AS s SET worker_changed = 1 FROM workers w
-                WHERE w.id = s.worker_id AND s.valid = 1 AND s.worker_new = 0
+                WHERE w.id = s.worker_id AND s.valid = 1
                   AND (w.name <> s.name OR w.birth_date IS DISTINCT FROM s.birth_date OR w.sex IS DISTINCT FROM s.sex
                        OR w.region_code <> s.region_code OR (s.phone IS NOT NULL AND w.phone IS DISTINCT FROM s.phone))
                 """),
@@ -45,11 +45,11 @@ internal static class ImportMergeSql
                   emp_changed = CASE WHEN e.category <> s.category OR e.monthly_wage <> s.wage OR e.funding_source <> s.funding
                                       OR (s.position IS NOT NULL AND e.position IS DISTINCT FROM s.position) THEN 1 ELSE 0 END
                 FROM employments e
-                WHERE e.worker_id = s.worker_id AND e.agency_id = s.agency_id AND e.valid_to IS NULL AND s.valid = 1 AND s.worker_new = 0
+                WHERE e.worker_id = s.worker_id AND e.agency_id = s.agency_id AND e.valid_to IS NULL AND s.valid = 1
                 """),
             new("""
                 INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme)
-                SELECT worker_id, nik, name, birth_date, sex, region_code, phone, 'BPJS_TK' FROM import_roster WHERE worker_new = 1
+                SELECT new_worker_id, nik, name, birth_date, sex, region_code, phone, 'BPJS_TK' FROM import_roster WHERE valid = 1 AND worker_id IS NULL
                 """),
             new("""
                 UPDATE workers SET name = s.name, birth_date = s.birth_date, sex = s.sex, region_code = s.region_code,
@@ -74,7 +74,7 @@ internal static class ImportMergeSql
                 """),
             new("""
                 INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code)
-                SELECT s.new_employment_id, s.worker_id, s.agency_id, NULL, s.category, s.position, s.wage, s.funding, COALESCE(s.start_date, @day), NULL, a.region_code
+                SELECT s.new_employment_id, COALESCE(s.worker_id, s.new_worker_id), s.agency_id, NULL, s.category, s.position, s.wage, s.funding, COALESCE(s.start_date, @day), NULL, a.region_code
                 FROM import_roster s JOIN agencies a ON a.id = s.agency_id
                 WHERE s.valid = 1 AND s.emp_id IS NULL
                 """),

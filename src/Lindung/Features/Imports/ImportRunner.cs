@@ -43,10 +43,26 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             throw new ImportRefusedException($"File not found: {file.FullName}");
         }
 
-        var day = request.EffectiveDate ?? clock.Today();
         progress?.Report(new ImportProgress(PhaseHashing, 0, 0, file.Length));
-        var sha256 = await ImportFiles.Sha256Async(file.FullName, cancellationToken);
+        // The fingerprint is only needed for the batch row: it is read on another thread while the
+        // rows are validated instead of costing a pass of its own first.
+        using var hashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sha256 = Task.Run(() => ImportFiles.Sha256Async(file.FullName, hashing.Token), hashing.Token);
+        try
+        {
+            return await RunAsync(request, file, sha256, progress, cancellationToken);
+        }
+        finally
+        {
+            await hashing.CancelAsync();
+            await sha256.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
 
+    private async Task<ImportOutcome> RunAsync(
+        ImportRequest request, FileInfo file, Task<string> sha256Task, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var day = request.EffectiveDate ?? clock.Today();
         using var table = ImportFiles.Open(file.FullName, request.Sheet);
         var map = MapHeader(request, table.Header);
         var target = request.Kind == ImportKind.Roster ? await FindAgencyAsync(request.AgencyCode, cancellationToken) : null;
@@ -105,6 +121,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         var at = clock.GetUtcNow().UtcDateTime;
         // A rejected row whose NIK cannot be read hides who it is: nobody may then be ended as missing.
         var endMissing = tally.Unidentified == 0;
+        var sha256 = await sha256Task;
         var scope = new MergeScope(batchId, day, endMissing ? target?.Covered ?? [] : [], request.OriginalFileName, sha256, by, at, tally.Valid, region);
         var counts = await store.MergeAsync(request.Kind, scope, cancellationToken);
 

@@ -39,7 +39,6 @@ internal static class ImportStaging
         new("new_worker_id", StagingType.Id),
         new("new_employment_id", StagingType.Id),
         new("worker_id", StagingType.Id, Loaded: false),
-        new("worker_new", StagingType.Integer, Loaded: false),
         new("worker_changed", StagingType.Integer, Loaded: false),
         new("emp_id", StagingType.Id, Loaded: false),
         new("emp_from", StagingType.Date, Loaded: false),

@@ -12,6 +12,15 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
 {
     public override async Task<IStagingWriter> BeginStagingAsync(ImportKind kind, CancellationToken cancellationToken)
     {
+        // Temp tables live in per-session buffers, 8 MB by default: a large staging table then goes
+        // through the disk on every pass of the merge. The size can only be set before the session's
+        // first temp table, so a pooled session that already had one keeps what it had.
+        await using (var buffers = Command(
+            "DO $$ BEGIN PERFORM set_config('temp_buffers', '256MB', false); EXCEPTION WHEN OTHERS THEN NULL; END $$"))
+        {
+            await buffers.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var drop = Command($"DROP TABLE IF EXISTS {TempSchema}.{ImportStaging.Table(kind)}"))
         {
             await drop.ExecuteNonQueryAsync(cancellationToken);
