@@ -32,7 +32,8 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
     private const int FirstIssueCount = 20;
     private const int ProgressEvery = 2_000;
     private const int CancelCheckEvery = 128;
-    private const int PipelineRows = 4_096;
+    // A chunk's worth: validation runs ahead while the store merges the previous chunk.
+    private const int PipelineRows = ImportStaging.ChunkRows;
 
     public async Task<ImportOutcome> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -74,15 +75,15 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var store = CreateStore(transaction);
 
-        await using (var staging = await store.BeginStagingAsync(request.Kind, cancellationToken))
+        await using (var staging = await store.BeginStagingAsync(request.Kind, day, cancellationToken))
         {
             var rows = request.Kind == ImportKind.Roster
                 ? RosterRows(map, target!)
                 : MemberRows(map, tally);
 
-            // Reading and validating (CPU) run on one thread while the store writes on this one: the
-            // two halves overlap instead of taking turns. The bounded channel keeps memory at a few
-            // thousand rows whichever side is slower.
+            // Reading and validating (CPU) run on one thread while the store writes and merges chunks
+            // on this one (the database's work): the two halves overlap instead of taking turns. The
+            // bounded channel keeps memory at one chunk of rows whichever side is slower.
             var channel = Channel.CreateBounded<object?[]>(new BoundedChannelOptions(PipelineRows) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var producer = Task.Run(() => ValidateAsync(request, table, rows, tally, report, file.Length, progress, channel.Writer, stop.Token), stop.Token);
