@@ -10,8 +10,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lindung.Features.Imports;
 
-/// <summary>Where imports keep their reports: <c>&lt;data&gt;/imports/&lt;batch&gt;/</c>.</summary>
-internal sealed record ImportSettings(string DataDirectory);
+/// <summary>
+/// Where imports keep their reports (<c>&lt;data&gt;/imports/&lt;batch&gt;/</c>) and how many roster
+/// rows are merged at a time (tests make chunks small to cross their boundaries).
+/// </summary>
+internal sealed record ImportSettings(string DataDirectory, int ChunkRows = ImportStaging.ChunkRows);
 
 /// <summary>
 /// Reads a roster or membership file row by row, validates each row in the domain, writes the row
@@ -32,8 +35,6 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
     private const int FirstIssueCount = 20;
     private const int ProgressEvery = 2_000;
     private const int CancelCheckEvery = 128;
-    // A chunk's worth: validation runs ahead while the store merges the previous chunk.
-    private const int PipelineRows = ImportStaging.ChunkRows;
 
     public async Task<ImportOutcome> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -83,8 +84,9 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
 
             // Reading and validating (CPU) run on one thread while the store writes and merges chunks
             // on this one (the database's work): the two halves overlap instead of taking turns. The
-            // bounded channel keeps memory at one chunk of rows whichever side is slower.
-            var channel = Channel.CreateBounded<object?[]>(new BoundedChannelOptions(PipelineRows) { SingleReader = true, SingleWriter = true });
+            // bounded channel holds one chunk, so validation runs a chunk ahead of the merge and memory
+            // stays at one chunk of rows whichever side is slower.
+            var channel = Channel.CreateBounded<object?[]>(new BoundedChannelOptions(settings.ChunkRows) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var producer = Task.Run(() => ValidateAsync(request, table, rows, tally, report, file.Length, progress, channel.Writer, stop.Token), stop.Token);
             try
@@ -263,8 +265,8 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
     }
 
     private IImportStore CreateStore(IDbContextTransaction transaction) => db.Database.IsNpgsql()
-        ? new PostgresImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction())
-        : new SqliteImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        ? new PostgresImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction(), settings.ChunkRows)
+        : new SqliteImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction(), settings.ChunkRows);
 
     private Func<int, string[], List<RowProblem>, object?[]?> RosterRows(HeaderMap map, TargetAgency target)
     {

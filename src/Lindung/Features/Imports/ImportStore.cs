@@ -8,13 +8,16 @@ namespace Lindung.Features.Imports;
 /// the rows are still arriving, running the final statements with the scope's parameters on the
 /// caller's connection and transaction, and reading the counts.
 /// </summary>
-internal abstract class ImportStore(DbConnection connection, DbTransaction transaction) : IImportStore
+internal abstract class ImportStore(DbConnection connection, DbTransaction transaction, int chunkRows) : IImportStore
 {
     private int _chunks;
 
     protected DbConnection Connection { get; } = connection;
 
     protected DbTransaction Transaction { get; } = transaction;
+
+    /// <summary>Rows per merged roster chunk.</summary>
+    protected int ChunkRows { get; } = chunkRows > 0 ? chunkRows : throw new ArgumentOutOfRangeException(nameof(chunkRows));
 
     public async Task<IStagingWriter> BeginStagingAsync(ImportKind kind, DateOnly day, CancellationToken cancellationToken)
     {
@@ -92,7 +95,7 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
 
     /// <summary>
     /// A writer into <paramref name="table"/>; it calls <paramref name="chunk"/> (when given) after
-    /// every <see cref="ImportStaging.ChunkRows"/> rows and once more for the rest when completed.
+    /// every <see cref="ChunkRows"/> rows and once more for the rest when completed.
     /// </summary>
     protected abstract Task<IStagingWriter> OpenWriterAsync(
         string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken);

@@ -8,7 +8,7 @@ namespace Lindung.Features.Imports;
 /// PostgreSQL: rows stream into a TEMP table (dropped on commit) through binary COPY, inside the
 /// caller's transaction, one COPY per chunk; the merge then runs set-based against the real tables.
 /// </summary>
-internal sealed class PostgresImportStore(DbConnection connection, DbTransaction transaction) : ImportStore(connection, transaction)
+internal sealed class PostgresImportStore(DbConnection connection, DbTransaction transaction, int chunkRows) : ImportStore(connection, transaction, chunkRows)
 {
     protected override string TempSchema => "pg_temp";
 
@@ -24,7 +24,7 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken)
     {
         var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
-        return Task.FromResult<IStagingWriter>(new Writer((NpgsqlConnection)Connection, copy, [.. columns.Select(c => DbType(c.Type))], chunk));
+        return Task.FromResult<IStagingWriter>(new Writer((NpgsqlConnection)Connection, copy, [.. columns.Select(c => DbType(c.Type))], chunk, ChunkRows));
     }
 
     // A fresh temp table has no statistics; without them the planner guesses nested loops.
@@ -51,7 +51,7 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         _ => NpgsqlDbType.Text,
     };
 
-    private sealed class Writer(NpgsqlConnection connection, string copy, NpgsqlDbType[] types, Func<CancellationToken, Task>? chunk) : IStagingWriter
+    private sealed class Writer(NpgsqlConnection connection, string copy, NpgsqlDbType[] types, Func<CancellationToken, Task>? chunk, int chunkRows) : IStagingWriter
     {
         private NpgsqlBinaryImporter? _importer;
         private int _rows;
@@ -76,7 +76,7 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
                 }
             }
 
-            if (chunk is not null && ++_rows == ImportStaging.ChunkRows)
+            if (chunk is not null && ++_rows == chunkRows)
             {
                 await FlushAsync(cancellationToken);
             }

@@ -9,7 +9,7 @@ namespace Lindung.Features.Imports;
 /// reused for every row, all inside the caller's transaction. Ids and dates are written as EF
 /// writes them: upper-case GUID text and ISO dates.
 /// </summary>
-internal sealed class SqliteImportStore(DbConnection connection, DbTransaction transaction) : ImportStore(connection, transaction)
+internal sealed class SqliteImportStore(DbConnection connection, DbTransaction transaction, int chunkRows) : ImportStore(connection, transaction, chunkRows)
 {
     protected override string TempSchema => "temp";
 
@@ -29,7 +29,7 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
         }
 
         insert.Prepare();
-        return Task.FromResult<IStagingWriter>(new Writer(insert, chunk));
+        return Task.FromResult<IStagingWriter>(new Writer(insert, chunk, ChunkRows));
     }
 
     protected override Task ClearAsync(string table, CancellationToken cancellationToken) => ExecuteAsync($"DELETE FROM {table}", cancellationToken);
@@ -45,7 +45,7 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
 
     protected override string TypeName(StagingType type) => type == StagingType.Integer ? "INTEGER" : "TEXT";
 
-    private sealed class Writer(SqliteCommand insert, Func<CancellationToken, Task>? chunk) : IStagingWriter
+    private sealed class Writer(SqliteCommand insert, Func<CancellationToken, Task>? chunk, int chunkRows) : IStagingWriter
     {
         private int _rows;
 
@@ -64,7 +64,7 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
 
             // Synchronous on purpose: SQLite has no asynchronous I/O, the async API only adds overhead per row.
             insert.ExecuteNonQuery();
-            if (chunk is not null && ++_rows == ImportStaging.ChunkRows)
+            if (chunk is not null && ++_rows == chunkRows)
             {
                 _rows = 0;
                 await chunk(cancellationToken);
