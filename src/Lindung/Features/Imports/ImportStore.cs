@@ -100,6 +100,12 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     protected abstract Task<IStagingWriter> OpenWriterAsync(
         string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Planner settings for a chunk's statements and how to undo them, where the provider needs them:
+    /// every chunk statement should probe the registry's indexes for the chunk's rows.
+    /// </summary>
+    protected virtual (string Set, string Reset)? ChunkPlanSql => null;
+
     /// <summary>Statistics for the planner, where the provider needs them.</summary>
     protected virtual Task AnalyzeAsync(string table, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -153,6 +159,11 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             await AnalyzeAsync(ImportStaging.RosterTable, cancellationToken);
         }
 
+        if (ChunkPlanSql is { } plan)
+        {
+            await ExecuteAsync(plan.Set, cancellationToken);
+        }
+
         var registered = 0;
         foreach (var step in ImportMergeSql.RosterChunk)
         {
@@ -165,6 +176,11 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             var affected = await command.ExecuteNonQueryAsync(cancellationToken);
             // The first statement finds the rows' registered workers: none, and the chunk is all new people.
             registered = step == ImportMergeSql.RosterChunk[0] ? affected : registered;
+        }
+
+        if (ChunkPlanSql is { } reset)
+        {
+            await ExecuteAsync(reset.Reset, cancellationToken);
         }
 
         await ClearAsync(ImportStaging.RosterTable, cancellationToken);

@@ -27,6 +27,13 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         return Task.FromResult<IStagingWriter>(new Writer((NpgsqlConnection)Connection, copy, [.. columns.Select(c => DbType(c.Type))], chunk, ChunkRows));
     }
 
+    // The registry's statistics lag behind the rows this import adds (a first import of a million
+    // rows still looks like an empty workers table to the planner), so it hash-joins each chunk to a
+    // full scan of workers: quadratic over the file. Looking a chunk's rows up through the registry's
+    // indexes costs the chunk's size, however large the registry has grown.
+    protected override (string Set, string Reset)? ChunkPlanSql =>
+        ("SET enable_hashjoin = off; SET enable_mergejoin = off", "RESET enable_hashjoin; RESET enable_mergejoin");
+
     // A fresh temp table has no statistics; without them the planner guesses nested loops.
     protected override Task AnalyzeAsync(string table, CancellationToken cancellationToken) => ExecuteAsync($"ANALYZE {table}", cancellationToken);
 
