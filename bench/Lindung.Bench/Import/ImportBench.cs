@@ -40,11 +40,21 @@ internal static class ImportBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"import: {args.Rows:N0}-row roster, {new FileInfo(file).Length / 1e6:N0} MB ({watch.Elapsed.TotalSeconds:N0} s to generate or reuse)"));
 
+        // --only postgres|sqlite measures one side, to iterate on one provider.
+        var only = Array.IndexOf(args.Raw, "--only") is var at && at >= 0 && at + 1 < args.Raw.Length ? args.Raw[at + 1] : null;
         var failed = false;
-        var pg = await BestOfAsync(args.Runs, () => LindungPostgresAsync(postgres, file), () => CopyPostgresAsync(postgres, file), args.Rows);
-        failed |= Report("import postgres", args.Rows, pg, "PG COPY", 1.2);
-        var lite = await BestOfAsync(args.Runs, () => LindungSqliteAsync(file), () => DuckDbAsync(file), args.Rows);
-        failed |= Report("import sqlite", args.Rows, lite, "DuckDB", 2.5);
+        if (only is null or "postgres")
+        {
+            var pg = await BestOfAsync(args.Runs, () => LindungPostgresAsync(postgres, file), () => CopyPostgresAsync(postgres, file), args.Rows);
+            failed |= Report("import postgres", args.Rows, pg, "PG COPY", 1.2);
+        }
+
+        if (only is null or "sqlite")
+        {
+            var lite = await BestOfAsync(args.Runs, () => LindungSqliteAsync(file), () => DuckDbAsync(file), args.Rows);
+            failed |= Report("import sqlite", args.Rows, lite, "DuckDB", 2.5);
+        }
+
         return failed ? 1 : 0;
     }
 

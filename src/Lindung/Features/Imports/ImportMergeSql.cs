@@ -1,7 +1,11 @@
 namespace Lindung.Features.Imports;
 
-/// <summary>One statement of a merge; <see cref="CountsEnded"/> when its affected rows are the ended count.</summary>
-internal sealed record MergeStep(string Sql, bool CountsEnded = false);
+/// <summary>
+/// One statement of a merge; <see cref="CountsEnded"/> when its affected rows are the ended count;
+/// <see cref="OnlyRegistered"/> when it only concerns rows whose worker was already registered, so
+/// a chunk of new people (a first import) skips it instead of joining the growing registry for nothing.
+/// </summary>
+internal sealed record MergeStep(string Sql, bool CountsEnded = false, bool OnlyRegistered = false);
 
 /// <summary>
 /// The set-based merge of a staging table into the registry, the same SQL on SQLite (3.39+) and
@@ -23,78 +27,102 @@ internal sealed record MergeStep(string Sql, bool CountsEnded = false);
 /// </summary>
 internal static class ImportMergeSql
 {
+    /// <summary>
+    /// The merge of one chunk of staged roster rows (<c>import_roster</c>), run while the next chunk
+    /// is still being validated. Rows are independent (a NIK is on one valid row), so chunk by chunk
+    /// gives what one pass over the whole file would. What the end of the import needs (who was on
+    /// the file, what each row did) is kept in <c>import_roster_seen</c>; the chunk is then cleared.
+    /// </summary>
+    public static IReadOnlyList<MergeStep> RosterChunk { get; } =
+    [
+        // Only rows whose person is already registered are touched: a new worker keeps worker_id
+        // NULL and takes new_worker_id, so a first import never rewrites the staging rows.
+        new("UPDATE import_roster AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik"),
+        new("""
+            UPDATE import_roster AS s SET worker_changed = 1 FROM workers w
+            WHERE w.id = s.worker_id AND s.valid = 1
+              AND (w.name <> s.name OR w.birth_date IS DISTINCT FROM s.birth_date OR w.sex IS DISTINCT FROM s.sex
+                   OR w.region_code <> s.region_code OR (s.phone IS NOT NULL AND w.phone IS DISTINCT FROM s.phone))
+            """,
+            OnlyRegistered: true),
+        new("""
+            UPDATE import_roster AS s SET emp_id = e.id, emp_from = e.valid_from,
+              emp_changed = CASE WHEN e.category <> s.category OR e.monthly_wage <> s.wage OR e.funding_source <> s.funding
+                                  OR (s.position IS NOT NULL AND e.position IS DISTINCT FROM s.position) THEN 1 ELSE 0 END
+            FROM employments e
+            WHERE e.worker_id = s.worker_id AND e.agency_id = s.agency_id AND e.valid_to IS NULL AND s.valid = 1
+            """,
+            OnlyRegistered: true),
+        new("""
+            INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme)
+            SELECT new_worker_id, nik, name, birth_date, sex, region_code, phone, 'BPJS_TK' FROM import_roster WHERE valid = 1 AND worker_id IS NULL
+            """),
+        new("""
+            UPDATE workers SET name = s.name, birth_date = s.birth_date, sex = s.sex, region_code = s.region_code,
+              phone = COALESCE(s.phone, workers.phone)
+            FROM import_roster s WHERE s.worker_id = workers.id AND s.worker_changed = 1
+            """,
+            OnlyRegistered: true),
+        new("""
+            INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code)
+            SELECT s.new_employment_id, s.worker_id, s.agency_id, NULL, s.category, COALESCE(s.position, e.position), s.wage, s.funding, @day, NULL, a.region_code
+            FROM import_roster s JOIN employments e ON e.id = s.emp_id JOIN agencies a ON a.id = s.agency_id
+            WHERE s.emp_changed = 1 AND s.emp_from < @day
+            """,
+            OnlyRegistered: true),
+        new("""
+            UPDATE employments SET valid_to = @day FROM import_roster s
+            WHERE s.emp_id = employments.id AND s.emp_changed = 1 AND s.emp_from < @day
+            """,
+            OnlyRegistered: true),
+        new("""
+            UPDATE employments SET category = s.category, position = COALESCE(s.position, employments.position),
+              monthly_wage = s.wage, funding_source = s.funding
+            FROM import_roster s WHERE s.emp_id = employments.id AND s.emp_changed = 1 AND s.emp_from >= @day
+            """,
+            OnlyRegistered: true),
+        new("""
+            INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code)
+            SELECT s.new_employment_id, COALESCE(s.worker_id, s.new_worker_id), s.agency_id, NULL, s.category, s.position, s.wage, s.funding, COALESCE(s.start_date, @day), NULL, a.region_code
+            FROM import_roster s JOIN agencies a ON a.id = s.agency_id
+            WHERE s.valid = 1 AND s.emp_id IS NULL
+            """),
+        // A valid row's worker is now registered either way; a rejected row keeps the worker it names, if any.
+        new("""
+            INSERT INTO import_roster_seen (worker_id, agency_id, valid, emp_new, emp_updated)
+            SELECT CASE WHEN valid = 1 THEN COALESCE(worker_id, new_worker_id) ELSE worker_id END, agency_id, valid,
+              CASE WHEN valid = 1 AND emp_id IS NULL THEN 1 ELSE 0 END,
+              CASE WHEN valid = 1 AND emp_id IS NOT NULL AND (emp_changed = 1 OR worker_changed = 1) THEN 1 ELSE 0 END
+            FROM import_roster
+            """),
+    ];
+
+    /// <summary>What the whole roster decides once every chunk is merged: who is missing from it.</summary>
     /// <param name="agencyCount">The agencies whose missing workers are ended; 0 to end nobody.</param>
-    public static IReadOnlyList<MergeStep> Roster(int agencyCount)
+    public static IReadOnlyList<MergeStep> RosterEnd(int agencyCount)
     {
+        if (agencyCount == 0)
+        {
+            return [];
+        }
+
         var agencies = string.Join(", ", Enumerable.Range(0, agencyCount).Select(i => $"@a{i}"));
         return
         [
-            new("CREATE INDEX ix_import_roster_nik ON import_roster (nik)"),
-            new("UPDATE import_roster AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik"),
-            new("UPDATE import_roster SET worker_new = 1, worker_id = new_worker_id WHERE valid = 1 AND worker_id IS NULL"),
-            // Indexed after the new workers get their ids: that update then maintains one index less.
-            new("CREATE INDEX ix_import_roster_worker ON import_roster (worker_id, agency_id)"),
-            new("""
-                UPDATE import_roster AS s SET worker_changed = 1 FROM workers w
-                WHERE w.id = s.worker_id AND s.valid = 1 AND s.worker_new = 0
-                  AND (w.name <> s.name OR w.birth_date IS DISTINCT FROM s.birth_date OR w.sex IS DISTINCT FROM s.sex
-                       OR w.region_code <> s.region_code OR (s.phone IS NOT NULL AND w.phone IS DISTINCT FROM s.phone))
-                """),
-            new("""
-                UPDATE import_roster AS s SET emp_id = e.id, emp_from = e.valid_from,
-                  emp_changed = CASE WHEN e.category <> s.category OR e.monthly_wage <> s.wage OR e.funding_source <> s.funding
-                                      OR (s.position IS NOT NULL AND e.position IS DISTINCT FROM s.position) THEN 1 ELSE 0 END
-                FROM employments e
-                WHERE e.worker_id = s.worker_id AND e.agency_id = s.agency_id AND e.valid_to IS NULL AND s.valid = 1 AND s.worker_new = 0
-                """),
-            new("""
-                INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme)
-                SELECT worker_id, nik, name, birth_date, sex, region_code, phone, 'BPJS_TK' FROM import_roster WHERE worker_new = 1
-                """),
-            new("""
-                UPDATE workers SET name = s.name, birth_date = s.birth_date, sex = s.sex, region_code = s.region_code,
-                  phone = COALESCE(s.phone, workers.phone)
-                FROM import_roster s WHERE s.worker_id = workers.id AND s.worker_changed = 1
-                """),
-            .. agencyCount == 0 ? Array.Empty<MergeStep>() : [EndMissing(agencies)],
-            new("""
-                INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code)
-                SELECT s.new_employment_id, s.worker_id, s.agency_id, NULL, s.category, COALESCE(s.position, e.position), s.wage, s.funding, @day, NULL, a.region_code
-                FROM import_roster s JOIN employments e ON e.id = s.emp_id JOIN agencies a ON a.id = s.agency_id
-                WHERE s.emp_changed = 1 AND s.emp_from < @day
-                """),
-            new("""
-                UPDATE employments SET valid_to = @day FROM import_roster s
-                WHERE s.emp_id = employments.id AND s.emp_changed = 1 AND s.emp_from < @day
-                """),
-            new("""
-                UPDATE employments SET category = s.category, position = COALESCE(s.position, employments.position),
-                  monthly_wage = s.wage, funding_source = s.funding
-                FROM import_roster s WHERE s.emp_id = employments.id AND s.emp_changed = 1 AND s.emp_from >= @day
-                """),
-            new("""
-                INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code)
-                SELECT s.new_employment_id, s.worker_id, s.agency_id, NULL, s.category, s.position, s.wage, s.funding, COALESCE(s.start_date, @day), NULL, a.region_code
-                FROM import_roster s JOIN agencies a ON a.id = s.agency_id
-                WHERE s.valid = 1 AND s.emp_id IS NULL
-                """),
+            new("CREATE INDEX ix_import_roster_seen ON import_roster_seen (worker_id, agency_id) WHERE worker_id IS NOT NULL"),
+            new(
+                $"""
+                UPDATE employments SET valid_to = CASE WHEN valid_from < @day THEN @day ELSE valid_from END
+                WHERE valid_to IS NULL AND agency_id IN ({agencies})
+                  AND NOT EXISTS (SELECT 1 FROM import_roster_seen s
+                                  WHERE s.worker_id = employments.worker_id AND (s.valid = 0 OR s.agency_id = employments.agency_id))
+                """,
+                CountsEnded: true),
         ];
     }
 
-    private static MergeStep EndMissing(string agencies) => new(
-        $"""
-        UPDATE employments SET valid_to = CASE WHEN valid_from < @day THEN @day ELSE valid_from END
-        WHERE valid_to IS NULL AND agency_id IN ({agencies})
-          AND NOT EXISTS (SELECT 1 FROM import_roster s
-                          WHERE s.worker_id = employments.worker_id AND (s.valid = 0 OR s.agency_id = employments.agency_id))
-        """,
-        CountsEnded: true);
-
     public const string RosterCounts = """
-        SELECT COUNT(*),
-          COALESCE(SUM(CASE WHEN emp_id IS NULL THEN 1 ELSE 0 END), 0),
-          COALESCE(SUM(CASE WHEN emp_id IS NOT NULL AND (emp_changed = 1 OR worker_changed = 1) THEN 1 ELSE 0 END), 0)
-        FROM import_roster WHERE valid = 1
+        SELECT COALESCE(SUM(valid), 0), COALESCE(SUM(emp_new), 0), COALESCE(SUM(emp_updated), 0) FROM import_roster_seen
         """;
 
     public static IReadOnlyList<MergeStep> Members { get; } =

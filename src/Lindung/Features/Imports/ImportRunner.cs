@@ -10,8 +10,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lindung.Features.Imports;
 
-/// <summary>Where imports keep their reports: <c>&lt;data&gt;/imports/&lt;batch&gt;/</c>.</summary>
-internal sealed record ImportSettings(string DataDirectory);
+/// <summary>
+/// Where imports keep their reports (<c>&lt;data&gt;/imports/&lt;batch&gt;/</c>) and how many roster
+/// rows are merged at a time (tests make chunks small to cross their boundaries).
+/// </summary>
+internal sealed record ImportSettings(string DataDirectory, int ChunkRows = ImportStaging.ChunkRows);
 
 /// <summary>
 /// Reads a roster or membership file row by row, validates each row in the domain, writes the row
@@ -32,7 +35,6 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
     private const int FirstIssueCount = 20;
     private const int ProgressEvery = 2_000;
     private const int CancelCheckEvery = 128;
-    private const int PipelineRows = 4_096;
 
     public async Task<ImportOutcome> RunAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -43,10 +45,26 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             throw new ImportRefusedException($"File not found: {file.FullName}");
         }
 
-        var day = request.EffectiveDate ?? clock.Today();
         progress?.Report(new ImportProgress(PhaseHashing, 0, 0, file.Length));
-        var sha256 = await ImportFiles.Sha256Async(file.FullName, cancellationToken);
+        // The fingerprint is only needed for the batch row: it is read on another thread while the
+        // rows are validated instead of costing a pass of its own first.
+        using var hashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sha256 = Task.Run(() => ImportFiles.Sha256Async(file.FullName, hashing.Token), hashing.Token);
+        try
+        {
+            return await RunAsync(request, file, sha256, progress, cancellationToken);
+        }
+        finally
+        {
+            await hashing.CancelAsync();
+            await sha256.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
 
+    private async Task<ImportOutcome> RunAsync(
+        ImportRequest request, FileInfo file, Task<string> sha256Task, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var day = request.EffectiveDate ?? clock.Today();
         using var table = ImportFiles.Open(file.FullName, request.Sheet);
         var map = MapHeader(request, table.Header);
         var target = request.Kind == ImportKind.Roster ? await FindAgencyAsync(request.AgencyCode, cancellationToken) : null;
@@ -58,16 +76,17 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var store = CreateStore(transaction);
 
-        await using (var staging = await store.BeginStagingAsync(request.Kind, cancellationToken))
+        await using (var staging = await store.BeginStagingAsync(request.Kind, day, cancellationToken))
         {
             var rows = request.Kind == ImportKind.Roster
                 ? RosterRows(map, target!)
                 : MemberRows(map, tally);
 
-            // Reading and validating (CPU) run on one thread while the store writes on this one: the
-            // two halves overlap instead of taking turns. The bounded channel keeps memory at a few
-            // thousand rows whichever side is slower.
-            var channel = Channel.CreateBounded<object?[]>(new BoundedChannelOptions(PipelineRows) { SingleReader = true, SingleWriter = true });
+            // Reading and validating (CPU) run on one thread while the store writes and merges chunks
+            // on this one (the database's work): the two halves overlap instead of taking turns. The
+            // bounded channel holds one chunk, so validation runs a chunk ahead of the merge and memory
+            // stays at one chunk of rows whichever side is slower.
+            var channel = Channel.CreateBounded<object?[]>(new BoundedChannelOptions(settings.ChunkRows) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var producer = Task.Run(() => ValidateAsync(request, table, rows, tally, report, file.Length, progress, channel.Writer, stop.Token), stop.Token);
             try
@@ -105,6 +124,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         var at = clock.GetUtcNow().UtcDateTime;
         // A rejected row whose NIK cannot be read hides who it is: nobody may then be ended as missing.
         var endMissing = tally.Unidentified == 0;
+        var sha256 = await sha256Task;
         var scope = new MergeScope(batchId, day, endMissing ? target?.Covered ?? [] : [], request.OriginalFileName, sha256, by, at, tally.Valid, region);
         var counts = await store.MergeAsync(request.Kind, scope, cancellationToken);
 
@@ -245,8 +265,8 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
     }
 
     private IImportStore CreateStore(IDbContextTransaction transaction) => db.Database.IsNpgsql()
-        ? new PostgresImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction())
-        : new SqliteImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+        ? new PostgresImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction(), settings.ChunkRows)
+        : new SqliteImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction(), settings.ChunkRows);
 
     private Func<int, string[], List<RowProblem>, object?[]?> RosterRows(HeaderMap map, TargetAgency target)
     {

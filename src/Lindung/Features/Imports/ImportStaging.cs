@@ -39,7 +39,6 @@ internal static class ImportStaging
         new("new_worker_id", StagingType.Id),
         new("new_employment_id", StagingType.Id),
         new("worker_id", StagingType.Id, Loaded: false),
-        new("worker_new", StagingType.Integer, Loaded: false),
         new("worker_changed", StagingType.Integer, Loaded: false),
         new("emp_id", StagingType.Id, Loaded: false),
         new("emp_from", StagingType.Date, Loaded: false),
@@ -71,6 +70,23 @@ internal static class ImportStaging
         new("mem_changed", StagingType.Integer, Loaded: false),
         new("mem_touched", StagingType.Integer, Loaded: false),
     ];
+
+    /// <summary>
+    /// Rows per merged chunk of a roster: large enough that each statement works set-based, small
+    /// enough that validating the next chunk overlaps merging this one.
+    /// </summary>
+    public const int ChunkRows = 32_768;
+
+    /// <summary>A roster's merged rows, slimmed to what the end of the import needs (see <see cref="ImportMergeSql.RosterChunk"/>).</summary>
+    public const string RosterSeenTable = "import_roster_seen";
+
+    public static string CreateRosterSeen(Func<StagingType, string> typeName, string suffix) =>
+        $"CREATE TEMP TABLE {RosterSeenTable} (worker_id {typeName(StagingType.Id)}, agency_id {typeName(StagingType.Id)}, "
+        + $"valid {typeName(StagingType.Integer)} NOT NULL, emp_new {typeName(StagingType.Integer)} NOT NULL, "
+        + $"emp_updated {typeName(StagingType.Integer)} NOT NULL){suffix}";
+
+    /// <summary>The temp tables an import of this kind creates, the loaded one first.</summary>
+    public static IReadOnlyList<string> Tables(ImportKind kind) => kind == ImportKind.Roster ? [RosterTable, RosterSeenTable] : [MembersTable];
 
     public static IReadOnlyList<StagingColumn> Columns(ImportKind kind) => kind == ImportKind.Roster ? Roster : Members;
 
@@ -119,7 +135,12 @@ internal sealed record MergeScope(
 /// </summary>
 internal interface IImportStore
 {
-    Task<IStagingWriter> BeginStagingAsync(ImportKind kind, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the staging tables and returns the writer rows go through. A roster is merged chunk
+    /// by chunk as its rows arrive (<paramref name="day"/> is the effective date those merges use);
+    /// an extract is merged whole by <see cref="MergeAsync"/>.
+    /// </summary>
+    Task<IStagingWriter> BeginStagingAsync(ImportKind kind, DateOnly day, CancellationToken cancellationToken);
 
     Task<MergeCounts> MergeAsync(ImportKind kind, MergeScope scope, CancellationToken cancellationToken);
 }

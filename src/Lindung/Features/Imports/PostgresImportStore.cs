@@ -5,41 +5,44 @@ using NpgsqlTypes;
 namespace Lindung.Features.Imports;
 
 /// <summary>
-/// PostgreSQL: rows stream into a TEMP table (dropped on commit) through one binary COPY, inside
-/// the caller's transaction; the merge then runs set-based against the real tables.
+/// PostgreSQL: rows stream into a TEMP table (dropped on commit) through binary COPY, inside the
+/// caller's transaction, one COPY per chunk; the merge then runs set-based against the real tables.
 /// </summary>
-internal sealed class PostgresImportStore(DbConnection connection, DbTransaction transaction) : ImportStore(connection, transaction)
+internal sealed class PostgresImportStore(DbConnection connection, DbTransaction transaction, int chunkRows) : ImportStore(connection, transaction, chunkRows)
 {
-    public override async Task<IStagingWriter> BeginStagingAsync(ImportKind kind, CancellationToken cancellationToken)
-    {
-        await using (var drop = Command($"DROP TABLE IF EXISTS {TempSchema}.{ImportStaging.Table(kind)}"))
-        {
-            await drop.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var create = Command(ImportStaging.CreateTable(kind, TypeName, " ON COMMIT DROP")))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var loaded = ImportStaging.Columns(kind).Where(c => c.Loaded).ToList();
-        var copy = $"COPY {ImportStaging.Table(kind)} ({string.Join(", ", loaded.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
-        var importer = await ((NpgsqlConnection)Connection).BeginBinaryImportAsync(copy, cancellationToken);
-        return new Writer(importer, loaded.Select(c => DbType(c.Type)).ToArray());
-    }
-
-    protected override async Task BeforeMergeAsync(ImportKind kind, CancellationToken cancellationToken)
-    {
-        // A fresh temp table has no statistics; without them the planner guesses nested loops.
-        await using var analyze = Command($"ANALYZE {ImportStaging.Table(kind)}");
-        await analyze.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     protected override string TempSchema => "pg_temp";
+
+    protected override string TempSuffix => " ON COMMIT DROP";
+
+    protected override Task PrepareSessionAsync(CancellationToken cancellationToken) =>
+        // Temp tables live in per-session buffers, 8 MB by default: a large staging table then goes
+        // through the disk on every pass of the merge. The size can only be set before the session's
+        // first temp table, so a pooled session that already had one keeps what it had.
+        ExecuteAsync("DO $$ BEGIN PERFORM set_config('temp_buffers', '256MB', false); EXCEPTION WHEN OTHERS THEN NULL; END $$", cancellationToken);
+
+    protected override Task<IStagingWriter> OpenWriterAsync(
+        string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken)
+    {
+        var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+        return Task.FromResult<IStagingWriter>(new Writer((NpgsqlConnection)Connection, copy, [.. columns.Select(c => DbType(c.Type))], chunk, ChunkRows));
+    }
+
+    // The registry's statistics lag behind the rows this import adds (a first import of a million
+    // rows still looks like an empty workers table to the planner), so it hash-joins each chunk to a
+    // full scan of workers: quadratic over the file. Looking a chunk's rows up through the registry's
+    // indexes costs the chunk's size, however large the registry has grown.
+    protected override (string Set, string Reset)? ChunkPlanSql =>
+        ("SET enable_hashjoin = off; SET enable_mergejoin = off", "RESET enable_hashjoin; RESET enable_mergejoin");
+
+    // A fresh temp table has no statistics; without them the planner guesses nested loops.
+    protected override Task AnalyzeAsync(string table, CancellationToken cancellationToken) => ExecuteAsync($"ANALYZE {table}", cancellationToken);
+
+    // TRUNCATE, not DELETE: temp tables are never vacuumed, dead rows would pile up chunk after chunk.
+    protected override Task ClearAsync(string table, CancellationToken cancellationToken) => ExecuteAsync($"TRUNCATE {table}", cancellationToken);
 
     protected override object ToDb(object? value) => value ?? DBNull.Value;
 
-    private static string TypeName(StagingType type) => type switch
+    protected override string TypeName(StagingType type) => type switch
     {
         StagingType.Integer => "bigint",
         StagingType.Date => "date",
@@ -55,10 +58,14 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         _ => NpgsqlDbType.Text,
     };
 
-    private sealed class Writer(NpgsqlBinaryImporter importer, NpgsqlDbType[] types) : IStagingWriter
+    private sealed class Writer(NpgsqlConnection connection, string copy, NpgsqlDbType[] types, Func<CancellationToken, Task>? chunk, int chunkRows) : IStagingWriter
     {
+        private NpgsqlBinaryImporter? _importer;
+        private int _rows;
+
         public async Task AddAsync(object?[] values, CancellationToken cancellationToken)
         {
+            var importer = _importer ??= await connection.BeginBinaryImportAsync(copy, cancellationToken);
             await importer.StartRowAsync(cancellationToken);
             for (var i = 0; i < values.Length; i++)
             {
@@ -75,14 +82,38 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
                         break;
                 }
             }
+
+            if (chunk is not null && ++_rows == chunkRows)
+            {
+                await FlushAsync(cancellationToken);
+            }
         }
 
-        public async Task CompleteAsync(CancellationToken cancellationToken)
+        public Task CompleteAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
         {
-            await importer.CompleteAsync(cancellationToken);
-            await importer.DisposeAsync();
+            if (_importer is not null)
+            {
+                await _importer.DisposeAsync();
+                _importer = null;
+            }
         }
 
-        public ValueTask DisposeAsync() => importer.DisposeAsync();
+        private async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            // One COPY per chunk: the statement must end before the chunk's merge can run on this connection.
+            if (_importer is not null)
+            {
+                await _importer.CompleteAsync(cancellationToken);
+                await DisposeAsync();
+            }
+
+            if (chunk is not null && _rows > 0)
+            {
+                _rows = 0;
+                await chunk(cancellationToken);
+            }
+        }
     }
 }

@@ -9,40 +9,30 @@ namespace Lindung.Features.Imports;
 /// reused for every row, all inside the caller's transaction. Ids and dates are written as EF
 /// writes them: upper-case GUID text and ISO dates.
 /// </summary>
-internal sealed class SqliteImportStore(DbConnection connection, DbTransaction transaction) : ImportStore(connection, transaction)
+internal sealed class SqliteImportStore(DbConnection connection, DbTransaction transaction, int chunkRows) : ImportStore(connection, transaction, chunkRows)
 {
-    public override async Task<IStagingWriter> BeginStagingAsync(ImportKind kind, CancellationToken cancellationToken)
-    {
+    protected override string TempSchema => "temp";
+
+    protected override Task PrepareSessionAsync(CancellationToken cancellationToken) =>
         // A larger page cache for the staging table and the merge's index lookups (64 MB each, this
         // connection only); the default 2 MB makes the merge re-read the same pages from disk.
-        await using (var cache = Command("PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536"))
-        {
-            await cache.ExecuteNonQueryAsync(cancellationToken);
-        }
+        ExecuteAsync("PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536", cancellationToken);
 
-        await using (var drop = Command($"DROP TABLE IF EXISTS {TempSchema}.{ImportStaging.Table(kind)}"))
-        {
-            await drop.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var create = Command(ImportStaging.CreateTable(kind, TypeName, string.Empty)))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var loaded = ImportStaging.Columns(kind).Where(c => c.Loaded).ToList();
+    protected override Task<IStagingWriter> OpenWriterAsync(
+        string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken)
+    {
         var insert = (SqliteCommand)Command(
-            $"INSERT INTO {ImportStaging.Table(kind)} ({string.Join(", ", loaded.Select(c => c.Name))}) VALUES ({string.Join(", ", loaded.Select((_, i) => $"$p{i}"))})");
-        for (var i = 0; i < loaded.Count; i++)
+            $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})");
+        for (var i = 0; i < columns.Count; i++)
         {
             insert.Parameters.Add(new SqliteParameter(string.Create(CultureInfo.InvariantCulture, $"$p{i}"), null));
         }
 
         insert.Prepare();
-        return new Writer(insert);
+        return Task.FromResult<IStagingWriter>(new Writer(insert, chunk, ChunkRows));
     }
 
-    protected override string TempSchema => "temp";
+    protected override Task ClearAsync(string table, CancellationToken cancellationToken) => ExecuteAsync($"DELETE FROM {table}", cancellationToken);
 
     protected override object ToDb(object? value) => value switch
     {
@@ -53,11 +43,13 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
         _ => value,
     };
 
-    private static string TypeName(StagingType type) => type == StagingType.Integer ? "INTEGER" : "TEXT";
+    protected override string TypeName(StagingType type) => type == StagingType.Integer ? "INTEGER" : "TEXT";
 
-    private sealed class Writer(SqliteCommand insert) : IStagingWriter
+    private sealed class Writer(SqliteCommand insert, Func<CancellationToken, Task>? chunk, int chunkRows) : IStagingWriter
     {
-        public Task AddAsync(object?[] values, CancellationToken cancellationToken)
+        private int _rows;
+
+        public async Task AddAsync(object?[] values, CancellationToken cancellationToken)
         {
             for (var i = 0; i < values.Length; i++)
             {
@@ -72,10 +64,21 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
 
             // Synchronous on purpose: SQLite has no asynchronous I/O, the async API only adds overhead per row.
             insert.ExecuteNonQuery();
-            return Task.CompletedTask;
+            if (chunk is not null && ++_rows == chunkRows)
+            {
+                _rows = 0;
+                await chunk(cancellationToken);
+            }
         }
 
-        public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            if (chunk is not null && _rows > 0)
+            {
+                _rows = 0;
+                await chunk(cancellationToken);
+            }
+        }
 
         public ValueTask DisposeAsync() => insert.DisposeAsync();
     }

@@ -65,6 +65,29 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
     /// <summary>The import runner in a scope of its own, as a web job would get it.</summary>
     public IImportRunner NewRunner() => _services.CreateScope().ServiceProvider.GetRequiredService<IImportRunner>();
 
+    /// <summary>A runner that merges rosters <paramref name="chunkRows"/> rows at a time.</summary>
+    public IImportRunner NewRunner(int chunkRows)
+    {
+        var scope = _services.CreateScope().ServiceProvider;
+        return new ImportRunner(
+            scope.GetRequiredService<LindungDbContext>(), scope.GetRequiredService<TimeProvider>(), scope.GetRequiredService<IAuditActor>(),
+            new ImportSettings(Directory.Path, chunkRows));
+    }
+
+    /// <summary>Every worker and employment by what they say, not their ids: equal registries compare equal.</summary>
+    public async Task<string> ContentsAsync()
+    {
+        await using var db = NewContext();
+        var workers = await db.Workers.AsNoTracking().ToListAsync();
+        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Code);
+        var niks = workers.ToDictionary(w => w.Id, w => w.Nik);
+        var lines = workers.Select(w => string.Create(CultureInfo.InvariantCulture, $"W|{w.Nik}|{w.Name}|{w.BirthDate}|{w.Sex}|{w.RegionCode}|{w.Phone}|{w.Scheme}"))
+            .Concat((await db.Employments.AsNoTracking().ToListAsync()).Select(e => string.Create(CultureInfo.InvariantCulture,
+                $"E|{niks[e.WorkerId]}|{(e.AgencyId is { } agency ? agencies[agency] : null)}|{EnumCodes<WorkerCategory>.ToCode(e.Category)}|{e.Position}|{e.MonthlyWage}|{EnumCodes<FundingSource>.ToCode(e.FundingSource)}|{e.ValidFrom:yyyy-MM-dd}|{e.ValidTo:yyyy-MM-dd}|{e.RegionCode}")))
+            .Order(StringComparer.Ordinal);
+        return string.Join('\n', lines);
+    }
+
     /// <summary>A context of its own; dispose it.</summary>
     public LindungDbContext NewContext() => _services.CreateScope().ServiceProvider.GetRequiredService<LindungDbContext>();
 
