@@ -57,7 +57,7 @@ internal static partial class CoverageBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  DuckDB: tables loaded from CSV in {watch.Elapsed.TotalSeconds:N1} s (not timed)"));
 
             var failed = false;
-            using (var sqlite = new TempFolder())
+            using (var sqlite = new TempFolder(keep: Environment.GetEnvironmentVariable("LINDUNG_BENCH_KEEP") is not null))
             {
                 failed |= await ProviderAsync("sqlite", DatabaseSettings.Sqlite(sqlite.Path), sqlite.Path, data, duck, args.Runs, s => CoverageLoad.Sqlite(s, data));
             }
@@ -224,10 +224,20 @@ internal static partial class CoverageBench
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
-    private sealed class TempFolder : IDisposable
+    /// <summary>A scratch folder, deleted afterwards unless kept to look into (LINDUNG_BENCH_KEEP set).</summary>
+    private sealed class TempFolder(bool keep = false) : IDisposable
     {
         public string Path { get; } = Directory.CreateTempSubdirectory("lindung-bench-").FullName;
 
-        public void Dispose() => Directory.Delete(Path, recursive: true);
+        public void Dispose()
+        {
+            if (keep)
+            {
+                Console.WriteLine($"  kept {Path}");
+                return;
+            }
+
+            Directory.Delete(Path, recursive: true);
+        }
     }
 }
