@@ -45,6 +45,12 @@ public sealed class EmployerPdsTests
                 e.GetProperty("pds_wage").GetInt32(), e.GetProperty("pds_program").GetInt32()))
             .ToList();
         Assert.Equal(expected, byEmployer);
+
+        // The CSV/XLSX table: one row per employer, the PDS columns last, totals their sums.
+        var table = ReportTables.Build(everything, new Lindung.Localization.UiText(), "employers");
+        Assert.Equal(expected.Select(e => e.Npp), table.Rows.Select(r => (string)r[0]!));
+        Assert.Equal(expected.Select(e => (long)e.Wage), table.Rows.Select(r => (long)r[6]!));
+        Assert.Equal(expected.Sum(e => (long)e.Workers), (long)table.Totals![5]!);
     }
 
     private static List<(string Npp, int Registered, int Workers, int Wage, int Program)> Figures(CoverageReport report) =>
