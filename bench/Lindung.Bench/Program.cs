@@ -1,4 +1,5 @@
 using Lindung.Bench;
+using Lindung.Bench.Coverage;
 using Lindung.Bench.Exact;
 using Lindung.Bench.Fuzzy;
 using Lindung.Bench.Import;
@@ -16,6 +17,7 @@ var jobs = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringComparer.Ord
     ["fuzzy"] = FuzzyBench.RunAsync,
     ["memory"] = MemoryBench.RunAsync,
     ["import"] = ImportBench.RunAsync,
+    ["coverage"] = CoverageBench.RunAsync,
 };
 
 if (args.Length == 5 && args[0] == MemoryBench.ChildJob)
@@ -25,7 +27,7 @@ if (args.Length == 5 && args[0] == MemoryBench.ChildJob)
 
 if (args.Length == 0 || !jobs.TryGetValue(args[0], out var job))
 {
-    Console.Error.WriteLine($"usage: Lindung.Bench <{string.Join('|', jobs.Keys)}> [--rows N] [--runs N] [--seed N] [--seeds N] [--members N] [--roster N]");
+    Console.Error.WriteLine($"usage: Lindung.Bench <{string.Join('|', jobs.Keys)}> [--rows N] [--runs N] [--seed N] [--seeds N] [--members N] [--roster N] [--workers N] [--memberships N]");
     return 2;
 }
 

@@ -17,12 +17,13 @@ internal static class DatabaseServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<RegistryChangeInterceptor>();
         _ = settings.Provider switch
         {
             DatabaseProvider.Sqlite => services.AddDbContext<LindungDbContext, SqliteLindungDbContext>((sp, options) =>
-                options.UseSqlite(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>())),
+                options.UseSqlite(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<RegistryChangeInterceptor>())),
             DatabaseProvider.Postgres => services.AddDbContext<LindungDbContext, PostgresLindungDbContext>((sp, options) =>
-                options.UseNpgsql(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>())),
+                options.UseNpgsql(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<RegistryChangeInterceptor>())),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider."),
         };
         return services;

@@ -38,6 +38,9 @@ internal static class LindungWebApp
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddLindungImportJobs(builder.Configuration);
         builder.Services.AddHostedService<SnapshotService>();
+        builder.Services.AddSingleton<SnapshotRefresher>();
+        builder.Services.AddSingleton<IRegistryChangeSink>(sp => sp.GetRequiredService<SnapshotRefresher>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotRefresher>());
         if (options.Demo)
         {
             builder.Services.AddDemoRegion();

@@ -14,6 +14,19 @@ internal enum SnapshotDimension
 
     /// <summary>Distinct employers (NPP) with an active PU membership in one regency: Active.</summary>
     PuEmployers,
+
+    /// <summary>
+    /// PDS Tenaga Kerja for one employer and agency (Key = agency id in 32 hex digits, then the NPP), from the latest
+    /// reconciliation: Eligible = roster workers placed with the employer, Covered = those registered,
+    /// Active = those not registered while the employer is.
+    /// </summary>
+    PdsWorkers,
+
+    /// <summary>PDS Upah for one employer and agency (Key as <see cref="PdsWorkers"/>): Active = members whose reported wage is below the roster's.</summary>
+    PdsWage,
+
+    /// <summary>PDS Program for one employer and agency (Key as <see cref="PdsWorkers"/>): Active = members missing a program the roster requires.</summary>
+    PdsProgram,
 }
 
 /// <summary>

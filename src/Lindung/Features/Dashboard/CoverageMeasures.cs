@@ -12,64 +12,84 @@ namespace Lindung.Features.Dashboard;
 /// (a worker under Taspen is ASN/PPPK and not counted), and of those, the ones with an ACTIVE
 /// membership in force that day;</item>
 /// <item>per village of residence: the same roster counts, and residents with any active membership;</item>
-/// <item>per regency and segment: active memberships; and per regency the distinct employers (NPP) with active PU members.</item>
+/// <item>per regency and segment: active memberships; and per regency the distinct employers (NPP) with active PU members;</item>
+/// <item>per employer (NPP) and agency: the PDS flags of the latest reconciliation (<see cref="CoveragePds"/>).</item>
 /// </list>
-/// The heavy counts are GROUP BYs in the database; only the agency roster is joined here.
+/// Every count is a GROUP BY in the database: with millions of memberships nothing row-by-row
+/// crosses into .NET, only the few thousand aggregate rows.
 /// </summary>
 internal static class CoverageMeasures
 {
     public static async Task<List<CoverageSnapshot>> ComputeAsync(LindungDbContext db, DateOnly day, CancellationToken ct)
     {
         var month = new DateOnly(day.Year, day.Month, 1);
+        var active = EnumCodes<MembershipStatus>.ToCode(MembershipStatus.Active);
+        var taspen = EnumCodes<SocialSecurityScheme>.ToCode(SocialSecurityScheme.Taspen);
+        var pu = EnumCodes<Segment>.ToCode(Segment.Pu);
         var rows = new List<CoverageSnapshot>();
-        var active = db.Memberships.AsNoTracking().CoveredOn(day);
 
-        var covered = (await active.Select(m => m.WorkerId).Distinct().ToListAsync(ct)).ToHashSet();
-        var roster = await db.Employments.AsNoTracking().ValidOn(day)
-            .Where(e => e.AgencyId != null && e.Worker!.Scheme != SocialSecurityScheme.Taspen)
-            .Select(e => new RosterLine(e.AgencyId!.Value, e.Agency!.RegionCode, e.Category, e.WorkerId, e.Worker!.RegionCode))
-            .ToListAsync(ct);
-        // A worker counts once per agency (two jobs at one agency are still one person to cover).
-        var perAgency = roster.DistinctBy(r => (r.AgencyId, r.WorkerId)).ToList();
-        rows.AddRange(perAgency
-            .GroupBy(r => (r.AgencyId, r.AgencyRegion, r.Category))
-            .Select(g => Row(month, day, SnapshotDimension.Agency, g.Key.AgencyId.ToString(), g.Key.AgencyRegion, g.Key.Category,
-                eligible: g.Count(), coveredCount: g.Count(r => covered.Contains(r.WorkerId)), activeCount: 0)));
+        // A worker counts once per agency (two jobs at one agency are still one person to cover); the
+        // lowest category code stands for them so the split is the same on every run.
+        var agencies = await db.Database.SqlQuery<AgencyCount>($"""
+            SELECT r.agency_id AS "AgencyId", a.region_code AS "Region", r.category AS "Category", COUNT(*) AS "Eligible",
+                   SUM(CASE WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.worker_id = r.worker_id AND m.status = {active}
+                        AND m.valid_from <= {day} AND (m.valid_to IS NULL OR m.valid_to > {day})) THEN 1 ELSE 0 END) AS "Covered"
+            FROM (SELECT e.agency_id, e.worker_id, MIN(e.category) AS category
+                  FROM employments e JOIN workers w ON w.id = e.worker_id
+                  WHERE e.agency_id IS NOT NULL AND e.valid_from <= {day} AND (e.valid_to IS NULL OR e.valid_to > {day}) AND w.scheme <> {taspen}
+                  GROUP BY e.agency_id, e.worker_id) r
+            JOIN agencies a ON a.id = r.agency_id
+            GROUP BY r.agency_id, a.region_code, r.category
+            """).ToListAsync(ct);
+        rows.AddRange(agencies.Select(g => Row(month, day, SnapshotDimension.Agency, g.AgencyId.ToString(), g.Region,
+            EnumCodes<WorkerCategory>.Parse(g.Category), (int)g.Eligible, (int)g.Covered, activeCount: 0)));
 
         // A resident counts once in their village however many agencies employ them.
-        var residents = perAgency.DistinctBy(r => r.WorkerId).GroupBy(r => r.WorkerRegion)
-            .ToDictionary(g => g.Key, g => (Eligible: g.Count(), Covered: g.Count(r => covered.Contains(r.WorkerId))), StringComparer.Ordinal);
-        var activeResidents = await db.Workers.AsNoTracking()
-            .Where(w => active.Any(m => m.WorkerId == w.Id))
-            .GroupBy(w => w.RegionCode)
-            .Select(g => new { Region = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Region, x => x.Count, StringComparer.Ordinal, ct);
+        var residents = (await db.Database.SqlQuery<RegionCount>($"""
+            SELECT w.region_code AS "Region", COUNT(*) AS "Eligible",
+                   SUM(CASE WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.worker_id = w.id AND m.status = {active}
+                        AND m.valid_from <= {day} AND (m.valid_to IS NULL OR m.valid_to > {day})) THEN 1 ELSE 0 END) AS "Covered"
+            FROM workers w
+            WHERE w.scheme <> {taspen} AND EXISTS (SELECT 1 FROM employments e WHERE e.worker_id = w.id AND e.agency_id IS NOT NULL
+                  AND e.valid_from <= {day} AND (e.valid_to IS NULL OR e.valid_to > {day}))
+            GROUP BY w.region_code
+            """).ToListAsync(ct)).ToDictionary(r => r.Region, StringComparer.Ordinal);
+        var activeResidents = (await db.Database.SqlQuery<RegionCount>($"""
+            SELECT w.region_code AS "Region", COUNT(*) AS "Eligible", 0 AS "Covered"
+            FROM workers w
+            WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.worker_id = w.id AND m.status = {active}
+                  AND m.valid_from <= {day} AND (m.valid_to IS NULL OR m.valid_to > {day}))
+            GROUP BY w.region_code
+            """).ToListAsync(ct)).ToDictionary(r => r.Region, r => r.Eligible, StringComparer.Ordinal);
         foreach (var village in residents.Keys.Union(activeResidents.Keys, StringComparer.Ordinal))
         {
-            var (eligible, coveredCount) = residents.GetValueOrDefault(village);
-            rows.Add(Row(month, day, SnapshotDimension.Village, village, village, null, eligible, coveredCount, activeResidents.GetValueOrDefault(village)));
+            var roster = residents.GetValueOrDefault(village);
+            rows.Add(Row(month, day, SnapshotDimension.Village, village, village, null, (int)(roster?.Eligible ?? 0), (int)(roster?.Covered ?? 0),
+                (int)activeResidents.GetValueOrDefault(village)));
         }
 
-        var segments = await active
-            .GroupBy(m => new { m.RegionCode, m.Segment })
-            .Select(g => new { g.Key.RegionCode, g.Key.Segment, Count = g.Count() })
-            .ToListAsync(ct);
-        rows.AddRange(segments.Select(s =>
-            Row(month, day, SnapshotDimension.Segment, SegmentCodes.Of(s.Segment), s.RegionCode, null, 0, 0, s.Count)));
+        var segments = await db.Database.SqlQuery<SegmentCount>($"""
+            SELECT m.region_code AS "Region", m.segment AS "Segment", COUNT(*) AS "Count"
+            FROM memberships m
+            WHERE m.status = {active} AND m.valid_from <= {day} AND (m.valid_to IS NULL OR m.valid_to > {day})
+            GROUP BY m.region_code, m.segment
+            """).ToListAsync(ct);
+        rows.AddRange(segments.Select(s => Row(month, day, SnapshotDimension.Segment, s.Segment, s.Region, null, 0, 0, (int)s.Count)));
 
-        var employers = await active
-            .Where(m => m.Segment == Segment.Pu && m.EmployerNpp != null)
-            .Select(m => new { m.RegionCode, m.EmployerNpp })
-            .Distinct()
-            .GroupBy(m => m.RegionCode)
-            .Select(g => new { Region = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        rows.AddRange(employers.Select(e =>
-            Row(month, day, SnapshotDimension.PuEmployers, SegmentCodes.Of(Segment.Pu), e.Region, null, 0, 0, e.Count)));
+        var employers = await db.Database.SqlQuery<SegmentCount>($"""
+            SELECT m.region_code AS "Region", {pu} AS "Segment", COUNT(DISTINCT m.employer_npp) AS "Count"
+            FROM memberships m
+            WHERE m.status = {active} AND m.segment = {pu} AND m.employer_npp IS NOT NULL
+              AND m.valid_from <= {day} AND (m.valid_to IS NULL OR m.valid_to > {day})
+            GROUP BY m.region_code
+            """).ToListAsync(ct);
+        rows.AddRange(employers.Select(e => Row(month, day, SnapshotDimension.PuEmployers, pu, e.Region, null, 0, 0, (int)e.Count)));
+
+        rows.AddRange(await CoveragePds.ComputeAsync(db, month, day, ct));
         return rows;
     }
 
-    private static CoverageSnapshot Row(
+    public static CoverageSnapshot Row(
         DateOnly month, DateOnly day, SnapshotDimension dimension, string key, string region, WorkerCategory? category, int eligible, int coveredCount, int activeCount) => new()
         {
             Month = month,
@@ -83,7 +103,12 @@ internal static class CoverageMeasures
             Active = activeCount,
         };
 
-    private sealed record RosterLine(Guid AgencyId, string AgencyRegion, WorkerCategory Category, Guid WorkerId, string WorkerRegion);
+    // Counts come back as bigint on PostgreSQL, so long here.
+    private sealed record AgencyCount(Guid AgencyId, string Region, string Category, long Eligible, long Covered);
+
+    private sealed record RegionCount(string Region, long Eligible, long Covered);
+
+    private sealed record SegmentCount(string Region, string Segment, long Count);
 }
 
 /// <summary>The branch's segment codes (PU, BPU, JAKON, PMI), in the order branches report them.</summary>

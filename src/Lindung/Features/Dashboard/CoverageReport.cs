@@ -44,6 +44,15 @@ internal sealed record SegmentRegionFigure(string RegionCode, string Name, IRead
     public int Total => Active.Values.Sum();
 }
 
+/// <summary>
+/// One employer's PDS flags from the latest reconciliation of each agency in view: roster workers
+/// placed with the NPP, those registered, and the PDS Tenaga Kerja / Upah / Program counts.
+/// </summary>
+internal sealed record EmployerFigure(string Npp, string? Name, string RegionCode, int RosterWorkers, int Registered, int PdsWorkers, int PdsWage, int PdsProgram)
+{
+    public int Flags => PdsWorkers + PdsWage + PdsProgram;
+}
+
 internal sealed record TrendPoint(DateOnly Month, int Eligible, int Covered, int Active)
 {
     public double? Ratio => Dashboard.Ratio.Of(Covered, Eligible);
@@ -57,6 +66,7 @@ internal sealed record CoverageReport(
     DateOnly Month,
     DateOnly AsOf,
     bool Live,
+    DateTime? TakenAt,
     string RegionCode,
     string RegionName,
     AgencyFigure? Agency,
@@ -73,6 +83,7 @@ internal sealed record CoverageReport(
     IReadOnlyList<AgencyFigure> Agencies,
     IReadOnlyList<RegionFigure> Regions,
     IReadOnlyList<SegmentRegionFigure> SegmentRegions,
+    IReadOnlyList<EmployerFigure> Employers,
     IReadOnlyList<TrendPoint> Trend)
 {
     public double? Ratio => Dashboard.Ratio.Of(Covered, Eligible);
@@ -88,6 +99,9 @@ internal sealed record CoverageReport(
 
     /// <summary>Where the most workers are still uncovered: the first place to push.</summary>
     public IReadOnlyList<AgencyFigure> BiggestGaps => [.. Agencies.Where(a => a.Gap > 0).OrderByDescending(a => a.Gap).ThenBy(a => a.Name, StringComparer.Ordinal).Take(10)];
+
+    /// <summary>Employers with at least one PDS flag, most flags first: the branch's compliance list.</summary>
+    public IReadOnlyList<EmployerFigure> Flagged => [.. Employers.Where(e => e.Flags > 0).OrderByDescending(e => e.Flags).ThenBy(e => e.Npp, StringComparer.Ordinal)];
 
     /// <summary>Agencies whose covered count moved since last month, biggest moves first.</summary>
     public IReadOnlyList<AgencyFigure> Changes => [.. Agencies.Where(a => a.CoveredChange is not (null or 0)).OrderByDescending(a => Math.Abs(a.CoveredChange!.Value)).ThenBy(a => a.Name, StringComparer.Ordinal).Take(10)];

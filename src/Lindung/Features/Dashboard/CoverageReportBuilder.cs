@@ -16,8 +16,8 @@ internal sealed class ReportNotFoundException(string message) : Exception(messag
 /// <summary>
 /// Builds a <see cref="CoverageReport"/> from the monthly snapshots: the requested month (the
 /// current month when none), the month before it for "what changed", and twelve months of trend.
-/// When the month has no snapshot yet it is computed live from the registry, not stored (a GET
-/// never writes). Headline and agency figures count agencies located in the area; the drill-down
+/// The current month is always read from its snapshot (taken on the first request when missing);
+/// a past month with no snapshot is computed live from the registry and not stored. Headline and agency figures count agencies located in the area; the drill-down
 /// counts roster workers by where they live.
 /// </summary>
 internal static class CoverageReportBuilder
@@ -64,11 +64,13 @@ internal static class CoverageReportBuilder
         var eligible = agencyRows.Sum(r => r.Eligible);
         var covered = agencyRows.Sum(r => r.Covered);
         var trend = await TrendAsync(db, scope, root, key, month, live ? visible : null, ct);
+        var employers = await EmployerFiguresAsync(db, visible, ct);
 
         return new CoverageReport(
             month,
             visible.Count > 0 ? visible.Max(r => r.AsOf) : (month == thisMonth ? today : month.AddMonths(1).AddDays(-1)),
             live,
+            live ? null : rows.Count > 0 ? rows.Max(r => r.TakenAt) : null,
             root,
             AreaName(root),
             agency is null ? null : agencyFigures.SingleOrDefault() ?? EmptyAgency(agency),
@@ -85,6 +87,7 @@ internal static class CoverageReportBuilder
             agencyFigures,
             scope.SeesRegions && agency is null ? RegionFigures(visible, root, targets, thresholds, populations) : [],
             scope.SeesRegions && agency is null ? SegmentRegions(visible) : [],
+            employers,
             trend);
     }
 
@@ -140,7 +143,13 @@ internal static class CoverageReportBuilder
 
         if (agencyKey is not null)
         {
-            return row.Dimension == SnapshotDimension.Agency ? row.Key == agencyKey : scope.SeesRegions;
+            return row.Dimension switch
+            {
+                SnapshotDimension.Agency => row.Key == agencyKey,
+                SnapshotDimension.PdsWorkers or SnapshotDimension.PdsWage or SnapshotDimension.PdsProgram =>
+                    CoveragePds.Split(row.Key).Agency == Guid.Parse(agencyKey),
+                _ => scope.SeesRegions,
+            };
         }
 
         return scope.SeesRegions && scope.Allows(row.RegionCode);
@@ -155,8 +164,15 @@ internal static class CoverageReportBuilder
         }
 
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        var asOf = month == thisMonth ? today : month.AddMonths(1).AddDays(-1);
-        return (await CoverageMeasures.ComputeAsync(db, asOf, ct), true);
+        if (month == thisMonth)
+        {
+            // Computed once and kept: the refreshes after imports, reconciliations and edits keep it current.
+            await CoverageSnapshots.EnsureCurrentAsync(db, today, ct);
+            return (await SnapshotRowsAsync(db, month, ct), false);
+        }
+
+        // A past month that was never closed: figures as of its last day, shown but not stored.
+        return (await CoverageMeasures.ComputeAsync(db, month.AddMonths(1).AddDays(-1), ct), true);
     }
 
     private static Task<List<CoverageSnapshot>> SnapshotRowsAsync(LindungDbContext db, DateOnly month, CancellationToken ct) =>
@@ -262,6 +278,37 @@ internal static class CoverageReportBuilder
                     thresholds.Classify(covered, eligible, target), participants, Population(populations, g.Key));
             })
             .OrderBy(r => r.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>PDS rows summed per NPP over the agencies in view, named from the registry's employers when known.</summary>
+    private static async Task<List<EmployerFigure>> EmployerFiguresAsync(LindungDbContext db, List<CoverageSnapshot> rows, CancellationToken ct)
+    {
+        var pds = rows.Where(r => r.Dimension is SnapshotDimension.PdsWorkers or SnapshotDimension.PdsWage or SnapshotDimension.PdsProgram)
+            .GroupBy(r => CoveragePds.Split(r.Key).Npp, StringComparer.Ordinal)
+            .ToList();
+        if (pds.Count == 0)
+        {
+            return [];
+        }
+
+        var npps = pds.Select(g => g.Key).ToList();
+        var known = (await db.Employers.AsNoTracking().Where(e => e.Npp != null && npps.Contains(e.Npp)).Select(e => new { Npp = e.Npp!, e.Name, e.RegionCode }).ToListAsync(ct))
+            .ToDictionary(e => e.Npp, StringComparer.Ordinal);
+        int Sum(IEnumerable<CoverageSnapshot> g, SnapshotDimension d, Func<CoverageSnapshot, int> value) => g.Where(r => r.Dimension == d).Sum(value);
+        return [.. pds.Select(g =>
+            {
+                var employer = known.GetValueOrDefault(g.Key);
+                return new EmployerFigure(
+                    g.Key,
+                    employer?.Name,
+                    employer?.RegionCode ?? g.Min(r => r.RegionCode)!,
+                    Sum(g, SnapshotDimension.PdsWorkers, r => r.Eligible),
+                    Sum(g, SnapshotDimension.PdsWorkers, r => r.Covered),
+                    Sum(g, SnapshotDimension.PdsWorkers, r => r.Active),
+                    Sum(g, SnapshotDimension.PdsWage, r => r.Active),
+                    Sum(g, SnapshotDimension.PdsProgram, r => r.Active));
+            })
+            .OrderBy(e => e.Npp, StringComparer.Ordinal)];
     }
 
     private static List<SegmentRegionFigure> SegmentRegions(List<CoverageSnapshot> rows) =>

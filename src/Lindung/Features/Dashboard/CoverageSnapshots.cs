@@ -15,6 +15,36 @@ internal sealed record SnapshotTaken(DateOnly Month, DateOnly AsOf, int Rows, bo
 /// </summary>
 internal static class CoverageSnapshots
 {
+    // One writer at a time in this process: two refreshes racing (an import finishing while the
+    // debounced refresh runs) would each delete and insert the month and leave it doubled.
+    private static readonly SemaphoreSlim Writer = new(1, 1);
+
+    /// <summary>
+    /// The current month's snapshot, taken now when it does not exist yet (a new installation, or the
+    /// first request of a month): every later request reads the stored rows.
+    /// </summary>
+    public static async Task EnsureCurrentAsync(LindungDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        if (await db.CoverageSnapshots.AnyAsync(s => s.Month == thisMonth, ct))
+        {
+            return;
+        }
+
+        await Writer.WaitAsync(ct);
+        try
+        {
+            if (!await db.CoverageSnapshots.AnyAsync(s => s.Month == thisMonth, ct))
+            {
+                await WriteAsync(db, thisMonth, today, ct);
+            }
+        }
+        finally
+        {
+            Writer.Release();
+        }
+    }
+
     /// <summary>
     /// The call for other features: after a registry import or a reconciliation, refresh the current
     /// month and close last month if it was never closed.
@@ -49,10 +79,24 @@ internal static class CoverageSnapshots
             return new SnapshotTaken(month, asOf, await existing.CountAsync(ct), Written: false);
         }
 
+        await Writer.WaitAsync(ct);
+        try
+        {
+            return new SnapshotTaken(month, asOf, await WriteAsync(db, month, asOf, ct), Written: true);
+        }
+        finally
+        {
+            Writer.Release();
+        }
+    }
+
+    /// <summary>Computes the month in the database and replaces its rows, in one transaction so a reader never sees half a month.</summary>
+    private static async Task<int> WriteAsync(LindungDbContext db, DateOnly month, DateOnly asOf, CancellationToken ct)
+    {
         var rows = await CoverageMeasures.ComputeAsync(db, asOf, ct);
         var takenAt = DateTime.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await existing.ExecuteDeleteAsync(ct);
+        await db.CoverageSnapshots.Where(s => s.Month == month).ExecuteDeleteAsync(ct);
         foreach (var chunk in rows.Chunk(2000))
         {
             foreach (var row in chunk)
@@ -66,7 +110,7 @@ internal static class CoverageSnapshots
         }
 
         await transaction.CommitAsync(ct);
-        return new SnapshotTaken(month, asOf, rows.Count, Written: true);
+        return rows.Count;
     }
 
     /// <summary>Closes every month from <paramref name="from"/> up to last month that has no snapshot yet, then refreshes this month.</summary>

@@ -22,7 +22,7 @@ internal static class ReportCommand
         var region = new Option<string?>("--region") { Description = "Area code (35, 35.77, 35.77.01 …); default: the area holding every agency." };
         var agency = new Option<string?>("--agency") { Description = "Agency code: report on that agency only." };
         var month = new Option<string?>("--month") { Description = "Month, YYYY-MM (default: this month)." };
-        var table = new Option<string>("--table") { Description = "For csv: agencies, regions, segments or trend.", DefaultValueFactory = _ => "agencies" };
+        var table = new Option<string>("--table") { Description = "For csv: agencies, regions, segments, employers or trend.", DefaultValueFactory = _ => "agencies" };
         table.AcceptOnlyFromAmong(ReportTables.Keys);
         var language = new Option<string>("--lang") { Description = "id (default) or en.", DefaultValueFactory = _ => "id" };
         language.AcceptOnlyFromAmong("id", "en");

@@ -20,6 +20,15 @@ internal static class ReportJson
         json.WriteString("month", report.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
         json.WriteString("as_of", report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         json.WriteString("source", report.Live ? "live" : "snapshot");
+        if (report.TakenAt is { } takenAt)
+        {
+            json.WriteString("taken_at", DateTime.SpecifyKind(takenAt, DateTimeKind.Utc));
+        }
+        else
+        {
+            json.WriteNull("taken_at");
+        }
+
         json.WriteStartObject("region");
         json.WriteString("code", report.RegionCode);
         json.WriteString("name", report.RegionName);
@@ -96,6 +105,17 @@ internal static class ReportJson
 
             json.WriteNumber("total", s.Total);
             json.WriteNumber("pu_employers", s.PuEmployers);
+        });
+        Objects(json, "by_employer", report.Employers, e =>
+        {
+            json.WriteString("npp", e.Npp);
+            json.WriteString("name", e.Name);
+            json.WriteString("region_code", e.RegionCode);
+            json.WriteNumber("roster_workers", e.RosterWorkers);
+            json.WriteNumber("registered", e.Registered);
+            json.WriteNumber("pds_workers", e.PdsWorkers);
+            json.WriteNumber("pds_wage", e.PdsWage);
+            json.WriteNumber("pds_program", e.PdsProgram);
         });
         Objects(json, "trend", report.Trend, p =>
         {

@@ -23,7 +23,7 @@ internal sealed record ReportTable(string Key, string Title, IReadOnlyList<Repor
 
 internal static class ReportTables
 {
-    public static readonly string[] Keys = ["agencies", "regions", "segments", "trend"];
+    public static readonly string[] Keys = ["agencies", "regions", "segments", "employers", "trend"];
 
     public static IReadOnlyList<ReportTable> All(CoverageReport report, IStringLocalizer l) =>
         [.. Keys.Select(k => Build(report, l, k)).Where(t => t.Rows.Count > 0 || t.Key == "agencies")];
@@ -33,6 +33,7 @@ internal static class ReportTables
         "agencies" => Agencies(report, l),
         "regions" => Regions(report, l),
         "segments" => Segments(report, l),
+        "employers" => Employers(report, l),
         "trend" => Trend(report, l),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, $"Tables are {string.Join(", ", Keys)}."),
     };
@@ -94,6 +95,22 @@ internal static class ReportTables
         ], rows, [
             null, l["dash.total"].Value, (long)report.BySegment["PU"], (long)report.BySegment["BPU"], (long)report.BySegment["JAKON"], (long)report.BySegment["PMI"],
             (long)report.TotalActive, (long)report.PuEmployers,
+        ]);
+    }
+
+    private static ReportTable Employers(CoverageReport report, IStringLocalizer l)
+    {
+        var rows = report.Employers.Select(e => new object?[]
+        {
+            e.Npp, e.Name ?? "–", e.RegionCode, (long)e.RosterWorkers, (long)e.Registered, (long)e.PdsWorkers, (long)e.PdsWage, (long)e.PdsProgram,
+        }).ToList();
+        return new ReportTable("employers", l["dash.table.employers"], [
+            new("NPP", CellKind.Text), new(l["dash.col.employer"], CellKind.Text), new(l["region"], CellKind.Text),
+            new(l["dash.col.roster-workers"], CellKind.Count), new(l["dash.col.registered"], CellKind.Count),
+            new(l["dash.col.pds-workers"], CellKind.Count), new(l["dash.col.pds-wage"], CellKind.Count), new(l["dash.col.pds-program"], CellKind.Count),
+        ], rows, [
+            null, l["dash.total"].Value, null, report.Employers.Sum(e => (long)e.RosterWorkers), report.Employers.Sum(e => (long)e.Registered),
+            report.Employers.Sum(e => (long)e.PdsWorkers), report.Employers.Sum(e => (long)e.PdsWage), report.Employers.Sum(e => (long)e.PdsProgram),
         ]);
     }
 

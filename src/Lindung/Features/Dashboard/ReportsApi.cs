@@ -13,7 +13,7 @@ namespace Lindung.Features.Dashboard;
 internal static class ReportsApi
 {
     public static readonly ValidationError BadFormat = new("format", "Format harus json, xlsx, pdf atau csv.", "Format must be json, xlsx, pdf or csv.");
-    public static readonly ValidationError BadTable = new("table", "Tabel harus agencies, regions, segments atau trend.", "Table must be agencies, regions, segments or trend.");
+    public static readonly ValidationError BadTable = new("table", "Tabel harus agencies, regions, segments, employers atau trend.", "Table must be agencies, regions, segments, employers or trend.");
     public static readonly ValidationError BadMonth = new("month", "Bulan harus berbentuk YYYY-MM dan tidak di masa depan.", "Month must be YYYY-MM and not in the future.");
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder api)

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Lindung.Cli;
+using Lindung.Data;
+using Lindung.Features.Dashboard;
 
 namespace Lindung.Features.Imports;
 
@@ -87,6 +89,12 @@ internal static class ImportCommand
             }
 
             await WriteSummaryAsync(console.Out, outcome);
+            if (outcome.Committed)
+            {
+                // The dashboard reads the current month's snapshot: bring it up to date with what was just committed.
+                await CoverageSnapshots.RefreshAsync(scope.ServiceProvider.GetRequiredService<LindungDbContext>(), console.Clock, ct);
+            }
+
             return outcome.Committed ? ExitCodes.Ok : ExitCodes.Rejected;
         });
         return command;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Validation;
+using Lindung.Features.Dashboard;
 using Lindung.Features.Jobs;
 using Lindung.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,13 @@ internal sealed partial class ImportJobWorker(
         try
         {
             var outcome = await runner.RunAsync(request, recorder, cancellation.Token);
+            using var lookup = scopes.CreateScope();
+            if (outcome.Committed && lookup.ServiceProvider.GetService<SnapshotRefresher>() is { } snapshots)
+            {
+                // Before the job reads as finished, so whoever waits for it sees the new figures on the dashboard.
+                await snapshots.RefreshNowAsync(stoppingToken);
+            }
+
             finish = j => Complete(j, outcome);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -4,6 +4,7 @@ using Lindung.Cli;
 using Lindung.Data;
 using Lindung.Domain.Areas;
 using Lindung.Features.Contributions;
+using Lindung.Features.Dashboard;
 using Lindung.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,8 @@ internal static class ReconcileRegistryCommand
             }
 
             var run = await ReconciliationRunner.RunAsync(db, regionCode, agencyId, Actor, console.Clock, new RunProgressBar(console.Error, console.Clock), ct);
+            // The PDS flags per employer on the dashboard come from this run.
+            await CoverageSnapshots.RefreshAsync(db, console.Clock, ct);
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Run {run.Id}: {run.RosterRows} roster workers"));
             foreach (var (outcome, count) in new[]
             {

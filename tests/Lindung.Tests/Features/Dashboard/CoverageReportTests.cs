@@ -10,17 +10,24 @@ public sealed class CoverageReportTests
 {
     [Theory]
     [MemberData(nameof(DashboardWorld.Providers), MemberType = typeof(DashboardWorld))]
-    public async Task Live_and_snapshot_reports_equal_independent_aggregates(string provider)
+    public async Task First_request_stores_the_month_and_reports_equal_independent_aggregates(string provider)
     {
         await using var world = await DashboardWorld.StartAsync(provider);
+        var thisMonth = new DateOnly(world.Today.Year, world.Today.Month, 1);
+        await world.WithDbAsync(db => db.CoverageSnapshots.Where(s => s.Month == thisMonth).ExecuteDeleteAsync());
 
-        var live = await world.WithDbAsync(db => CoverageReportBuilder.BuildAsync(db, ReportScope.Everything, new ReportRequest(), world.Today, CancellationToken.None));
+        var first = await world.WithDbAsync(db => CoverageReportBuilder.BuildAsync(db, ReportScope.Everything, new ReportRequest(), world.Today, CancellationToken.None));
+        var stored = await world.WithDbAsync(db => db.CoverageSnapshots.CountAsync(s => s.Month == thisMonth));
+        var live = await world.WithDbAsync(db => CoverageReportBuilder.BuildAsync(db, ReportScope.Everything, new ReportRequest(Month: thisMonth.AddMonths(-1)), world.Today, CancellationToken.None));
         await world.WithDbAsync(db => CoverageSnapshots.RefreshAsync(db, TimeProvider.System, CancellationToken.None));
-        var stored = await world.WithDbAsync(db => CoverageReportBuilder.BuildAsync(db, ReportScope.Everything, new ReportRequest(), world.Today, CancellationToken.None));
+        var refreshed = await world.WithDbAsync(db => CoverageReportBuilder.BuildAsync(db, ReportScope.Everything, new ReportRequest(), world.Today, CancellationToken.None));
 
-        Assert.True(live.Live);
-        Assert.False(stored.Live);
-        foreach (var report in new[] { live, stored })
+        Assert.False(first.Live);
+        Assert.NotNull(first.TakenAt);
+        Assert.True(stored > 0, "the first request of the month stores its snapshot");
+        Assert.True(refreshed.TakenAt >= first.TakenAt);
+        Assert.True(live.Live, "a past month without a snapshot is computed, not stored");
+        foreach (var report in new[] { first, refreshed })
         {
             AssertMatches(world.Data, report, world.Today);
         }

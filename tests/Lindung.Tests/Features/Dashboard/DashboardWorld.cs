@@ -1,6 +1,7 @@
 using Lindung.Data;
 using Lindung.Tests.Features.Api;
 using Lindung.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Tests.Features.Dashboard;
@@ -29,10 +30,10 @@ internal sealed class DashboardWorld : IAsyncDisposable
 
     public static TheoryData<string> Providers => ApiWorld.Providers;
 
-    public static async Task<DashboardWorld> StartAsync(string provider, int seed = 7)
+    public static async Task<DashboardWorld> StartAsync(string provider, int seed = 7, Action<WebApplicationBuilder>? configure = null)
     {
         var postgres = provider == nameof(DatabaseProvider.Postgres) ? await PostgresDatabase.CreateAsync() : null;
-        var app = await LindungAppFactory.StartTestServerAsync(db: postgres?.ConnectionString);
+        var app = await LindungAppFactory.StartTestServerAsync(configure, db: postgres?.ConnectionString);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
         var data = CoverageData.Generate(seed, today);
         await data.SaveAsync(app.Services);

@@ -1,0 +1,68 @@
+using Lindung.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Lindung.Data;
+
+/// <summary>Told after a save changed rows that figures derived from the registry (coverage snapshots) are computed from.</summary>
+internal interface IRegistryChangeSink
+{
+    void RegistryChanged();
+}
+
+/// <summary>
+/// Notes, before a save, whether it touches a table the coverage figures read (workers, jobs,
+/// memberships, agencies, employers, reconciliations), and tells the sinks once it committed, so an
+/// edit through any page or API is reflected without each of them remembering to say so. Bulk
+/// imports bypass the change tracker; their callers refresh themselves.
+/// </summary>
+internal sealed class RegistryChangeInterceptor(IEnumerable<IRegistryChangeSink> sinks) : SaveChangesInterceptor
+{
+    private static readonly HashSet<Type> Watched =
+        [typeof(Worker), typeof(Employment), typeof(Membership), typeof(Agency), typeof(Employer), typeof(ReconciliationRun)];
+
+    private bool _touched;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Tell();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Tell();
+        return ValueTask.FromResult(result);
+    }
+
+    private void Note(DbContext? context) =>
+        _touched = context is not null && context.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Watched.Contains(e.Metadata.ClrType));
+
+    private void Tell()
+    {
+        if (!_touched)
+        {
+            return;
+        }
+
+        _touched = false;
+        foreach (var sink in sinks)
+        {
+            sink.RegistryChanged();
+        }
+    }
+}
