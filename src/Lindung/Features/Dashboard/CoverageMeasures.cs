@@ -22,6 +22,27 @@ internal static class CoverageMeasures
 {
     public static async Task<List<CoverageSnapshot>> ComputeAsync(LindungDbContext db, DateOnly day, CancellationToken ct)
     {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                // Each count probes the memberships' worker index once per roster worker; with SQLite's
+                // 2 MB default cache those probes become read calls. A bigger cache and memory-mapped
+                // reads keep them in memory (limits, not allocations; they stay with the pooled connection).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824", ct);
+            }
+
+            return await ComputeOnOpenConnectionAsync(db, day, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<List<CoverageSnapshot>> ComputeOnOpenConnectionAsync(LindungDbContext db, DateOnly day, CancellationToken ct)
+    {
         var month = new DateOnly(day.Year, day.Month, 1);
         var active = EnumCodes<MembershipStatus>.ToCode(MembershipStatus.Active);
         var taspen = EnumCodes<SocialSecurityScheme>.ToCode(SocialSecurityScheme.Taspen);
