@@ -50,7 +50,7 @@ public class ReconcileCommandTests
                 "2,'3577011203900001,Budi Santoso,COVERED_ACTIVE,11111111111,NIK,1.000,",
                 "3,3577015506850008,Siti Aminah,COVERED_ACTIVE,22222222222,NIK_REPAIRED,0.998,WAGE_UNDERREPORTED",
                 "4,,\"H. Mochammad Yusuf, S.Pd.\",COVERED_ACTIVE,33333333333,NAME_DOB,0.998,",
-                "5,3577012007950002,Tri Santoso,NOT_REGISTERED,,,0.039,",
+                "5,3577012007950002,Tri Santoso,NOT_REGISTERED,,,0.000,", // Dwi Santoso cannot reach review on the name, so he is never scored
                 "6,3577014408920001,Sumarni,COVERED_INACTIVE,55555555555,NIK,1.000,",
                 "7,3577011111880001,Agus Wibowo,COVERED_ACTIVE,66666666666,NIK,1.000,PROGRAM_MISSING",
                 "8,3.57701E+15,,INVALID_ROW,,,0.000,",
