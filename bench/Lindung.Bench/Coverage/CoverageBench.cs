@@ -56,10 +56,18 @@ internal static partial class CoverageBench
             using var duck = new DuckCoverage(csv);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  DuckDB: tables loaded from CSV in {watch.Elapsed.TotalSeconds:N1} s (not timed)"));
 
+            // --only sqlite|postgres measures one side (the import job has the same switch).
+            var only = Array.IndexOf(args.Raw, "--only") is var at && at >= 0 && at + 1 < args.Raw.Length ? args.Raw[at + 1] : null;
             var failed = false;
-            using (var sqlite = new TempFolder(keep: Environment.GetEnvironmentVariable("LINDUNG_BENCH_KEEP") is not null))
+            if (only is null or "sqlite")
             {
+                using var sqlite = new TempFolder(keep: Environment.GetEnvironmentVariable("LINDUNG_BENCH_KEEP") is not null);
                 failed |= await ProviderAsync("sqlite", DatabaseSettings.Sqlite(sqlite.Path), sqlite.Path, data, duck, args.Runs, s => CoverageLoad.Sqlite(s, data));
+            }
+
+            if (only == "sqlite")
+            {
+                return failed ? 1 : 0;
             }
 
             var database = "lindung_bench_" + Guid.NewGuid().ToString("N")[..12];

@@ -80,7 +80,8 @@ internal static class CoverageLoad
 
     public static async Task PostgresAsync(string connectionString, CoverageSamples data)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // Finishing a 5M-row COPY (index and key checks) takes longer than the default 30 s command timeout.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         await using (var copy = await connection.BeginBinaryImportAsync($"COPY workers ({WorkerColumns}) FROM STDIN (FORMAT BINARY)"))
         {

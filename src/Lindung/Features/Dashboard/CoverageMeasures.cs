@@ -22,6 +22,9 @@ internal static class CoverageMeasures
 {
     public static async Task<List<CoverageSnapshot>> ComputeAsync(LindungDbContext db, DateOnly day, CancellationToken ct)
     {
+        // Whole-registry GROUP BYs over millions of memberships outlast the default 30 s command timeout.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -38,6 +41,7 @@ internal static class CoverageMeasures
         finally
         {
             await db.Database.CloseConnectionAsync();
+            db.Database.SetCommandTimeout(timeout);
         }
     }
 
