@@ -19,9 +19,12 @@ internal sealed record BenchArgs(string[] Raw, int Runs, int Seed, int Seeds, st
     }
 
     /// <summary>An integer option, or the job's own default (each job sizes itself for its issue).</summary>
-    public int Get(string name, int fallback)
+    public int Get(string name, int fallback) => Text(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>The value after <paramref name="name"/>, or null when the option is not given.</summary>
+    public string? Text(string name)
     {
         var at = Array.IndexOf(Raw, name);
-        return at >= 0 && at + 1 < Raw.Length ? int.Parse(Raw[at + 1], CultureInfo.InvariantCulture) : fallback;
+        return at >= 0 && at + 1 < Raw.Length ? Raw[at + 1] : null;
     }
 }

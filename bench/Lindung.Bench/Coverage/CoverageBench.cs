@@ -57,7 +57,7 @@ internal static partial class CoverageBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  DuckDB: tables loaded from CSV in {watch.Elapsed.TotalSeconds:N1} s (not timed)"));
 
             // --only sqlite|postgres measures one side (the import job has the same switch).
-            var only = Array.IndexOf(args.Raw, "--only") is var at && at >= 0 && at + 1 < args.Raw.Length ? args.Raw[at + 1] : null;
+            var only = args.Text("--only");
             var failed = false;
             if (only is null or "sqlite")
             {

@@ -41,7 +41,7 @@ internal static class ImportBench
             $"import: {args.Rows:N0}-row roster, {new FileInfo(file).Length / 1e6:N0} MB ({watch.Elapsed.TotalSeconds:N0} s to generate or reuse)"));
 
         // --only postgres|sqlite measures one side, to iterate on one provider.
-        var only = Array.IndexOf(args.Raw, "--only") is var at && at >= 0 && at + 1 < args.Raw.Length ? args.Raw[at + 1] : null;
+        var only = args.Text("--only");
         var failed = false;
         if (only is null or "postgres")
         {
