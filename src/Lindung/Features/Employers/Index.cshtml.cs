@@ -15,7 +15,9 @@ internal sealed class IndexModel(LindungDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // From the query only: Razor Pages keep the page's own path in the route value "page", which
+    // a plain binding would read before the query string, so ?page=N was ignored.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Employer> Rows { get; private set; } = [];

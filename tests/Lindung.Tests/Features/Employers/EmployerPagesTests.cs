@@ -22,6 +22,17 @@ public sealed class EmployerPagesTests(RegistryAppFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Page_number_comes_from_the_query_string()
+    {
+        using var client = await TestUsers.SignedInClientAsync(fixture.App, LindungRoles.BranchOfficer, null, RegistrySeed.Region);
+
+        var second = await Pages.HtmlAsync(client, "/employers?q=sinar&page=2");
+
+        Assert.Contains("1 hasil ditemukan.", second, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/employers/{Seed.Employer}\"", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Employer_page_shows_identity_and_counts_for_a_branch_officer()
     {
         using var client = await TestUsers.SignedInClientAsync(fixture.App, LindungRoles.BranchOfficer, null, RegistrySeed.Region);

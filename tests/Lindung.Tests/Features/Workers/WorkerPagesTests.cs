@@ -25,6 +25,19 @@ public sealed class WorkerPagesTests(RegistryAppFixture fixture) : IClassFixture
         Assert.Contains(">Belum terdaftar<", AgencyPagesTests.Row(html, "Budi Santoso"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Page_number_comes_from_the_query_string()
+    {
+        using var client = await TestUsers.SignedInClientAsync(fixture.App, LindungRoles.RegionalAdmin);
+
+        // Two hits fit on page 1; page 2 must be the (empty) second page, not page 1 again.
+        var second = await Pages.HtmlAsync(client, "/workers?q=budi&page=2");
+
+        Assert.Contains("2 hasil ditemukan.", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Budi Santoso", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Budi Hartono", second, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{0}")]
     [InlineData("'{0}")]                 // Excel's text marker
