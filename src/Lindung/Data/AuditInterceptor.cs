@@ -2,7 +2,6 @@ using System.Text.Json;
 using Lindung.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lindung.Data;
 
@@ -14,42 +13,15 @@ namespace Lindung.Data;
 /// One instance per context (scoped), so the events of the save in flight can be withdrawn when it
 /// fails; a retried save then audits each change once.
 /// </summary>
-internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveHooks
 {
     private List<AuditEvent> _pending = [];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        AddAuditEvents(eventData.Context);
-        return result;
-    }
+    protected override void BeforeSave(DbContext? context) => AddAuditEvents(context);
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        AddAuditEvents(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+    protected override void AfterSave() => _pending = [];
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        _pending = [];
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        _pending = [];
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Withdraw(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Withdraw(eventData.Context);
-        return Task.CompletedTask;
-    }
+    protected override void AfterFailure(DbContext? context) => Withdraw(context);
 
     private void Withdraw(DbContext? context)
     {

@@ -1,6 +1,5 @@
 using Lindung.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Lindung.Data;
 
@@ -16,43 +15,18 @@ internal interface IRegistryChangeSink
 /// edit through any page or API is reflected without each of them remembering to say so. Bulk
 /// imports bypass the change tracker; their callers refresh themselves.
 /// </summary>
-internal sealed class RegistryChangeInterceptor(IEnumerable<IRegistryChangeSink> sinks) : SaveChangesInterceptor
+internal sealed class RegistryChangeInterceptor(IEnumerable<IRegistryChangeSink> sinks) : SaveHooks
 {
     private static readonly HashSet<Type> Watched =
         [typeof(Worker), typeof(Employment), typeof(Membership), typeof(Agency), typeof(Employer), typeof(ReconciliationRun)];
 
     private bool _touched;
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Tell();
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Tell();
-        return ValueTask.FromResult(result);
-    }
-
-    private void Note(DbContext? context) =>
+    protected override void BeforeSave(DbContext? context) =>
         _touched = context is not null && context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Watched.Contains(e.Metadata.ClrType));
 
-    private void Tell()
+    protected override void AfterSave()
     {
         if (!_touched)
         {
