@@ -72,43 +72,42 @@ internal sealed partial class ImportJobWorker(
             job.Kind, ImportFiles.Full(host.DataDirectory, job.StoredPath), job.OriginalFileName, job.Agency?.Code, job.Sheet, job.Mode,
             ImportColumns.FromJson(job.ColumnOverrides));
         var recorder = new ImportProgressRecorder(scopes, job.Id, options.Value.ProgressInterval, clock);
-        using var stopRecorder = new CancellationTokenSource();
-        var recording = recorder.RunAsync(stopRecorder.Token);
         Action<ImportJob> finish;
-        try
+        await using (recorder.Start())
         {
-            var outcome = await runner.RunAsync(request, recorder, cancellation.Token);
-            using var lookup = scopes.CreateScope();
-            if (outcome.Committed && lookup.ServiceProvider.GetService<SnapshotRefresher>() is { } snapshots)
+            try
             {
-                // Before the job reads as finished, so whoever waits for it sees the new figures on the dashboard.
-                await snapshots.RefreshNowAsync(stoppingToken);
+                var outcome = await runner.RunAsync(request, recorder, cancellation.Token);
+                using var lookup = scopes.CreateScope();
+                if (outcome.Committed && lookup.ServiceProvider.GetService<SnapshotRefresher>() is { } snapshots)
+                {
+                    // Before the job reads as finished, so whoever waits for it sees the new figures on the dashboard.
+                    await snapshots.RefreshNowAsync(stoppingToken);
+                }
+
+                finish = j => Complete(j, outcome);
             }
-
-            finish = j => Complete(j, outcome);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            finish = stoppingToken.IsCancellationRequested ? j => Fail(j, ImportErrors.Interrupted) : j => j.Status = ImportJobStatus.Cancelled;
-        }
-        catch (ImportRefusedException refused)
-        {
-            finish = j => Fail(j, ImportErrors.Refused(refused.Message));
-        }
-        catch (TableFileException unreadable)
-        {
-            finish = j => Fail(j, unreadable.Error);
-        }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                finish = stoppingToken.IsCancellationRequested ? j => Fail(j, ImportErrors.Interrupted) : j => j.Status = ImportJobStatus.Cancelled;
+            }
+            catch (ImportRefusedException refused)
+            {
+                finish = j => Fail(j, ImportErrors.Refused(refused.Message));
+            }
+            catch (TableFileException unreadable)
+            {
+                finish = j => Fail(j, unreadable.Error);
+            }
 #pragma warning disable CA1031 // Any failure of one job is recorded on it; the worker goes on with the next.
-        catch (Exception exception)
+            catch (Exception exception)
 #pragma warning restore CA1031
-        {
-            LogFailed(exception, job.Id);
-            finish = j => Fail(j, ImportErrors.Unexpected);
+            {
+                LogFailed(exception, job.Id);
+                finish = j => Fail(j, ImportErrors.Unexpected);
+            }
         }
 
-        await stopRecorder.CancelAsync();
-        await recording;
         // The runner has stopped: untracked before the job reads as finished, so a cancel that sees
         // it finished is refused (409) instead of signalling a job that is already over.
         Queue.Untrack(job.Id);

@@ -15,6 +15,12 @@ internal abstract class ProgressRecorder<T>(TimeSpan interval, TimeProvider cloc
 
     public void Report(T value) => Volatile.Write(ref _latest, value);
 
+    /// <summary>
+    /// Starts writing in the background; disposing the result stops the loop and waits for its last
+    /// write, so a job's final state is never overwritten by a late progress write.
+    /// </summary>
+    public IAsyncDisposable Start() => new Recording(this);
+
     /// <summary>Writes changes until cancelled, then once more so the last report is never lost.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
@@ -57,4 +63,19 @@ internal abstract class ProgressRecorder<T>(TimeSpan interval, TimeProvider cloc
     }
 
     protected static string Truncate(string phase) => phase.Length <= 40 ? phase : phase[..40];
+
+    private sealed class Recording : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        public Recording(ProgressRecorder<T> recorder) => _loop = recorder.RunAsync(_stop.Token);
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _loop;
+            _stop.Dispose();
+        }
+    }
 }

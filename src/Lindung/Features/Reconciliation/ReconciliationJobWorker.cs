@@ -55,29 +55,28 @@ internal sealed partial class ReconciliationJobWorker(
         }
 
         var recorder = new ReconciliationProgressRecorder(scopes, jobId, ReconciliationProgressRecorder.Interval, clock);
-        using var stopRecorder = new CancellationTokenSource();
-        var recording = recorder.RunAsync(stopRecorder.Token);
         (ReconciliationRunStatus Status, Domain.Validation.ValidationError? Error)? ended = null;
-        try
+        await using (recorder.Start())
         {
-            await ReconciliationRunner.RunAsync(db, jobId, clock, recorder, cancellation.Token);
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            ended = stoppingToken.IsCancellationRequested
-                ? (ReconciliationRunStatus.Failed, ReconciliationErrors.Interrupted)
-                : (ReconciliationRunStatus.Cancelled, null);
-        }
+            try
+            {
+                await ReconciliationRunner.RunAsync(db, jobId, clock, recorder, cancellation.Token);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                ended = stoppingToken.IsCancellationRequested
+                    ? (ReconciliationRunStatus.Failed, ReconciliationErrors.Interrupted)
+                    : (ReconciliationRunStatus.Cancelled, null);
+            }
 #pragma warning disable CA1031 // Any failure of one run is recorded on it; the worker goes on with the next.
-        catch (Exception exception)
+            catch (Exception exception)
 #pragma warning restore CA1031
-        {
-            LogFailed(exception, jobId);
-            ended = (ReconciliationRunStatus.Failed, ReconciliationErrors.Unexpected);
+            {
+                LogFailed(exception, jobId);
+                ended = (ReconciliationRunStatus.Failed, ReconciliationErrors.Unexpected);
+            }
         }
 
-        await stopRecorder.CancelAsync();
-        await recording;
         // Untracked before the run reads as finished, so a cancel that sees it finished is refused (409).
         Queue.Untrack(jobId);
         if (ended is { } end)
