@@ -28,8 +28,15 @@ public sealed class AreaDirectory
     /// <summary>The area with this code (dotted or not), or null.</summary>
     public Area? Find(string? code)
     {
+        // A code already dotted (every NIK's district, every import row's area) is looked up as it
+        // is: normalising it again would build two new strings for each of millions of lookups.
+        if (code is not null && DottedIndex(code)?.Find(code) is { } area)
+        {
+            return area;
+        }
+
         var dotted = AreaCode.Normalize(code);
-        return dotted is null ? null : IndexFor(AreaCode.LevelOf(dotted)!.Value).Find(dotted);
+        return dotted is null ? null : DottedIndex(dotted)!.Find(dotted);
     }
 
     public bool Exists(string? code) => Find(code) is not null;
@@ -88,6 +95,14 @@ public sealed class AreaDirectory
             .Select(match => match.Area)
             .ToList();
     }
+
+    // Dotted codes are 2, 5 and 8 characters long above the villages, 13 for a village.
+    private AreaIndex? DottedIndex(string code) => code.Length switch
+    {
+        2 or 5 or 8 => _upper.Value,
+        13 when code[2] == '.' && code[5] == '.' && code[8] == '.' => _villages.Value,
+        _ => null,
+    };
 
     private AreaIndex IndexFor(AreaLevel level) => level == AreaLevel.Village ? _villages.Value : _upper.Value;
 }

@@ -271,6 +271,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
     private Func<int, string[], List<RowProblem>, object?[]?> RosterRows(HeaderMap map, TargetAgency target)
     {
         var validator = new RosterRowValidator(new NikValidator(AreaDirectory.Embedded), AreaDirectory.Embedded, new AgencyMatcher(target.Names), clock.Today());
+        var ids = new ImportIds();
         return (row, fields, problems) =>
         {
             var valid = validator.Validate(row, map, fields, problems, out var nik);
@@ -285,7 +286,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             [
                 row, 1, person.Nik, person.Name, person.BirthDate, EnumCodes<Sex>.ToCode(person.Sex), valid.AreaCode, valid.Phone,
                 valid.AgencyId, Code<WorkerCategory>(valid.Category), valid.Position, valid.Wage, Code<FundingSource>(valid.Funding),
-                valid.StartDate, Guid.CreateVersion7(), Guid.CreateVersion7(),
+                valid.StartDate, ids.Next(), ids.Next(),
             ];
         };
     }
@@ -293,6 +294,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
     private Func<int, string[], List<RowProblem>, object?[]?> MemberRows(HeaderMap map, Tally tally)
     {
         var validator = new MemberRowValidator(new NikValidator(AreaDirectory.Embedded), clock.Today());
+        var ids = new ImportIds();
         return (row, fields, problems) =>
         {
             if (validator.Validate(row, map, fields, problems) is not { } valid)
@@ -309,7 +311,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
                 EnumCodes<Lindung.Domain.Contributions.Segment>.ToCode(valid.Segment), valid.Npp,
                 EnumCodes<MembershipStatus>.ToCode(valid.Active ? MembershipStatus.Active : MembershipStatus.Inactive),
                 EnumCodes<ProgramSet>.ToCode(valid.Programs), valid.Wage, valid.MemberSince, valid.LastPaidMonth,
-                Guid.CreateVersion7(), Guid.CreateVersion7(),
+                ids.Next(), ids.Next(),
             ];
         };
     }

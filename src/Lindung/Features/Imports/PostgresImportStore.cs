@@ -66,23 +66,7 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         public async Task AddAsync(object?[] values, CancellationToken cancellationToken)
         {
             var importer = _importer ??= await connection.BeginBinaryImportAsync(copy, cancellationToken);
-            await importer.StartRowAsync(cancellationToken);
-            for (var i = 0; i < values.Length; i++)
-            {
-                switch (values[i])
-                {
-                    case null:
-                        await importer.WriteNullAsync(cancellationToken);
-                        break;
-                    case int number:
-                        await importer.WriteAsync((long)number, types[i], cancellationToken);
-                        break;
-                    case var value:
-                        await importer.WriteAsync(value, types[i], cancellationToken);
-                        break;
-                }
-            }
-
+            Write(importer, values);
             if (chunk is not null && ++_rows == chunkRows)
             {
                 await FlushAsync(cancellationToken);
@@ -90,6 +74,41 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         }
 
         public Task CompleteAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
+
+        // Synchronous and typed: each value goes into the importer's buffer, which only reaches the
+        // socket when full. An awaited write per value, or a value typed object (its converter looked
+        // up again for every value), cost more than the server spends storing the row.
+        private void Write(NpgsqlBinaryImporter importer, object?[] values)
+        {
+            importer.StartRow();
+            for (var i = 0; i < values.Length; i++)
+            {
+                switch (values[i])
+                {
+                    case null:
+                        importer.WriteNull();
+                        break;
+                    case int number:
+                        importer.Write((long)number, types[i]);
+                        break;
+                    case long number:
+                        importer.Write(number, types[i]);
+                        break;
+                    case string text:
+                        importer.Write(text, types[i]);
+                        break;
+                    case Guid id:
+                        importer.Write(id, types[i]);
+                        break;
+                    case DateOnly day:
+                        importer.Write(day, types[i]);
+                        break;
+                    case var value:
+                        importer.Write(value, types[i]);
+                        break;
+                }
+            }
+        }
 
         public async ValueTask DisposeAsync()
         {

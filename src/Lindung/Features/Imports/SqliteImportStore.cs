@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Lindung.Features.Imports;
 
@@ -15,21 +17,16 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
 
     protected override Task PrepareSessionAsync(CancellationToken cancellationToken) =>
         // A larger page cache for the staging table and the merge's index lookups (64 MB each, this
-        // connection only); the default 2 MB makes the merge re-read the same pages from disk.
+        // connection only); the default 2 MB makes the merge re-read the same pages from disk. The temp
+        // cache holds a whole chunk of staged rows, so they never reach the temp file; temp_store
+        // itself cannot change inside the caller's transaction once the connection has had temp tables.
         ExecuteAsync("PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536", cancellationToken);
 
     protected override Task<IStagingWriter> OpenWriterAsync(
         string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken)
     {
-        var insert = (SqliteCommand)Command(
-            $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})");
-        for (var i = 0; i < columns.Count; i++)
-        {
-            insert.Parameters.Add(new SqliteParameter(string.Create(CultureInfo.InvariantCulture, $"$p{i}"), null));
-        }
-
-        insert.Prepare();
-        return Task.FromResult<IStagingWriter>(new Writer(insert, chunk, ChunkRows));
+        var insert = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
+        return Task.FromResult<IStagingWriter>(new Writer(((SqliteConnection)Connection).Handle!, insert, chunk, ChunkRows));
     }
 
     protected override Task ClearAsync(string table, CancellationToken cancellationToken) => ExecuteAsync($"DELETE FROM {table}", cancellationToken);
@@ -45,41 +42,99 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
 
     protected override string TypeName(StagingType type) => type == StagingType.Integer ? "INTEGER" : "TEXT";
 
-    private sealed class Writer(SqliteCommand insert, Func<CancellationToken, Task>? chunk, int chunkRows) : IStagingWriter
+    /// <summary>
+    /// One statement prepared on the connection's own handle, so it runs inside the caller's
+    /// transaction, with every value bound by position and type: the ADO.NET command would look each
+    /// parameter up by name and build a data reader for every row, several times the insert's own cost.
+    /// </summary>
+    private sealed class Writer : IStagingWriter
     {
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _insert;
+        private readonly Func<CancellationToken, Task>? _chunk;
+        private readonly int _chunkRows;
         private int _rows;
 
-        public async Task AddAsync(object?[] values, CancellationToken cancellationToken)
+        public Writer(sqlite3 db, string sql, Func<CancellationToken, Task>? chunk, int chunkRows)
+        {
+            _db = db;
+            Check(raw.sqlite3_prepare_v2(db, sql, out _insert));
+            (_chunk, _chunkRows) = (chunk, chunkRows);
+        }
+
+        public Task AddAsync(object?[] values, CancellationToken cancellationToken)
         {
             for (var i = 0; i < values.Length; i++)
             {
-                insert.Parameters[i].Value = values[i] switch
-                {
-                    null => DBNull.Value,
-                    Guid id => id.ToString().ToUpperInvariant(),
-                    DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    var other => other,
-                };
+                Check(Bind(i + 1, values[i]));
             }
 
-            // Synchronous on purpose: SQLite has no asynchronous I/O, the async API only adds overhead per row.
-            insert.ExecuteNonQuery();
-            if (chunk is not null && ++_rows == chunkRows)
+            // Synchronous on purpose: SQLite has no asynchronous I/O.
+            var done = raw.sqlite3_step(_insert);
+            raw.sqlite3_reset(_insert);
+            if (done != raw.SQLITE_DONE)
+            {
+                Check(done);
+            }
+
+            if (_chunk is not null && ++_rows == _chunkRows)
             {
                 _rows = 0;
-                await chunk(cancellationToken);
+                return _chunk(cancellationToken);
             }
+
+            return Task.CompletedTask;
         }
 
-        public async Task CompleteAsync(CancellationToken cancellationToken)
+        public Task CompleteAsync(CancellationToken cancellationToken)
         {
-            if (chunk is not null && _rows > 0)
+            if (_chunk is not null && _rows > 0)
             {
                 _rows = 0;
-                await chunk(cancellationToken);
+                return _chunk(cancellationToken);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _insert.Dispose();
+            return ValueTask.CompletedTask;
+        }
+
+        // Ids and dates as EF writes them: upper-case GUID text and ISO dates.
+        private int Bind(int index, object? value)
+        {
+            Span<byte> text = stackalloc byte[36];
+            switch (value)
+            {
+                case null:
+                    return raw.sqlite3_bind_null(_insert, index);
+                case int number:
+                    return raw.sqlite3_bind_int64(_insert, index, number);
+                case long number:
+                    return raw.sqlite3_bind_int64(_insert, index, number);
+                case string written:
+                    return raw.sqlite3_bind_text(_insert, index, written);
+                case Guid id:
+                    id.TryFormat(text, out var length);
+                    Ascii.ToUpperInPlace(text[..length], out _);
+                    return raw.sqlite3_bind_text(_insert, index, text[..length]);
+                case DateOnly day:
+                    day.TryFormat(text, out length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    return raw.sqlite3_bind_text(_insert, index, text[..length]);
+                default:
+                    throw new ArgumentException($"A staging value of type {value.GetType().Name} has no SQLite binding.", nameof(value));
             }
         }
 
-        public ValueTask DisposeAsync() => insert.DisposeAsync();
+        private void Check(int code)
+        {
+            if (code != raw.SQLITE_OK)
+            {
+                throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), code);
+            }
+        }
     }
 }
