@@ -135,7 +135,13 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
         {
             Folded = settings.NikOnly ? FoldedName.Empty : members.Split(name),
             DistrictNumber = MemberIndex.DistrictNumber(district),
+            AreaDistrictNumber = MemberIndex.DistrictNumber(District(row.AreaCode)),
         };
+        if (!settings.NikOnly)
+        {
+            var key = members.KeyId(probe.Folded);
+            probe = probe with { NameKey = key, NameBearers = members.BearersOfKey(key) };
+        }
 
         if (_memory.AcceptedFor(probe.Key) is { } accepted && members.TryFindKpj(accepted.Kpj, out var chosen))
         {
@@ -310,6 +316,18 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
         public FoldedName Folded { get; init; } = FoldedName.Empty;
 
         public int DistrictNumber { get; init; } = -1;
+
+        /// <summary>
+        /// The district the row's own area column names, beside the NIK's: a NIK the search has to
+        /// work around may carry a slipped or rounded district, and the column may name the right one.
+        /// </summary>
+        public int AreaDistrictNumber { get; init; } = -1;
+
+        /// <summary>The id of the name's words in any order among the members' names, -1 when no member bears it.</summary>
+        public int NameKey { get; init; } = -1;
+
+        /// <summary>How many members bear the name (any word order).</summary>
+        public int NameBearers { get; init; }
 
         public sbyte SexCode => Sex is { } sex ? (sbyte)sex : (sbyte)-1;
     }
