@@ -35,6 +35,9 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
 
     private readonly MatchScorer _scorer = new(settings.Model);
 
+    /// <summary>Skip the slipped dates when they cannot change the decision (off only to test that it never does).</summary>
+    internal bool SlipShortcut { get; init; } = true;
+
     // Parallel.ForEach starts a fresh worker every few hundred milliseconds; each would otherwise
     // allocate (and the GC collect) a mark array the size of the extract.
     private readonly ConcurrentBag<Scratch> _scratches = [];
