@@ -128,6 +128,8 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
         var nikUsable = nik != 0 && check.BirthDate is not null && !check.Errors.Contains(NikErrors.SerialZero);
         var name = members.Names.Fold(row.Name);
         var district = check.DistrictName is not null ? check.DistrictCode : District(row.AreaCode);
+        var folded = settings.NikOnly ? FoldedName.Empty : members.Split(name);
+        var key = settings.NikOnly ? -1 : members.KeyId(folded);
         var probe = new Probe(
             name,
             row.BirthDate ?? check.BirthDate,
@@ -136,15 +138,12 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
             nikUsable ? nik : 0,
             check.Normalized ?? row.Nik.Trim())
         {
-            Folded = settings.NikOnly ? FoldedName.Empty : members.Split(name),
+            Folded = folded,
             DistrictNumber = MemberIndex.DistrictNumber(district),
             AreaDistrictNumber = MemberIndex.DistrictNumber(District(row.AreaCode)),
+            NameKey = key,
+            NameBearers = members.BearersOfKey(key),
         };
-        if (!settings.NikOnly)
-        {
-            var key = members.KeyId(probe.Folded);
-            probe = probe with { NameKey = key, NameBearers = members.BearersOfKey(key) };
-        }
 
         if (_memory.AcceptedFor(probe.Key) is { } accepted && members.TryFindKpj(accepted.Kpj, out var chosen))
         {
