@@ -26,7 +26,15 @@ public enum RegionAgreement
 }
 
 /// <summary>How a roster row and a membership row compare, field by field.</summary>
-public readonly record struct MatchEvidence(double NameScore, BirthDateAgreement BirthDate, FieldAgreement Sex, RegionAgreement Region)
+/// <param name="NameScore">How alike the names are (<see cref="NameSimilarity"/>).</param>
+/// <param name="BirthDate">How the birth dates compare.</param>
+/// <param name="Sex">How the sexes compare.</param>
+/// <param name="Region">How the districts compare.</param>
+/// <param name="NameBearers">
+/// How many members of the extract bear the name (the more common of the two sides' names), 0 when
+/// not known: a name many people share agrees by chance more often (see <see cref="MatchModel.CommonNameBearers"/>).
+/// </param>
+public readonly record struct MatchEvidence(double NameScore, BirthDateAgreement BirthDate, FieldAgreement Sex, RegionAgreement Region, int NameBearers = 0)
 {
     public static BirthDateAgreement CompareBirthDates(DateOnly? a, DateOnly? b)
     {

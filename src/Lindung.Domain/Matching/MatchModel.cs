@@ -50,9 +50,9 @@ public sealed record MatchModel(
             // Re-estimated on the benchmarks' ground truth: a member's roster row names their own
             // district or none; another district is what a stranger with the same name and birth
             // date looks like in a large extract (kept above zero: people do move).
-            [RegionAgreement.SameDistrict] = new(0.83, 0.4),
-            [RegionAgreement.SameRegency] = new(0.15, 0.2),
-            [RegionAgreement.Different] = new(0.02, 0.4),
+            [RegionAgreement.SameDistrict] = new(0.83, 0.1),
+            [RegionAgreement.SameRegency] = new(0.15, 0.3),
+            [RegionAgreement.Different] = new(0.02, 0.6),
             [RegionAgreement.Missing] = new(1, 1),
         },
         PriorMatchProbability: 0.1)
@@ -63,7 +63,24 @@ public sealed record MatchModel(
         RepairAt = 0.9,
         NikNameAtLeast = 0.7,
         NikConflictReviewAt = 0.995,
+        CommonNameBearers = 35,
+        NearBirthDateToReview = true,
     };
+
+    /// <summary>
+    /// A name borne by more members than this agrees by chance more often, so its agreement weighs
+    /// one bit less per doubling beyond it: Fellegi–Sunter with the name's own u (its frequency in the
+    /// extract) instead of one u for every name. Counted in the extract, not as a share of it, because
+    /// chance namesakes on the same day grow with the extract's size. Rare names keep the band's weight.
+    /// </summary>
+    public int CommonNameBearers { get; init; } = 100;
+
+    /// <summary>
+    /// A name/birth-date match whose birth date is only near (day and month swapped, one digit off)
+    /// goes to review unless a NIK one slip away supports it: a namesake born days apart in the same
+    /// district looks exactly like a typed slip, and only a person can tell them apart.
+    /// </summary>
+    public bool NearBirthDateToReview { get; init; } = true;
 
     /// <summary>A name/birth-date candidate is accepted automatically at or above this score…</summary>
     public double AcceptAt { get; init; } = 0.95;
@@ -89,11 +106,17 @@ public sealed record MatchModel(
     /// <summary>An exact NIK hit whose names are less alike than this goes to review (a NIK typed on the wrong row).</summary>
     public double NikNameAtLeast { get; init; } = 0.7;
 
-    public double Weight(MatchEvidence evidence) =>
-        NameBands.First(b => evidence.NameScore >= b.AtLeast).Probabilities.Weight
-        + BirthDate[evidence.BirthDate].Weight
-        + Sex[evidence.Sex].Weight
-        + Region[evidence.Region].Weight;
+    public double Weight(MatchEvidence evidence)
+    {
+        var name = NameBands.First(b => evidence.NameScore >= b.AtLeast).Probabilities.Weight;
+        return name + (name > 0 ? CommonNameBits(evidence.NameBearers) : 0)
+            + BirthDate[evidence.BirthDate].Weight
+            + Sex[evidence.Sex].Weight
+            + Region[evidence.Region].Weight;
+    }
+
+    /// <summary>What an agreeing name loses for being common: 0, or minus log2 of how many times <see cref="CommonNameBearers"/> bear it.</summary>
+    public double CommonNameBits(int bearers) => bearers > CommonNameBearers ? -Math.Log2((double)bearers / CommonNameBearers) : 0;
 
     /// <summary>How many bits (log2 of the odds ratio) the first score leads the second by.</summary>
     public static double LeadBits(double score, double runnerUp)

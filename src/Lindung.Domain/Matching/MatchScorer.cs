@@ -4,7 +4,9 @@ namespace Lindung.Domain.Matching;
 /// A <see cref="MatchModel"/> turned into tables, for scoring many candidate pairs: the weight of
 /// every birth date × sex × region combination summed once, and whether any name could lift that
 /// combination to the review threshold (most candidates are passed over on that alone, before
-/// their names are compared). Gives the model's own scores.
+/// their names are compared). Gives the model's own scores. A common name only ever lowers a
+/// score (<see cref="MatchModel.CommonNameBits"/>), so the tables, built for the rarest name, stay
+/// a safe bound for every name.
 /// </summary>
 internal sealed class MatchScorer
 {
@@ -54,8 +56,8 @@ internal sealed class MatchScorer
     /// <summary>The least name similarity that brings a pair with these other fields to review (bands are steps, so a band's floor).</summary>
     public double NameNeeded(int combination) => _nameNeeded[combination];
 
-    /// <summary><see cref="MatchModel.Score"/> of a pair with this name similarity and these other fields.</summary>
-    public double Score(double nameScore, int combination)
+    /// <summary><see cref="MatchModel.Score"/> of a pair with this name similarity, these other fields and this many bearers of the name.</summary>
+    public double Score(double nameScore, int combination, int nameBearers = 0)
     {
         var band = 0;
         while (band < _bandAtLeast.Length - 1 && nameScore < _bandAtLeast[band])
@@ -63,7 +65,9 @@ internal sealed class MatchScorer
             band++;
         }
 
-        var odds = _priorOdds * Math.Pow(2, _bandWeight[band] + _otherWeight[combination]);
+        var name = _bandWeight[band];
+        name += name > 0 ? Model.CommonNameBits(nameBearers) : 0;
+        var odds = _priorOdds * Math.Pow(2, name + _otherWeight[combination]);
         return odds / (1 + odds);
     }
 

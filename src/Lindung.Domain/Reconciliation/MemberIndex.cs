@@ -22,6 +22,7 @@ public sealed class MemberIndex
     private readonly List<FoldedName> _names = [];
     private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
     private readonly List<int> _keyOfName = [];
+    private int[] _bearersOfKey = [];
     private readonly NameBlocks _allNames = new();
     private readonly NameBlocks _datelessNames = new();
 
@@ -105,6 +106,12 @@ public sealed class MemberIndex
         }
 
         Dates = BirthDateBlocks.Build(_members, _keyOfName);
+        _bearersOfKey = new int[_keyIds.Count];
+        foreach (var member in _members)
+        {
+            _bearersOfKey[_keyOfName[member.NameId]]++;
+        }
+
         _allNames.Seal();
         _datelessNames.Seal();
     }
@@ -144,6 +151,12 @@ public sealed class MemberIndex
 
     /// <summary>The id of a name's <see cref="FoldedName.Key"/> among the members' names, -1 when no member bears it.</summary>
     internal int KeyId(FoldedName name) => _keyIds.TryGetValue(name.Key, out var id) ? id : -1;
+
+    /// <summary>How many members bear a name key (see <see cref="KeyId"/>); 0 for -1. Counted by <see cref="Seal"/>.</summary>
+    internal int BearersOfKey(int keyId) => keyId >= 0 && keyId < _bearersOfKey.Length ? _bearersOfKey[keyId] : 0;
+
+    /// <summary>How many members bear a member's name, its words in any order.</summary>
+    internal int BearersOfName(int nameId) => BearersOfKey(_keyOfName[nameId]);
 
     /// <summary>A roster name's split form: the members' own when a member bears it, else a new one.</summary>
     internal FoldedName Split(string folded) =>

@@ -18,10 +18,19 @@ public sealed partial class Reconciler
 {
     private Decision Search(RosterRecord row, Probe probe, Scratch scratch)
     {
+        var decision = Search(row, probe, scratch, SlipShortcut);
+
+        // The shortcut below is only sound for a row matched automatically: any other outcome
+        // shows its candidates (or turns on the runner-up), which the skipped dates may hold.
+        return decision.Member < 0 && SlipShortcut ? Search(row, probe, scratch, shortcut: false) : decision;
+    }
+
+    private Decision Search(RosterRecord row, Probe probe, Scratch scratch, bool shortcut)
+    {
         var hunt = new Hunt();
         if (probe.BirthDate is { } date)
         {
-            var key = members.KeyId(probe.Folded);
+            var key = probe.NameKey;
             SearchDay(probe, date.DayNumber, key, BirthDateAgreement.Exact, ref hunt);
             var swapped = BirthDateSlips.Swapped(date)?.DayNumber ?? -1;
             if (swapped >= 0)
@@ -29,7 +38,7 @@ public sealed partial class Reconciler
                 SearchDay(probe, swapped, key, BirthDateAgreement.Near, ref hunt);
             }
 
-            if (probe.DistrictNumber >= 0)
+            if (probe.DistrictNumber >= 0 && !(shortcut && SlipsCannotMatter(probe, hunt)))
             {
                 var dates = members.Dates;
                 Span<int> slips = stackalloc int[BirthDateSlips.MaxOneDigitApart];
@@ -64,6 +73,24 @@ public sealed partial class Reconciler
         }
 
         return Conclude(row, probe, hunt);
+    }
+
+    /// <summary>
+    /// Whether the dates one digit away can no longer change an automatic match: the best so far
+    /// would be accepted, and even an identical name on a slipped date in the row's district (the
+    /// most such a member can score; a commoner name only scores less) stays the margin behind.
+    /// Most rows that match end here, skipping about 48 date lookups.
+    /// </summary>
+    private bool SlipsCannotMatter(Probe probe, in Hunt hunt)
+    {
+        if (hunt.BestScore < _model.AcceptAt)
+        {
+            return false;
+        }
+
+        var slipped = MatchScorer.Combination(BirthDateAgreement.Near, FieldAgreement.Agree, RegionAgreement.SameDistrict);
+        var nearAtMost = _scorer.Score(1, slipped, probe.NameBearers);
+        return MatchModel.LeadBits(hunt.BestScore, Math.Max(hunt.RunnerUp, nearAtMost)) >= _model.AcceptMarginBits;
     }
 
     /// <summary>One day: its members in the row's district or of unknown district, then its namesakes elsewhere.</summary>
@@ -103,7 +130,7 @@ public sealed partial class Reconciler
         for (var i = run.From; i < run.To; i++)
         {
             var combination = MatchScorer.Combination(
-                birth, MatchScorer.CompareSex(probe.SexCode, sexes[i]), MatchScorer.CompareDistricts(probe.DistrictNumber, districts[i]));
+                birth, MatchScorer.CompareSex(probe.SexCode, sexes[i]), Region(probe, districts[i]));
             if (!_scorer.CanReachReview(combination))
             {
                 continue;
@@ -112,7 +139,8 @@ public sealed partial class Reconciler
             var name = members.Name(names[i]);
             if (NameSimilarity.CanReach(probe.Folded, name, _scorer.NameNeeded(combination)) && !Rejected(probe, positions[i]))
             {
-                Consider(probe, positions[i], _scorer.Score(NameSimilarity.Score(probe.Folded, name), combination), ref hunt);
+                var score = _scorer.Score(NameSimilarity.Score(probe.Folded, name), combination, Bearers(probe, names[i]));
+                Consider(probe, positions[i], score, birth, ref hunt);
             }
         }
     }
@@ -122,15 +150,28 @@ public sealed partial class Reconciler
     {
         var member = members[position];
         var combination = MatchScorer.Combination(
-            birth, MatchScorer.CompareSex(probe.SexCode, member.SexCode), MatchScorer.CompareDistricts(probe.DistrictNumber, member.DistrictNumber));
+            birth, MatchScorer.CompareSex(probe.SexCode, member.SexCode), Region(probe, member.DistrictNumber));
         var name = members.Name(member.NameId);
         if (_scorer.CanReachReview(combination) && NameSimilarity.CanReach(probe.Folded, name, _scorer.NameNeeded(combination)) && !Rejected(probe, position))
         {
-            Consider(probe, position, _scorer.Score(NameSimilarity.Score(probe.Folded, name), combination), ref hunt);
+            var score = _scorer.Score(NameSimilarity.Score(probe.Folded, name), combination, Bearers(probe, member.NameId));
+            Consider(probe, position, score, birth, ref hunt);
         }
     }
 
-    private void Consider(Probe probe, int position, double score, ref Hunt hunt)
+    /// <summary>Same district when either of the row's districts (the NIK's, the area column's) is the member's.</summary>
+    private static RegionAgreement Region(Probe probe, int district)
+    {
+        var region = MatchScorer.CompareDistricts(probe.DistrictNumber, district);
+        return region != RegionAgreement.SameDistrict && district >= 0 && probe.AreaDistrictNumber == district
+            ? RegionAgreement.SameDistrict
+            : region;
+    }
+
+    /// <summary>The more common of the two names decides how much their agreement proves (a typo or a dropped word borrows the other's count).</summary>
+    private int Bearers(Probe probe, int memberNameId) => Math.Max(probe.NameBearers, members.BearersOfName(memberNameId));
+
+    private void Consider(Probe probe, int position, double score, BirthDateAgreement birth, ref Hunt hunt)
     {
         if (score < _model.ReviewAt && score <= hunt.RunnerUp)
         {
@@ -151,7 +192,7 @@ public sealed partial class Reconciler
                 hunt.RunnerUp = hunt.BestScore;
             }
 
-            (hunt.Best, hunt.BestScore) = (position, score);
+            (hunt.Best, hunt.BestScore, hunt.BestBirth) = (position, score, birth);
         }
         else if (score > hunt.RunnerUp && (member.Nik == 0 || members[hunt.Best].Nik != member.Nik))
         {
@@ -178,7 +219,11 @@ public sealed partial class Reconciler
             return new Decision(row, outcome, MatchMethod.None, bestScore, -1) { Candidates = outcome == ReconcileOutcome.NeedsReview ? shortlist : [] };
         }
 
-        return clear
+        // A slipped birth date is also what a namesake born days apart looks like: a NIK one slip
+        // away can vouch for it, the name alone cannot.
+        var slipOnly = _model.NearBirthDateToReview && hunt.BestBirth == BirthDateAgreement.Near
+            && CandidateMethod(probe, members[best]) == MatchMethod.NameDob;
+        return clear && !slipOnly
             ? new Decision(row, ReconcileOutcome.CoveredActive, MatchMethod.NameDob, bestScore, best)
             : new Decision(row, ReconcileOutcome.NeedsReview, MatchMethod.None, bestScore, -1) { Candidates = shortlist };
     }
@@ -207,6 +252,7 @@ public sealed partial class Reconciler
     {
         public int Best = -1;
         public double BestScore;
+        public BirthDateAgreement BestBirth;
         public double RunnerUp;
         public List<Candidate>? Candidates;
     }

@@ -35,6 +35,9 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
 
     private readonly MatchScorer _scorer = new(settings.Model);
 
+    /// <summary>Skip the slipped dates when they cannot change the decision (off only to test that it never does).</summary>
+    internal bool SlipShortcut { get; init; } = true;
+
     // Parallel.ForEach starts a fresh worker every few hundred milliseconds; each would otherwise
     // allocate (and the GC collect) a mark array the size of the extract.
     private readonly ConcurrentBag<Scratch> _scratches = [];
@@ -125,6 +128,8 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
         var nikUsable = nik != 0 && check.BirthDate is not null && !check.Errors.Contains(NikErrors.SerialZero);
         var name = members.Names.Fold(row.Name);
         var district = check.DistrictName is not null ? check.DistrictCode : District(row.AreaCode);
+        var folded = settings.NikOnly ? FoldedName.Empty : members.Split(name);
+        var key = settings.NikOnly ? -1 : members.KeyId(folded);
         var probe = new Probe(
             name,
             row.BirthDate ?? check.BirthDate,
@@ -133,8 +138,11 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
             nikUsable ? nik : 0,
             check.Normalized ?? row.Nik.Trim())
         {
-            Folded = settings.NikOnly ? FoldedName.Empty : members.Split(name),
+            Folded = folded,
             DistrictNumber = MemberIndex.DistrictNumber(district),
+            AreaDistrictNumber = MemberIndex.DistrictNumber(District(row.AreaCode)),
+            NameKey = key,
+            NameBearers = members.BearersOfKey(key),
         };
 
         if (_memory.AcceptedFor(probe.Key) is { } accepted && members.TryFindKpj(accepted.Kpj, out var chosen))
@@ -310,6 +318,18 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
         public FoldedName Folded { get; init; } = FoldedName.Empty;
 
         public int DistrictNumber { get; init; } = -1;
+
+        /// <summary>
+        /// The district the row's own area column names, beside the NIK's: a NIK the search has to
+        /// work around may carry a slipped or rounded district, and the column may name the right one.
+        /// </summary>
+        public int AreaDistrictNumber { get; init; } = -1;
+
+        /// <summary>The id of the name's words in any order among the members' names, -1 when no member bears it.</summary>
+        public int NameKey { get; init; } = -1;
+
+        /// <summary>How many members bear the name (any word order).</summary>
+        public int NameBearers { get; init; }
 
         public sbyte SexCode => Sex is { } sex ? (sbyte)sex : (sbyte)-1;
     }

@@ -20,8 +20,11 @@ public class MatchModelTests
     {
         var twins = Model.Score(Evidence("Dwi Santoso", "Tri Santoso", BirthDateAgreement.Exact, FieldAgreement.Agree, RegionAgreement.SameDistrict));
         var sameDayStrangers = Model.Score(Evidence("Agus Santoso", "Budi Hartono", BirthDateAgreement.Exact, FieldAgreement.Agree, RegionAgreement.SameDistrict));
-        Assert.True(twins < 0.5, $"twins {twins}");
-        Assert.True(sameDayStrangers < 0.05, $"strangers {sameDayStrangers}");
+        Assert.True(twins < Model.ReviewAt, $"twins {twins}");
+
+        // The district is strong evidence since it was re-estimated (one of dozens), but a name that
+        // disagrees still keeps a same-day neighbour far from review.
+        Assert.True(sameDayStrangers < Model.ReviewAt / 2, $"strangers {sameDayStrangers}");
     }
 
     [Fact]
@@ -45,6 +48,39 @@ public class MatchModelTests
             var better = new MatchEvidence(high, BirthDateAgreement.Exact, FieldAgreement.Agree, RegionAgreement.SameDistrict);
             return Model.Score(better) >= Model.Score(worse);
         });
+    }
+
+    [Fact]
+    public void A_common_name_agreeing_is_weaker_evidence_than_a_rare_one()
+    {
+        var evidence = new MatchEvidence(1, BirthDateAgreement.Exact, FieldAgreement.Agree, RegionAgreement.Missing);
+        var rare = Model.Score(evidence with { NameBearers = 1 });
+        Assert.Equal(Model.Score(evidence), rare);
+        Assert.Equal(rare, Model.Score(evidence with { NameBearers = Model.CommonNameBearers }));
+        Assert.True(Model.Score(evidence with { NameBearers = Model.CommonNameBearers * 64 }) < Model.AcceptAt, "a name 64 times too common no longer decides alone");
+        Assert.True(Model.Score(evidence with { NameBearers = Model.CommonNameBearers * 4 }) < rare);
+    }
+
+    [Fact]
+    public void A_common_name_never_helps_a_name_that_disagrees()
+    {
+        var evidence = new MatchEvidence(0.5, BirthDateAgreement.Exact, FieldAgreement.Agree, RegionAgreement.SameDistrict);
+        Assert.Equal(Model.Score(evidence), Model.Score(evidence with { NameBearers = 100_000 }));
+    }
+
+    [Fact]
+    public void The_scoring_tables_give_the_models_score_and_bound_it_for_every_name()
+    {
+        var scorer = new MatchScorer(Model);
+        var bands = Gen.Int[0, 5].Select(i => new[] { 1.0, 0.97, 0.94, 0.9, 0.88, 0.5 }[i]);
+        Gen.Select(bands, Gen.Enum<BirthDateAgreement>(), Gen.Enum<FieldAgreement>(), Gen.Enum<RegionAgreement>(), Gen.Int[0, 1_000_000])
+            .Sample((name, birth, sex, region, bearers) =>
+            {
+                var combination = MatchScorer.Combination(birth, sex, region);
+                var expected = Model.Score(new MatchEvidence(name, birth, sex, region, bearers));
+                var reachable = expected < Model.ReviewAt || (scorer.CanReachReview(combination) && name >= scorer.NameNeeded(combination));
+                return Math.Abs(scorer.Score(name, combination, bearers) - expected) < 1e-12 && reachable;
+            });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Lindung.Domain.Areas;
 using Lindung.Domain.Identifiers;
+using Lindung.Domain.Matching;
 using Lindung.Domain.Reconciliation;
 using Lindung.Domain.Rosters;
 
@@ -91,6 +92,53 @@ public class ReconcilerTests
         Assert.Equal(ReconcileOutcome.NeedsReview, r.Outcome);
         Assert.Null(r.Kpj);
     }
+
+    [Theory]
+    [InlineData(1991, 2, 4)]
+    [InlineData(1991, 3, 2)]
+    public void A_slipped_birth_date_without_a_nik_goes_to_review_even_for_a_rare_name(int year, int month, int day)
+    {
+        var r = One(Row("", "Ratna Sari", new(year, month, day), Sex.P));
+        Assert.Equal(ReconcileOutcome.NeedsReview, r.Outcome);
+        Assert.Equal("77777777777", Assert.Single(r.Candidates).Kpj);
+    }
+
+    [Fact]
+    public void A_slipped_birth_date_with_a_nik_one_slip_away_is_still_repaired()
+    {
+        var r = One(Row("3577014302910002", "Ratna Sari", new(1991, 2, 4), Sex.P));
+        Assert.Equal((MatchMethod.NikRepaired, "77777777777"), (r.Method, r.Kpj));
+    }
+
+    [Fact]
+    public void A_name_many_members_bear_is_not_matched_on_name_birth_date_and_sex_alone()
+    {
+        var crowded = CrowdOfAndis();
+        var common = MatchModel.Default with { CommonNameBearers = 2 };
+        var row = new RosterRecord(2, "", "Andi", new(1980, 1, 21), Sex.L, null, null);
+
+        var alone = Assert.Single(new Reconciler(crowded, ReconcileSettings.Default with { Model = common }).Run([row]));
+        var rare = Assert.Single(new Reconciler(crowded, ReconcileSettings.Default).Run([row]));
+
+        Assert.Equal((ReconcileOutcome.NeedsReview, (string?)null), (alone.Outcome, alone.Kpj));
+        Assert.Equal((ReconcileOutcome.CoveredActive, "90000000020"), (rare.Outcome, rare.Kpj));
+    }
+
+    [Fact]
+    public void A_rare_identical_name_with_the_same_birth_date_and_district_is_matched_beside_a_crowd()
+    {
+        var common = MatchModel.Default with { CommonNameBearers = 2 };
+        var r = Assert.Single(new Reconciler(CrowdOfAndis(), ReconcileSettings.Default with { Model = common })
+            .Run([Row("", "Agus Wibowo", new(1988, 11, 11), Sex.L)]));
+        Assert.Equal((ReconcileOutcome.CoveredActive, MatchMethod.NameDob, "66666666666"), (r.Outcome, r.Method, r.Kpj));
+    }
+
+    /// <summary>The members above and forty men called Andi, each born on another day, without a NIK.</summary>
+    private static MemberIndex CrowdOfAndis() => MemberIndex.Build(
+        Members.Concat(Enumerable.Range(0, 40).Select(i =>
+            new MemberRecord($"900000000{i:D2}", "", "Andi", new DateOnly(1980, 1, 1).AddDays(i), Sex.L, true, Full, 2_000_000))),
+        new NikValidator(AreaDirectory.Embedded),
+        Today);
 
     [Fact]
     public void A_row_without_a_usable_nik_and_without_name_and_birth_date_is_invalid()

@@ -48,8 +48,8 @@ public class ReconcileCommandTests
             [
                 "baris,nik,nama,hasil,kpj,metode,skor,kesenjangan",
                 "2,'3577011203900001,Budi Santoso,COVERED_ACTIVE,11111111111,NIK,1.000,",
-                "3,3577015506850008,Siti Aminah,COVERED_ACTIVE,22222222222,NIK_REPAIRED,0.998,WAGE_UNDERREPORTED",
-                "4,,\"H. Mochammad Yusuf, S.Pd.\",COVERED_ACTIVE,33333333333,NAME_DOB,0.998,",
+                "3,3577015506850008,Siti Aminah,COVERED_ACTIVE,22222222222,NIK_REPAIRED,1.000,WAGE_UNDERREPORTED",
+                "4,,\"H. Mochammad Yusuf, S.Pd.\",COVERED_ACTIVE,33333333333,NAME_DOB,1.000,",
                 "5,3577012007950002,Tri Santoso,NOT_REGISTERED,,,0.000,", // Dwi Santoso cannot reach review on the name, so he is never scored
                 "6,3577014408920001,Sumarni,COVERED_INACTIVE,55555555555,NIK,1.000,",
                 "7,3577011111880001,Agus Wibowo,COVERED_ACTIVE,66666666666,NIK,1.000,PROGRAM_MISSING",
@@ -88,8 +88,8 @@ public class ReconcileCommandTests
             [
                 "baris,nik,nama,hasil,kpj,metode,skor,kesenjangan",
                 "2,3577011203900001,Budi Santoso,COVERED_ACTIVE,11111111111,NIK,1.000,",
-                "3,3577015506850008,Siti Aminah,COVERED_ACTIVE,22222222222,NIK_REPAIRED,0.998,WAGE_UNDERREPORTED",
-                "5,3.57701E+15,Sumarni,COVERED_INACTIVE,55555555555,NAME_DOB,0.998,",
+                "3,3577015506850008,Siti Aminah,COVERED_ACTIVE,22222222222,NIK_REPAIRED,1.000,WAGE_UNDERREPORTED",
+                "5,3.57701E+15,Sumarni,COVERED_INACTIVE,55555555555,NAME_DOB,1.000,",
             ],
             lines);
     }
@@ -149,7 +149,7 @@ public class ReconcileCommandTests
 
         Assert.Equal(0, run.ExitCode);
         var lines = await File.ReadAllLinesAsync(output);
-        Assert.EndsWith("NIK_REPAIRED,0.998,WAGE_UNDERREPORTED;PROGRAM_MISSING", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith("NIK_REPAIRED,1.000,WAGE_UNDERREPORTED;PROGRAM_MISSING", lines[2], StringComparison.Ordinal);
         Assert.EndsWith("NIK,1.000,", lines[1], StringComparison.Ordinal);
     }
 
