@@ -8,14 +8,14 @@ namespace Lindung.Features.Reconciliation.Exact;
 /// <see cref="Full"/> tells the caller to start again with a bigger one). A member is offered
 /// with a priority and the smallest wins, which makes the outcome independent of thread timing.
 /// </summary>
-internal sealed class ExactNiks
+internal sealed class ExactNiks : IDisposable
 {
     /// <summary>The value of a NIK the roster holds and no member (yet) does.</summary>
     public const long None = long.MaxValue;
 
-    private const double MaxLoad = 0.7;
+    private const double MaxLoad = 0.75;
     // Slot i holds its NIK at 2i and its value at 2i + 1.
-    private readonly long[] _entries;
+    private readonly HugePageArray<long> _entries;
     private readonly int _mask;
     private readonly int _limit;
     private int _count;
@@ -29,7 +29,7 @@ internal sealed class ExactNiks
         }
 
         size = Math.Min(size, 1L << 30);
-        (_entries, _mask, _limit) = (new long[size * 2], (int)size - 1, (int)(size * MaxLoad));
+        (_entries, _mask, _limit) = (new HugePageArray<long>(size * 2), (int)size - 1, (int)(size * MaxLoad));
         ClearValues();
     }
 
@@ -111,6 +111,11 @@ internal sealed class ExactNiks
             return;
         }
     }
+
+    /// <summary>Starts loading the NIK's slot, for an <see cref="Add"/>, <see cref="TryGet"/> or <see cref="Offer"/> soon after.</summary>
+    public void Prefetch(long nik) => CacheLine.Prefetch(ref _entries[Slot(nik) * 2]);
+
+    public void Dispose() => _entries.Dispose();
 
     /// <summary>Forgets every member offered, keeping the NIKs.</summary>
     public void ClearValues()

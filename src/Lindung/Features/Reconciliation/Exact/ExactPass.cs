@@ -35,12 +35,21 @@ internal static class ExactPass
         string rosterPath, string membersPath, string outPath, ReconcileSettings settings, DateOnly today, long splitAtLeast = 1 << 20)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var roster = RosterLayout.Read(rosterPath, splitAtLeast);
-        if (roster is null || ExactMembers.Load(membersPath, roster.Niks, splitAtLeast) is not { } members)
+        var phases = new PhaseTimes();
+        using var roster = RosterLayout.Read(rosterPath, splitAtLeast);
+        phases.Done("roster NIKs");
+        if (roster is null)
         {
             return null;
         }
 
+        using var members = ExactMembers.Load(membersPath, roster.Niks, splitAtLeast);
+        if (members is null)
+        {
+            return null;
+        }
+
+        phases.Done("extract");
         using var memberRows = File.OpenHandle(membersPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
         var first = new RosterPass(members, memberRows, roster.Map, settings, today, half: 0);
         if (roster.Split < 0)
@@ -60,6 +69,7 @@ internal static class ExactPass
             Parallel.Invoke(
                 () => ok[0] = first.Run(firstRows, outPath, header: true),
                 () => ok[1] = second.Run(secondRows, secondPath, header: false));
+            phases.Done("roster pass");
             if (!ok[0] || !ok[1])
             {
                 return Failed(outPath);
@@ -74,6 +84,7 @@ internal static class ExactPass
             }
 
             Append(outPath, secondPath, lost);
+            phases.Done("append");
             return first.Tally.Plus(second.Tally).ToSummary();
         }
         finally
@@ -171,8 +182,10 @@ internal static class ExactPass
     /// The roster's header, its NIKs (read in two halves at once when the file is big) and where the
     /// halves meet, checked: the first half's last record ends exactly where the second starts.
     /// </summary>
-    private sealed record RosterLayout(ExactNiks Niks, HeaderMap Map, byte Delimiter, long DataStart, long Split, int SplitRow)
+    private sealed record RosterLayout(ExactNiks Niks, HeaderMap Map, byte Delimiter, long DataStart, long Split, int SplitRow) : IDisposable
     {
+        public void Dispose() => Niks.Dispose();
+
         public static RosterLayout? Read(string path, long splitAtLeast)
         {
             byte delimiter;
@@ -196,68 +209,79 @@ internal static class ExactPass
 
             var nik = map.IndexOf(RosterColumns.Nik);
             var split = CsvBytes.Split(path, dataStart, splitAtLeast);
-            var expected = ExpectedRows(path, dataStart);
+            var expected = CsvBytes.ExpectedRows(path, dataStart, long.MaxValue);
             while (true)
             {
                 var niks = new ExactNiks(expected);
-                using var first = CsvBytes.OpenRange(path, delimiter, dataStart, split > 0 ? split : long.MaxValue, 1);
-                if (split > 0)
+                RosterLayout? kept = null;
+                try
                 {
-                    using var second = CsvBytes.OpenRange(path, delimiter, split, long.MaxValue, 0);
-                    Parallel.Invoke(() => AddNiks(first, nik, niks), () => AddNiks(second, nik, niks));
-                    if (second.Invalid)
+                    using var first = CsvBytes.OpenRange(path, delimiter, dataStart, split > 0 ? split : long.MaxValue, 1);
+                    if (split > 0)
+                    {
+                        using var second = CsvBytes.OpenRange(path, delimiter, split, long.MaxValue, 0);
+                        Parallel.Invoke(() => AddNiks(first, nik, niks), () => AddNiks(second, nik, niks));
+                        if (second.Invalid)
+                        {
+                            return null;
+                        }
+                    }
+                    else
+                    {
+                        AddNiks(first, nik, niks);
+                    }
+
+                    if (first.Invalid)
                     {
                         return null;
                     }
-                }
-                else
-                {
-                    AddNiks(first, nik, niks);
-                }
 
-                if (first.Invalid)
-                {
-                    return null;
-                }
+                    if (niks.Full)
+                    {
+                        expected = niks.Capacity * 2L;
+                        continue;
+                    }
 
-                if (niks.Full)
-                {
-                    expected = niks.Capacity * 2L;
-                    continue;
-                }
+                    if (split > 0 && first.Position != split)
+                    {
+                        // A quoted line break straddled the middle: one piece, from the start.
+                        split = -1;
+                        continue;
+                    }
 
-                if (split > 0 && first.Position != split)
-                {
-                    // A quoted line break straddled the middle: one piece, from the start.
-                    split = -1;
-                    continue;
+                    return kept = new RosterLayout(niks, map, delimiter, dataStart, split, split > 0 ? first.RowsRead : 0);
                 }
-
-                return new RosterLayout(niks, map, delimiter, dataStart, split, split > 0 ? first.Row : 0);
+                finally
+                {
+                    if (kept is null)
+                    {
+                        niks.Dispose();
+                    }
+                }
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void AddNiks(CsvBytes csv, int column, ExactNiks niks)
         {
-            while (csv.Next() && !niks.Full)
+            var keys = new long[CacheLine.Batch];
+            while (!niks.Full && csv.NextBatch(keys.Length) is var count and > 0)
             {
-                var key = Cells.NikKey(csv[column], out _);
-                if (key != 0)
+                for (var row = 0; row < count; row++)
                 {
-                    niks.Add(key);
+                    csv.Select(row);
+                    keys[row] = Cells.NikKey(csv[column], out _);
+                    niks.Prefetch(keys[row]);
+                }
+
+                for (var row = 0; row < count; row++)
+                {
+                    if (keys[row] != 0)
+                    {
+                        niks.Add(keys[row]);
+                    }
                 }
             }
-        }
-
-        /// <summary>Rows the file will hold, from the line length of its first megabyte, with a margin.</summary>
-        private static long ExpectedRows(string path, long dataStart)
-        {
-            using var file = File.OpenHandle(path);
-            var sample = new byte[1 << 20];
-            var read = RandomAccess.Read(file, sample, dataStart);
-            var lines = Math.Max(1, sample.AsSpan(0, read).Count((byte)'\n'));
-            return (long)((RandomAccess.GetLength(file) - dataStart) / ((double)Math.Max(read, 1) / lines) * 1.2) + 1024;
         }
     }
 
@@ -283,18 +307,57 @@ internal static class ExactPass
         public bool Run(CsvBytes csv, string outPath, bool header)
         {
             var (nik, name, wage) = (map.IndexOf(RosterColumns.Nik), map.IndexOf(RosterColumns.Nama), map.IndexOf(RosterColumns.Upah));
+            var keys = new long[CacheLine.Batch];
+            var found = new long[CacheLine.Batch];
             using (var output = new ResultBytes(outPath, header))
             {
-                while (csv.Next())
+                while (csv.NextBatch(keys.Length) is var count and > 0)
                 {
-                    if (!TryFast(csv, nik, name, wage, output))
+                    Prefetch(csv, nik, count, keys, found);
+                    for (var row = 0; row < count; row++)
                     {
-                        General(csv, output);
+                        csv.Select(row);
+                        if (!TryFast(csv, nik, name, wage, output))
+                        {
+                            General(csv, output);
+                        }
                     }
                 }
             }
 
             return !csv.Invalid;
+        }
+
+        /// <summary>
+        /// Loads what a batch of rows will read, in three rounds that each wait for the one before:
+        /// the NIK slots, the member structs they name, the members' KPJ and name.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Prefetch(CsvBytes csv, int nikColumn, int count, long[] keys, long[] found)
+        {
+            for (var row = 0; row < count; row++)
+            {
+                csv.Select(row);
+                keys[row] = Cells.NikKey(csv[nikColumn], out _);
+                members.Niks.Prefetch(keys[row]);
+            }
+
+            for (var row = 0; row < count; row++)
+            {
+                found[row] = keys[row] != 0 && members.TryFind(keys[row], out var member) ? member : -1;
+                if (found[row] >= 0)
+                {
+                    members.Prefetch(found[row], text: false);
+                }
+            }
+
+            for (var row = 0; row < count; row++)
+            {
+                if (found[row] >= 0)
+                {
+                    members.Prefetch(found[row], text: true);
+                }
+            }
         }
 
         /// <summary>Decides the common row in place; false when the row needs the reconciler.</summary>
