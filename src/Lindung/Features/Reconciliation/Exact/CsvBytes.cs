@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using Microsoft.Win32.SafeHandles;
@@ -17,6 +20,7 @@ namespace Lindung.Features.Reconciliation.Exact;
 internal sealed class CsvBytes : IDisposable
 {
     private const int HeaderScan = 32 * 1024;
+    private const int NoStops = -128;
     private static readonly byte[] Candidates = [(byte)',', (byte)';', (byte)'\t'];
 
     private readonly FileStream? _file;
@@ -37,6 +41,10 @@ internal sealed class CsvBytes : IDisposable
     private int _rowsRead;
     private int _rowBefore;
     private long _stopAt = long.MaxValue;
+    // Which bytes of a 64-byte block of the buffer end an unquoted field (delimiter, CR, LF), one bit
+    // each: most fields are short, so one vector comparison finds the ends of several.
+    private int _stopsStart = NoStops;
+    private ulong _stops;
 
     private CsvBytes(FileStream? file, int bufferSize)
     {
@@ -350,7 +358,7 @@ internal sealed class CsvBytes : IDisposable
                 }
             }
 
-            var stop = data[at..].IndexOfAny(delimiter, (byte)'\n', (byte)'\r');
+            var stop = NextStop(data, at);
             if (stop < 0)
             {
                 if (!final)
@@ -362,7 +370,7 @@ internal sealed class CsvBytes : IDisposable
                 return data.Length;
             }
 
-            at += stop;
+            at = stop;
             var c = data[at];
             AddField(fieldStart, at);
             at++;
@@ -387,6 +395,41 @@ internal sealed class CsvBytes : IDisposable
             return at;
         }
     }
+
+    /// <summary>The first delimiter, CR or LF at or after <paramref name="at"/>; -1 when <paramref name="data"/> has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int NextStop(ReadOnlySpan<byte> data, int at)
+    {
+        while (true)
+        {
+            var shift = at - _stopsStart;
+            if ((uint)shift < 64)
+            {
+                var bits = _stops >> shift;
+                if (bits != 0)
+                {
+                    return at + BitOperations.TrailingZeroCount(bits);
+                }
+
+                at = _stopsStart + 64;
+                continue;
+            }
+
+            if (!Vector256.IsHardwareAccelerated || data.Length - at < 64)
+            {
+                var stop = data[at..].IndexOfAny(Delimiter, (byte)'\n', (byte)'\r');
+                return stop < 0 ? -1 : at + stop;
+            }
+
+            ref var block = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
+            _stops = Stops(Vector256.LoadUnsafe(ref block)) | ((ulong)Stops(Vector256.LoadUnsafe(ref block, 32)) << 32);
+            _stopsStart = at;
+        }
+    }
+
+    private uint Stops(Vector256<byte> bytes) =>
+        (Vector256.Equals(bytes, Vector256.Create(Delimiter)) | Vector256.Equals(bytes, Vector256.Create((byte)'\n')) | Vector256.Equals(bytes, Vector256.Create((byte)'\r')))
+            .ExtractMostSignificantBits();
 
     private void AddField(int start, int end)
     {
@@ -413,6 +456,7 @@ internal sealed class CsvBytes : IDisposable
             return false;
         }
 
+        _stopsStart = NoStops;
         if (_start > 0)
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);

@@ -15,7 +15,7 @@ internal sealed class ExactNiks : IDisposable
 
     private const double MaxLoad = 0.75;
     // Slot i holds its NIK at 2i and its value at 2i + 1.
-    private readonly HugePageArray<long> _entries;
+    private readonly NativeArray<long> _entries;
     private readonly int _mask;
     private readonly int _limit;
     private int _count;
@@ -29,7 +29,7 @@ internal sealed class ExactNiks : IDisposable
         }
 
         size = Math.Min(size, 1L << 30);
-        (_entries, _mask, _limit) = (new HugePageArray<long>(size * 2), (int)size - 1, (int)(size * MaxLoad));
+        (_entries, _mask, _limit) = (new NativeArray<long>(size * 2, huge: true), (int)size - 1, (int)(size * MaxLoad));
         ClearValues();
     }
 

@@ -11,8 +11,8 @@ namespace Lindung.Features.Reconciliation.Exact;
 /// </summary>
 internal sealed class MemberPart : IDisposable
 {
-    private readonly HugePageArray<Entry> _entries;
-    private readonly HugePageArray<byte> _pool;
+    private readonly NativeArray<Entry> _entries;
+    private readonly NativeArray<byte> _pool;
     private int _poolLength;
 
     /// <summary>
@@ -23,8 +23,8 @@ internal sealed class MemberPart : IDisposable
     /// <param name="bytes">The bytes the part spans: more than its KPJs and names take.</param>
     public MemberPart(long rows, long bytes)
     {
-        _entries = new HugePageArray<Entry>(Math.Max(rows, 1024), clear: false);
-        _pool = new HugePageArray<byte>(Math.Max(bytes, 1 << 16), clear: false);
+        _entries = new NativeArray<Entry>(Math.Max(rows, 1024), clear: false);
+        _pool = new NativeArray<byte>(Math.Max(bytes, 1 << 16), clear: false);
     }
 
     public int Count { get; private set; }
