@@ -55,42 +55,47 @@ internal static class ExactPass
         if (roster.Split < 0)
         {
             using var whole = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.DataStart, long.MaxValue, 1);
-            return first.Run(whole, outPath, header: true) ? first.Tally.ToSummary() : Failed(outPath);
+            bool read;
+            using (var lines = new ResultBytes(outPath))
+            {
+                read = first.Run(whole, lines);
+            }
+
+            return read ? first.Tally.ToSummary() : Failed(outPath);
         }
 
-        // Two halves at once: the second writes its lines to a file of its own, appended after the first's.
+        // Two halves at once: the second keeps its lines in memory, written after the first's.
         var second = new RosterPass(members, memberRows, roster.Map, settings, today, half: 1);
-        var secondPath = $"{outPath}.{Guid.NewGuid():N}.part";
         using var firstRows = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.DataStart, roster.Split, 1);
         using var secondRows = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.Split, long.MaxValue, roster.SplitRow);
+        using var output = new ResultBytes(outPath);
+        var secondLines = new ResultBytes();
         var ok = new bool[2];
-        try
+        Parallel.Invoke(
+            () => ok[0] = first.Run(firstRows, output),
+            () => ok[1] = second.Run(secondRows, secondLines));
+        phases.Done("roster pass");
+        if (!ok[0] || !ok[1])
         {
-            Parallel.Invoke(
-                () => ok[0] = first.Run(firstRows, outPath, header: true),
-                () => ok[1] = second.Run(secondRows, secondPath, header: false));
-            phases.Done("roster pass");
-            if (!ok[0] || !ok[1])
-            {
-                return Failed(outPath);
-            }
-
-            // In a NIK-only run the earliest row keeps a member: a second-half row whose member a
-            // first-half row took goes to review.
-            var lost = second.Claims.Where(c => members.Claimed(c.Member, 0)).ToList();
-            foreach (var claim in lost)
-            {
-                second.Tally.Move(claim.Outcome, claim.Gaps, ReconcileOutcome.NeedsReview);
-            }
-
-            Append(outPath, secondPath, lost);
-            phases.Done("append");
-            return first.Tally.Plus(second.Tally).ToSummary();
+            output.Dispose();
+            return Failed(outPath);
         }
-        finally
+
+        // In a NIK-only run the earliest row keeps a member: a second-half row whose member a
+        // first-half row took goes to review.
+        var at = 0L;
+        foreach (var claim in second.Claims.Where(c => members.Claimed(c.Member, 0)))
         {
-            File.Delete(secondPath);
+            second.Tally.Move(claim.Outcome, claim.Gaps, ReconcileOutcome.NeedsReview);
+            secondLines.CopyTo(output, at, claim.OutcomeStart);
+            output.Write(Taken);
+            at = claim.LineEnd;
         }
+
+        secondLines.CopyTo(output, at, secondLines.Position);
+        output.Dispose();
+        phases.Done("append");
+        return first.Tally.Plus(second.Tally).ToSummary();
     }
 
     /// <summary>The file turned out not to be UTF-8 after all (the roster changed under us): the general path starts over.</summary>
@@ -98,38 +103,6 @@ internal static class ExactPass
     {
         File.Delete(outPath);
         return null;
-    }
-
-    /// <summary>Copies the second half's lines after the first's, with the lines of lost claims rewritten.</summary>
-    private static void Append(string outPath, string secondPath, List<ClaimLine> lost)
-    {
-        using var output = new FileStream(outPath, FileMode.Append, FileAccess.Write, FileShare.None, 1 << 20);
-        using var input = new FileStream(secondPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-        var at = 0L;
-        foreach (var claim in lost)
-        {
-            Copy(input, output, claim.OutcomeStart - at);
-            output.Write(Taken);
-            input.Position = at = claim.LineEnd;
-        }
-
-        input.CopyTo(output);
-    }
-
-    private static void Copy(FileStream input, FileStream output, long count)
-    {
-        var buffer = new byte[Math.Min(count, 1 << 20)];
-        while (count > 0)
-        {
-            var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
-            if (read == 0)
-            {
-                throw new EndOfStreamException();
-            }
-
-            output.Write(buffer, 0, read);
-            count -= read;
-        }
     }
 
     /// <summary>A covered line of the second half: the member it took and where its outcome starts and its line ends.</summary>
@@ -304,23 +277,20 @@ internal static class ExactPass
         public List<ClaimLine> Claims { get; } = [];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool Run(CsvBytes csv, string outPath, bool header)
+        public bool Run(CsvBytes csv, ResultBytes output)
         {
             var (nik, name, wage) = (map.IndexOf(RosterColumns.Nik), map.IndexOf(RosterColumns.Nama), map.IndexOf(RosterColumns.Upah));
             var keys = new long[CacheLine.Batch];
             var found = new long[CacheLine.Batch];
-            using (var output = new ResultBytes(outPath, header))
+            while (csv.NextBatch(keys.Length) is var count and > 0)
             {
-                while (csv.NextBatch(keys.Length) is var count and > 0)
+                Prefetch(csv, nik, count, keys, found);
+                for (var row = 0; row < count; row++)
                 {
-                    Prefetch(csv, nik, count, keys, found);
-                    for (var row = 0; row < count; row++)
+                    csv.Select(row);
+                    if (!TryFast(csv, nik, name, wage, output))
                     {
-                        csv.Select(row);
-                        if (!TryFast(csv, nik, name, wage, output))
-                        {
-                            General(csv, output);
-                        }
+                        General(csv, output);
                     }
                 }
             }
