@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Lindung.Domain.Areas;
@@ -269,6 +270,7 @@ internal static class ExactPass
         private readonly NameFolds _names = new();
         private readonly NikValidator _validator = new(AreaDirectory.Embedded);
         private readonly bool _identicalNamesAgree = settings.Model.NikNameAtLeast <= 1;
+        private readonly sbyte[] _birthDates = new sbyte[1_000_000];
         private byte[] _nameScratch = new byte[256];
 
         public Tally Tally { get; } = new();
@@ -288,7 +290,7 @@ internal static class ExactPass
                 for (var row = 0; row < count; row++)
                 {
                     csv.Select(row);
-                    if (!TryFast(csv, nik, name, wage, output))
+                    if (!TryFast(csv, keys[row], nik, name, wage, output))
                     {
                         General(csv, output);
                     }
@@ -308,7 +310,9 @@ internal static class ExactPass
             for (var row = 0; row < count; row++)
             {
                 csv.Select(row);
-                keys[row] = Cells.NikKey(csv[nikColumn], out _);
+                // Zero for a NIK that is not 16 plain digits: the reconciler decides that row.
+                var key = Cells.NikKey(csv[nikColumn], out var digits);
+                keys[row] = digits.IsEmpty ? 0 : key;
                 members.Niks.Prefetch(keys[row]);
             }
 
@@ -330,15 +334,20 @@ internal static class ExactPass
             }
         }
 
-        /// <summary>Decides the common row in place; false when the row needs the reconciler.</summary>
+        /// <summary>
+        /// Decides the common row in place; false when the row needs the reconciler. The key is the
+        /// row's NIK when it is 16 plain digits (<see cref="Prefetch"/>), else zero.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool TryFast(CsvBytes csv, int nikColumn, int nameColumn, int wageColumn, ResultBytes output)
+        private bool TryFast(CsvBytes csv, long key, int nikColumn, int nameColumn, int wageColumn, ResultBytes output)
         {
-            var key = Cells.NikKey(csv[nikColumn], out var digits);
-            if (key == 0 || digits.Length == 0 || digits.EndsWith("0000"u8) || !HasBirthDate(digits))
+            if (key == 0 || key % 10_000 == 0 || !HasBirthDate(key))
             {
                 return false;
             }
+
+            // The cell as Cells.NikKey found it: unquoted, 16 digits once spaces and tabs are trimmed.
+            var digits = csv[nikColumn].Trim(" \t"u8);
 
             var name = Cells.Content(csv[nameColumn], ref _nameScratch);
             if (!members.TryFind(key, out var slot))
@@ -435,15 +444,22 @@ internal static class ExactPass
             }
         }
 
-        private bool HasBirthDate(ReadOnlySpan<byte> digits)
+        /// <summary>
+        /// Whether the NIK's DDMMYY digits are a birth date, remembered per DDMMYY: millions of rows
+        /// share a few tens of thousands of dates, and the answer depends on nothing else.
+        /// </summary>
+        private bool HasBirthDate(long nik)
         {
-            Span<char> text = stackalloc char[16];
-            for (var i = 0; i < 16; i++)
+            var date = (int)(nik / 10_000 % 1_000_000);
+            ref var known = ref _birthDates[date];
+            if (known == 0)
             {
-                text[i] = (char)digits[i];
+                Span<char> text = stackalloc char[16];
+                nik.TryFormat(text, out _, "D16", CultureInfo.InvariantCulture);
+                known = NikValidator.BirthDateOf(text, today) is null ? (sbyte)-1 : (sbyte)1;
             }
 
-            return NikValidator.BirthDateOf(text, today) is not null;
+            return known > 0;
         }
 
         /// <summary>The reconciler's test for an exact NIK: either folded name empty, or similar enough.</summary>
