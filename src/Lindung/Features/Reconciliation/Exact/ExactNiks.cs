@@ -14,7 +14,8 @@ internal sealed class ExactNiks : IDisposable
     public const long None = long.MaxValue;
 
     private const double MaxLoad = 0.75;
-    // Slot i holds its NIK at 2i and its value at 2i + 1.
+    // Slot i holds its NIK at 2i and its value at 2i + 1: a member's priority plus one, zero for
+    // none, so a table fresh from zeroed memory is ready without another pass over it.
     private readonly NativeArray<long> _entries;
     private readonly int _mask;
     private readonly int _limit;
@@ -30,7 +31,6 @@ internal sealed class ExactNiks : IDisposable
 
         size = Math.Min(size, 1L << 30);
         (_entries, _mask, _limit) = (new NativeArray<long>(size * 2, huge: true), (int)size - 1, (int)(size * MaxLoad));
-        ClearValues();
     }
 
     /// <summary>True once more NIKs were added than the table was sized for; its contents are then incomplete.</summary>
@@ -75,7 +75,8 @@ internal sealed class ExactNiks : IDisposable
         {
             if (_entries[slot * 2] == nik)
             {
-                value = Volatile.Read(ref _entries[(slot * 2) + 1]);
+                var stored = Volatile.Read(ref _entries[(slot * 2) + 1]);
+                value = stored == 0 ? None : stored - 1;
                 return true;
             }
         }
@@ -96,10 +97,11 @@ internal sealed class ExactNiks : IDisposable
             }
 
             ref var value = ref _entries[(slot * 2) + 1];
+            var offered = priority + 1;
             var current = Volatile.Read(ref value);
-            while (priority < current)
+            while (current == 0 || offered < current)
             {
-                var seen = Interlocked.CompareExchange(ref value, priority, current);
+                var seen = Interlocked.CompareExchange(ref value, offered, current);
                 if (seen == current)
                 {
                     return;
@@ -122,7 +124,7 @@ internal sealed class ExactNiks : IDisposable
     {
         for (var i = 1; i < _entries.Length; i += 2)
         {
-            _entries[i] = None;
+            _entries[i] = 0;
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed unsafe class NativeArray<T> : IDisposable
         _items = Allocate(length);
         if (clear)
         {
-            NativeMemory.Clear(_items, (nuint)(length * sizeof(T)));
+            Clear(_items, length * sizeof(T));
         }
 
         Length = length;
@@ -81,6 +81,15 @@ internal sealed unsafe class NativeArray<T> : IDisposable
     }
 
     private T* Allocate(long length) => (T*)HugePages.Allocate((nuint)Math.Max(1, length * sizeof(T)), _huge);
+
+    /// <summary>Zeroes the memory on every core: the first touch of each page is paid here, and it is the pass's only serial step before the reads.</summary>
+    private static void Clear(T* items, long bytes)
+    {
+        const long Piece = 16 << 20;
+        var start = (byte*)items;
+        Parallel.For(0, (bytes + Piece - 1) / Piece, piece =>
+            NativeMemory.Clear(start + (piece * Piece), (nuint)Math.Min(Piece, bytes - (piece * Piece))));
+    }
 
     private void Free()
     {
