@@ -103,6 +103,43 @@ public class ExactPassTests
         Assert.True(records > 1000);
     }
 
+    [Theory]
+    [InlineData(64, 7)]
+    [InlineData(1 << 22, 64)]
+    public void Reads_the_same_records_in_batches_as_one_by_one(int bufferSize, int batch)
+    {
+        using var dir = new TempDirectory();
+        var (roster, _) = ReconcileFixture.Write(dir.Path, ',', false, "\n", 11, Encoding.UTF8);
+
+        using var single = CsvBytes.TryOpen(roster, bufferSize)!;
+        using var batched = CsvBytes.TryOpen(roster, bufferSize)!;
+        var (records, batches) = (0, 0);
+        while (batched.NextBatch(batch) is var count and > 0)
+        {
+            // Every record of the batch stays readable, in any order, until the next read.
+            var expected = new List<(int Row, long Offset, string[] Fields)>();
+            for (var i = 0; i < count; i++)
+            {
+                Assert.True(single.Next());
+                expected.Add((single.Row, single.RecordOffset, single.Fields()));
+            }
+
+            for (var i = count - 1; i >= 0; i--)
+            {
+                batched.Select(i);
+                Assert.Equal((expected[i].Row, expected[i].Offset), (batched.Row, batched.RecordOffset));
+                Assert.Equal(expected[i].Fields, batched.Fields());
+            }
+
+            Assert.Equal(single.RowsRead, batched.RowsRead);
+            (records, batches) = (records + count, batches + 1);
+        }
+
+        Assert.False(single.Next());
+        Assert.True(records > 1000);
+        Assert.True(batches < records);
+    }
+
     [Fact]
     public void Bytes_that_are_not_utf8_after_the_first_buffer_mark_the_reader_invalid()
     {

@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using Microsoft.Win32.SafeHandles;
@@ -17,6 +20,7 @@ namespace Lindung.Features.Reconciliation.Exact;
 internal sealed class CsvBytes : IDisposable
 {
     private const int HeaderScan = 32 * 1024;
+    private const int NoStops = -128;
     private static readonly byte[] Candidates = [(byte)',', (byte)';', (byte)'\t'];
 
     private readonly FileStream? _file;
@@ -26,9 +30,21 @@ internal sealed class CsvBytes : IDisposable
     private int _end;
     private int _checkedTo;
     private bool _eof;
+    // The fields of every record of the batch last read, one after another; the selected record's start at _current.
     private int[] _fieldStarts = new int[32];
     private int[] _fieldEnds = new int[32];
+    private int _fields;
+    private int _current;
+    private int[] _recordFirst = new int[1];
+    private int[] _recordCount = new int[1];
+    private long[] _recordOffset = new long[1];
+    private int _rowsRead;
+    private int _rowBefore;
     private long _stopAt = long.MaxValue;
+    // Which bytes of a 64-byte block of the buffer end an unquoted field (delimiter, CR, LF), one bit
+    // each: most fields are short, so one vector comparison finds the ends of several.
+    private int _stopsStart = NoStops;
+    private ulong _stops;
 
     private CsvBytes(FileStream? file, int bufferSize)
     {
@@ -40,13 +56,16 @@ internal sealed class CsvBytes : IDisposable
 
     public string[] Header { get; private set; } = [];
 
-    /// <summary>The spreadsheet row of the record last read; the header is row 1.</summary>
+    /// <summary>The spreadsheet row of the selected record; the header is row 1.</summary>
     public int Row { get; private set; }
 
-    /// <summary>Fields in the record last read.</summary>
+    /// <summary>Records read so far, the header included: the row of the last record read.</summary>
+    public int RowsRead => _rowsRead;
+
+    /// <summary>Fields in the selected record.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Where in the file the record last read starts.</summary>
+    /// <summary>Where in the file the selected record starts.</summary>
     public long RecordOffset { get; private set; }
 
     /// <summary>Where reading stops: the first record starting at or after this offset is not read.</summary>
@@ -97,7 +116,7 @@ internal sealed class CsvBytes : IDisposable
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         file.Position = from;
-        return new CsvBytes(file, bufferSize) { Delimiter = delimiter, _bufferOffset = from, _stopAt = to, Row = row };
+        return new CsvBytes(file, bufferSize) { Delimiter = delimiter, _bufferOffset = from, _stopAt = to, Row = row, _rowsRead = row };
     }
 
     /// <summary>
@@ -121,32 +140,91 @@ internal sealed class CsvBytes : IDisposable
         return newline < 0 || middle + newline + 1 >= length ? -1 : middle + newline + 1;
     }
 
+    /// <summary>
+    /// Records in [<paramref name="from"/>, <paramref name="to"/>) of the file, judged from the line
+    /// length of its first megabyte, with a margin: for sizing tables before the rows are read.
+    /// </summary>
+    public static long ExpectedRows(string path, long from, long to)
+    {
+        using var file = File.OpenHandle(path);
+        var sample = new byte[1 << 20];
+        var read = RandomAccess.Read(file, sample, from);
+        var lines = Math.Max(1, sample.AsSpan(0, read).Count((byte)'\n'));
+        var bytes = Math.Min(to, RandomAccess.GetLength(file)) - from;
+        return (long)(bytes / ((double)Math.Max(read, 1) / lines) * 1.1) + 1024;
+    }
+
     public void Dispose() => _file?.Dispose();
 
-    /// <summary>Field <paramref name="index"/> of the record last read, quotes not undone; empty past the last field.</summary>
+    /// <summary>Field <paramref name="index"/> of the selected record, quotes not undone; empty past the last field.</summary>
     public ReadOnlySpan<byte> this[int index] =>
-        index >= 0 && index < Count ? _buffer.AsSpan(_fieldStarts[index], _fieldEnds[index] - _fieldStarts[index]) : [];
+        index >= 0 && index < Count ? _buffer.AsSpan(_fieldStarts[_current + index], _fieldEnds[_current + index] - _fieldStarts[_current + index]) : [];
 
-    /// <summary>Reads the next record; false at the end of the file or once <see cref="Invalid"/>.</summary>
+    /// <summary>Reads and selects the next record; false at the end of the file or once <see cref="Invalid"/>.</summary>
+    public bool Next() => NextBatch(1) == 1;
+
+    /// <summary>
+    /// Reads up to <paramref name="max"/> records that are already in the buffer (at least one when
+    /// any is left) and selects the first; the others stay readable through <see cref="Select"/>
+    /// until the next read. Lets a caller look ahead at a batch's keys and fetch what they point to
+    /// before working through the rows. Zero at the end of the file or once <see cref="Invalid"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Next()
+    public int NextBatch(int max)
     {
-        while (!Invalid && Position < _stopAt && (_start < _end || Fill()))
+        if (_recordOffset.Length < max)
         {
-            var next = Parse(_buffer.AsSpan(0, _end), _start, _eof);
-            if (next >= 0)
-            {
-                RecordOffset = _bufferOffset + _start;
-                _start = next;
-                Row++;
-                return true;
-            }
-
-            // The record runs past the bytes read: Fill adds more, or learns the file ended and the next parse is final.
-            Fill();
+            (_recordFirst, _recordCount, _recordOffset) = (new int[max], new int[max], new long[max]);
         }
 
-        return false;
+        var count = 0;
+        (_fields, _rowBefore) = (0, _rowsRead);
+        while (count < max && !Invalid && Position < _stopAt)
+        {
+            // Filling moves the buffered bytes, so it waits until no record of this batch points into them.
+            if (_start >= _end)
+            {
+                if (count > 0 || !Fill())
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var first = _fields;
+            var next = Parse(_buffer.AsSpan(0, _end), _start, _eof);
+            if (next < 0)
+            {
+                // The record runs past the bytes read: Fill adds more, or learns the file ended and the next parse is final.
+                _fields = first;
+                if (count > 0)
+                {
+                    break;
+                }
+
+                Fill();
+                continue;
+            }
+
+            (_recordFirst[count], _recordCount[count], _recordOffset[count]) = (first, _fields - first, _bufferOffset + _start);
+            _start = next;
+            count++;
+        }
+
+        _rowsRead += count;
+        if (count > 0)
+        {
+            Select(0);
+        }
+
+        return count;
+    }
+
+    /// <summary>Selects record <paramref name="index"/> of the batch last read.</summary>
+    public void Select(int index)
+    {
+        (_current, Count, RecordOffset, Row) = (_recordFirst[index], _recordCount[index], _recordOffset[index], _rowBefore + index + 1);
     }
 
     /// <summary>The text of every field of the record last read, as the general reader gives it.</summary>
@@ -224,6 +302,7 @@ internal sealed class CsvBytes : IDisposable
             var single = new CsvBytes(null, 0) { Delimiter = delimiter, _buffer = bytes };
             if (single.Parse(bytes.AsSpan(0, read), 0, final: read < bytes.Length) >= 0)
             {
+                single.Count = single._fields;
                 return single.Fields();
             }
 
@@ -232,13 +311,12 @@ internal sealed class CsvBytes : IDisposable
     }
 
     /// <summary>
-    /// Parses the record at <paramref name="at"/>, filling the field arrays; the position after it,
-    /// or -1 when <paramref name="data"/> ends before the record does and more may come.
+    /// Parses the record at <paramref name="at"/>, appending its fields to the field arrays; the
+    /// position after it, or -1 when <paramref name="data"/> ends before the record does and more may come.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Parse(ReadOnlySpan<byte> data, int at, bool final)
     {
-        Count = 0;
         var delimiter = Delimiter;
         while (true)
         {
@@ -280,7 +358,7 @@ internal sealed class CsvBytes : IDisposable
                 }
             }
 
-            var stop = data[at..].IndexOfAny(delimiter, (byte)'\n', (byte)'\r');
+            var stop = NextStop(data, at);
             if (stop < 0)
             {
                 if (!final)
@@ -292,7 +370,7 @@ internal sealed class CsvBytes : IDisposable
                 return data.Length;
             }
 
-            at += stop;
+            at = stop;
             var c = data[at];
             AddField(fieldStart, at);
             at++;
@@ -318,16 +396,51 @@ internal sealed class CsvBytes : IDisposable
         }
     }
 
+    /// <summary>The first delimiter, CR or LF at or after <paramref name="at"/>; -1 when <paramref name="data"/> has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int NextStop(ReadOnlySpan<byte> data, int at)
+    {
+        while (true)
+        {
+            var shift = at - _stopsStart;
+            if ((uint)shift < 64)
+            {
+                var bits = _stops >> shift;
+                if (bits != 0)
+                {
+                    return at + BitOperations.TrailingZeroCount(bits);
+                }
+
+                at = _stopsStart + 64;
+                continue;
+            }
+
+            if (!Vector256.IsHardwareAccelerated || data.Length - at < 64)
+            {
+                var stop = data[at..].IndexOfAny(Delimiter, (byte)'\n', (byte)'\r');
+                return stop < 0 ? -1 : at + stop;
+            }
+
+            ref var block = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), at);
+            _stops = Stops(Vector256.LoadUnsafe(ref block)) | ((ulong)Stops(Vector256.LoadUnsafe(ref block, 32)) << 32);
+            _stopsStart = at;
+        }
+    }
+
+    private uint Stops(Vector256<byte> bytes) =>
+        (Vector256.Equals(bytes, Vector256.Create(Delimiter)) | Vector256.Equals(bytes, Vector256.Create((byte)'\n')) | Vector256.Equals(bytes, Vector256.Create((byte)'\r')))
+            .ExtractMostSignificantBits();
+
     private void AddField(int start, int end)
     {
-        if (Count == _fieldStarts.Length)
+        if (_fields == _fieldStarts.Length)
         {
-            Array.Resize(ref _fieldStarts, Count * 2);
-            Array.Resize(ref _fieldEnds, Count * 2);
+            Array.Resize(ref _fieldStarts, _fields * 2);
+            Array.Resize(ref _fieldEnds, _fields * 2);
         }
 
-        _fieldStarts[Count] = start;
-        _fieldEnds[Count++] = end;
+        _fieldStarts[_fields] = start;
+        _fieldEnds[_fields++] = end;
     }
 
     /// <summary>
@@ -343,6 +456,7 @@ internal sealed class CsvBytes : IDisposable
             return false;
         }
 
+        _stopsStart = NoStops;
         if (_start > 0)
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);

@@ -12,7 +12,7 @@ namespace Lindung.Features.Reconciliation.Exact;
 /// is active and it is not — so the first active one wins, else the first one, whichever thread
 /// gets there first. A member is named by that priority (its half and place in it).
 /// </summary>
-internal sealed class ExactMembers
+internal sealed class ExactMembers : IDisposable
 {
     private const int IndexBits = 40;
     private const long IndexMask = (1L << IndexBits) - 1;
@@ -57,28 +57,51 @@ internal sealed class ExactMembers
             csv.Stop = split;
             using var second = CsvBytes.OpenRange(path, csv.Delimiter, split, long.MaxValue, 0);
             var halves = new MemberPart?[2];
-            Parallel.Invoke(() => halves[0] = Read(csv, map, niks, 0), () => halves[1] = Read(second, map, niks, 1));
+            Parallel.Invoke(() => halves[0] = Read(path, csv, map, niks, 0), () => halves[1] = Read(path, second, map, niks, 1));
+            if (halves[0] is { } first && halves[1] is { } last && csv.Position == split)
+            {
+                return new ExactMembers(niks, map, csv.Delimiter, [first, last]);
+            }
+
+            halves[0]?.Dispose();
+            halves[1]?.Dispose();
             if (halves[0] is null || halves[1] is null)
             {
                 return null;
             }
 
-            if (csv.Position == split)
-            {
-                return new ExactMembers(niks, map, csv.Delimiter, [halves[0]!, halves[1]!]);
-            }
-
             // A quoted line break straddled the middle: read the whole extract again, in one piece.
             niks.ClearValues();
             using var whole = CsvBytes.TryOpen(path)!;
-            return Read(whole, map, niks, 0) is { } all ? new ExactMembers(niks, map, whole.Delimiter, [all]) : null;
+            return Read(path, whole, map, niks, 0) is { } all ? new ExactMembers(niks, map, whole.Delimiter, [all]) : null;
         }
 
-        return Read(csv, map, niks, 0) is { } part ? new ExactMembers(niks, map, csv.Delimiter, [part]) : null;
+        return Read(path, csv, map, niks, 0) is { } part ? new ExactMembers(niks, map, csv.Delimiter, [part]) : null;
+    }
+
+    public void Dispose()
+    {
+        foreach (var part in _parts)
+        {
+            part.Dispose();
+        }
     }
 
     /// <summary>The member speaking for <paramref name="nik"/>, as a handle for the other methods.</summary>
     public bool TryFind(long nik, out long member) => Niks.TryGet(nik, out member) && member != ExactNiks.None;
+
+    /// <summary>Starts loading the member's struct, then (<paramref name="text"/>) its KPJ and name, which the struct locates.</summary>
+    public void Prefetch(long member, bool text)
+    {
+        if (text)
+        {
+            Part(member).PrefetchText(Index(member));
+        }
+        else
+        {
+            Part(member).PrefetchEntry(Index(member));
+        }
+    }
 
     public long Offset(long member) => Part(member).Offset(Index(member));
 
@@ -103,35 +126,54 @@ internal sealed class ExactMembers
     public bool Claimed(long member, int half) => Part(member).Claimed(Index(member), half);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static MemberPart? Read(CsvBytes csv, HeaderMap map, ExactNiks niks, int partIndex)
+    private static MemberPart? Read(string path, CsvBytes csv, HeaderMap map, ExactNiks niks, int partIndex)
     {
         var (nik, kpj, name, status, program, wage) = (
             map.IndexOf(MemberColumns.Nik), map.IndexOf(MemberColumns.Kpj), map.IndexOf(MemberColumns.Nama),
             map.IndexOf(MemberColumns.Status), map.IndexOf(MemberColumns.Program), map.IndexOf(MemberColumns.UpahDilaporkan));
-        var part = new MemberPart();
+        var end = Math.Min(csv.Stop, new FileInfo(path).Length);
+        var part = new MemberPart(CsvBytes.ExpectedRows(path, csv.Position, end), end - csv.Position);
         var active = new CellCache<bool>(FieldParser.IsActive);
         var programs = new CellCache<ProgramSet>(FieldParser.Programs);
         var kpjScratch = new byte[256];
         var nameScratch = new byte[256];
-        while (csv.Next())
+        var keys = new long[CacheLine.Batch];
+        while (csv.NextBatch(keys.Length) is var count and > 0)
         {
-            var key = Cells.NikKey(csv[nik], out _);
-            if (key == 0 || !niks.TryGet(key, out _))
+            for (var row = 0; row < count; row++)
             {
-                continue;
+                csv.Select(row);
+                keys[row] = Cells.NikKey(csv[nik], out _);
+                niks.Prefetch(keys[row]);
             }
 
-            var isActive = active.Get(csv[status]);
-            var index = part.Add(
-                csv.RecordOffset,
-                Cells.Content(csv[kpj], ref kpjScratch),
-                Cells.Content(csv[name], ref nameScratch),
-                programs.Get(csv[program]),
-                Cells.Wage(csv[wage]) ?? -1);
-            niks.Offer(key, (isActive ? 0 : InactiveBit) | ((long)partIndex << IndexBits) | (long)(uint)index);
+            for (var row = 0; row < count; row++)
+            {
+                var key = keys[row];
+                if (key == 0 || !niks.TryGet(key, out _))
+                {
+                    continue;
+                }
+
+                csv.Select(row);
+                var isActive = active.Get(csv[status]);
+                var index = part.Add(
+                    csv.RecordOffset,
+                    Cells.Content(csv[kpj], ref kpjScratch),
+                    Cells.Content(csv[name], ref nameScratch),
+                    programs.Get(csv[program]),
+                    Cells.Wage(csv[wage]) ?? -1);
+                niks.Offer(key, (isActive ? 0 : InactiveBit) | ((long)partIndex << IndexBits) | (long)(uint)index);
+            }
         }
 
-        return csv.Invalid ? null : part;
+        if (csv.Invalid)
+        {
+            part.Dispose();
+            return null;
+        }
+
+        return part;
     }
 
     private MemberPart Part(long member) => _parts[(int)((member >> IndexBits) & 0xFF)];

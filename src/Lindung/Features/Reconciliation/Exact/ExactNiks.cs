@@ -8,14 +8,15 @@ namespace Lindung.Features.Reconciliation.Exact;
 /// <see cref="Full"/> tells the caller to start again with a bigger one). A member is offered
 /// with a priority and the smallest wins, which makes the outcome independent of thread timing.
 /// </summary>
-internal sealed class ExactNiks
+internal sealed class ExactNiks : IDisposable
 {
     /// <summary>The value of a NIK the roster holds and no member (yet) does.</summary>
     public const long None = long.MaxValue;
 
-    private const double MaxLoad = 0.7;
-    // Slot i holds its NIK at 2i and its value at 2i + 1.
-    private readonly long[] _entries;
+    private const double MaxLoad = 0.75;
+    // Slot i holds its NIK at 2i and its value at 2i + 1: a member's priority plus one, zero for
+    // none, so a table fresh from zeroed memory is ready without another pass over it.
+    private readonly NativeArray<long> _entries;
     private readonly int _mask;
     private readonly int _limit;
     private int _count;
@@ -29,8 +30,7 @@ internal sealed class ExactNiks
         }
 
         size = Math.Min(size, 1L << 30);
-        (_entries, _mask, _limit) = (new long[size * 2], (int)size - 1, (int)(size * MaxLoad));
-        ClearValues();
+        (_entries, _mask, _limit) = (new NativeArray<long>(size * 2, huge: true), (int)size - 1, (int)(size * MaxLoad));
     }
 
     /// <summary>True once more NIKs were added than the table was sized for; its contents are then incomplete.</summary>
@@ -75,7 +75,8 @@ internal sealed class ExactNiks
         {
             if (_entries[slot * 2] == nik)
             {
-                value = Volatile.Read(ref _entries[(slot * 2) + 1]);
+                var stored = Volatile.Read(ref _entries[(slot * 2) + 1]);
+                value = stored == 0 ? None : stored - 1;
                 return true;
             }
         }
@@ -96,10 +97,11 @@ internal sealed class ExactNiks
             }
 
             ref var value = ref _entries[(slot * 2) + 1];
+            var offered = priority + 1;
             var current = Volatile.Read(ref value);
-            while (priority < current)
+            while (current == 0 || offered < current)
             {
-                var seen = Interlocked.CompareExchange(ref value, priority, current);
+                var seen = Interlocked.CompareExchange(ref value, offered, current);
                 if (seen == current)
                 {
                     return;
@@ -112,12 +114,17 @@ internal sealed class ExactNiks
         }
     }
 
+    /// <summary>Starts loading the NIK's slot, for an <see cref="Add"/>, <see cref="TryGet"/> or <see cref="Offer"/> soon after.</summary>
+    public void Prefetch(long nik) => CacheLine.Prefetch(ref _entries[Slot(nik) * 2]);
+
+    public void Dispose() => _entries.Dispose();
+
     /// <summary>Forgets every member offered, keeping the NIKs.</summary>
     public void ClearValues()
     {
         for (var i = 1; i < _entries.Length; i += 2)
         {
-            _entries[i] = None;
+            _entries[i] = 0;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Lindung.Domain.Areas;
@@ -35,51 +36,67 @@ internal static class ExactPass
         string rosterPath, string membersPath, string outPath, ReconcileSettings settings, DateOnly today, long splitAtLeast = 1 << 20)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var roster = RosterLayout.Read(rosterPath, splitAtLeast);
-        if (roster is null || ExactMembers.Load(membersPath, roster.Niks, splitAtLeast) is not { } members)
+        var phases = new PhaseTimes();
+        using var roster = RosterLayout.Read(rosterPath, splitAtLeast);
+        phases.Done("roster NIKs");
+        if (roster is null)
         {
             return null;
         }
 
+        using var members = ExactMembers.Load(membersPath, roster.Niks, splitAtLeast);
+        if (members is null)
+        {
+            return null;
+        }
+
+        phases.Done("extract");
         using var memberRows = File.OpenHandle(membersPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
         var first = new RosterPass(members, memberRows, roster.Map, settings, today, half: 0);
         if (roster.Split < 0)
         {
             using var whole = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.DataStart, long.MaxValue, 1);
-            return first.Run(whole, outPath, header: true) ? first.Tally.ToSummary() : Failed(outPath);
+            bool read;
+            using (var lines = new ResultBytes(outPath))
+            {
+                read = first.Run(whole, lines);
+            }
+
+            return read ? first.Tally.ToSummary() : Failed(outPath);
         }
 
-        // Two halves at once: the second writes its lines to a file of its own, appended after the first's.
+        // Two halves at once: the second keeps its lines in memory, written after the first's.
         var second = new RosterPass(members, memberRows, roster.Map, settings, today, half: 1);
-        var secondPath = $"{outPath}.{Guid.NewGuid():N}.part";
         using var firstRows = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.DataStart, roster.Split, 1);
         using var secondRows = CsvBytes.OpenRange(rosterPath, roster.Delimiter, roster.Split, long.MaxValue, roster.SplitRow);
+        using var output = new ResultBytes(outPath);
+        var secondLines = new ResultBytes();
         var ok = new bool[2];
-        try
+        Parallel.Invoke(
+            () => ok[0] = first.Run(firstRows, output),
+            () => ok[1] = second.Run(secondRows, secondLines));
+        phases.Done("roster pass");
+        if (!ok[0] || !ok[1])
         {
-            Parallel.Invoke(
-                () => ok[0] = first.Run(firstRows, outPath, header: true),
-                () => ok[1] = second.Run(secondRows, secondPath, header: false));
-            if (!ok[0] || !ok[1])
-            {
-                return Failed(outPath);
-            }
-
-            // In a NIK-only run the earliest row keeps a member: a second-half row whose member a
-            // first-half row took goes to review.
-            var lost = second.Claims.Where(c => members.Claimed(c.Member, 0)).ToList();
-            foreach (var claim in lost)
-            {
-                second.Tally.Move(claim.Outcome, claim.Gaps, ReconcileOutcome.NeedsReview);
-            }
-
-            Append(outPath, secondPath, lost);
-            return first.Tally.Plus(second.Tally).ToSummary();
+            output.Dispose();
+            return Failed(outPath);
         }
-        finally
+
+        // In a NIK-only run the earliest row keeps a member: a second-half row whose member a
+        // first-half row took goes to review.
+        var at = 0L;
+        foreach (var claim in second.Claims.Where(c => members.Claimed(c.Member, 0)))
         {
-            File.Delete(secondPath);
+            second.Tally.Move(claim.Outcome, claim.Gaps, ReconcileOutcome.NeedsReview);
+            secondLines.CopyTo(output, at, claim.OutcomeStart);
+            output.Write(Taken);
+            at = claim.LineEnd;
         }
+
+        secondLines.CopyTo(output, at, secondLines.Position);
+        output.Dispose();
+        phases.Done("append");
+        return first.Tally.Plus(second.Tally).ToSummary();
     }
 
     /// <summary>The file turned out not to be UTF-8 after all (the roster changed under us): the general path starts over.</summary>
@@ -87,38 +104,6 @@ internal static class ExactPass
     {
         File.Delete(outPath);
         return null;
-    }
-
-    /// <summary>Copies the second half's lines after the first's, with the lines of lost claims rewritten.</summary>
-    private static void Append(string outPath, string secondPath, List<ClaimLine> lost)
-    {
-        using var output = new FileStream(outPath, FileMode.Append, FileAccess.Write, FileShare.None, 1 << 20);
-        using var input = new FileStream(secondPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-        var at = 0L;
-        foreach (var claim in lost)
-        {
-            Copy(input, output, claim.OutcomeStart - at);
-            output.Write(Taken);
-            input.Position = at = claim.LineEnd;
-        }
-
-        input.CopyTo(output);
-    }
-
-    private static void Copy(FileStream input, FileStream output, long count)
-    {
-        var buffer = new byte[Math.Min(count, 1 << 20)];
-        while (count > 0)
-        {
-            var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, count));
-            if (read == 0)
-            {
-                throw new EndOfStreamException();
-            }
-
-            output.Write(buffer, 0, read);
-            count -= read;
-        }
     }
 
     /// <summary>A covered line of the second half: the member it took and where its outcome starts and its line ends.</summary>
@@ -171,8 +156,10 @@ internal static class ExactPass
     /// The roster's header, its NIKs (read in two halves at once when the file is big) and where the
     /// halves meet, checked: the first half's last record ends exactly where the second starts.
     /// </summary>
-    private sealed record RosterLayout(ExactNiks Niks, HeaderMap Map, byte Delimiter, long DataStart, long Split, int SplitRow)
+    private sealed record RosterLayout(ExactNiks Niks, HeaderMap Map, byte Delimiter, long DataStart, long Split, int SplitRow) : IDisposable
     {
+        public void Dispose() => Niks.Dispose();
+
         public static RosterLayout? Read(string path, long splitAtLeast)
         {
             byte delimiter;
@@ -196,68 +183,79 @@ internal static class ExactPass
 
             var nik = map.IndexOf(RosterColumns.Nik);
             var split = CsvBytes.Split(path, dataStart, splitAtLeast);
-            var expected = ExpectedRows(path, dataStart);
+            var expected = CsvBytes.ExpectedRows(path, dataStart, long.MaxValue);
             while (true)
             {
                 var niks = new ExactNiks(expected);
-                using var first = CsvBytes.OpenRange(path, delimiter, dataStart, split > 0 ? split : long.MaxValue, 1);
-                if (split > 0)
+                RosterLayout? kept = null;
+                try
                 {
-                    using var second = CsvBytes.OpenRange(path, delimiter, split, long.MaxValue, 0);
-                    Parallel.Invoke(() => AddNiks(first, nik, niks), () => AddNiks(second, nik, niks));
-                    if (second.Invalid)
+                    using var first = CsvBytes.OpenRange(path, delimiter, dataStart, split > 0 ? split : long.MaxValue, 1);
+                    if (split > 0)
+                    {
+                        using var second = CsvBytes.OpenRange(path, delimiter, split, long.MaxValue, 0);
+                        Parallel.Invoke(() => AddNiks(first, nik, niks), () => AddNiks(second, nik, niks));
+                        if (second.Invalid)
+                        {
+                            return null;
+                        }
+                    }
+                    else
+                    {
+                        AddNiks(first, nik, niks);
+                    }
+
+                    if (first.Invalid)
                     {
                         return null;
                     }
-                }
-                else
-                {
-                    AddNiks(first, nik, niks);
-                }
 
-                if (first.Invalid)
-                {
-                    return null;
-                }
+                    if (niks.Full)
+                    {
+                        expected = niks.Capacity * 2L;
+                        continue;
+                    }
 
-                if (niks.Full)
-                {
-                    expected = niks.Capacity * 2L;
-                    continue;
-                }
+                    if (split > 0 && first.Position != split)
+                    {
+                        // A quoted line break straddled the middle: one piece, from the start.
+                        split = -1;
+                        continue;
+                    }
 
-                if (split > 0 && first.Position != split)
-                {
-                    // A quoted line break straddled the middle: one piece, from the start.
-                    split = -1;
-                    continue;
+                    return kept = new RosterLayout(niks, map, delimiter, dataStart, split, split > 0 ? first.RowsRead : 0);
                 }
-
-                return new RosterLayout(niks, map, delimiter, dataStart, split, split > 0 ? first.Row : 0);
+                finally
+                {
+                    if (kept is null)
+                    {
+                        niks.Dispose();
+                    }
+                }
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void AddNiks(CsvBytes csv, int column, ExactNiks niks)
         {
-            while (csv.Next() && !niks.Full)
+            var keys = new long[CacheLine.Batch];
+            while (!niks.Full && csv.NextBatch(keys.Length) is var count and > 0)
             {
-                var key = Cells.NikKey(csv[column], out _);
-                if (key != 0)
+                for (var row = 0; row < count; row++)
                 {
-                    niks.Add(key);
+                    csv.Select(row);
+                    keys[row] = Cells.NikKey(csv[column], out _);
+                    niks.Prefetch(keys[row]);
+                }
+
+                for (var row = 0; row < count; row++)
+                {
+                    if (keys[row] != 0)
+                    {
+                        niks.Add(keys[row]);
+                    }
                 }
             }
-        }
-
-        /// <summary>Rows the file will hold, from the line length of its first megabyte, with a margin.</summary>
-        private static long ExpectedRows(string path, long dataStart)
-        {
-            using var file = File.OpenHandle(path);
-            var sample = new byte[1 << 20];
-            var read = RandomAccess.Read(file, sample, dataStart);
-            var lines = Math.Max(1, sample.AsSpan(0, read).Count((byte)'\n'));
-            return (long)((RandomAccess.GetLength(file) - dataStart) / ((double)Math.Max(read, 1) / lines) * 1.2) + 1024;
         }
     }
 
@@ -272,6 +270,7 @@ internal static class ExactPass
         private readonly NameFolds _names = new();
         private readonly NikValidator _validator = new(AreaDirectory.Embedded);
         private readonly bool _identicalNamesAgree = settings.Model.NikNameAtLeast <= 1;
+        private readonly sbyte[] _birthDates = new sbyte[1_000_000];
         private byte[] _nameScratch = new byte[256];
 
         public Tally Tally { get; } = new();
@@ -280,14 +279,18 @@ internal static class ExactPass
         public List<ClaimLine> Claims { get; } = [];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool Run(CsvBytes csv, string outPath, bool header)
+        public bool Run(CsvBytes csv, ResultBytes output)
         {
             var (nik, name, wage) = (map.IndexOf(RosterColumns.Nik), map.IndexOf(RosterColumns.Nama), map.IndexOf(RosterColumns.Upah));
-            using (var output = new ResultBytes(outPath, header))
+            var keys = new long[CacheLine.Batch];
+            var found = new long[CacheLine.Batch];
+            while (csv.NextBatch(keys.Length) is var count and > 0)
             {
-                while (csv.Next())
+                Prefetch(csv, nik, count, keys, found);
+                for (var row = 0; row < count; row++)
                 {
-                    if (!TryFast(csv, nik, name, wage, output))
+                    csv.Select(row);
+                    if (!TryFast(csv, keys[row], nik, name, wage, output))
                     {
                         General(csv, output);
                     }
@@ -297,15 +300,54 @@ internal static class ExactPass
             return !csv.Invalid;
         }
 
-        /// <summary>Decides the common row in place; false when the row needs the reconciler.</summary>
+        /// <summary>
+        /// Loads what a batch of rows will read, in three rounds that each wait for the one before:
+        /// the NIK slots, the member structs they name, the members' KPJ and name.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool TryFast(CsvBytes csv, int nikColumn, int nameColumn, int wageColumn, ResultBytes output)
+        private void Prefetch(CsvBytes csv, int nikColumn, int count, long[] keys, long[] found)
         {
-            var key = Cells.NikKey(csv[nikColumn], out var digits);
-            if (key == 0 || digits.Length == 0 || digits.EndsWith("0000"u8) || !HasBirthDate(digits))
+            for (var row = 0; row < count; row++)
+            {
+                csv.Select(row);
+                // Zero for a NIK that is not 16 plain digits: the reconciler decides that row.
+                var key = Cells.NikKey(csv[nikColumn], out var digits);
+                keys[row] = digits.IsEmpty ? 0 : key;
+                members.Niks.Prefetch(keys[row]);
+            }
+
+            for (var row = 0; row < count; row++)
+            {
+                found[row] = keys[row] != 0 && members.TryFind(keys[row], out var member) ? member : -1;
+                if (found[row] >= 0)
+                {
+                    members.Prefetch(found[row], text: false);
+                }
+            }
+
+            for (var row = 0; row < count; row++)
+            {
+                if (found[row] >= 0)
+                {
+                    members.Prefetch(found[row], text: true);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Decides the common row in place; false when the row needs the reconciler. The key is the
+        /// row's NIK when it is 16 plain digits (<see cref="Prefetch"/>), else zero.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool TryFast(CsvBytes csv, long key, int nikColumn, int nameColumn, int wageColumn, ResultBytes output)
+        {
+            if (key == 0 || key % 10_000 == 0 || !HasBirthDate(key))
             {
                 return false;
             }
+
+            // The cell as Cells.NikKey found it: unquoted, 16 digits once spaces and tabs are trimmed.
+            var digits = csv[nikColumn].Trim(" \t"u8);
 
             var name = Cells.Content(csv[nameColumn], ref _nameScratch);
             if (!members.TryFind(key, out var slot))
@@ -402,15 +444,22 @@ internal static class ExactPass
             }
         }
 
-        private bool HasBirthDate(ReadOnlySpan<byte> digits)
+        /// <summary>
+        /// Whether the NIK's DDMMYY digits are a birth date, remembered per DDMMYY: millions of rows
+        /// share a few tens of thousands of dates, and the answer depends on nothing else.
+        /// </summary>
+        private bool HasBirthDate(long nik)
         {
-            Span<char> text = stackalloc char[16];
-            for (var i = 0; i < 16; i++)
+            var date = (int)(nik / 10_000 % 1_000_000);
+            ref var known = ref _birthDates[date];
+            if (known == 0)
             {
-                text[i] = (char)digits[i];
+                Span<char> text = stackalloc char[16];
+                nik.TryFormat(text, out _, "D16", CultureInfo.InvariantCulture);
+                known = NikValidator.BirthDateOf(text, today) is null ? (sbyte)-1 : (sbyte)1;
             }
 
-            return NikValidator.BirthDateOf(text, today) is not null;
+            return known > 0;
         }
 
         /// <summary>The reconciler's test for an exact NIK: either folded name empty, or similar enough.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Lindung.Domain.Rosters;
 
@@ -8,11 +9,23 @@ namespace Lindung.Features.Reconciliation.Exact;
 /// row starts, wage, programs, claims) and KPJ and name as UTF-8 in one shared byte pool, so a
 /// roster row's look-up touches two cache lines, not one per field.
 /// </summary>
-internal sealed class MemberPart
+internal sealed class MemberPart : IDisposable
 {
-    private Entry[] _entries = new Entry[1024];
-    private byte[] _pool = new byte[1 << 16];
+    private readonly NativeArray<Entry> _entries;
+    private readonly NativeArray<byte> _pool;
     private int _poolLength;
+
+    /// <summary>
+    /// Room for the members and text a part of an extract can hold at most, so the tables never
+    /// have to be copied as they fill; memory no member is written to is never touched, so costs nothing.
+    /// </summary>
+    /// <param name="rows">The rows the part is expected to hold.</param>
+    /// <param name="bytes">The bytes the part spans: more than its KPJs and names take.</param>
+    public MemberPart(long rows, long bytes)
+    {
+        _entries = new NativeArray<Entry>(Math.Max(rows, 1024), clear: false);
+        _pool = new NativeArray<byte>(Math.Max(bytes, 1 << 16), clear: false);
+    }
 
     public int Count { get; private set; }
 
@@ -27,8 +40,14 @@ internal sealed class MemberPart
     public ReadOnlySpan<byte> Name(int index)
     {
         var kpj = _entries[index].Text;
-        return Text(kpj + 4 + BitConverter.ToInt32(_pool, kpj));
+        return Text(kpj + 4 + Length(kpj));
     }
+
+    /// <summary>Starts loading the member's struct; <see cref="PrefetchText"/> once it is in.</summary>
+    public void PrefetchEntry(int index) => CacheLine.Prefetch(ref _entries[index]);
+
+    /// <summary>Starts loading the member's KPJ and name.</summary>
+    public void PrefetchText(int index) => CacheLine.Prefetch(ref _pool[_entries[index].Text]);
 
     /// <summary>
     /// Marks the member taken by a row of roster half <paramref name="half"/>; false when taken
@@ -54,7 +73,7 @@ internal sealed class MemberPart
     {
         if (Count == _entries.Length)
         {
-            Array.Resize(ref _entries, Count * 2);
+            _entries.Resize(Count * 2L);
         }
 
         var index = Count++;
@@ -64,17 +83,25 @@ internal sealed class MemberPart
         return index;
     }
 
-    private ReadOnlySpan<byte> Text(int at) => _pool.AsSpan(at + 4, BitConverter.ToInt32(_pool, at));
+    public void Dispose()
+    {
+        _entries.Dispose();
+        _pool.Dispose();
+    }
+
+    private ReadOnlySpan<byte> Text(int at) => _pool.AsSpan(at + 4, Length(at));
+
+    private int Length(int at) => BinaryPrimitives.ReadInt32LittleEndian(_pool.AsSpan(at, 4));
 
     private void Append(ReadOnlySpan<byte> text)
     {
-        if (_poolLength + 4 + text.Length > _pool.Length)
+        if (_poolLength + 4L + text.Length > _pool.Length)
         {
-            Array.Resize(ref _pool, Math.Max(_pool.Length * 2, _poolLength + 4 + text.Length));
+            _pool.Resize(Math.Max(_pool.Length * 2, _poolLength + 4L + text.Length));
         }
 
-        BitConverter.TryWriteBytes(_pool.AsSpan(_poolLength), text.Length);
-        text.CopyTo(_pool.AsSpan(_poolLength + 4));
+        BinaryPrimitives.WriteInt32LittleEndian(_pool.AsSpan(_poolLength, 4), text.Length);
+        text.CopyTo(_pool.AsSpan(_poolLength + 4, text.Length));
         _poolLength += 4 + text.Length;
     }
 

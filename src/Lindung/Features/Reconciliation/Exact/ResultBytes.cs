@@ -6,25 +6,31 @@ namespace Lindung.Features.Reconciliation.Exact;
 
 /// <summary>
 /// Writes the result file as UTF-8 bytes into one large buffer, byte for byte what
-/// <see cref="ReconcileFiles.Write"/> writes (BOM, header, the same quoting and number formats).
+/// <see cref="ReconcileFiles.Write"/> writes (BOM, header, the same quoting and number formats);
+/// or keeps the lines in memory, for the second half of the roster to be copied after the first's
+/// (cheaper than a file of its own written, read back and copied).
 /// </summary>
 internal sealed class ResultBytes : IDisposable
 {
-    private readonly FileStream _file;
-    private byte[] _buffer = new byte[1 << 20];
+    private const int ChunkSize = 1 << 20;
+    private readonly FileStream? _file;
+    private readonly List<(byte[] Bytes, int Length)> _chunks = [];
+    private byte[] _buffer = new byte[ChunkSize];
     private int _length;
     private long _flushed;
 
+    /// <summary>The result file, starting with the BOM and header line.</summary>
     /// <param name="path">The file to create.</param>
-    /// <param name="header">Whether to start with the BOM and header line (not for the second half's lines).</param>
-    public ResultBytes(string path, bool header = true)
+    public ResultBytes(string path)
     {
         _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
-        if (header)
-        {
-            Write([0xEF, 0xBB, 0xBF]);
-            Write(Encoding.UTF8.GetBytes(ReconcileFiles.OutputHeader + "\n"));
-        }
+        Write([0xEF, 0xBB, 0xBF]);
+        Write(Encoding.UTF8.GetBytes(ReconcileFiles.OutputHeader + "\n"));
+    }
+
+    /// <summary>Lines kept in memory, without a header, for <see cref="CopyTo"/>.</summary>
+    public ResultBytes()
+    {
     }
 
     /// <summary>Bytes written so far.</summary>
@@ -83,10 +89,30 @@ internal sealed class ResultBytes : IDisposable
 
     public void WriteQuoted(string text) => WriteQuoted(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Writes bytes [<paramref name="from"/>, <paramref name="to"/>) of these in-memory lines to <paramref name="target"/>.</summary>
+    public void CopyTo(ResultBytes target, long from, long to)
+    {
+        var start = 0L;
+        foreach (var (bytes, length) in _chunks.Append((_buffer, _length)))
+        {
+            var (low, high) = (Math.Max(from, start), Math.Min(to, start + length));
+            if (low < high)
+            {
+                target.Write(bytes.AsSpan((int)(low - start), (int)(high - low)));
+            }
+
+            start += length;
+        }
+    }
+
+    /// <summary>Writes what is buffered and closes the file; once only, so a caller may close early.</summary>
     public void Dispose()
     {
-        Flush();
-        _file.Dispose();
+        if (_file is { CanWrite: true })
+        {
+            Flush();
+            _file.Dispose();
+        }
     }
 
     private void Reserve(int bytes)
@@ -105,7 +131,16 @@ internal sealed class ResultBytes : IDisposable
 
     private void Flush()
     {
-        _file.Write(_buffer, 0, _length);
+        if (_file is not null)
+        {
+            _file.Write(_buffer, 0, _length);
+        }
+        else
+        {
+            _chunks.Add((_buffer, _length));
+            _buffer = new byte[Math.Max(ChunkSize, _buffer.Length)];
+        }
+
         _flushed += _length;
         _length = 0;
     }
