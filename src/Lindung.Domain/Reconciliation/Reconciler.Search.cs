@@ -18,15 +18,17 @@ public sealed partial class Reconciler
 {
     private Decision Search(RosterRecord row, Probe probe, Scratch scratch)
     {
-        var decision = Search(row, probe, scratch, SlipShortcut);
+        var decision = Search(row, probe, scratch, SlipShortcut, out var skipped);
 
         // The shortcut below is only sound for a row matched automatically: any other outcome
         // shows its candidates (or turns on the runner-up), which the skipped dates may hold.
-        return decision.Member < 0 && SlipShortcut ? Search(row, probe, scratch, shortcut: false) : decision;
+        // A search that skipped nothing was already the full one (most rows that do not match).
+        return decision.Member < 0 && skipped ? Search(row, probe, scratch, shortcut: false, out _) : decision;
     }
 
-    private Decision Search(RosterRecord row, Probe probe, Scratch scratch, bool shortcut)
+    private Decision Search(RosterRecord row, Probe probe, Scratch scratch, bool shortcut, out bool skipped)
     {
+        skipped = false;
         var hunt = new Hunt();
         if (probe.BirthDate is { } date)
         {
@@ -38,7 +40,8 @@ public sealed partial class Reconciler
                 SearchDay(probe, swapped, key, BirthDateAgreement.Near, ref hunt);
             }
 
-            if (probe.DistrictNumber >= 0 && !(shortcut && SlipsCannotMatter(probe, hunt)))
+            skipped = probe.DistrictNumber >= 0 && shortcut && SlipsCannotMatter(probe, hunt);
+            if (probe.DistrictNumber >= 0 && !skipped)
             {
                 var dates = members.Dates;
                 Span<int> slips = stackalloc int[BirthDateSlips.MaxOneDigitApart];
