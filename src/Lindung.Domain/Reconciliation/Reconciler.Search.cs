@@ -18,37 +18,40 @@ public sealed partial class Reconciler
 {
     private Decision Search(RosterRecord row, Probe probe, Scratch scratch)
     {
-        var decision = Search(row, probe, scratch, SlipShortcut);
+        var decision = Search(row, probe, scratch, SlipShortcut, out var skipped);
 
         // The shortcut below is only sound for a row matched automatically: any other outcome
         // shows its candidates (or turns on the runner-up), which the skipped dates may hold.
-        return decision.Member < 0 && SlipShortcut ? Search(row, probe, scratch, shortcut: false) : decision;
+        // A search that skipped nothing was already the full one (most rows that do not match).
+        return decision.Member < 0 && skipped ? Search(row, probe, scratch, shortcut: false, out _) : decision;
     }
 
-    private Decision Search(RosterRecord row, Probe probe, Scratch scratch, bool shortcut)
+    private Decision Search(RosterRecord row, Probe probe, Scratch scratch, bool shortcut, out bool skipped)
     {
+        skipped = false;
         var hunt = new Hunt();
         if (probe.BirthDate is { } date)
         {
-            var key = probe.NameKey;
-            SearchDay(probe, date.DayNumber, key, BirthDateAgreement.Exact, ref hunt);
+            var dates = members.Dates.ByDistrict;
+            var district = probe.DistrictNumber >= 0 ? dates.District(probe.DistrictNumber) : default;
+            var unknown = dates.District(-1);
+            SearchDay(probe, date.DayNumber, district, unknown, BirthDateAgreement.Exact, ref hunt);
             var swapped = BirthDateSlips.Swapped(date)?.DayNumber ?? -1;
             if (swapped >= 0)
             {
-                SearchDay(probe, swapped, key, BirthDateAgreement.Near, ref hunt);
+                SearchDay(probe, swapped, district, unknown, BirthDateAgreement.Near, ref hunt);
             }
 
-            if (probe.DistrictNumber >= 0 && !(shortcut && SlipsCannotMatter(probe, hunt)))
+            skipped = probe.DistrictNumber >= 0 && shortcut && SlipsCannotMatter(probe, hunt);
+            if (probe.DistrictNumber >= 0 && !skipped)
             {
-                var dates = members.Dates;
                 Span<int> slips = stackalloc int[BirthDateSlips.MaxOneDigitApart];
                 var count = BirthDateSlips.OneDigitApart(date, slips);
                 foreach (var day in slips[..count])
                 {
-                    var run = dates.Day(day);
-                    if (day != swapped && run.From < run.To)
+                    if (day != swapped)
                     {
-                        VisitRun(probe, dates.District(run, probe.DistrictNumber), BirthDateAgreement.Near, ref hunt);
+                        VisitRun(probe, dates.On(district, day), BirthDateAgreement.Near, ref hunt);
                     }
                 }
             }
@@ -93,25 +96,19 @@ public sealed partial class Reconciler
         return MatchModel.LeadBits(hunt.BestScore, Math.Max(hunt.RunnerUp, nearAtMost)) >= _model.AcceptMarginBits;
     }
 
-    /// <summary>One day: its members in the row's district or of unknown district, then its namesakes elsewhere.</summary>
-    private void SearchDay(Probe probe, int dayNumber, int key, BirthDateAgreement birth, ref Hunt hunt)
+    /// <summary>One day: its members of unknown district and in the row's district, then its namesakes elsewhere.</summary>
+    private void SearchDay(Probe probe, int dayNumber, in DistrictDays own, in DistrictDays unknown, BirthDateAgreement birth, ref Hunt hunt)
     {
         var dates = members.Dates;
-        var run = dates.Day(dayNumber);
-        if (run.From == run.To)
-        {
-            return;
-        }
-
-        VisitRun(probe, dates.District(run, -1), birth, ref hunt);
+        VisitRun(probe, dates.ByDistrict.On(unknown, dayNumber), birth, ref hunt);
         if (probe.DistrictNumber >= 0)
         {
-            VisitRun(probe, dates.District(run, probe.DistrictNumber), birth, ref hunt);
+            VisitRun(probe, dates.ByDistrict.On(own, dayNumber), birth, ref hunt);
         }
 
-        if (key >= 0)
+        if (probe.NameKey >= 0)
         {
-            foreach (var position in dates.SameName(run, key))
+            foreach (var position in dates.SameName(dates.Day(dayNumber), probe.NameKey))
             {
                 var district = members[position].DistrictNumber;
                 if (district >= 0 && district != probe.DistrictNumber)
@@ -125,22 +122,20 @@ public sealed partial class Reconciler
     /// <summary>A run of the birth-date order whose members all compare to the row's date alike.</summary>
     private void VisitRun(Probe probe, (int From, int To) run, BirthDateAgreement birth, ref Hunt hunt)
     {
-        var dates = members.Dates;
-        var (positions, districts, names, sexes) = (dates.Members, dates.Districts, dates.Names, dates.Sexes);
-        for (var i = run.From; i < run.To; i++)
+        foreach (var member in members.Dates.ByDistrict.Members.AsSpan(run.From, run.To - run.From))
         {
             var combination = MatchScorer.Combination(
-                birth, MatchScorer.CompareSex(probe.SexCode, sexes[i]), Region(probe, districts[i]));
+                birth, MatchScorer.CompareSex(probe.SexCode, member.Sex), Region(probe, member.District));
             if (!_scorer.CanReachReview(combination))
             {
                 continue;
             }
 
-            var name = members.Name(names[i]);
-            if (NameSimilarity.CanReach(probe.Folded, name, _scorer.NameNeeded(combination)) && !Rejected(probe, positions[i]))
+            var name = members.Name(member.NameId);
+            if (NameSimilarity.CanReach(probe.Folded, name, _scorer.NameNeeded(combination)) && !Rejected(probe, member.Position))
             {
-                var score = _scorer.Score(NameSimilarity.Score(probe.Folded, name), combination, Bearers(probe, names[i]));
-                Consider(probe, positions[i], score, birth, ref hunt);
+                var score = _scorer.Score(NameSimilarity.Score(probe.Folded, name), combination, Bearers(probe, member.NameId));
+                Consider(probe, member.Position, score, birth, ref hunt);
             }
         }
     }
