@@ -43,7 +43,7 @@ public static class NameSimilarity
             return JaroWinkler.Similarity(a.Text, b.Text);
         }
 
-        if (a.Joined == b.Joined)
+        if (a.SameJoined(b))
         {
             return 0.99;
         }
@@ -67,12 +67,13 @@ public static class NameSimilarity
             return true;
         }
 
-        if (a.Text.Length == 0 || b.Text.Length == 0)
+        // No words is no text; the word count sits with the words, not in the text's own object.
+        if (a.WordCount == 0 || b.WordCount == 0)
         {
             return false;
         }
 
-        if (ReferenceEquals(a.Text, b.Text) || a.Joined == b.Joined)
+        if (ReferenceEquals(a.Text, b.Text) || a.SameJoined(b))
         {
             return true;
         }
