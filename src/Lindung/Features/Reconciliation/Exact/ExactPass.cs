@@ -290,7 +290,7 @@ internal static class ExactPass
                 for (var row = 0; row < count; row++)
                 {
                     csv.Select(row);
-                    if (!TryFast(csv, keys[row], nik, name, wage, output))
+                    if (!TryFast(csv, keys[row], found[row], nik, name, wage, output))
                     {
                         General(csv, output);
                     }
@@ -336,10 +336,11 @@ internal static class ExactPass
 
         /// <summary>
         /// Decides the common row in place; false when the row needs the reconciler. The key is the
-        /// row's NIK when it is 16 plain digits (<see cref="Prefetch"/>), else zero.
+        /// row's NIK when it is 16 plain digits, else zero, and the slot the member it names, else -1,
+        /// both as <see cref="Prefetch"/> found them.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool TryFast(CsvBytes csv, long key, int nikColumn, int nameColumn, int wageColumn, ResultBytes output)
+        private bool TryFast(CsvBytes csv, long key, long slot, int nikColumn, int nameColumn, int wageColumn, ResultBytes output)
         {
             if (key == 0 || key % 10_000 == 0 || !HasBirthDate(key))
             {
@@ -350,7 +351,7 @@ internal static class ExactPass
             var digits = csv[nikColumn].Trim(" \t"u8);
 
             var name = Cells.Content(csv[nameColumn], ref _nameScratch);
-            if (!members.TryFind(key, out var slot))
+            if (slot < 0)
             {
                 WriteStart(output, csv.Row, digits, name);
                 output.Write(NotRegistered);
