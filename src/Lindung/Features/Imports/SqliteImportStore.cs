@@ -34,11 +34,36 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
     protected override object ToDb(object? value) => value switch
     {
         null => DBNull.Value,
-        Guid id => id.ToString().ToUpperInvariant(),
-        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Guid or DateOnly => Encoding.ASCII.GetString(EfText(value, stackalloc byte[EfTextMax])),
         DateTime at => at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         _ => value,
     };
+
+    private const int EfTextMax = 36;
+
+    /// <summary>
+    /// An id or a day as EF stores it in SQLite, upper-case GUID text and ISO dates, into
+    /// <paramref name="buffer"/>: statement parameters and staged rows must spell them alike or the
+    /// merge's joins would not meet.
+    /// </summary>
+    private static ReadOnlySpan<byte> EfText(object value, Span<byte> buffer)
+    {
+        int length;
+        switch (value)
+        {
+            case Guid id:
+                id.TryFormat(buffer, out length);
+                Ascii.ToUpperInPlace(buffer[..length], out _);
+                break;
+            case DateOnly day:
+                day.TryFormat(buffer, out length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                break;
+            default:
+                throw new ArgumentException($"{value.GetType().Name} has no EF text form.", nameof(value));
+        }
+
+        return buffer[..length];
+    }
 
     protected override string TypeName(StagingType type) => type == StagingType.Integer ? "INTEGER" : "TEXT";
 
@@ -103,10 +128,9 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
             return ValueTask.CompletedTask;
         }
 
-        // Ids and dates as EF writes them: upper-case GUID text and ISO dates.
         private int Bind(int index, object? value)
         {
-            Span<byte> text = stackalloc byte[36];
+            Span<byte> text = stackalloc byte[EfTextMax];
             switch (value)
             {
                 case null:
@@ -117,13 +141,8 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
                     return raw.sqlite3_bind_int64(_insert, index, number);
                 case string written:
                     return raw.sqlite3_bind_text(_insert, index, written);
-                case Guid id:
-                    id.TryFormat(text, out var length);
-                    Ascii.ToUpperInPlace(text[..length], out _);
-                    return raw.sqlite3_bind_text(_insert, index, text[..length]);
-                case DateOnly day:
-                    day.TryFormat(text, out length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    return raw.sqlite3_bind_text(_insert, index, text[..length]);
+                case Guid or DateOnly:
+                    return raw.sqlite3_bind_text(_insert, index, EfText(value, text));
                 default:
                     throw new ArgumentException($"A staging value of type {value.GetType().Name} has no SQLite binding.", nameof(value));
             }
