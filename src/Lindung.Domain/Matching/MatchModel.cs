@@ -106,14 +106,17 @@ public sealed record MatchModel(
     /// <summary>An exact NIK hit whose names are less alike than this goes to review (a NIK typed on the wrong row).</summary>
     public double NikNameAtLeast { get; init; } = 0.7;
 
-    public double Weight(MatchEvidence evidence)
-    {
-        var name = NameBands.First(b => evidence.NameScore >= b.AtLeast).Probabilities.Weight;
-        return name + (name > 0 ? CommonNameBits(evidence.NameBearers) : 0)
-            + BirthDate[evidence.BirthDate].Weight
-            + Sex[evidence.Sex].Weight
-            + Region[evidence.Region].Weight;
-    }
+    public double Weight(MatchEvidence evidence) =>
+        NameWeight(NameBands.First(b => evidence.NameScore >= b.AtLeast).Probabilities.Weight, evidence.NameBearers)
+        + BirthDate[evidence.BirthDate].Weight
+        + Sex[evidence.Sex].Weight
+        + Region[evidence.Region].Weight;
+
+    /// <summary>
+    /// A name band's weight for a name borne by <paramref name="bearers"/> members: an agreeing name
+    /// (positive weight) loses <see cref="CommonNameBits"/> for being common; disagreement keeps its weight.
+    /// </summary>
+    public double NameWeight(double bandWeight, int bearers) => bandWeight > 0 ? bandWeight + CommonNameBits(bearers) : bandWeight;
 
     /// <summary>What an agreeing name loses for being common: 0, or minus log2 of how many times <see cref="CommonNameBearers"/> bear it.</summary>
     public double CommonNameBits(int bearers) => bearers > CommonNameBearers ? -Math.Log2((double)bearers / CommonNameBearers) : 0;

@@ -65,9 +65,7 @@ internal sealed class MatchScorer
             band++;
         }
 
-        var name = _bandWeight[band];
-        name += name > 0 ? Model.CommonNameBits(nameBearers) : 0;
-        var odds = _priorOdds * Math.Pow(2, name + _otherWeight[combination]);
+        var odds = _priorOdds * Math.Pow(2, Model.NameWeight(_bandWeight[band], nameBearers) + _otherWeight[combination]);
         return odds / (1 + odds);
     }
 
