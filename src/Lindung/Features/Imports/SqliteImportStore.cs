@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -34,36 +33,10 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
     protected override object ToDb(object? value) => value switch
     {
         null => DBNull.Value,
-        Guid or DateOnly => Encoding.ASCII.GetString(EfText(value, stackalloc byte[EfTextMax])),
+        Guid or DateOnly => SqliteText.ToText(value),
         DateTime at => at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         _ => value,
     };
-
-    private const int EfTextMax = 36;
-
-    /// <summary>
-    /// An id or a day as EF stores it in SQLite, upper-case GUID text and ISO dates, into
-    /// <paramref name="buffer"/>: statement parameters and staged rows must spell them alike or the
-    /// merge's joins would not meet.
-    /// </summary>
-    private static ReadOnlySpan<byte> EfText(object value, Span<byte> buffer)
-    {
-        int length;
-        switch (value)
-        {
-            case Guid id:
-                id.TryFormat(buffer, out length);
-                Ascii.ToUpperInPlace(buffer[..length], out _);
-                break;
-            case DateOnly day:
-                day.TryFormat(buffer, out length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                break;
-            default:
-                throw new ArgumentException($"{value.GetType().Name} has no EF text form.", nameof(value));
-        }
-
-        return buffer[..length];
-    }
 
     protected override string TypeName(StagingType type) => type == StagingType.Integer ? "INTEGER" : "TEXT";
 
@@ -130,7 +103,7 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
 
         private int Bind(int index, object? value)
         {
-            Span<byte> text = stackalloc byte[EfTextMax];
+            Span<byte> text = stackalloc byte[SqliteText.MaxLength];
             switch (value)
             {
                 case null:
@@ -142,7 +115,7 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
                 case string written:
                     return raw.sqlite3_bind_text(_insert, index, written);
                 case Guid or DateOnly:
-                    return raw.sqlite3_bind_text(_insert, index, EfText(value, text));
+                    return raw.sqlite3_bind_text(_insert, index, SqliteText.Write(value, text));
                 default:
                     throw new ArgumentException($"A staging value of type {value.GetType().Name} has no SQLite binding.", nameof(value));
             }
