@@ -41,6 +41,8 @@ internal static class RegistryFloor
             }
             else
             {
+                // The page cache the import's connection gets: without it the index insertions re-read pages from disk.
+                await db.Database.ExecuteSqlRawAsync(SqliteImportStore.CacheSql);
                 Insert((SqliteConnection)connection, agencyId, agencyRegion, file, day);
             }
 
@@ -110,33 +112,42 @@ internal static class RegistryFloor
         using (employments)
         {
             var ids = new ImportIds();
-            Span<byte> worker = stackalloc byte[SqliteText.MaxLength];
-            Span<byte> employment = stackalloc byte[SqliteText.MaxLength];
             Span<byte> text = stackalloc byte[SqliteText.MaxLength];
+            Span<byte> date = stackalloc byte[SqliteText.MaxLength];
             var agency = SqliteText.Write(agencyId, stackalloc byte[SqliteText.MaxLength]);
             var from = SqliteText.Write(day, stackalloc byte[SqliteText.MaxLength]);
-            foreach (var row in Rows(file))
+            // A chunk's workers, then its employments, in the order the import's chunk by chunk merge
+            // writes them (measured: no faster or slower than a worker and its job row by row).
+            foreach (var chunk in Rows(file).Chunk(ImportStaging.ChunkRows))
             {
-                var workerId = SqliteText.Write(ids.Next(), worker);
-                var employmentId = SqliteText.Write(ids.Next(), employment);
-                raw.sqlite3_bind_text(workers, 1, workerId);
-                raw.sqlite3_bind_text(workers, 2, row.Nik);
-                raw.sqlite3_bind_text(workers, 3, row.Name);
-                raw.sqlite3_bind_text(workers, 4, SqliteText.Write(row.BirthDate, text));
-                raw.sqlite3_bind_text(workers, 5, row.Sex);
-                raw.sqlite3_bind_text(workers, 6, row.Region);
-                raw.sqlite3_bind_text(workers, 7, Scheme);
-                Step(db, workers);
+                var keys = new (Guid Worker, Guid Employment)[chunk.Length];
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var row = chunk[i];
+                    keys[i] = (ids.Next(), ids.Next());
+                    raw.sqlite3_bind_text(workers, 1, SqliteText.Write(keys[i].Worker, text));
+                    raw.sqlite3_bind_text(workers, 2, row.Nik);
+                    raw.sqlite3_bind_text(workers, 3, row.Name);
+                    raw.sqlite3_bind_text(workers, 4, SqliteText.Write(row.BirthDate, date));
+                    raw.sqlite3_bind_text(workers, 5, row.Sex);
+                    raw.sqlite3_bind_text(workers, 6, row.Region);
+                    raw.sqlite3_bind_text(workers, 7, Scheme);
+                    Step(db, workers);
+                }
 
-                raw.sqlite3_bind_text(employments, 1, employmentId);
-                raw.sqlite3_bind_text(employments, 2, workerId);
-                raw.sqlite3_bind_text(employments, 3, agency);
-                raw.sqlite3_bind_text(employments, 4, row.Category);
-                raw.sqlite3_bind_int64(employments, 5, row.Wage);
-                raw.sqlite3_bind_text(employments, 6, Funding);
-                raw.sqlite3_bind_text(employments, 7, from);
-                raw.sqlite3_bind_text(employments, 8, agencyRegion);
-                Step(db, employments);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var row = chunk[i];
+                    raw.sqlite3_bind_text(employments, 1, SqliteText.Write(keys[i].Employment, text));
+                    raw.sqlite3_bind_text(employments, 2, SqliteText.Write(keys[i].Worker, date));
+                    raw.sqlite3_bind_text(employments, 3, agency);
+                    raw.sqlite3_bind_text(employments, 4, row.Category);
+                    raw.sqlite3_bind_int64(employments, 5, row.Wage);
+                    raw.sqlite3_bind_text(employments, 6, Funding);
+                    raw.sqlite3_bind_text(employments, 7, from);
+                    raw.sqlite3_bind_text(employments, 8, agencyRegion);
+                    Step(db, employments);
+                }
             }
         }
     }

@@ -14,12 +14,15 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
 {
     protected override string TempSchema => "temp";
 
-    protected override Task PrepareSessionAsync(CancellationToken cancellationToken) =>
-        // A larger page cache for the staging table and the merge's index lookups (64 MB each, this
-        // connection only); the default 2 MB makes the merge re-read the same pages from disk. The temp
-        // cache holds a whole chunk of staged rows, so they never reach the temp file; temp_store
-        // itself cannot change inside the caller's transaction once the connection has had temp tables.
-        ExecuteAsync("PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536", cancellationToken);
+    /// <summary>
+    /// A larger page cache for the staging table and the merge's index lookups (64 MB each, this
+    /// connection only); the default 2 MB makes the merge re-read the same pages from disk. The temp
+    /// cache holds a whole chunk of staged rows, so they never reach the temp file; temp_store
+    /// itself cannot change inside the caller's transaction once the connection has had temp tables.
+    /// </summary>
+    public const string CacheSql = "PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536";
+
+    protected override Task PrepareSessionAsync(CancellationToken cancellationToken) => ExecuteAsync(CacheSql, cancellationToken);
 
     protected override Task<IStagingWriter> OpenWriterAsync(
         string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken)
