@@ -8,9 +8,10 @@ namespace Lindung.Features.Imports;
 /// the rows are still arriving, running the final statements with the scope's parameters on the
 /// caller's connection and transaction, and reading the counts.
 /// </summary>
-internal abstract class ImportStore(DbConnection connection, DbTransaction transaction, int chunkRows) : IImportStore
+internal abstract class ImportStore(DbConnection connection, DbTransaction transaction, int chunkRows, bool newRowsDirect) : IImportStore
 {
-    private int _chunks;
+    private readonly Dictionary<Guid, string> _agencyRegions = [];
+    private int _stagedChunks;
 
     protected DbConnection Connection { get; } = connection;
 
@@ -33,9 +34,9 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             await ExecuteAsync(ImportStaging.CreateRosterSeen(TypeName, TempSuffix), cancellationToken);
         }
 
-        var loaded = ImportStaging.Columns(kind).Where(c => c.Loaded).ToList();
-        Func<CancellationToken, Task>? chunk = kind == ImportKind.Roster ? token => MergeRosterChunkAsync(day, token) : null;
-        return await OpenWriterAsync(ImportStaging.Table(kind), loaded, chunk, cancellationToken);
+        return kind == ImportKind.Roster
+            ? new ChunkWriter(ChunkRows, (rows, token) => MergeRosterChunkAsync(rows, day, token))
+            : await OpenWriterAsync(ImportStaging.MembersTable, Loaded(ImportKind.Members), cancellationToken);
     }
 
     public async Task<MergeCounts> MergeAsync(ImportKind kind, MergeScope scope, CancellationToken cancellationToken)
@@ -93,12 +94,11 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     /// <summary>Session settings the import wants before its first temp table.</summary>
     protected virtual Task PrepareSessionAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>
-    /// A writer into <paramref name="table"/>; it calls <paramref name="chunk"/> (when given) after
-    /// every <see cref="ChunkRows"/> rows and once more for the rest when completed.
-    /// </summary>
-    protected abstract Task<IStagingWriter> OpenWriterAsync(
-        string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken);
+    /// <summary>A writer of rows into <paramref name="table"/> (a staging table or a real one), values in the order of <paramref name="columns"/>.</summary>
+    protected abstract Task<IStagingWriter> OpenWriterAsync(string table, IReadOnlyList<StagingColumn> columns, CancellationToken cancellationToken);
+
+    /// <summary>Whether any of <paramref name="niks"/> is a registered worker's, looked up through the registry's NIK index.</summary>
+    protected abstract Task<bool> AnyRegisteredAsync(IReadOnlyList<string> niks, CancellationToken cancellationToken);
 
     /// <summary>
     /// Planner settings for a chunk's statements and how to undo them, where the provider needs them:
@@ -151,17 +151,80 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         return command;
     }
 
-    private async Task MergeRosterChunkAsync(DateOnly day, CancellationToken cancellationToken)
+    private async Task MergeRosterChunkAsync(IReadOnlyList<object?[]> rows, DateOnly day, CancellationToken cancellationToken)
     {
-        // The chunks are alike: statistics from the first serve the rest (a cleared table keeps them).
-        if (_chunks++ == 0)
-        {
-            await AnalyzeAsync(ImportStaging.RosterTable, cancellationToken);
-        }
-
         if (ChunkPlanSql is { } plan)
         {
             await ExecuteAsync(plan.Set, cancellationToken);
+        }
+
+        var niks = rows.Select(ImportNewRows.NikOf).OfType<string>().ToList();
+        if (newRowsDirect && !await AnyRegisteredAsync(niks, cancellationToken))
+        {
+            await WriteNewRowsAsync(rows, day, cancellationToken);
+        }
+        else
+        {
+            await StageAndMergeAsync(rows, day, cancellationToken);
+        }
+
+        if (ChunkPlanSql is { } reset)
+        {
+            await ExecuteAsync(reset.Reset, cancellationToken);
+        }
+    }
+
+    private async Task WriteNewRowsAsync(IReadOnlyList<object?[]> rows, DateOnly day, CancellationToken cancellationToken)
+    {
+        foreach (var agency in rows.Select(ImportNewRows.AgencyOf).OfType<Guid>().Distinct().Where(a => !_agencyRegions.ContainsKey(a)).ToList())
+        {
+            _agencyRegions[agency] = await AgencyRegionAsync(agency, cancellationToken);
+        }
+
+        var context = new NewRowsContext(day, _agencyRegions);
+        foreach (var table in ImportNewRows.Tables)
+        {
+            await using var writer = await OpenWriterAsync(table.Name, table.Columns, cancellationToken);
+            foreach (var row in rows)
+            {
+                if (table.Values(row, context) is { } values)
+                {
+                    await writer.AddAsync(values, cancellationToken);
+                }
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+    }
+
+    private async Task<string> AgencyRegionAsync(Guid agency, CancellationToken cancellationToken)
+    {
+        await using var command = Command("SELECT region_code FROM agencies WHERE id = @agency");
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "agency";
+        parameter.Value = ToDb(agency);
+        command.Parameters.Add(parameter);
+        // Validation matched the row to this agency inside the same transaction: it cannot be missing.
+        return await command.ExecuteScalarAsync(cancellationToken) as string
+            ?? throw new InvalidOperationException($"Agency {agency} is not in the registry.");
+    }
+
+    private async Task StageAndMergeAsync(IReadOnlyList<object?[]> rows, DateOnly day, CancellationToken cancellationToken)
+    {
+        await using (var writer = await OpenWriterAsync(ImportStaging.RosterTable, Loaded(ImportKind.Roster), cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                await writer.AddAsync(row, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        // The chunks are alike: statistics from the first serve the rest (a cleared table keeps them).
+        if (_stagedChunks++ == 0)
+        {
+            await AnalyzeAsync(ImportStaging.RosterTable, cancellationToken);
         }
 
         var registered = 0;
@@ -178,13 +241,10 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             registered = step == ImportMergeSql.RosterChunk[0] ? affected : registered;
         }
 
-        if (ChunkPlanSql is { } reset)
-        {
-            await ExecuteAsync(reset.Reset, cancellationToken);
-        }
-
         await ClearAsync(ImportStaging.RosterTable, cancellationToken);
     }
+
+    private static List<StagingColumn> Loaded(ImportKind kind) => [.. ImportStaging.Columns(kind).Where(c => c.Loaded)];
 
     private void Add(DbCommand command, string name, object? value)
     {
@@ -198,5 +258,31 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         parameter.ParameterName = name;
         parameter.Value = ToDb(value);
         command.Parameters.Add(parameter);
+    }
+
+    /// <summary>Collects a roster's rows and hands them on <see cref="ChunkRows"/> at a time, and the rest when completed.</summary>
+    private sealed class ChunkWriter(int chunkRows, Func<IReadOnlyList<object?[]>, CancellationToken, Task> merge) : IStagingWriter
+    {
+        private readonly List<object?[]> _rows = new(chunkRows);
+
+        public async Task AddAsync(object?[] values, CancellationToken cancellationToken)
+        {
+            _rows.Add(values);
+            if (_rows.Count == chunkRows)
+            {
+                await CompleteAsync(cancellationToken);
+            }
+        }
+
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            if (_rows.Count > 0)
+            {
+                await merge(_rows, cancellationToken);
+                _rows.Clear();
+            }
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

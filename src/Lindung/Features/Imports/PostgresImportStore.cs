@@ -7,8 +7,10 @@ namespace Lindung.Features.Imports;
 /// <summary>
 /// PostgreSQL: rows stream into a TEMP table (dropped on commit) through binary COPY, inside the
 /// caller's transaction, one COPY per chunk; the merge then runs set-based against the real tables.
+/// A chunk of new people only is copied straight into the real tables (<see cref="ImportNewRows"/>).
 /// </summary>
-internal sealed class PostgresImportStore(DbConnection connection, DbTransaction transaction, int chunkRows) : ImportStore(connection, transaction, chunkRows)
+internal sealed class PostgresImportStore(DbConnection connection, DbTransaction transaction, int chunkRows, bool newRowsDirect)
+    : ImportStore(connection, transaction, chunkRows, newRowsDirect)
 {
     protected override string TempSchema => "pg_temp";
 
@@ -20,11 +22,22 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         // first temp table, so a pooled session that already had one keeps what it had.
         ExecuteAsync("DO $$ BEGIN PERFORM set_config('temp_buffers', '256MB', false); EXCEPTION WHEN OTHERS THEN NULL; END $$", cancellationToken);
 
-    protected override Task<IStagingWriter> OpenWriterAsync(
-        string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken)
+    protected override Task<IStagingWriter> OpenWriterAsync(string table, IReadOnlyList<StagingColumn> columns, CancellationToken cancellationToken)
     {
         var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
-        return Task.FromResult<IStagingWriter>(new Writer((NpgsqlConnection)Connection, copy, [.. columns.Select(c => DbType(c.Type))], chunk, ChunkRows));
+        return Task.FromResult<IStagingWriter>(new Writer((NpgsqlConnection)Connection, copy, [.. columns.Select(c => DbType(c.Type))]));
+    }
+
+    protected override async Task<bool> AnyRegisteredAsync(IReadOnlyList<string> niks, CancellationToken cancellationToken)
+    {
+        // The same lagging statistics (see ChunkPlanSql) would have the planner scan all of workers
+        // for every chunk; only the NIK index keeps the look-up at the chunk's size.
+        await ExecuteAsync("SET enable_seqscan = off", cancellationToken);
+        await using var command = Command("SELECT EXISTS (SELECT 1 FROM workers WHERE nik = ANY(@niks))");
+        command.Parameters.Add(new NpgsqlParameter<string[]>("niks", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. niks] });
+        var any = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await ExecuteAsync("RESET enable_seqscan", cancellationToken);
+        return any;
     }
 
     // The registry's statistics lag behind the rows this import adds (a first import of a million
@@ -58,22 +71,22 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         _ => NpgsqlDbType.Text,
     };
 
-    private sealed class Writer(NpgsqlConnection connection, string copy, NpgsqlDbType[] types, Func<CancellationToken, Task>? chunk, int chunkRows) : IStagingWriter
+    /// <summary>One COPY per writer: the statement must end before the next one can run on this connection.</summary>
+    private sealed class Writer(NpgsqlConnection connection, string copy, NpgsqlDbType[] types) : IStagingWriter
     {
         private NpgsqlBinaryImporter? _importer;
-        private int _rows;
 
-        public async Task AddAsync(object?[] values, CancellationToken cancellationToken)
+        public async Task AddAsync(object?[] values, CancellationToken cancellationToken) =>
+            Write(_importer ??= await connection.BeginBinaryImportAsync(copy, cancellationToken), values);
+
+        public async Task CompleteAsync(CancellationToken cancellationToken)
         {
-            var importer = _importer ??= await connection.BeginBinaryImportAsync(copy, cancellationToken);
-            Write(importer, values);
-            if (chunk is not null && ++_rows == chunkRows)
+            if (_importer is not null)
             {
-                await FlushAsync(cancellationToken);
+                await _importer.CompleteAsync(cancellationToken);
+                await DisposeAsync();
             }
         }
-
-        public Task CompleteAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
         // Synchronous and typed: each value goes into the importer's buffer, which only reaches the
         // socket when full. An awaited write per value, or a value typed object (its converter looked
@@ -116,22 +129,6 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
             {
                 await _importer.DisposeAsync();
                 _importer = null;
-            }
-        }
-
-        private async Task FlushAsync(CancellationToken cancellationToken)
-        {
-            // One COPY per chunk: the statement must end before the chunk's merge can run on this connection.
-            if (_importer is not null)
-            {
-                await _importer.CompleteAsync(cancellationToken);
-                await DisposeAsync();
-            }
-
-            if (chunk is not null && _rows > 0)
-            {
-                _rows = 0;
-                await chunk(cancellationToken);
             }
         }
     }

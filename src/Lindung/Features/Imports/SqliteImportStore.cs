@@ -8,9 +8,11 @@ namespace Lindung.Features.Imports;
 /// <summary>
 /// SQLite: rows go into a TEMP table (kept out of the database file) through one prepared INSERT
 /// reused for every row, all inside the caller's transaction. Ids and dates are written as EF
-/// writes them: upper-case GUID text and ISO dates.
+/// writes them: upper-case GUID text and ISO dates. A chunk of new people only is inserted straight
+/// into the real tables the same way (<see cref="ImportNewRows"/>).
 /// </summary>
-internal sealed class SqliteImportStore(DbConnection connection, DbTransaction transaction, int chunkRows) : ImportStore(connection, transaction, chunkRows)
+internal sealed class SqliteImportStore(DbConnection connection, DbTransaction transaction, int chunkRows, bool newRowsDirect)
+    : ImportStore(connection, transaction, chunkRows, newRowsDirect)
 {
     protected override string TempSchema => "temp";
 
@@ -24,11 +26,45 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
 
     protected override Task PrepareSessionAsync(CancellationToken cancellationToken) => ExecuteAsync(CacheSql, cancellationToken);
 
-    protected override Task<IStagingWriter> OpenWriterAsync(
-        string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken)
+    protected override Task<IStagingWriter> OpenWriterAsync(string table, IReadOnlyList<StagingColumn> columns, CancellationToken cancellationToken)
     {
         var insert = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
-        return Task.FromResult<IStagingWriter>(new Writer(((SqliteConnection)Connection).Handle!, insert, chunk, ChunkRows));
+        return Task.FromResult<IStagingWriter>(new Writer(((SqliteConnection)Connection).Handle!, insert));
+    }
+
+    protected override Task<bool> AnyRegisteredAsync(IReadOnlyList<string> niks, CancellationToken cancellationToken)
+    {
+        // One prepared probe of the unique NIK index per row: a command per row would cost more than the probe.
+        var db = ((SqliteConnection)Connection).Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, "SELECT 1 FROM workers WHERE nik = ?", out var find));
+        using (find)
+        {
+            foreach (var nik in niks)
+            {
+                Check(db, raw.sqlite3_bind_text(find, 1, nik));
+                var found = raw.sqlite3_step(find);
+                raw.sqlite3_reset(find);
+                if (found == raw.SQLITE_ROW)
+                {
+                    return Task.FromResult(true);
+                }
+
+                if (found != raw.SQLITE_DONE)
+                {
+                    Check(db, found);
+                }
+            }
+        }
+
+        return Task.FromResult(false);
+    }
+
+    private static void Check(sqlite3 db, int code)
+    {
+        if (code != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), code);
+        }
     }
 
     protected override Task ClearAsync(string table, CancellationToken cancellationToken) => ExecuteAsync($"DELETE FROM {table}", cancellationToken);
@@ -52,22 +88,18 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
     {
         private readonly sqlite3 _db;
         private readonly sqlite3_stmt _insert;
-        private readonly Func<CancellationToken, Task>? _chunk;
-        private readonly int _chunkRows;
-        private int _rows;
 
-        public Writer(sqlite3 db, string sql, Func<CancellationToken, Task>? chunk, int chunkRows)
+        public Writer(sqlite3 db, string sql)
         {
             _db = db;
-            Check(raw.sqlite3_prepare_v2(db, sql, out _insert));
-            (_chunk, _chunkRows) = (chunk, chunkRows);
+            Check(db, raw.sqlite3_prepare_v2(db, sql, out _insert));
         }
 
         public Task AddAsync(object?[] values, CancellationToken cancellationToken)
         {
             for (var i = 0; i < values.Length; i++)
             {
-                Check(Bind(i + 1, values[i]));
+                Check(_db, Bind(i + 1, values[i]));
             }
 
             // Synchronous on purpose: SQLite has no asynchronous I/O.
@@ -75,28 +107,13 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
             raw.sqlite3_reset(_insert);
             if (done != raw.SQLITE_DONE)
             {
-                Check(done);
-            }
-
-            if (_chunk is not null && ++_rows == _chunkRows)
-            {
-                _rows = 0;
-                return _chunk(cancellationToken);
+                Check(_db, done);
             }
 
             return Task.CompletedTask;
         }
 
-        public Task CompleteAsync(CancellationToken cancellationToken)
-        {
-            if (_chunk is not null && _rows > 0)
-            {
-                _rows = 0;
-                return _chunk(cancellationToken);
-            }
-
-            return Task.CompletedTask;
-        }
+        public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public ValueTask DisposeAsync()
         {
@@ -121,14 +138,6 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
                     return raw.sqlite3_bind_text(_insert, index, SqliteText.Write(value, text));
                 default:
                     throw new ArgumentException($"A staging value of type {value.GetType().Name} has no SQLite binding.", nameof(value));
-            }
-        }
-
-        private void Check(int code)
-        {
-            if (code != raw.SQLITE_OK)
-            {
-                throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), code);
             }
         }
     }
