@@ -2,20 +2,24 @@ namespace Lindung.Features.Imports;
 
 /// <summary>
 /// A real table a chunk of new people is written into straight, its columns and, per staged roster
-/// row, the values it gets (null: the row writes nothing there).
+/// row, the values it gets, filled into an array of the columns' length (false: the row writes nothing there).
 /// </summary>
-internal sealed record NewRowsTable(string Name, IReadOnlyList<StagingColumn> Columns, Func<object?[], NewRowsContext, object?[]?> Values);
+internal sealed record NewRowsTable(string Name, IReadOnlyList<StagingColumn> Columns, Func<object?[], NewRowsContext, object?[], bool> Fill);
 
 /// <summary>What a row's values need besides the row: the effective day and an agency's region.</summary>
-internal sealed record NewRowsContext(DateOnly Day, IReadOnlyDictionary<Guid, string> AgencyRegions);
+internal sealed record NewRowsContext(DateOnly Day, IReadOnlyDictionary<Guid, string> AgencyRegions)
+{
+    /// <summary>The day boxed once for the chunk, not once per row without a start date.</summary>
+    public object DayValue { get; } = Day;
+}
 
 /// <summary>
-/// A roster chunk in which no row names a registered worker (a first import) is written straight
-/// into <c>workers</c>, <c>employments</c> and <c>import_roster_seen</c> instead of through the
-/// staging table and <see cref="ImportMergeSql.RosterChunk"/>. For such a chunk every statement of
+/// On PostgreSQL, a roster chunk in which no row names a registered worker (a first import) is
+/// written straight into <c>workers</c>, <c>employments</c> and <c>import_roster_seen</c> by binary
+/// COPY instead of through the staging table and <see cref="ImportMergeSql.RosterChunk"/>. For such a chunk every statement of
 /// that merge that concerns registered workers or open employments touches nothing, and the three
 /// inserts that remain write exactly these rows; the staging write and read are saved. Keep the two
-/// in step: <c>ImportChunkTests</c> compares them.
+/// in step: <c>ImportNewRowsTests</c> compares them.
 /// </summary>
 internal static class ImportNewRows
 {
@@ -35,6 +39,11 @@ internal static class ImportNewRows
     private static readonly int NewWorkerId = Staged("new_worker_id");
     private static readonly int NewEmploymentId = Staged("new_employment_id");
 
+    // Boxed once: a flag per row would otherwise box three integers.
+    private static readonly object One = 1;
+    private static readonly object Zero = 0;
+    private const string Scheme = "BPJS_TK";
+
     /// <summary>In the order they are written: a worker before the employments that point to it.</summary>
     public static IReadOnlyList<NewRowsTable> Tables { get; } =
     [
@@ -44,7 +53,7 @@ internal static class ImportNewRows
                 new("id", StagingType.Id), new("nik", StagingType.Text), new("name", StagingType.Text), new("birth_date", StagingType.Date),
                 new("sex", StagingType.Text), new("region_code", StagingType.Text), new("phone", StagingType.Text), new("scheme", StagingType.Text),
             ],
-            (s, _) => IsValid(s) ? [s[NewWorkerId], s[Nik], s[Name], s[BirthDate], s[Sex], s[RegionCode], s[Phone], "BPJS_TK"] : null),
+            (s, _, v) => IsValid(s) && Set(v, s[NewWorkerId], s[Nik], s[Name], s[BirthDate], s[Sex], s[RegionCode], s[Phone], Scheme)),
         new(
             "employments",
             [
@@ -52,9 +61,8 @@ internal static class ImportNewRows
                 new("position", StagingType.Text), new("monthly_wage", StagingType.Integer), new("funding_source", StagingType.Text),
                 new("valid_from", StagingType.Date), new("region_code", StagingType.Text),
             ],
-            (s, c) => IsValid(s)
-                ? [s[NewEmploymentId], s[NewWorkerId], s[AgencyId], s[Category], s[Position], s[Wage], s[Funding], s[StartDate] ?? c.Day, c.AgencyRegions[(Guid)s[AgencyId]!]]
-                : null),
+            (s, c, v) => IsValid(s) && Set(
+                v, s[NewEmploymentId], s[NewWorkerId], s[AgencyId], s[Category], s[Position], s[Wage], s[Funding], s[StartDate] ?? c.DayValue, c.AgencyRegions[(Guid)s[AgencyId]!])),
         // A rejected row names no registered worker here (none is in the chunk): it keeps worker_id NULL.
         new(
             ImportStaging.RosterSeenTable,
@@ -62,7 +70,7 @@ internal static class ImportNewRows
                 new("worker_id", StagingType.Id), new("agency_id", StagingType.Id), new("valid", StagingType.Integer),
                 new("emp_new", StagingType.Integer), new("emp_updated", StagingType.Integer),
             ],
-            (s, _) => IsValid(s) ? [s[NewWorkerId], s[AgencyId], 1, 1, 0] : [null, s[AgencyId], 0, 0, 0]),
+            (s, _, v) => IsValid(s) ? Set(v, s[NewWorkerId], s[AgencyId], One, One, Zero) : Set(v, null, s[AgencyId], Zero, Zero, Zero)),
     ];
 
     /// <summary>The NIK a staged row names, valid or not (null when it could not be read).</summary>
@@ -72,6 +80,12 @@ internal static class ImportNewRows
     public static Guid? AgencyOf(object?[] staged) => IsValid(staged) ? (Guid?)staged[AgencyId] : null;
 
     private static bool IsValid(object?[] staged) => (int)staged[Valid]! == 1;
+
+    private static bool Set(object?[] values, params ReadOnlySpan<object?> row)
+    {
+        row.CopyTo(values);
+        return true;
+    }
 
     private static int Staged(string column)
     {

@@ -35,7 +35,7 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         }
 
         return kind == ImportKind.Roster
-            ? new ChunkWriter(ChunkRows, (rows, token) => MergeRosterChunkAsync(rows, day, token))
+            ? new ChunkWriter(this, day)
             : await OpenWriterAsync(ImportStaging.MembersTable, Loaded(ImportKind.Members), cancellationToken);
     }
 
@@ -97,8 +97,16 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     /// <summary>A writer of rows into <paramref name="table"/> (a staging table or a real one), values in the order of <paramref name="columns"/>.</summary>
     protected abstract Task<IStagingWriter> OpenWriterAsync(string table, IReadOnlyList<StagingColumn> columns, CancellationToken cancellationToken);
 
-    /// <summary>Whether any of <paramref name="niks"/> is a registered worker's, looked up through the registry's NIK index.</summary>
-    protected abstract Task<bool> AnyRegisteredAsync(IReadOnlyList<string> niks, CancellationToken cancellationToken);
+    /// <summary>
+    /// Whether this provider writes a chunk in which no row names a registered worker straight into
+    /// the registry (<see cref="ImportNewRows"/>). Not by default: on SQLite one statement step per row
+    /// costs more than the engine's own <c>INSERT … SELECT</c> from the staging table (docs/IMPORT.md, 2026-12-03).
+    /// </summary>
+    protected virtual bool WritesNewRowsStraight => false;
+
+    /// <summary>Whether any of <paramref name="niks"/> is a registered worker's; asked only when <see cref="WritesNewRowsStraight"/>.</summary>
+    protected virtual Task<bool> AnyRegisteredAsync(IReadOnlyList<string> niks, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This provider stages every chunk.");
 
     /// <summary>
     /// Planner settings for a chunk's statements and how to undo them, where the provider needs them:
@@ -151,27 +159,28 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         return command;
     }
 
-    private async Task MergeRosterChunkAsync(IReadOnlyList<object?[]> rows, DateOnly day, CancellationToken cancellationToken)
-    {
-        if (ChunkPlanSql is { } plan)
-        {
-            await ExecuteAsync(plan.Set, cancellationToken);
-        }
+    /// <summary>Chunks are held whole until merged only when one may go straight into the registry.</summary>
+    private bool HoldsChunks => newRowsDirect && WritesNewRowsStraight;
 
-        var niks = rows.Select(ImportNewRows.NikOf).OfType<string>().ToList();
-        if (newRowsDirect && !await AnyRegisteredAsync(niks, cancellationToken))
+    private async Task MergeHeldChunkAsync(IReadOnlyList<object?[]> rows, DateOnly day, CancellationToken cancellationToken)
+    {
+        if (!await AnyRegisteredAsync([.. rows.Select(ImportNewRows.NikOf).OfType<string>()], cancellationToken))
         {
             await WriteNewRowsAsync(rows, day, cancellationToken);
-        }
-        else
-        {
-            await StageAndMergeAsync(rows, day, cancellationToken);
+            return;
         }
 
-        if (ChunkPlanSql is { } reset)
+        await using (var writer = await OpenRosterStagingAsync(cancellationToken))
         {
-            await ExecuteAsync(reset.Reset, cancellationToken);
+            foreach (var row in rows)
+            {
+                await writer.AddAsync(row, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
         }
+
+        await MergeStagedChunkAsync(day, cancellationToken);
     }
 
     private async Task WriteNewRowsAsync(IReadOnlyList<object?[]> rows, DateOnly day, CancellationToken cancellationToken)
@@ -184,10 +193,12 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         var context = new NewRowsContext(day, _agencyRegions);
         foreach (var table in ImportNewRows.Tables)
         {
+            // One array per table, refilled for every row: writers copy the values before AddAsync returns.
+            var values = new object?[table.Columns.Count];
             await using var writer = await OpenWriterAsync(table.Name, table.Columns, cancellationToken);
             foreach (var row in rows)
             {
-                if (table.Values(row, context) is { } values)
+                if (table.Fill(row, context, values))
                 {
                     await writer.AddAsync(values, cancellationToken);
                 }
@@ -209,22 +220,20 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             ?? throw new InvalidOperationException($"Agency {agency} is not in the registry.");
     }
 
-    private async Task StageAndMergeAsync(IReadOnlyList<object?[]> rows, DateOnly day, CancellationToken cancellationToken)
+    private Task<IStagingWriter> OpenRosterStagingAsync(CancellationToken cancellationToken) =>
+        OpenWriterAsync(ImportStaging.RosterTable, Loaded(ImportKind.Roster), cancellationToken);
+
+    private async Task MergeStagedChunkAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        await using (var writer = await OpenWriterAsync(ImportStaging.RosterTable, Loaded(ImportKind.Roster), cancellationToken))
-        {
-            foreach (var row in rows)
-            {
-                await writer.AddAsync(row, cancellationToken);
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
-
         // The chunks are alike: statistics from the first serve the rest (a cleared table keeps them).
         if (_stagedChunks++ == 0)
         {
             await AnalyzeAsync(ImportStaging.RosterTable, cancellationToken);
+        }
+
+        if (ChunkPlanSql is { } plan)
+        {
+            await ExecuteAsync(plan.Set, cancellationToken);
         }
 
         var registered = 0;
@@ -239,6 +248,11 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             var affected = await command.ExecuteNonQueryAsync(cancellationToken);
             // The first statement finds the rows' registered workers: none, and the chunk is all new people.
             registered = step == ImportMergeSql.RosterChunk[0] ? affected : registered;
+        }
+
+        if (ChunkPlanSql is { } reset)
+        {
+            await ExecuteAsync(reset.Reset, cancellationToken);
         }
 
         await ClearAsync(ImportStaging.RosterTable, cancellationToken);
@@ -260,15 +274,29 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         command.Parameters.Add(parameter);
     }
 
-    /// <summary>Collects a roster's rows and hands them on <see cref="ChunkRows"/> at a time, and the rest when completed.</summary>
-    private sealed class ChunkWriter(int chunkRows, Func<IReadOnlyList<object?[]>, CancellationToken, Task> merge) : IStagingWriter
+    /// <summary>
+    /// Hands a roster to the store <see cref="ChunkRows"/> rows at a time, and the rest when completed.
+    /// Rows stream into the staging table as they arrive, unless a chunk of new people may go straight
+    /// into the registry: then a chunk is held until it is whole, as only the whole chunk tells which way it goes.
+    /// </summary>
+    private sealed class ChunkWriter(ImportStore store, DateOnly day) : IStagingWriter
     {
-        private readonly List<object?[]> _rows = new(chunkRows);
+        private readonly List<object?[]> _held = [];
+        private IStagingWriter? _staging;
+        private int _rows;
 
         public async Task AddAsync(object?[] values, CancellationToken cancellationToken)
         {
-            _rows.Add(values);
-            if (_rows.Count == chunkRows)
+            if (store.HoldsChunks)
+            {
+                _held.Add(values);
+            }
+            else
+            {
+                await (_staging ??= await store.OpenRosterStagingAsync(cancellationToken)).AddAsync(values, cancellationToken);
+            }
+
+            if (++_rows == store.ChunkRows)
             {
                 await CompleteAsync(cancellationToken);
             }
@@ -276,13 +304,32 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
 
         public async Task CompleteAsync(CancellationToken cancellationToken)
         {
-            if (_rows.Count > 0)
+            if (_rows == 0)
             {
-                await merge(_rows, cancellationToken);
-                _rows.Clear();
+                return;
             }
+
+            _rows = 0;
+            if (store.HoldsChunks)
+            {
+                await store.MergeHeldChunkAsync(_held, day, cancellationToken);
+                _held.Clear();
+                return;
+            }
+
+            // The staging statement must end before the chunk's merge can run on this connection.
+            await _staging!.CompleteAsync(cancellationToken);
+            await DisposeAsync();
+            await store.MergeStagedChunkAsync(day, cancellationToken);
         }
 
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        public async ValueTask DisposeAsync()
+        {
+            if (_staging is not null)
+            {
+                await _staging.DisposeAsync();
+                _staging = null;
+            }
+        }
     }
 }

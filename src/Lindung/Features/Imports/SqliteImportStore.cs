@@ -8,8 +8,7 @@ namespace Lindung.Features.Imports;
 /// <summary>
 /// SQLite: rows go into a TEMP table (kept out of the database file) through one prepared INSERT
 /// reused for every row, all inside the caller's transaction. Ids and dates are written as EF
-/// writes them: upper-case GUID text and ISO dates. A chunk of new people only is inserted straight
-/// into the real tables the same way (<see cref="ImportNewRows"/>).
+/// writes them: upper-case GUID text and ISO dates.
 /// </summary>
 internal sealed class SqliteImportStore(DbConnection connection, DbTransaction transaction, int chunkRows, bool newRowsDirect)
     : ImportStore(connection, transaction, chunkRows, newRowsDirect)
@@ -30,33 +29,6 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
     {
         var insert = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         return Task.FromResult<IStagingWriter>(new Writer(((SqliteConnection)Connection).Handle!, insert));
-    }
-
-    protected override Task<bool> AnyRegisteredAsync(IReadOnlyList<string> niks, CancellationToken cancellationToken)
-    {
-        // One prepared probe of the unique NIK index per row: a command per row would cost more than the probe.
-        var db = ((SqliteConnection)Connection).Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, "SELECT 1 FROM workers WHERE nik = ?", out var find));
-        using (find)
-        {
-            foreach (var nik in niks)
-            {
-                Check(db, raw.sqlite3_bind_text(find, 1, nik));
-                var found = raw.sqlite3_step(find);
-                raw.sqlite3_reset(find);
-                if (found == raw.SQLITE_ROW)
-                {
-                    return Task.FromResult(true);
-                }
-
-                if (found != raw.SQLITE_DONE)
-                {
-                    Check(db, found);
-                }
-            }
-        }
-
-        return Task.FromResult(false);
     }
 
     private static void Check(sqlite3 db, int code)

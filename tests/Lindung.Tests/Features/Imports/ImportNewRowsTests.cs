@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Tests.Features.Imports;
 
 /// <summary>
-/// A chunk of new people is written straight into the registry (<see cref="ImportNewRows"/>); every
-/// other chunk goes through the staging table. Through a first import with every optional column,
+/// On PostgreSQL a chunk of new people is written straight into the registry (<see cref="ImportNewRows"/>);
+/// every other chunk, and every chunk on SQLite, goes through the staging table. Through a first import with every optional column,
 /// units and rejected rows, an unchanged re-import and a changed roster that ends the missing, the
 /// registry, the counts and the batches must be what the staging path alone leaves.
 /// </summary>
@@ -14,14 +14,11 @@ public sealed class ImportNewRowsTests
 {
     private const string Header = "nik,nama,tanggal_lahir,jenis_kelamin,kode_wilayah,instansi,kategori,upah,jabatan,tanggal_mulai,no_hp,sumber_dana";
 
-    public static TheoryData<string> Providers => ["sqlite", "postgres"];
-
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task New_people_written_straight_leave_what_the_staging_path_leaves(string provider)
+    [Fact]
+    public async Task New_people_written_straight_leave_what_the_staging_path_leaves()
     {
-        var direct = await ReplayAsync(provider, newRowsDirect: true);
-        var staged = await ReplayAsync(provider, newRowsDirect: false);
+        var direct = await ReplayAsync("postgres", newRowsDirect: true);
+        var staged = await ReplayAsync("postgres", newRowsDirect: false);
 
         Assert.Equal(staged.Contents, direct.Contents);
         Assert.Equal(staged.Counts, direct.Counts);
