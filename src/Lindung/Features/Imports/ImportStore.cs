@@ -162,9 +162,9 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     /// <summary>Chunks are held whole until merged only when one may go straight into the registry.</summary>
     private bool HoldsChunks => newRowsDirect && WritesNewRowsStraight;
 
-    private async Task MergeHeldChunkAsync(IReadOnlyList<object?[]> rows, DateOnly day, CancellationToken cancellationToken)
+    private async Task MergeHeldChunkAsync(IReadOnlyList<object?[]> rows, IReadOnlyList<string> niks, DateOnly day, CancellationToken cancellationToken)
     {
-        if (!await AnyRegisteredAsync([.. rows.Select(ImportNewRows.NikOf).OfType<string>()], cancellationToken))
+        if (!await AnyRegisteredAsync(niks, cancellationToken))
         {
             await WriteNewRowsAsync(rows, day, cancellationToken);
             return;
@@ -282,6 +282,9 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     private sealed class ChunkWriter(ImportStore store, DateOnly day) : IStagingWriter
     {
         private readonly List<object?[]> _held = [];
+
+        // Taken while each row is still in the cache, not from the whole chunk once it is cold.
+        private readonly List<string> _niks = [];
         private IStagingWriter? _staging;
         private int _rows;
 
@@ -290,6 +293,10 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             if (store.HoldsChunks)
             {
                 _held.Add(values);
+                if (ImportNewRows.NikOf(values) is { } nik)
+                {
+                    _niks.Add(nik);
+                }
             }
             else
             {
@@ -312,8 +319,9 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             _rows = 0;
             if (store.HoldsChunks)
             {
-                await store.MergeHeldChunkAsync(_held, day, cancellationToken);
+                await store.MergeHeldChunkAsync(_held, _niks, day, cancellationToken);
                 _held.Clear();
+                _niks.Clear();
                 return;
             }
 

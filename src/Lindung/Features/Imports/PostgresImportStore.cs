@@ -36,8 +36,9 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         // The same lagging statistics (see ChunkPlanSql) would have the planner scan all of workers
         // for every chunk; only the NIK index keeps the look-up at the chunk's size.
         await ExecuteAsync("SET enable_seqscan = off", cancellationToken);
-        await using var command = Command("SELECT EXISTS (SELECT 1 FROM workers WHERE nik = ANY(@niks))");
-        command.Parameters.Add(new NpgsqlParameter<string[]>("niks", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. niks] });
+        // One text of NIKs (digits only: a NIK is only named once it is valid) costs the client a fraction of a text[] parameter.
+        await using var command = Command("SELECT EXISTS (SELECT 1 FROM workers WHERE nik = ANY(string_to_array(@niks, ',')))");
+        command.Parameters.Add(new NpgsqlParameter<string>("niks", NpgsqlDbType.Text) { TypedValue = string.Join(',', niks) });
         var registered = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
         await ExecuteAsync("RESET enable_seqscan", cancellationToken);
         return registered;
