@@ -64,6 +64,8 @@ internal static class RegistryFloor
         var keys = new List<(Guid Worker, Guid Employment)>();
         await using (var workers = await connection.BeginBinaryImportAsync($"COPY workers ({WorkersColumns}) FROM STDIN (FORMAT BINARY)"))
         {
+            // No time limit: completing a COPY runs the statement's index and foreign-key work, minutes for millions of rows.
+            workers.Timeout = TimeSpan.Zero;
             foreach (var row in Rows(file))
             {
                 var key = (ids.Next(), ids.Next());
@@ -83,6 +85,7 @@ internal static class RegistryFloor
 
         await using (var employments = await connection.BeginBinaryImportAsync($"COPY employments ({EmploymentsColumns}) FROM STDIN (FORMAT BINARY)"))
         {
+            employments.Timeout = TimeSpan.Zero;
             var i = 0;
             foreach (var row in Rows(file))
             {

@@ -13,8 +13,8 @@ namespace Lindung.Features.Imports;
 /// <summary>
 /// Where imports keep their reports (<c>&lt;data&gt;/imports/&lt;batch&gt;/</c>), how many roster
 /// rows are merged at a time (tests make chunks small to cross their boundaries) and whether a chunk
-/// of new people is written straight into the registry (<see cref="ImportNewRows"/>; tests turn it
-/// off to compare it with the staging path).
+/// of new people may be written straight into the registry where the provider does so
+/// (<see cref="ImportNewRows"/>, PostgreSQL; tests turn it off to compare it with the staging path).
 /// </summary>
 internal sealed record ImportSettings(string DataDirectory, int ChunkRows = ImportStaging.ChunkRows, bool NewRowsDirect = true);
 

@@ -81,7 +81,7 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
         private NpgsqlBinaryImporter? _importer;
 
         public async Task AddAsync(object?[] values, CancellationToken cancellationToken) =>
-            Write(_importer ??= await connection.BeginBinaryImportAsync(copy, cancellationToken), values);
+            Write(_importer ??= await BeginAsync(cancellationToken), values);
 
         public async Task CompleteAsync(CancellationToken cancellationToken)
         {
@@ -125,6 +125,15 @@ internal sealed class PostgresImportStore(DbConnection connection, DbTransaction
                         break;
                 }
             }
+        }
+
+        private async Task<NpgsqlBinaryImporter> BeginAsync(CancellationToken cancellationToken)
+        {
+            var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+            // No time limit, as for the import's other statements: completing a COPY into the registry
+            // runs the chunk's foreign-key checks, which a loaded server may take longer than 30 s over.
+            importer.Timeout = TimeSpan.Zero;
+            return importer;
         }
 
         public async ValueTask DisposeAsync()
