@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Features.Imports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -18,6 +19,9 @@ namespace Lindung.Bench.Import;
 internal static class ImportBench
 {
     public const string PostgresVariable = "LINDUNG_BENCH_PG";
+
+    /// <summary>The effective date of every load: the import's and the floor's employments start on it.</summary>
+    private static readonly DateOnly Day = new(2026, 11, 1);
 
     // What the peers load: the file's 8 columns, typed.
     private const string PeerColumns =
@@ -45,45 +49,58 @@ internal static class ImportBench
         var failed = false;
         if (only is null or "postgres")
         {
-            var pg = await BestOfAsync(args.Runs, () => LindungPostgresAsync(postgres, file), () => CopyPostgresAsync(postgres, file), args.Rows);
+            var pg = await BestOfAsync(
+                args.Runs, () => LindungPostgresAsync(postgres, file), () => FloorPostgresAsync(postgres, file), () => CopyPostgresAsync(postgres, file), args.Rows);
             failed |= Report("import postgres", args.Rows, pg, "PG COPY", 1.2);
         }
 
         if (only is null or "sqlite")
         {
-            var lite = await BestOfAsync(args.Runs, () => LindungSqliteAsync(file), () => DuckDbAsync(file), args.Rows);
+            var lite = await BestOfAsync(args.Runs, () => LindungSqliteAsync(file), () => FloorSqliteAsync(file), () => DuckDbAsync(file), args.Rows);
             failed |= Report("import sqlite", args.Rows, lite, "DuckDB", 2.5);
         }
 
         return failed ? 1 : 0;
     }
 
-    private static async Task<(TimeSpan Ours, TimeSpan Peer)> BestOfAsync(
-        int runs, Func<Task<(TimeSpan Elapsed, long Rows)>> ours, Func<Task<(TimeSpan Elapsed, long Rows)>> peer, int expected)
+    private static async Task<(TimeSpan Ours, TimeSpan Floor, TimeSpan Peer)> BestOfAsync(
+        int runs,
+        Func<Task<(TimeSpan Elapsed, long Rows)>> ours,
+        Func<Task<(TimeSpan Elapsed, long Rows)>> floor,
+        Func<Task<(TimeSpan Elapsed, long Rows)>> peer,
+        int expected)
     {
-        var best = (Ours: TimeSpan.MaxValue, Peer: TimeSpan.MaxValue);
+        var best = (Ours: TimeSpan.MaxValue, Floor: TimeSpan.MaxValue, Peer: TimeSpan.MaxValue);
         for (var run = 0; run < runs; run++)
         {
             GC.Collect();
             var (oursTime, oursRows) = await ours();
             GC.Collect();
+            var (floorTime, floorRows) = await floor();
+            GC.Collect();
             var (peerTime, peerRows) = await peer();
-            if (oursRows != expected || peerRows != expected)
+            if (oursRows != expected || floorRows != expected || peerRows != expected)
             {
-                throw new InvalidOperationException($"Row count mismatch: expected {expected:N0}, Lindung {oursRows:N0}, peer {peerRows:N0}.");
+                throw new InvalidOperationException(
+                    $"Row count mismatch: expected {expected:N0}, Lindung {oursRows:N0}, registry floor {floorRows:N0}, peer {peerRows:N0}.");
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run + 1}: Lindung {oursTime.TotalSeconds:N1} s, peer {peerTime.TotalSeconds:N1} s"));
-            best = (oursTime < best.Ours ? oursTime : best.Ours, peerTime < best.Peer ? peerTime : best.Peer);
+                $"  run {run + 1}: Lindung {oursTime.TotalSeconds:N1} s, registry floor {floorTime.TotalSeconds:N1} s, peer {peerTime.TotalSeconds:N1} s"));
+            best = (Min(oursTime, best.Ours), Min(floorTime, best.Floor), Min(peerTime, best.Peer));
         }
 
         return best;
     }
 
-    private static bool Report(string job, int rows, (TimeSpan Ours, TimeSpan Peer) best, string peer, double target)
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static bool Report(string job, int rows, (TimeSpan Ours, TimeSpan Floor, TimeSpan Peer) best, string peer, double target)
     {
         Measure.Report(job, rows, best.Ours, peer, best.Peer);
+        // What the registry's own constraints cost (floor against the peer) and what the import adds on top (Lindung against the floor).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{job} floor: {rows:N0} rows | registry floor {best.Floor.TotalMilliseconds:N0} ms ({rows / best.Floor.TotalSeconds:N0} rows/s) | {peer} {best.Peer.TotalMilliseconds:N0} ms | ratio floor/{peer} = {best.Floor / best.Peer:0.00}x | ratio Lindung/floor = {best.Ours / best.Floor:0.00}x"));
         var ratio = best.Ours.TotalSeconds / best.Peer.TotalSeconds;
         if (ratio <= target)
         {
@@ -107,22 +124,56 @@ internal static class ImportBench
         return await LindungAsync(DatabaseSettings.Sqlite(data.Path), data.Path, file);
     }
 
+    private static async Task<(TimeSpan, long)> FloorPostgresAsync(string server, string file)
+    {
+        await using var database = await FreshPostgresAsync(server);
+        using var data = new BenchDirectory();
+        return await FloorAsync(new DatabaseSettings(DatabaseProvider.Postgres, database.ConnectionString), data.Path, file);
+    }
+
+    private static async Task<(TimeSpan, long)> FloorSqliteAsync(string file)
+    {
+        using var data = new BenchDirectory();
+        return await FloorAsync(DatabaseSettings.Sqlite(data.Path), data.Path, file);
+    }
+
+    private static async Task<(TimeSpan, long)> FloorAsync(DatabaseSettings settings, string dataDirectory, string file)
+    {
+        await using var services = await RegistryAsync(settings, dataDirectory);
+        var agency = await SampleAgencyAsync(services);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (elapsed, rows) = await RegistryFloor.RunAsync(services, agency.Id, agency.RegionCode, file, Day);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    registry floor {settings}: {elapsed.TotalSeconds:N1} s; process CPU {cpu.TotalSeconds:N1} s"));
+        return (elapsed, rows);
+    }
+
+    /// <summary>A migrated registry with the sample agency, set up before any clock starts.</summary>
+    private static async Task<ServiceProvider> RegistryAsync(DatabaseSettings settings, string dataDirectory)
+    {
+        var services = new ServiceCollection().AddLogging().AddLindungDatabase(settings).AddLindungImports(dataDirectory).BuildServiceProvider();
+        await services.MigrateLindungDatabaseAsync();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        db.Agencies.Add(new Agency { Code = ImportSamples.AgencyCode, Name = ImportSamples.AgencyName, Kind = AgencyKind.Dinas, RegionCode = ImportSamples.Region });
+        await db.SaveChangesAsync();
+        return services;
+    }
+
+    private static async Task<Agency> SampleAgencyAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LindungDbContext>().Agencies.AsNoTracking().SingleAsync(a => a.Code == ImportSamples.AgencyCode);
+    }
+
     private static async Task<(TimeSpan, long)> LindungAsync(DatabaseSettings settings, string dataDirectory, string file)
     {
-        await using var services = new ServiceCollection().AddLogging().AddLindungDatabase(settings).AddLindungImports(dataDirectory).BuildServiceProvider();
-        await services.MigrateLindungDatabaseAsync();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
-            db.Agencies.Add(new Agency { Code = ImportSamples.AgencyCode, Name = ImportSamples.AgencyName, Kind = AgencyKind.Dinas, RegionCode = ImportSamples.Region });
-            await db.SaveChangesAsync();
-        }
-
+        await using var services = await RegistryAsync(settings, dataDirectory);
         await using var run = services.CreateAsyncScope();
         var runner = run.ServiceProvider.GetRequiredService<IImportRunner>();
         var request = new ImportRequest(
             ImportKind.Roster, file, Path.GetFileName(file), ImportSamples.AgencyCode, Sheet: null, CommitMode.AllOrNothing,
-            EffectiveDate: new DateOnly(2026, 11, 1), ReportPath: Path.Combine(dataDirectory, "report.csv"));
+            EffectiveDate: Day, ReportPath: Path.Combine(dataDirectory, "report.csv"));
         var phases = new PhaseClock();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();

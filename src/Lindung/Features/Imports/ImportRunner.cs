@@ -11,10 +11,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Lindung.Features.Imports;
 
 /// <summary>
-/// Where imports keep their reports (<c>&lt;data&gt;/imports/&lt;batch&gt;/</c>) and how many roster
-/// rows are merged at a time (tests make chunks small to cross their boundaries).
+/// Where imports keep their reports (<c>&lt;data&gt;/imports/&lt;batch&gt;/</c>), how many roster
+/// rows are merged at a time (tests make chunks small to cross their boundaries) and whether a chunk
+/// of new people may be written straight into the registry where the provider does so
+/// (<see cref="ImportNewRows"/>, PostgreSQL; tests turn it off to compare it with the staging path).
 /// </summary>
-internal sealed record ImportSettings(string DataDirectory, int ChunkRows = ImportStaging.ChunkRows);
+internal sealed record ImportSettings(string DataDirectory, int ChunkRows = ImportStaging.ChunkRows, bool NewRowsDirect = true);
 
 /// <summary>
 /// Reads a roster or membership file row by row, validates each row in the domain, writes the row
@@ -265,8 +267,8 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
     }
 
     private IImportStore CreateStore(IDbContextTransaction transaction) => db.Database.IsNpgsql()
-        ? new PostgresImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction(), settings.ChunkRows)
-        : new SqliteImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction(), settings.ChunkRows);
+        ? new PostgresImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction(), settings.ChunkRows, settings.NewRowsDirect)
+        : new SqliteImportStore(db.Database.GetDbConnection(), transaction.GetDbTransaction(), settings.ChunkRows, settings.NewRowsDirect);
 
     private Func<int, string[], List<RowProblem>, object?[]?> RosterRows(HeaderMap map, TargetAgency target)
     {

@@ -101,7 +101,10 @@ internal static class ImportStaging
     }
 }
 
-/// <summary>Receives staged rows, values in the order of the loaded <see cref="StagingColumn"/>s.</summary>
+/// <summary>
+/// Receives rows, values in the order of the writer's <see cref="StagingColumn"/>s; the values are
+/// copied before <see cref="AddAsync"/> returns, so the caller may refill the same array.
+/// </summary>
 internal interface IStagingWriter : IAsyncDisposable
 {
     Task AddAsync(object?[] values, CancellationToken cancellationToken);

@@ -8,9 +8,10 @@ namespace Lindung.Features.Imports;
 /// the rows are still arriving, running the final statements with the scope's parameters on the
 /// caller's connection and transaction, and reading the counts.
 /// </summary>
-internal abstract class ImportStore(DbConnection connection, DbTransaction transaction, int chunkRows) : IImportStore
+internal abstract class ImportStore(DbConnection connection, DbTransaction transaction, int chunkRows, bool newRowsDirect) : IImportStore
 {
-    private int _chunks;
+    private readonly Dictionary<Guid, string> _agencyRegions = [];
+    private int _stagedChunks;
 
     protected DbConnection Connection { get; } = connection;
 
@@ -33,9 +34,9 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             await ExecuteAsync(ImportStaging.CreateRosterSeen(TypeName, TempSuffix), cancellationToken);
         }
 
-        var loaded = ImportStaging.Columns(kind).Where(c => c.Loaded).ToList();
-        Func<CancellationToken, Task>? chunk = kind == ImportKind.Roster ? token => MergeRosterChunkAsync(day, token) : null;
-        return await OpenWriterAsync(ImportStaging.Table(kind), loaded, chunk, cancellationToken);
+        return kind == ImportKind.Roster
+            ? new ChunkWriter(this, day)
+            : await OpenWriterAsync(ImportStaging.MembersTable, Loaded(ImportKind.Members), cancellationToken);
     }
 
     public async Task<MergeCounts> MergeAsync(ImportKind kind, MergeScope scope, CancellationToken cancellationToken)
@@ -93,12 +94,19 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     /// <summary>Session settings the import wants before its first temp table.</summary>
     protected virtual Task PrepareSessionAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>A writer of rows into <paramref name="table"/> (a staging table or a real one), values in the order of <paramref name="columns"/>.</summary>
+    protected abstract Task<IStagingWriter> OpenWriterAsync(string table, IReadOnlyList<StagingColumn> columns, CancellationToken cancellationToken);
+
     /// <summary>
-    /// A writer into <paramref name="table"/>; it calls <paramref name="chunk"/> (when given) after
-    /// every <see cref="ChunkRows"/> rows and once more for the rest when completed.
+    /// Whether this provider writes a chunk in which no row names a registered worker straight into
+    /// the registry (<see cref="ImportNewRows"/>). Not by default: on SQLite one statement step per row
+    /// costs more than the engine's own <c>INSERT … SELECT</c> from the staging table (docs/IMPORT.md, 2026-12-03).
     /// </summary>
-    protected abstract Task<IStagingWriter> OpenWriterAsync(
-        string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken);
+    protected virtual bool WritesNewRowsStraight => false;
+
+    /// <summary>Whether any of <paramref name="niks"/> is a registered worker's; asked only when <see cref="WritesNewRowsStraight"/>.</summary>
+    protected virtual Task<bool> AnyRegisteredAsync(IReadOnlyList<string> niks, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This provider stages every chunk.");
 
     /// <summary>
     /// Planner settings for a chunk's statements and how to undo them, where the provider needs them:
@@ -151,10 +159,74 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         return command;
     }
 
-    private async Task MergeRosterChunkAsync(DateOnly day, CancellationToken cancellationToken)
+    /// <summary>Chunks are held whole until merged only when one may go straight into the registry.</summary>
+    private bool HoldsChunks => newRowsDirect && WritesNewRowsStraight;
+
+    private async Task MergeHeldChunkAsync(IReadOnlyList<object?[]> rows, IReadOnlyList<string> niks, DateOnly day, CancellationToken cancellationToken)
+    {
+        if (!await AnyRegisteredAsync(niks, cancellationToken))
+        {
+            await WriteNewRowsAsync(rows, day, cancellationToken);
+            return;
+        }
+
+        await using (var writer = await OpenRosterStagingAsync(cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                await writer.AddAsync(row, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await MergeStagedChunkAsync(day, cancellationToken);
+    }
+
+    private async Task WriteNewRowsAsync(IReadOnlyList<object?[]> rows, DateOnly day, CancellationToken cancellationToken)
+    {
+        foreach (var agency in rows.Select(ImportNewRows.AgencyOf).OfType<Guid>().Distinct().Where(a => !_agencyRegions.ContainsKey(a)).ToList())
+        {
+            _agencyRegions[agency] = await AgencyRegionAsync(agency, cancellationToken);
+        }
+
+        var context = new NewRowsContext(day, _agencyRegions);
+        foreach (var table in ImportNewRows.Tables)
+        {
+            // One array per table, refilled for every row: writers copy the values before AddAsync returns.
+            var values = new object?[table.Columns.Count];
+            await using var writer = await OpenWriterAsync(table.Name, table.Columns, cancellationToken);
+            foreach (var row in rows)
+            {
+                if (table.Fill(row, context, values))
+                {
+                    await writer.AddAsync(values, cancellationToken);
+                }
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+    }
+
+    private async Task<string> AgencyRegionAsync(Guid agency, CancellationToken cancellationToken)
+    {
+        await using var command = Command("SELECT region_code FROM agencies WHERE id = @agency");
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "agency";
+        parameter.Value = ToDb(agency);
+        command.Parameters.Add(parameter);
+        // Validation matched the row to this agency inside the same transaction: it cannot be missing.
+        return await command.ExecuteScalarAsync(cancellationToken) as string
+            ?? throw new InvalidOperationException($"Agency {agency} is not in the registry.");
+    }
+
+    private Task<IStagingWriter> OpenRosterStagingAsync(CancellationToken cancellationToken) =>
+        OpenWriterAsync(ImportStaging.RosterTable, Loaded(ImportKind.Roster), cancellationToken);
+
+    private async Task MergeStagedChunkAsync(DateOnly day, CancellationToken cancellationToken)
     {
         // The chunks are alike: statistics from the first serve the rest (a cleared table keeps them).
-        if (_chunks++ == 0)
+        if (_stagedChunks++ == 0)
         {
             await AnalyzeAsync(ImportStaging.RosterTable, cancellationToken);
         }
@@ -186,6 +258,8 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         await ClearAsync(ImportStaging.RosterTable, cancellationToken);
     }
 
+    private static List<StagingColumn> Loaded(ImportKind kind) => [.. ImportStaging.Columns(kind).Where(c => c.Loaded)];
+
     private void Add(DbCommand command, string name, object? value)
     {
         // Only the parameters a statement names: PostgreSQL rejects unused typed parameters less than it infers them badly.
@@ -198,5 +272,72 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         parameter.ParameterName = name;
         parameter.Value = ToDb(value);
         command.Parameters.Add(parameter);
+    }
+
+    /// <summary>
+    /// Hands a roster to the store <see cref="ChunkRows"/> rows at a time, and the rest when completed.
+    /// Rows stream into the staging table as they arrive, unless a chunk of new people may go straight
+    /// into the registry: then a chunk is held until it is whole, as only the whole chunk tells which way it goes.
+    /// </summary>
+    private sealed class ChunkWriter(ImportStore store, DateOnly day) : IStagingWriter
+    {
+        private readonly List<object?[]> _held = [];
+
+        // Taken while each row is still in the cache, not from the whole chunk once it is cold.
+        private readonly List<string> _niks = [];
+        private IStagingWriter? _staging;
+        private int _rows;
+
+        public async Task AddAsync(object?[] values, CancellationToken cancellationToken)
+        {
+            if (store.HoldsChunks)
+            {
+                _held.Add(values);
+                if (ImportNewRows.NikOf(values) is { } nik)
+                {
+                    _niks.Add(nik);
+                }
+            }
+            else
+            {
+                await (_staging ??= await store.OpenRosterStagingAsync(cancellationToken)).AddAsync(values, cancellationToken);
+            }
+
+            if (++_rows == store.ChunkRows)
+            {
+                await CompleteAsync(cancellationToken);
+            }
+        }
+
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            if (_rows == 0)
+            {
+                return;
+            }
+
+            _rows = 0;
+            if (store.HoldsChunks)
+            {
+                await store.MergeHeldChunkAsync(_held, _niks, day, cancellationToken);
+                _held.Clear();
+                _niks.Clear();
+                return;
+            }
+
+            // The staging statement must end before the chunk's merge can run on this connection.
+            await _staging!.CompleteAsync(cancellationToken);
+            await DisposeAsync();
+            await store.MergeStagedChunkAsync(day, cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_staging is not null)
+            {
+                await _staging.DisposeAsync();
+                _staging = null;
+            }
+        }
     }
 }

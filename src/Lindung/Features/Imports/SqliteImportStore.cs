@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -11,22 +10,33 @@ namespace Lindung.Features.Imports;
 /// reused for every row, all inside the caller's transaction. Ids and dates are written as EF
 /// writes them: upper-case GUID text and ISO dates.
 /// </summary>
-internal sealed class SqliteImportStore(DbConnection connection, DbTransaction transaction, int chunkRows) : ImportStore(connection, transaction, chunkRows)
+internal sealed class SqliteImportStore(DbConnection connection, DbTransaction transaction, int chunkRows, bool newRowsDirect)
+    : ImportStore(connection, transaction, chunkRows, newRowsDirect)
 {
     protected override string TempSchema => "temp";
 
-    protected override Task PrepareSessionAsync(CancellationToken cancellationToken) =>
-        // A larger page cache for the staging table and the merge's index lookups (64 MB each, this
-        // connection only); the default 2 MB makes the merge re-read the same pages from disk. The temp
-        // cache holds a whole chunk of staged rows, so they never reach the temp file; temp_store
-        // itself cannot change inside the caller's transaction once the connection has had temp tables.
-        ExecuteAsync("PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536", cancellationToken);
+    /// <summary>
+    /// A larger page cache for the staging table and the merge's index lookups (64 MB each, this
+    /// connection only); the default 2 MB makes the merge re-read the same pages from disk. The temp
+    /// cache holds a whole chunk of staged rows, so they never reach the temp file; temp_store
+    /// itself cannot change inside the caller's transaction once the connection has had temp tables.
+    /// </summary>
+    public const string CacheSql = "PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536";
 
-    protected override Task<IStagingWriter> OpenWriterAsync(
-        string table, IReadOnlyList<StagingColumn> columns, Func<CancellationToken, Task>? chunk, CancellationToken cancellationToken)
+    protected override Task PrepareSessionAsync(CancellationToken cancellationToken) => ExecuteAsync(CacheSql, cancellationToken);
+
+    protected override Task<IStagingWriter> OpenWriterAsync(string table, IReadOnlyList<StagingColumn> columns, CancellationToken cancellationToken)
     {
         var insert = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
-        return Task.FromResult<IStagingWriter>(new Writer(((SqliteConnection)Connection).Handle!, insert, chunk, ChunkRows));
+        return Task.FromResult<IStagingWriter>(new Writer(((SqliteConnection)Connection).Handle!, insert));
+    }
+
+    private static void Check(sqlite3 db, int code)
+    {
+        if (code != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), code);
+        }
     }
 
     protected override Task ClearAsync(string table, CancellationToken cancellationToken) => ExecuteAsync($"DELETE FROM {table}", cancellationToken);
@@ -34,36 +44,10 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
     protected override object ToDb(object? value) => value switch
     {
         null => DBNull.Value,
-        Guid or DateOnly => Encoding.ASCII.GetString(EfText(value, stackalloc byte[EfTextMax])),
+        Guid or DateOnly => SqliteText.ToText(value),
         DateTime at => at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         _ => value,
     };
-
-    private const int EfTextMax = 36;
-
-    /// <summary>
-    /// An id or a day as EF stores it in SQLite, upper-case GUID text and ISO dates, into
-    /// <paramref name="buffer"/>: statement parameters and staged rows must spell them alike or the
-    /// merge's joins would not meet.
-    /// </summary>
-    private static ReadOnlySpan<byte> EfText(object value, Span<byte> buffer)
-    {
-        int length;
-        switch (value)
-        {
-            case Guid id:
-                id.TryFormat(buffer, out length);
-                Ascii.ToUpperInPlace(buffer[..length], out _);
-                break;
-            case DateOnly day:
-                day.TryFormat(buffer, out length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                break;
-            default:
-                throw new ArgumentException($"{value.GetType().Name} has no EF text form.", nameof(value));
-        }
-
-        return buffer[..length];
-    }
 
     protected override string TypeName(StagingType type) => type == StagingType.Integer ? "INTEGER" : "TEXT";
 
@@ -76,22 +60,18 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
     {
         private readonly sqlite3 _db;
         private readonly sqlite3_stmt _insert;
-        private readonly Func<CancellationToken, Task>? _chunk;
-        private readonly int _chunkRows;
-        private int _rows;
 
-        public Writer(sqlite3 db, string sql, Func<CancellationToken, Task>? chunk, int chunkRows)
+        public Writer(sqlite3 db, string sql)
         {
             _db = db;
-            Check(raw.sqlite3_prepare_v2(db, sql, out _insert));
-            (_chunk, _chunkRows) = (chunk, chunkRows);
+            Check(db, raw.sqlite3_prepare_v2(db, sql, out _insert));
         }
 
         public Task AddAsync(object?[] values, CancellationToken cancellationToken)
         {
             for (var i = 0; i < values.Length; i++)
             {
-                Check(Bind(i + 1, values[i]));
+                Check(_db, Bind(i + 1, values[i]));
             }
 
             // Synchronous on purpose: SQLite has no asynchronous I/O.
@@ -99,28 +79,13 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
             raw.sqlite3_reset(_insert);
             if (done != raw.SQLITE_DONE)
             {
-                Check(done);
-            }
-
-            if (_chunk is not null && ++_rows == _chunkRows)
-            {
-                _rows = 0;
-                return _chunk(cancellationToken);
+                Check(_db, done);
             }
 
             return Task.CompletedTask;
         }
 
-        public Task CompleteAsync(CancellationToken cancellationToken)
-        {
-            if (_chunk is not null && _rows > 0)
-            {
-                _rows = 0;
-                return _chunk(cancellationToken);
-            }
-
-            return Task.CompletedTask;
-        }
+        public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public ValueTask DisposeAsync()
         {
@@ -130,7 +95,7 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
 
         private int Bind(int index, object? value)
         {
-            Span<byte> text = stackalloc byte[EfTextMax];
+            Span<byte> text = stackalloc byte[SqliteText.MaxLength];
             switch (value)
             {
                 case null:
@@ -142,17 +107,9 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
                 case string written:
                     return raw.sqlite3_bind_text(_insert, index, written);
                 case Guid or DateOnly:
-                    return raw.sqlite3_bind_text(_insert, index, EfText(value, text));
+                    return raw.sqlite3_bind_text(_insert, index, SqliteText.Write(value, text));
                 default:
                     throw new ArgumentException($"A staging value of type {value.GetType().Name} has no SQLite binding.", nameof(value));
-            }
-        }
-
-        private void Check(int code)
-        {
-            if (code != raw.SQLITE_OK)
-            {
-                throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), code);
             }
         }
     }

@@ -65,13 +65,16 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
     /// <summary>The import runner in a scope of its own, as a web job would get it.</summary>
     public IImportRunner NewRunner() => _services.CreateScope().ServiceProvider.GetRequiredService<IImportRunner>();
 
-    /// <summary>A runner that merges rosters <paramref name="chunkRows"/> rows at a time.</summary>
-    public IImportRunner NewRunner(int chunkRows)
+    /// <summary>
+    /// A runner that merges rosters <paramref name="chunkRows"/> rows at a time; with
+    /// <paramref name="newRowsDirect"/> false every chunk goes through the staging table, even one of new people only.
+    /// </summary>
+    public IImportRunner NewRunner(int chunkRows, bool newRowsDirect = true)
     {
         var scope = _services.CreateScope().ServiceProvider;
         return new ImportRunner(
             scope.GetRequiredService<LindungDbContext>(), scope.GetRequiredService<TimeProvider>(), scope.GetRequiredService<IAuditActor>(),
-            new ImportSettings(Directory.Path, chunkRows));
+            new ImportSettings(Directory.Path, chunkRows, newRowsDirect));
     }
 
     /// <summary>Every worker and employment by what they say, not their ids: equal registries compare equal.</summary>
