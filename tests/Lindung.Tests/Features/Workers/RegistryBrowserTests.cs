@@ -30,8 +30,9 @@ public sealed class RegistryBrowserTests(BrowserFixture browser)
         Assert.Contains(seed.BudiSantoso.MaskedNik, await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshots.SaveAsync(page, "registry-2-worker-search");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Instansi/OPD" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "RSUD Kota Madiun" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Instansi/OPD", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync("**/agencies");
+        await page.GetByRole(AriaRole.Link, new() { Name = "RSUD Kota Madiun", Exact = true }).ClickAsync();
         await page.WaitForURLAsync($"**/agencies/{seed.AgencyB}");
         Assert.Equal("RSUD Kota Madiun · Lindung", await page.TitleAsync());
         Assert.Equal(3, await page.Locator("section").CountAsync());
