@@ -17,10 +17,5 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
         builder.HasOne(e => e.Worker).WithMany().HasForeignKey(e => e.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Agency).WithMany().HasForeignKey(e => e.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Employer).WithMany().HasForeignKey(e => e.EmployerId).OnDelete(DeleteBehavior.Restrict);
-
-        // Exactly one of the two is set, so each index skips the rows of the other kind: a roster
-        // import (agency jobs, no employer) then writes no entry in the employer index at all.
-        builder.HasIndex(e => e.AgencyId).HasFilter("agency_id IS NOT NULL");
-        builder.HasIndex(e => e.EmployerId).HasFilter("employer_id IS NOT NULL");
     }
 }

@@ -489,12 +489,10 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasName("pk_employments");
 
                     b.HasIndex("AgencyId")
-                        .HasDatabaseName("ix_employments_agency_id")
-                        .HasFilter("agency_id IS NOT NULL");
+                        .HasDatabaseName("ix_employments_agency_id");
 
                     b.HasIndex("EmployerId")
-                        .HasDatabaseName("ix_employments_employer_id")
-                        .HasFilter("employer_id IS NOT NULL");
+                        .HasDatabaseName("ix_employments_employer_id");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_employments_region_code");
