@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Lindung.Data;
+using Lindung.Data.Entities;
 using Lindung.Features.Imports;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,8 @@ internal static class RegistryFloor
 {
     private const string WorkersColumns = "id, nik, name, birth_date, sex, region_code, scheme";
     private const string EmploymentsColumns = "id, worker_id, agency_id, category, monthly_wage, funding_source, valid_from, region_code";
-    private const string Scheme = "BPJS_TK";
-    private const string Funding = "APBD";
+    private static readonly string Scheme = EnumCodes<SocialSecurityScheme>.ToCode(SocialSecurityScheme.BpjsTk);
+    private static readonly string Funding = EnumCodes<FundingSource>.ToCode(FundingSource.Apbd);
 
     /// <summary>Writes <paramref name="file"/> into a migrated registry holding the agency; returns the time and the rows in both tables.</summary>
     public static async Task<(TimeSpan Elapsed, long Rows)> RunAsync(IServiceProvider services, Guid agencyId, string agencyRegion, string file, DateOnly day)
@@ -109,8 +110,8 @@ internal static class RegistryFloor
     private static void Insert(SqliteConnection connection, Guid agencyId, string agencyRegion, string file, DateOnly day)
     {
         var db = connection.Handle!;
-        Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO workers ({WorkersColumns}) VALUES (?, ?, ?, ?, ?, ?, ?)", out var workers));
-        Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO employments ({EmploymentsColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", out var employments));
+        SqliteImportStore.Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO workers ({WorkersColumns}) VALUES (?, ?, ?, ?, ?, ?, ?)", out var workers));
+        SqliteImportStore.Check(db, raw.sqlite3_prepare_v2(db, $"INSERT INTO employments ({EmploymentsColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", out var employments));
         using (workers)
         using (employments)
         {
@@ -135,7 +136,7 @@ internal static class RegistryFloor
                     raw.sqlite3_bind_text(workers, 5, row.Sex);
                     raw.sqlite3_bind_text(workers, 6, row.Region);
                     raw.sqlite3_bind_text(workers, 7, Scheme);
-                    Step(db, workers);
+                    SqliteImportStore.Step(db, workers);
                 }
 
                 for (var i = 0; i < chunk.Length; i++)
@@ -149,27 +150,9 @@ internal static class RegistryFloor
                     raw.sqlite3_bind_text(employments, 6, Funding);
                     raw.sqlite3_bind_text(employments, 7, from);
                     raw.sqlite3_bind_text(employments, 8, agencyRegion);
-                    Step(db, employments);
+                    SqliteImportStore.Step(db, employments);
                 }
             }
-        }
-    }
-
-    private static void Step(sqlite3 db, sqlite3_stmt statement)
-    {
-        var done = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
-        if (done != raw.SQLITE_DONE)
-        {
-            Check(db, done);
-        }
-    }
-
-    private static void Check(sqlite3 db, int code)
-    {
-        if (code != raw.SQLITE_OK)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), code);
         }
     }
 

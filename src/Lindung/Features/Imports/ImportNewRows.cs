@@ -1,3 +1,6 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+
 namespace Lindung.Features.Imports;
 
 /// <summary>
@@ -42,7 +45,7 @@ internal static class ImportNewRows
     // Boxed once: a flag per row would otherwise box three integers.
     private static readonly object One = 1;
     private static readonly object Zero = 0;
-    private const string Scheme = "BPJS_TK";
+    private static readonly string Scheme = EnumCodes<SocialSecurityScheme>.ToCode(SocialSecurityScheme.BpjsTk);
 
     /// <summary>In the order they are written: a worker before the employments that point to it.</summary>
     public static IReadOnlyList<NewRowsTable> Tables { get; } =
@@ -89,8 +92,7 @@ internal static class ImportNewRows
 
     private static int Staged(string column)
     {
-        var loaded = ImportStaging.Roster.Where(c => c.Loaded).ToList();
-        var index = loaded.FindIndex(c => c.Name == column);
+        var index = ImportStaging.Loaded(ImportKind.Roster).FindIndex(c => c.Name == column);
         return index >= 0 ? index : throw new InvalidOperationException($"No loaded roster column {column}.");
     }
 }

@@ -90,6 +90,9 @@ internal static class ImportStaging
 
     public static IReadOnlyList<StagingColumn> Columns(ImportKind kind) => kind == ImportKind.Roster ? Roster : Members;
 
+    /// <summary>The columns the writer fills, in the order of a staged row's values (the rest the merge sets).</summary>
+    public static List<StagingColumn> Loaded(ImportKind kind) => [.. Columns(kind).Where(c => c.Loaded)];
+
     public static string Table(ImportKind kind) => kind == ImportKind.Roster ? RosterTable : MembersTable;
 
     /// <summary>CREATE TEMP TABLE with the provider's type names; flags default to 0.</summary>

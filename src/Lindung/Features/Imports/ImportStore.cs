@@ -36,7 +36,7 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
 
         return kind == ImportKind.Roster
             ? new ChunkWriter(this, day)
-            : await OpenWriterAsync(ImportStaging.MembersTable, Loaded(ImportKind.Members), cancellationToken);
+            : await OpenWriterAsync(ImportStaging.MembersTable, ImportStaging.Loaded(ImportKind.Members), cancellationToken);
     }
 
     public async Task<MergeCounts> MergeAsync(ImportKind kind, MergeScope scope, CancellationToken cancellationToken)
@@ -211,17 +211,14 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     private async Task<string> AgencyRegionAsync(Guid agency, CancellationToken cancellationToken)
     {
         await using var command = Command("SELECT region_code FROM agencies WHERE id = @agency");
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "agency";
-        parameter.Value = ToDb(agency);
-        command.Parameters.Add(parameter);
+        Add(command, "agency", agency);
         // Validation matched the row to this agency inside the same transaction: it cannot be missing.
         return await command.ExecuteScalarAsync(cancellationToken) as string
             ?? throw new InvalidOperationException($"Agency {agency} is not in the registry.");
     }
 
     private Task<IStagingWriter> OpenRosterStagingAsync(CancellationToken cancellationToken) =>
-        OpenWriterAsync(ImportStaging.RosterTable, Loaded(ImportKind.Roster), cancellationToken);
+        OpenWriterAsync(ImportStaging.RosterTable, ImportStaging.Loaded(ImportKind.Roster), cancellationToken);
 
     private async Task MergeStagedChunkAsync(DateOnly day, CancellationToken cancellationToken)
     {
@@ -257,8 +254,6 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
 
         await ClearAsync(ImportStaging.RosterTable, cancellationToken);
     }
-
-    private static List<StagingColumn> Loaded(ImportKind kind) => [.. ImportStaging.Columns(kind).Where(c => c.Loaded)];
 
     private void Add(DbCommand command, string name, object? value)
     {

@@ -31,7 +31,18 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
         return Task.FromResult<IStagingWriter>(new Writer(((SqliteConnection)Connection).Handle!, insert));
     }
 
-    private static void Check(sqlite3 db, int code)
+    /// <summary>Runs a prepared statement once and resets it for the next row's values.</summary>
+    internal static void Step(sqlite3 db, sqlite3_stmt statement)
+    {
+        var done = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (done != raw.SQLITE_DONE)
+        {
+            Check(db, done);
+        }
+    }
+
+    internal static void Check(sqlite3 db, int code)
     {
         if (code != raw.SQLITE_OK)
         {
@@ -75,12 +86,7 @@ internal sealed class SqliteImportStore(DbConnection connection, DbTransaction t
             }
 
             // Synchronous on purpose: SQLite has no asynchronous I/O.
-            var done = raw.sqlite3_step(_insert);
-            raw.sqlite3_reset(_insert);
-            if (done != raw.SQLITE_DONE)
-            {
-                Check(_db, done);
-            }
+            Step(_db, _insert);
 
             return Task.CompletedTask;
         }
