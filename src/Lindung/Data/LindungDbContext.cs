@@ -40,6 +40,12 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<ImportUndoWorker> ImportUndoWorkers => Set<ImportUndoWorker>();
+
+    public DbSet<ImportUndoEmployment> ImportUndoEmployments => Set<ImportUndoEmployment>();
+
+    public DbSet<ImportUndoMembership> ImportUndoMemberships => Set<ImportUndoMembership>();
     public DbSet<CoverageSnapshot> CoverageSnapshots => Set<CoverageSnapshot>();
 
     public DbSet<WorkingPopulation> WorkingPopulations => Set<WorkingPopulation>();
@@ -64,6 +70,7 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new MatchDecisionConfiguration());
         builder.ApplyConfiguration(new ImportBatchConfiguration());
         builder.ApplyConfiguration(new ImportJobConfiguration());
+        ImportUndoConfiguration.Configure(builder);
         builder.ApplyConfiguration(new CoverageSnapshotConfiguration());
         builder.ApplyConfiguration(new WorkingPopulationConfiguration());
         builder.ApplyConfiguration(new CoverageThresholdSettingConfiguration());

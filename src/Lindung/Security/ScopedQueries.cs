@@ -121,6 +121,19 @@ internal static class ScopedQueries
             : db.ImportJobs.Where(_ => false);
     }
 
+    /// <summary>Committed import batches, scoped like <see cref="ImportJobsFor"/>.</summary>
+    public static IQueryable<ImportBatch> ImportBatchesFor(this LindungDbContext db, AccessScope scope)
+    {
+        if (scope.SeesRegion)
+        {
+            return InRegions(db.ImportBatches, scope);
+        }
+
+        return scope.OperatesAgency
+            ? db.ImportBatches.Where(b => b.AgencyId == scope.AgencyId && b.Kind == ImportKind.Roster)
+            : db.ImportBatches.Where(_ => false);
+    }
+
     private static bool Unrestricted(AccessScope scope) =>
         scope.IsIn(LindungRoles.RegionalAdmin) && scope.RegionCodes.Count == 0;
 

@@ -12,6 +12,7 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         builder.Property(x => x.FileName).HasMaxLength(260);
         builder.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Property(x => x.ImportedBy).HasMaxLength(256);
+        builder.Property(x => x.UndoneBy).HasMaxLength(256);
         builder.HasIndex(x => x.Sha256);
         builder.HasIndex(x => x.ImportedAt);
         builder.HasOne(x => x.Agency).WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);

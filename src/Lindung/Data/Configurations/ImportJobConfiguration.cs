@@ -17,6 +17,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.Property(j => j.ReportCsvPath).HasMaxLength(400);
         builder.Property(j => j.ReportXlsxPath).HasMaxLength(400);
         builder.Property(j => j.Error).HasMaxLength(1000);
+        builder.Property(j => j.ConfirmedPlan).HasMaxLength(64);
         builder.HasIndex(j => j.Status);
         builder.HasIndex(j => new { j.AgencyId, j.CreatedAt });
         builder.HasOne(j => j.Agency).WithMany().HasForeignKey(j => j.AgencyId).OnDelete(DeleteBehavior.Restrict);

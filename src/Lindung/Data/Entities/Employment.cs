@@ -33,6 +33,9 @@ internal sealed class Employment : IRegionScoped, IHistorical
 
     public DateOnly? ValidTo { get; set; }
 
+    /// <summary>The import batch that inserted this version; null when entered by hand. Undoing that batch removes it.</summary>
+    public Guid? ImportBatchId { get; set; }
+
     /// <summary>Region of the workplace (the agency's or employer's regency).</summary>
     public required string RegionCode { get; set; }
 }

@@ -16,6 +16,9 @@ internal sealed class ImportBatch : IRegionScoped
 
     public CommitMode Mode { get; set; }
 
+    /// <summary>For a roster: whether it ended the jobs of people missing from it (<see cref="RosterMode.Replace"/>).</summary>
+    public RosterMode RosterMode { get; set; }
+
     public required string FileName { get; set; }
 
     /// <summary>SHA-256 of the file, lowercase hex: shows when the same file comes back.</summary>
@@ -47,6 +50,11 @@ internal sealed class ImportBatch : IRegionScoped
 
     /// <summary>When the batch committed, UTC.</summary>
     public DateTime ImportedAt { get; set; }
+
+    /// <summary>When the batch was undone (the registry put back as it was before it), UTC; null while it stands.</summary>
+    public DateTime? UndoneAt { get; set; }
+
+    public string? UndoneBy { get; set; }
 
     /// <summary>The agency's region for a roster; for an extract, the region most of its members count for.</summary>
     public required string RegionCode { get; set; }

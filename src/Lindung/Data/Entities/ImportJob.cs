@@ -25,6 +25,20 @@ internal sealed class ImportJob : IRegionScoped
 
     public CommitMode Mode { get; set; }
 
+    public RosterMode RosterMode { get; set; }
+
+    /// <summary>
+    /// What committing the file would do, as JSON (<c>ImportPlan</c>): written when the job has run
+    /// once without committing and waits for the uploader to confirm it.
+    /// </summary>
+    public string? Plan { get; set; }
+
+    /// <summary>The fingerprint of the plan the uploader confirmed: the job commits only if running it again gives the same plan.</summary>
+    public string? ConfirmedPlan { get; set; }
+
+    /// <summary>The uploader confirmed a second time that a replace may end more than the region's limit.</summary>
+    public bool Force { get; set; }
+
     /// <summary>The worksheet of an XLSX workbook; null for the first sheet or a CSV.</summary>
     public string? Sheet { get; set; }
 

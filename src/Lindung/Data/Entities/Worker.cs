@@ -22,4 +22,7 @@ internal sealed class Worker : IRegionScoped
     public string? Phone { get; set; }
 
     public SocialSecurityScheme Scheme { get; set; } = SocialSecurityScheme.BpjsTk;
+
+    /// <summary>The import batch that first registered this person; null when entered by hand. Undoing that batch removes them.</summary>
+    public Guid? ImportBatchId { get; set; }
 }

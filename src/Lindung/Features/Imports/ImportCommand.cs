@@ -3,15 +3,18 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Lindung.Cli;
 using Lindung.Data;
+using Lindung.Data.Entities;
 using Lindung.Features.Dashboard;
 
 namespace Lindung.Features.Imports;
 
 /// <summary>
-/// <c>lindung import roster FILE --agency CODE</c> and <c>lindung import members FILE</c>: validate
-/// every row, write the row report and commit in one transaction (all-or-nothing unless
-/// --valid-only). Exit 0 when committed, 1 when rows were refused and nothing was committed, 2 for
-/// a usage error (missing column, unknown agency), 130 when cancelled.
+/// <c>lindung import roster FILE --agency CODE [--mode update|replace]</c> and <c>lindung import
+/// members FILE</c>: validate every row, write the row report, merge in one transaction and print
+/// the plan (new, changed, unchanged, ended); <c>--yes</c> commits it (all-or-nothing unless
+/// --valid-only), and a replace over the limit also needs <c>--force</c>. Exit 0 when committed,
+/// 1 when rows were refused, 2 for a usage error (missing column, unknown agency), 3 when the plan
+/// was printed and nothing committed, 130 when cancelled.
 /// </summary>
 internal static class ImportCommand
 {
@@ -22,6 +25,7 @@ internal static class ImportCommand
         {
             Verb(console, ImportKind.Roster, "roster", "Import an agency's roster of non-ASN staff (nik, nama, tanggal_lahir, jenis_kelamin, kode_wilayah, instansi, kategori, upah)."),
             Verb(console, ImportKind.Members, "members", "Import a membership extract (kpj, nik, nama, tanggal_lahir, jenis_kelamin, segmen, npp, status, program, upah_dilaporkan)."),
+            UndoImportCommand.Create(console),
         };
 
     private static Command Verb(CliConsole console, ImportKind kind, string name, string description)
@@ -37,10 +41,19 @@ internal static class ImportCommand
             Description = "Read a column from a header the aliases do not know: canonical=Header (repeatable).",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command(name, description) { file, validOnly, sheet, report, effective, columns };
+        var yes = new Option<bool>("--yes") { Description = "Commit the plan (without it the plan is printed and nothing is committed)." };
+        var force = new Option<bool>("--force") { Description = "Commit even a replace that ends more than the limit's share of the agency's active workers." };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "update (default): add and update, never end anyone; replace: the file is the agency's whole staff, workers missing from it are ended.",
+            DefaultValueFactory = _ => "update",
+        };
+        mode.AcceptOnlyFromAmong("update", "replace");
+        var command = new Command(name, description) { file, validOnly, sheet, report, effective, columns, yes, force };
         if (kind == ImportKind.Roster)
         {
             command.Options.Add(agency);
+            command.Options.Add(mode);
         }
 
         command.SetAction(async (parse, ct) =>
@@ -60,7 +73,9 @@ internal static class ImportCommand
                 parse.GetValue(validOnly) ? CommitMode.ValidRowsOnly : CommitMode.AllOrNothing,
                 Overrides(parse.GetValue(columns) ?? []),
                 Effective(parse.GetValue(effective)),
-                parse.GetValue(report)?.FullName);
+                parse.GetValue(report)?.FullName,
+                kind == ImportKind.Roster && parse.GetValue(mode) == "replace" ? RosterMode.Replace : RosterMode.Update,
+                !parse.GetValue(yes) ? ImportConfirmation.PlanOnly : parse.GetValue(force) ? ImportConfirmation.Forced() : ImportConfirmation.CommitAny);
 
             // Ctrl+C cancels the import (which rolls back) instead of killing the process mid-report.
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -95,7 +110,12 @@ internal static class ImportCommand
                 await CoverageSnapshots.RefreshAsync(scope.ServiceProvider.GetRequiredService<LindungDbContext>(), console.Clock, ct);
             }
 
-            return outcome.Committed ? ExitCodes.Ok : ExitCodes.Rejected;
+            return outcome.State switch
+            {
+                PlanState.Committed => ExitCodes.Ok,
+                PlanState.Planned or PlanState.NeedsForce => ExitCodes.Planned,
+                _ => ExitCodes.Rejected,
+            };
         });
         return command;
     }
@@ -135,6 +155,10 @@ internal static class ImportCommand
         {
             await output.WriteLineAsync(string.Create(inv,
                 $"Committed batch {outcome.BatchId}: inserted {outcome.Inserted}, updated {outcome.Updated}, unchanged {outcome.Unchanged}, ended {outcome.Ended}."));
+        }
+        else if (outcome.Plan is { } plan)
+        {
+            await ImportPlanText.WriteAsync(output, plan, outcome.State);
         }
         else
         {

@@ -1,3 +1,5 @@
+using Lindung.Data.Entities;
+
 namespace Lindung.Features.Imports;
 
 /// <summary>What a file holds: an agency's roster of non-ASN staff, or a BPJS Ketenagakerjaan membership extract.</summary>
@@ -23,6 +25,13 @@ internal enum CommitMode
 /// <paramref name="EffectiveDate"/> is the day the file's contents take effect (default: today);
 /// <paramref name="ReportPath"/> is where the CSV row report goes (default:
 /// <c>&lt;data&gt;/imports/&lt;batch&gt;/report.csv</c>).
+/// <para>
+/// <paramref name="RosterMode"/> says whether a roster ends the jobs of people missing from it
+/// (<see cref="RosterMode.Replace"/>) or not (<see cref="RosterMode.Update"/>, the default).
+/// <paramref name="Confirm"/> says whether to commit: <see cref="ImportConfirmation.PlanOnly"/>
+/// makes the plan and rolls it back; otherwise the runner commits when the plan matches the
+/// confirmed fingerprint (if one is given) and, for a replace over the limit, when forced.
+/// </para>
 /// </summary>
 internal sealed record ImportRequest(
     ImportKind Kind,
@@ -33,7 +42,26 @@ internal sealed record ImportRequest(
     CommitMode Mode,
     IReadOnlyDictionary<string, string>? ColumnOverrides = null,
     DateOnly? EffectiveDate = null,
-    string? ReportPath = null);
+    string? ReportPath = null,
+    RosterMode RosterMode = RosterMode.Update,
+    ImportConfirmation? Confirm = null)
+{
+    public ImportConfirmation Confirmation => Confirm ?? ImportConfirmation.CommitAny;
+}
+
+/// <summary>
+/// Whether and what to commit. <see cref="Plan"/> is the fingerprint of the plan the user saw
+/// (null: whatever the plan is, as with the CLI's --yes); <see cref="Force"/> is the second
+/// confirmation a replace over the limit needs.
+/// </summary>
+internal sealed record ImportConfirmation(bool Commit, string? Plan, bool Force)
+{
+    public static ImportConfirmation PlanOnly { get; } = new(Commit: false, Plan: null, Force: false);
+
+    public static ImportConfirmation CommitAny { get; } = new(Commit: true, Plan: null, Force: false);
+
+    public static ImportConfirmation Forced(string? plan = null) => new(Commit: true, plan, Force: true);
+}
 
 /// <summary>How far an import has got; bytes let a progress bar move before the row count is known.</summary>
 internal sealed record ImportProgress(string Phase, long RowsRead, long BytesRead, long TotalBytes);
@@ -55,7 +83,9 @@ internal sealed record ImportOutcome(
     IReadOnlyList<RowIssue> FirstIssues,
     string? ReportCsvPath,
     string? ReportXlsxPath,
-    IReadOnlyDictionary<string, int>? IssueCounts = null);
+    IReadOnlyDictionary<string, int>? IssueCounts = null,
+    ImportPlan? Plan = null,
+    PlanState State = PlanState.Rejected);
 
 /// <summary>One problem in one cell: the spreadsheet row (header is row 1), the canonical column, a code and the message in both languages.</summary>
 internal sealed record RowIssue(int Row, string Column, string Code, string MessageId, string MessageEn)

@@ -54,9 +54,22 @@ internal static class ImportMergeSql
             """,
             OnlyRegistered: true),
         new("""
-            INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme)
-            SELECT new_worker_id, nik, name, birth_date, sex, region_code, phone, 'BPJS_TK' FROM import_roster WHERE valid = 1 AND worker_id IS NULL
+            INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme, import_batch_id)
+            SELECT new_worker_id, nik, name, birth_date, sex, region_code, phone, 'BPJS_TK', @batch FROM import_roster WHERE valid = 1 AND worker_id IS NULL
             """),
+        // Before-images first, so the batch can be undone exactly (ImportUndo).
+        new("""
+            INSERT INTO import_undo_workers (batch_id, worker_id, name, birth_date, sex, region_code, phone)
+            SELECT @batch, w.id, w.name, w.birth_date, w.sex, w.region_code, w.phone
+            FROM workers w JOIN import_roster s ON s.worker_id = w.id WHERE s.worker_changed = 1
+            """,
+            OnlyRegistered: true),
+        new("""
+            INSERT INTO import_undo_employments (batch_id, employment_id, category, position, monthly_wage, funding_source, valid_to, ended)
+            SELECT @batch, e.id, e.category, e.position, e.monthly_wage, e.funding_source, e.valid_to, FALSE
+            FROM employments e JOIN import_roster s ON s.emp_id = e.id WHERE s.emp_changed = 1
+            """,
+            OnlyRegistered: true),
         new("""
             UPDATE workers SET name = s.name, birth_date = s.birth_date, sex = s.sex, region_code = s.region_code,
               phone = COALESCE(s.phone, workers.phone)
@@ -64,8 +77,8 @@ internal static class ImportMergeSql
             """,
             OnlyRegistered: true),
         new("""
-            INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code)
-            SELECT s.new_employment_id, s.worker_id, s.agency_id, NULL, s.category, COALESCE(s.position, e.position), s.wage, s.funding, @day, NULL, a.region_code
+            INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code, import_batch_id)
+            SELECT s.new_employment_id, s.worker_id, s.agency_id, NULL, s.category, COALESCE(s.position, e.position), s.wage, s.funding, @day, NULL, a.region_code, @batch
             FROM import_roster s JOIN employments e ON e.id = s.emp_id JOIN agencies a ON a.id = s.agency_id
             WHERE s.emp_changed = 1 AND s.emp_from < @day
             """,
@@ -82,8 +95,8 @@ internal static class ImportMergeSql
             """,
             OnlyRegistered: true),
         new("""
-            INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code)
-            SELECT s.new_employment_id, COALESCE(s.worker_id, s.new_worker_id), s.agency_id, NULL, s.category, s.position, s.wage, s.funding, COALESCE(s.start_date, @day), NULL, a.region_code
+            INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code, import_batch_id)
+            SELECT s.new_employment_id, COALESCE(s.worker_id, s.new_worker_id), s.agency_id, NULL, s.category, s.position, s.wage, s.funding, COALESCE(s.start_date, @day), NULL, a.region_code, @batch
             FROM import_roster s JOIN agencies a ON a.id = s.agency_id
             WHERE s.valid = 1 AND s.emp_id IS NULL
             """),
@@ -112,10 +125,17 @@ internal static class ImportMergeSql
             new("CREATE INDEX ix_import_roster_seen ON import_roster_seen (worker_id, agency_id) WHERE worker_id IS NOT NULL"),
             new(
                 $"""
-                UPDATE employments SET valid_to = CASE WHEN valid_from < @day THEN @day ELSE valid_from END
-                WHERE valid_to IS NULL AND agency_id IN ({agencies})
+                INSERT INTO import_undo_employments (batch_id, employment_id, category, position, monthly_wage, funding_source, valid_to, ended)
+                SELECT @batch, e.id, e.category, e.position, e.monthly_wage, e.funding_source, e.valid_to, TRUE
+                FROM employments e
+                WHERE e.valid_to IS NULL AND e.agency_id IN ({agencies})
                   AND NOT EXISTS (SELECT 1 FROM import_roster_seen s
-                                  WHERE s.worker_id = employments.worker_id AND (s.valid = 0 OR s.agency_id = employments.agency_id))
+                                  WHERE s.worker_id = e.worker_id AND (s.valid = 0 OR s.agency_id = e.agency_id))
+                """),
+            new(
+                """
+                UPDATE employments SET valid_to = CASE WHEN valid_from < @day THEN @day ELSE valid_from END
+                WHERE id IN (SELECT employment_id FROM import_undo_employments WHERE batch_id = @batch AND ended = TRUE)
                 """,
                 CountsEnded: true),
         ];
@@ -136,8 +156,8 @@ internal static class ImportMergeSql
         new("UPDATE import_members AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik"),
         // A person first met in an extract becomes a worker, once however many cards they hold.
         new("""
-            INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme)
-            SELECT s.new_worker_id, s.nik, s.name, s.birth_date, s.sex, s.worker_region, NULL, 'BPJS_TK' FROM import_members s
+            INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme, import_batch_id)
+            SELECT s.new_worker_id, s.nik, s.name, s.birth_date, s.sex, s.worker_region, NULL, 'BPJS_TK', @batch FROM import_members s
             WHERE s.worker_id IS NULL AND s.row_no = (SELECT MIN(s2.row_no) FROM import_members s2 WHERE s2.nik = s.nik)
             """),
         new("UPDATE import_members AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik AND s.worker_id IS NULL"),
@@ -150,6 +170,14 @@ internal static class ImportMergeSql
               mem_touched = CASE WHEN (s.last_paid IS NOT NULL AND m.last_paid_month IS DISTINCT FROM s.last_paid) OR m.region_code <> s.region_code
                                  THEN 1 ELSE 0 END
             FROM memberships m WHERE m.kpj = s.kpj AND m.valid_to IS NULL
+            """),
+        // Before-images of every version the next two statements close or update (ImportUndo).
+        new("""
+            INSERT INTO import_undo_memberships (batch_id, membership_id, worker_id, segment, programs, employer_npp, status, reported_wage,
+              last_paid_month, source_extract_id, region_code, valid_to)
+            SELECT @batch, m.id, m.worker_id, m.segment, m.programs, m.employer_npp, m.status, m.reported_wage,
+              m.last_paid_month, m.source_extract_id, m.region_code, m.valid_to
+            FROM memberships m JOIN import_members s ON s.mem_id = m.id WHERE s.mem_changed = 1 OR s.mem_touched = 1
             """),
         new("""
             UPDATE memberships SET valid_to = @day FROM import_members s

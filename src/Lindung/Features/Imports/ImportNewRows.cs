@@ -9,11 +9,14 @@ namespace Lindung.Features.Imports;
 /// </summary>
 internal sealed record NewRowsTable(string Name, IReadOnlyList<StagingColumn> Columns, Func<object?[], NewRowsContext, object?[], bool> Fill);
 
-/// <summary>What a row's values need besides the row: the effective day and an agency's region.</summary>
-internal sealed record NewRowsContext(DateOnly Day, IReadOnlyDictionary<Guid, string> AgencyRegions)
+/// <summary>What a row's values need besides the row: the effective day, the batch and an agency's region.</summary>
+internal sealed record NewRowsContext(DateOnly Day, Guid BatchId, IReadOnlyDictionary<Guid, string> AgencyRegions)
 {
     /// <summary>The day boxed once for the chunk, not once per row without a start date.</summary>
     public object DayValue { get; } = Day;
+
+    /// <summary>The batch boxed once for the chunk.</summary>
+    public object BatchValue { get; } = BatchId;
 }
 
 /// <summary>
@@ -55,17 +58,19 @@ internal static class ImportNewRows
             [
                 new("id", StagingType.Id), new("nik", StagingType.Text), new("name", StagingType.Text), new("birth_date", StagingType.Date),
                 new("sex", StagingType.Text), new("region_code", StagingType.Text), new("phone", StagingType.Text), new("scheme", StagingType.Text),
+                new("import_batch_id", StagingType.Id),
             ],
-            (s, _, v) => IsValid(s) && Set(v, s[NewWorkerId], s[Nik], s[Name], s[BirthDate], s[Sex], s[RegionCode], s[Phone], Scheme)),
+            (s, c, v) => IsValid(s) && Set(v, s[NewWorkerId], s[Nik], s[Name], s[BirthDate], s[Sex], s[RegionCode], s[Phone], Scheme, c.BatchValue)),
         new(
             "employments",
             [
                 new("id", StagingType.Id), new("worker_id", StagingType.Id), new("agency_id", StagingType.Id), new("category", StagingType.Text),
                 new("position", StagingType.Text), new("monthly_wage", StagingType.Integer), new("funding_source", StagingType.Text),
-                new("valid_from", StagingType.Date), new("region_code", StagingType.Text),
+                new("valid_from", StagingType.Date), new("region_code", StagingType.Text), new("import_batch_id", StagingType.Id),
             ],
             (s, c, v) => IsValid(s) && Set(
-                v, s[NewEmploymentId], s[NewWorkerId], s[AgencyId], s[Category], s[Position], s[Wage], s[Funding], s[StartDate] ?? c.DayValue, c.AgencyRegions[(Guid)s[AgencyId]!])),
+                v, s[NewEmploymentId], s[NewWorkerId], s[AgencyId], s[Category], s[Position], s[Wage], s[Funding], s[StartDate] ?? c.DayValue,
+                c.AgencyRegions[(Guid)s[AgencyId]!], c.BatchValue)),
         // A rejected row names no registered worker here (none is in the chunk): it keeps worker_id NULL.
         new(
             ImportStaging.RosterSeenTable,

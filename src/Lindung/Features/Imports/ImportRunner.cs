@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Lindung.Data;
 using Lindung.Data.Entities;
@@ -15,8 +16,13 @@ namespace Lindung.Features.Imports;
 /// rows are merged at a time (tests make chunks small to cross their boundaries) and whether a chunk
 /// of new people may be written straight into the registry where the provider does so
 /// (<see cref="ImportNewRows"/>, PostgreSQL; tests turn it off to compare it with the staging path).
+/// <para>A replacing roster that would end more than <paramref name="ReplaceEndLimitPercent"/> of the agency's open jobs needs a second confirmation.</para>
 /// </summary>
-internal sealed record ImportSettings(string DataDirectory, int ChunkRows = ImportStaging.ChunkRows, bool NewRowsDirect = true);
+internal sealed record ImportSettings(
+    string DataDirectory, int ChunkRows = ImportStaging.ChunkRows, bool NewRowsDirect = true, int ReplaceEndLimitPercent = ImportSettings.DefaultReplaceEndLimitPercent)
+{
+    public const int DefaultReplaceEndLimitPercent = 20;
+}
 
 /// <summary>
 /// Reads a roster or membership file row by row, validates each row in the domain, writes the row
@@ -77,8 +83,10 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         await using var report = RowReports.Open(reportPath);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var store = CreateStore(transaction);
+        var ending = request.Kind == ImportKind.Roster && request.RosterMode == RosterMode.Replace;
+        var activeBefore = ending ? await store.CountOpenJobsAsync(target!.Covered, cancellationToken) : 0;
 
-        await using (var staging = await store.BeginStagingAsync(request.Kind, day, cancellationToken))
+        await using (var staging = await store.BeginStagingAsync(request.Kind, new ChunkScope(day, batchId), cancellationToken))
         {
             var rows = request.Kind == ImportKind.Roster
                 ? RosterRows(map, target!)
@@ -124,17 +132,27 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         var region = target?.RegionCode ?? tally.MostCommonRegion();
         var by = actor.Name;
         var at = clock.GetUtcNow().UtcDateTime;
-        // A rejected row whose NIK cannot be read hides who it is: nobody may then be ended as missing.
-        var endMissing = tally.Unidentified == 0;
+        // Only a replacing roster ends anyone; and a rejected row whose NIK cannot be read hides who
+        // it is, so nobody may then be ended as missing.
+        var endMissing = ending && tally.Unidentified == 0;
         var sha256 = await sha256Task;
-        var scope = new MergeScope(batchId, day, endMissing ? target?.Covered ?? [] : [], request.OriginalFileName, sha256, by, at, tally.Valid, region);
+        var scope = new MergeScope(batchId, day, endMissing ? target!.Covered : [], request.OriginalFileName, sha256, by, at, tally.Valid, region);
         var counts = await store.MergeAsync(request.Kind, scope, cancellationToken);
+        var plan = await PlanAsync(store, request, target, sha256, day, counts, activeBefore, batchId, cancellationToken);
+        var state = Decide(request.Confirmation, plan);
+        if (state != PlanState.Committed)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
+            return tally.Outcome(batchId, committed: false, counts, report.Path, report.XlsxPath) with { Plan = plan, State = state };
+        }
 
         db.ImportBatches.Add(new ImportBatch
         {
             Id = batchId,
             Kind = request.Kind,
             Mode = request.Mode,
+            RosterMode = request.RosterMode,
             FileName = request.OriginalFileName,
             Sha256 = sha256,
             AgencyId = target?.Id,
@@ -156,7 +174,36 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None);
         progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
-        return tally.Outcome(batchId, committed: true, counts, report.Path, report.XlsxPath);
+        return tally.Outcome(batchId, committed: true, counts, report.Path, report.XlsxPath) with { Plan = plan, State = PlanState.Committed };
+    }
+
+    private static PlanState Decide(ImportConfirmation confirmation, ImportPlan plan) =>
+        !confirmation.Commit ? PlanState.Planned
+        : confirmation.Plan is { } confirmed && !string.Equals(confirmed, plan.Fingerprint, StringComparison.Ordinal) ? PlanState.Stale
+        : plan.NeedsForce && !confirmation.Force ? PlanState.NeedsForce
+        : PlanState.Committed;
+
+    private async Task<ImportPlan> PlanAsync(
+        IImportStore store, ImportRequest request, TargetAgency? target, string sha256, DateOnly day, MergeCounts counts, int activeBefore,
+        Guid batchId, CancellationToken cancellationToken)
+    {
+        // Everything the user chose and the file, so a plan confirmed for one file or choice never commits another.
+        var summary = string.Join(
+            '|',
+            request.Kind,
+            request.RosterMode,
+            request.Mode,
+            target?.Id.ToString("N") ?? "-",
+            day.ToString("O", CultureInfo.InvariantCulture),
+            sha256,
+            counts.Inserted.ToString(CultureInfo.InvariantCulture),
+            counts.Updated.ToString(CultureInfo.InvariantCulture),
+            counts.Unchanged.ToString(CultureInfo.InvariantCulture),
+            counts.Ended.ToString(CultureInfo.InvariantCulture));
+        var (fingerprint, sample) = await store.ReadPlanAsync(batchId, summary, cancellationToken);
+        return new ImportPlan(
+            fingerprint, request.RosterMode, counts.Inserted, counts.Updated, counts.Unchanged, counts.Ended, activeBefore,
+            settings.ReplaceEndLimitPercent, sample);
     }
 
     private static async Task ValidateAsync(
@@ -384,6 +431,7 @@ internal static class ImportServiceCollectionExtensions
     {
         services.AddSingleton(new ImportSettings(Path.GetFullPath(dataDirectory)));
         services.AddScoped<IImportRunner, ImportRunner>();
+        services.AddScoped<UndoImport>();
         return services;
     }
 }

@@ -116,7 +116,11 @@ internal interface IStagingWriter : IAsyncDisposable
     Task CompleteAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>What each roster chunk's merge needs: the effective day and the batch its inserted rows and before-images belong to.</summary>
+internal sealed record ChunkScope(DateOnly Day, Guid BatchId);
+
 /// <summary>What a merge changed, per staged valid row (<see cref="Ended"/>: open employments closed).</summary>
+
 internal sealed record MergeCounts(int Inserted, int Updated, int Unchanged, int Ended);
 
 /// <summary>
@@ -143,10 +147,19 @@ internal interface IImportStore
 {
     /// <summary>
     /// Creates the staging tables and returns the writer rows go through. A roster is merged chunk
-    /// by chunk as its rows arrive (<paramref name="day"/> is the effective date those merges use);
+    /// by chunk as its rows arrive (<paramref name="chunk"/> holds the effective date and batch those merges use);
     /// an extract is merged whole by <see cref="MergeAsync"/>.
     /// </summary>
-    Task<IStagingWriter> BeginStagingAsync(ImportKind kind, DateOnly day, CancellationToken cancellationToken);
+    Task<IStagingWriter> BeginStagingAsync(ImportKind kind, ChunkScope chunk, CancellationToken cancellationToken);
 
     Task<MergeCounts> MergeAsync(ImportKind kind, MergeScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Open jobs at <paramref name="agencies"/>: what a replacing roster's ended share is measured against.</summary>
+    Task<int> CountOpenJobsAsync(IReadOnlyList<Guid> agencies, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After <see cref="MergeAsync"/>, inside the same transaction: the fingerprint of what the merge
+    /// did (<paramref name="summary"/> and every ended job) and the first ended jobs by name.
+    /// </summary>
+    Task<(string Fingerprint, IReadOnlyList<PlannedEnd> Sample)> ReadPlanAsync(Guid batchId, string summary, CancellationToken cancellationToken);
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Lindung.Features.Imports;
 
@@ -20,7 +22,7 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     /// <summary>Rows per merged roster chunk.</summary>
     protected int ChunkRows { get; } = chunkRows > 0 ? chunkRows : throw new ArgumentOutOfRangeException(nameof(chunkRows));
 
-    public async Task<IStagingWriter> BeginStagingAsync(ImportKind kind, DateOnly day, CancellationToken cancellationToken)
+    public async Task<IStagingWriter> BeginStagingAsync(ImportKind kind, ChunkScope chunk, CancellationToken cancellationToken)
     {
         await PrepareSessionAsync(cancellationToken);
         foreach (var table in ImportStaging.Tables(kind))
@@ -35,7 +37,7 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         }
 
         return kind == ImportKind.Roster
-            ? new ChunkWriter(this, day)
+            ? new ChunkWriter(this, chunk)
             : await OpenWriterAsync(ImportStaging.MembersTable, ImportStaging.Loaded(ImportKind.Members), cancellationToken);
     }
 
@@ -80,6 +82,55 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         }
 
         return result;
+    }
+
+    public async Task<int> CountOpenJobsAsync(IReadOnlyList<Guid> agencies, CancellationToken cancellationToken)
+    {
+        if (agencies.Count == 0)
+        {
+            return 0;
+        }
+
+        var names = string.Join(", ", Enumerable.Range(0, agencies.Count).Select(i => string.Create(CultureInfo.InvariantCulture, $"@a{i}")));
+        await using var command = Command($"SELECT COUNT(*) FROM employments WHERE valid_to IS NULL AND agency_id IN ({names})");
+        for (var i = 0; i < agencies.Count; i++)
+        {
+            Add(command, string.Create(CultureInfo.InvariantCulture, $"a{i}"), agencies[i]);
+        }
+
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<(string Fingerprint, IReadOnlyList<PlannedEnd> Sample)> ReadPlanAsync(
+        Guid batchId, string summary, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(summary));
+        await using (var ended = Command(ImportPlanSql.EndedIds, chunk: new ChunkScope(default, batchId)))
+        await using (var reader = await ended.ExecuteReaderAsync(cancellationToken))
+        {
+            var id = new byte[16];
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // Providers hand ids back differently (text on SQLite): the bytes of the parsed id are the same.
+                var value = reader.GetValue(0);
+                (value as Guid? ?? Guid.Parse((string)value)).TryWriteBytes(id);
+                hash.AppendData(id);
+            }
+        }
+
+        var sample = new List<PlannedEnd>();
+        await using (var first = Command(ImportPlanSql.EndedSample, chunk: new ChunkScope(default, batchId)))
+        {
+            Add(first, "limit", ImportPlan.SampleSize);
+            await using var reader = await first.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sample.Add(new PlannedEnd(Domain.Identifiers.Nik.Mask(reader.GetString(0)), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        return (Convert.ToHexStringLower(hash.GetHashAndReset()), sample);
     }
 
     /// <summary>The schema temp tables live in: named, so a DROP can never reach a real table.</summary>
@@ -129,15 +180,16 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    protected DbCommand Command(string sql, MergeScope? scope = null, DateOnly? day = null)
+    protected DbCommand Command(string sql, MergeScope? scope = null, ChunkScope? chunk = null)
     {
         var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
         command.CommandTimeout = 0;
-        if (day is { } chunkDay)
+        if (chunk is not null)
         {
-            Add(command, "day", chunkDay);
+            Add(command, "day", chunk.Day);
+            Add(command, "batch", chunk.BatchId);
         }
 
         if (scope is not null)
@@ -162,11 +214,11 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     /// <summary>Chunks are held whole until merged only when one may go straight into the registry.</summary>
     private bool HoldsChunks => newRowsDirect && WritesNewRowsStraight;
 
-    private async Task MergeHeldChunkAsync(IReadOnlyList<object?[]> rows, IReadOnlyList<string> niks, DateOnly day, CancellationToken cancellationToken)
+    private async Task MergeHeldChunkAsync(IReadOnlyList<object?[]> rows, IReadOnlyList<string> niks, ChunkScope chunk, CancellationToken cancellationToken)
     {
         if (!await AnyRegisteredAsync(niks, cancellationToken))
         {
-            await WriteNewRowsAsync(rows, day, cancellationToken);
+            await WriteNewRowsAsync(rows, chunk, cancellationToken);
             return;
         }
 
@@ -180,17 +232,17 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             await writer.CompleteAsync(cancellationToken);
         }
 
-        await MergeStagedChunkAsync(day, cancellationToken);
+        await MergeStagedChunkAsync(chunk, cancellationToken);
     }
 
-    private async Task WriteNewRowsAsync(IReadOnlyList<object?[]> rows, DateOnly day, CancellationToken cancellationToken)
+    private async Task WriteNewRowsAsync(IReadOnlyList<object?[]> rows, ChunkScope chunk, CancellationToken cancellationToken)
     {
         foreach (var agency in rows.Select(ImportNewRows.AgencyOf).OfType<Guid>().Distinct().Where(a => !_agencyRegions.ContainsKey(a)).ToList())
         {
             _agencyRegions[agency] = await AgencyRegionAsync(agency, cancellationToken);
         }
 
-        var context = new NewRowsContext(day, _agencyRegions);
+        var context = new NewRowsContext(chunk.Day, chunk.BatchId, _agencyRegions);
         foreach (var table in ImportNewRows.Tables)
         {
             // One array per table, refilled for every row: writers copy the values before AddAsync returns.
@@ -220,7 +272,7 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     private Task<IStagingWriter> OpenRosterStagingAsync(CancellationToken cancellationToken) =>
         OpenWriterAsync(ImportStaging.RosterTable, ImportStaging.Loaded(ImportKind.Roster), cancellationToken);
 
-    private async Task MergeStagedChunkAsync(DateOnly day, CancellationToken cancellationToken)
+    private async Task MergeStagedChunkAsync(ChunkScope chunk, CancellationToken cancellationToken)
     {
         // The chunks are alike: statistics from the first serve the rest (a cleared table keeps them).
         if (_stagedChunks++ == 0)
@@ -241,7 +293,7 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
                 continue;
             }
 
-            await using var command = Command(step.Sql, day: day);
+            await using var command = Command(step.Sql, chunk: chunk);
             var affected = await command.ExecuteNonQueryAsync(cancellationToken);
             // The first statement finds the rows' registered workers: none, and the chunk is all new people.
             registered = step == ImportMergeSql.RosterChunk[0] ? affected : registered;
@@ -274,7 +326,7 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
     /// Rows stream into the staging table as they arrive, unless a chunk of new people may go straight
     /// into the registry: then a chunk is held until it is whole, as only the whole chunk tells which way it goes.
     /// </summary>
-    private sealed class ChunkWriter(ImportStore store, DateOnly day) : IStagingWriter
+    private sealed class ChunkWriter(ImportStore store, ChunkScope chunk) : IStagingWriter
     {
         private readonly List<object?[]> _held = [];
 
@@ -314,7 +366,7 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             _rows = 0;
             if (store.HoldsChunks)
             {
-                await store.MergeHeldChunkAsync(_held, _niks, day, cancellationToken);
+                await store.MergeHeldChunkAsync(_held, _niks, chunk, cancellationToken);
                 _held.Clear();
                 _niks.Clear();
                 return;
@@ -323,7 +375,7 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
             // The staging statement must end before the chunk's merge can run on this connection.
             await _staging!.CompleteAsync(cancellationToken);
             await DisposeAsync();
-            await store.MergeStagedChunkAsync(day, cancellationToken);
+            await store.MergeStagedChunkAsync(chunk, cancellationToken);
         }
 
         public async ValueTask DisposeAsync()

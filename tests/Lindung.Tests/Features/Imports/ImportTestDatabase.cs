@@ -35,6 +35,9 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
 
     public TempDirectory Directory { get; }
 
+    /// <summary>The services a CLI verb or web request would get: make a scope for each use.</summary>
+    public IServiceProvider Services => _services;
+
     public DatabaseSettings Settings { get; }
 
     public Guid AgencyId { get; } = Guid.CreateVersion7();

@@ -466,6 +466,10 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("character varying(9)")
                         .HasColumnName("funding_source");
 
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_batch_id");
+
                     b.Property<long>("MonthlyWage")
                         .HasColumnType("bigint")
                         .HasColumnName("monthly_wage");
@@ -575,6 +579,12 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("character varying(13)")
                         .HasColumnName("region_code");
 
+                    b.Property<string>("RosterMode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("roster_mode");
+
                     b.Property<int>("RowsInvalid")
                         .HasColumnType("integer")
                         .HasColumnName("rows_invalid");
@@ -597,6 +607,15 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Property<int>("Unchanged")
                         .HasColumnType("integer")
                         .HasColumnName("unchanged");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("undone_by");
 
                     b.Property<int>("Updated")
                         .HasColumnType("integer")
@@ -650,6 +669,11 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("committed");
 
+                    b.Property<string>("ConfirmedPlan")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirmed_plan");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -676,6 +700,10 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Property<string>("FirstIssues")
                         .HasColumnType("text")
                         .HasColumnName("first_issues");
+
+                    b.Property<bool>("Force")
+                        .HasColumnType("boolean")
+                        .HasColumnName("force");
 
                     b.Property<int>("Inserted")
                         .HasColumnType("integer")
@@ -704,6 +732,10 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phase");
 
+                    b.Property<string>("Plan")
+                        .HasColumnType("text")
+                        .HasColumnName("plan");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -719,6 +751,12 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
                         .HasColumnName("report_xlsx_path");
+
+                    b.Property<string>("RosterMode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("roster_mode");
 
                     b.Property<int>("RowsInvalid")
                         .HasColumnType("integer")
@@ -743,8 +781,8 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)")
                         .HasColumnName("status");
 
                     b.Property<string>("StoredPath")
@@ -781,6 +819,155 @@ namespace Lindung.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("ck_import_jobs_region_code", "region_code LIKE '__.__%'");
                         });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportUndoEmployment", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("EmploymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employment_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("Ended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ended");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("funding_source");
+
+                    b.Property<long>("MonthlyWage")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_wage");
+
+                    b.Property<string>("Position")
+                        .HasColumnType("text")
+                        .HasColumnName("position");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("BatchId", "EmploymentId")
+                        .HasName("pk_import_undo_employments");
+
+                    b.HasIndex("EmploymentId")
+                        .HasDatabaseName("ix_import_undo_employments_employment_id");
+
+                    b.ToTable("import_undo_employments", (string)null);
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportUndoMembership", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("membership_id");
+
+                    b.Property<string>("EmployerNpp")
+                        .HasColumnType("text")
+                        .HasColumnName("employer_npp");
+
+                    b.Property<DateOnly?>("LastPaidMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("last_paid_month");
+
+                    b.Property<string>("Programs")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("programs");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("region_code");
+
+                    b.Property<long>("ReportedWage")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reported_wage");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("segment");
+
+                    b.Property<Guid?>("SourceExtractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_extract_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("BatchId", "MembershipId")
+                        .HasName("pk_import_undo_memberships");
+
+                    b.HasIndex("MembershipId")
+                        .HasDatabaseName("ix_import_undo_memberships_membership_id");
+
+                    b.ToTable("import_undo_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportUndoWorker", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("text")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Sex")
+                        .HasColumnType("text")
+                        .HasColumnName("sex");
+
+                    b.HasKey("BatchId", "WorkerId")
+                        .HasName("pk_import_undo_workers");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_import_undo_workers_worker_id");
+
+                    b.ToTable("import_undo_workers", (string)null);
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.LindungUser", b =>
@@ -1318,6 +1505,10 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_batch_id");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -458,6 +458,10 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("funding_source");
 
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_batch_id");
+
                     b.Property<long>("MonthlyWage")
                         .HasColumnType("INTEGER")
                         .HasColumnName("monthly_wage");
@@ -567,6 +571,12 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
+                    b.Property<string>("RosterMode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roster_mode");
+
                     b.Property<int>("RowsInvalid")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rows_invalid");
@@ -589,6 +599,15 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.Property<int>("Unchanged")
                         .HasColumnType("INTEGER")
                         .HasColumnName("unchanged");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undone_at");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undone_by");
 
                     b.Property<int>("Updated")
                         .HasColumnType("INTEGER")
@@ -642,6 +661,11 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("committed");
 
+                    b.Property<string>("ConfirmedPlan")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_plan");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -668,6 +692,10 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.Property<string>("FirstIssues")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_issues");
+
+                    b.Property<bool>("Force")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("force");
 
                     b.Property<int>("Inserted")
                         .HasColumnType("INTEGER")
@@ -696,6 +724,10 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("phase");
 
+                    b.Property<string>("Plan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(13)
@@ -711,6 +743,12 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
                         .HasColumnName("report_xlsx_path");
+
+                    b.Property<string>("RosterMode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roster_mode");
 
                     b.Property<int>("RowsInvalid")
                         .HasColumnType("INTEGER")
@@ -735,7 +773,7 @@ namespace Lindung.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(21)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
@@ -773,6 +811,155 @@ namespace Lindung.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_import_jobs_region_code", "region_code LIKE '__.__%'");
                         });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportUndoEmployment", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("EmploymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employment_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("Ended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funding_source");
+
+                    b.Property<long>("MonthlyWage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_wage");
+
+                    b.Property<string>("Position")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("position");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("BatchId", "EmploymentId")
+                        .HasName("pk_import_undo_employments");
+
+                    b.HasIndex("EmploymentId")
+                        .HasDatabaseName("ix_import_undo_employments_employment_id");
+
+                    b.ToTable("import_undo_employments", (string)null);
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportUndoMembership", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("membership_id");
+
+                    b.Property<string>("EmployerNpp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_npp");
+
+                    b.Property<DateOnly?>("LastPaidMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_paid_month");
+
+                    b.Property<string>("Programs")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programs");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<long>("ReportedWage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_wage");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
+
+                    b.Property<Guid?>("SourceExtractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_extract_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("BatchId", "MembershipId")
+                        .HasName("pk_import_undo_memberships");
+
+                    b.HasIndex("MembershipId")
+                        .HasDatabaseName("ix_import_undo_memberships_membership_id");
+
+                    b.ToTable("import_undo_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ImportUndoWorker", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Sex")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.HasKey("BatchId", "WorkerId")
+                        .HasName("pk_import_undo_workers");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_import_undo_workers_worker_id");
+
+                    b.ToTable("import_undo_workers", (string)null);
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.LindungUser", b =>
@@ -1310,6 +1497,10 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("BirthDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_batch_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
