@@ -74,6 +74,9 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/v1/imports/{id}/report.csv"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
         ["GET /api/v1/imports/{id}/report.xlsx"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
         // The fixture job has finished, so a permitted caller's cancel is refused with 409.
+        // The fixture job has committed but holds no batch: nothing to confirm (409), nothing to undo (404).
+        ["POST /api/v1/imports/{id}/confirm"] = ("401 409 409 409 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["POST /api/v1/imports/{id}/undo"] = ("401 404 404 404 403 403 403 403", "401 404 404 404 403 403 403 403"),
         ["DELETE /api/v1/imports/{id}"] = ("401 409 409 409 403 403 403 403", "401 404 404 404 403 403 403 403"),
         ["GET /api/v1/reconciliation/runs"] = ("401 200 200 200 403 403 200 403", null),
         ["POST /api/v1/reconciliation/runs"] = ("401 400 202 400 403 403 403 403", null),

@@ -14,7 +14,8 @@ internal static class CancelImport
     public static async Task<bool> CancelAsync(LindungDbContext db, ImportJobQueue queue, Guid jobId, DateTime now, CancellationToken ct)
     {
         var waiting = await db.ImportJobs
-            .Where(j => j.Id == jobId && (j.Status == ImportJobStatus.Queued || j.Status == ImportJobStatus.AwaitingMapping))
+            .Where(j => j.Id == jobId && (j.Status == ImportJobStatus.Queued || j.Status == ImportJobStatus.AwaitingMapping
+                || j.Status == ImportJobStatus.AwaitingConfirmation))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportJobStatus.Cancelled).SetProperty(j => j.FinishedAt, now), ct);
         return waiting == 1 || queue.CancelRunning(jobId);
     }

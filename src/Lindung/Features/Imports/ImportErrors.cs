@@ -37,6 +37,9 @@ internal static class ImportErrors
     public static readonly ValidationError ModeInvalid = new(
         "mode_invalid", "Mode harus ALL_OR_NOTHING atau VALID_ROWS_ONLY.", "The mode must be ALL_OR_NOTHING or VALID_ROWS_ONLY.");
 
+    public static readonly ValidationError RosterModeInvalid = new(
+        "roster_mode_invalid", "Cara impor daftar harus UPDATE atau REPLACE.", "The roster mode must be UPDATE or REPLACE.");
+
     public static readonly ValidationError KindForbidden = new(
         "kind_forbidden", "Ekstrak kepesertaan hanya dapat diimpor oleh admin daerah atau petugas cabang.",
         "Only regional admins and branch officers can import a membership extract.");

@@ -11,12 +11,27 @@ internal sealed record ImportCountsDto(bool Committed, int RowsValid, int RowsIn
 
 internal sealed record ImportErrorDto(string Code, string Message);
 
+/// <summary>
+/// The plan a job waits on: confirm it by posting its <paramref name="Fingerprint"/> to
+/// <c>/confirm</c>; <paramref name="NeedsForce"/> asks for the second, named confirmation too.
+/// </summary>
+internal sealed record ImportPlanDto(
+    string Fingerprint, PlanState State, RosterMode RosterMode, int Inserted, int Updated, int Unchanged, int Ended, int ActiveBefore,
+    int EndLimitPercent, bool NeedsForce, IReadOnlyList<PlannedEnd> EndedSample)
+{
+    public static ImportPlanDto? From(string? json) => StoredPlan.Load(json) is { } stored
+        ? new ImportPlanDto(
+            stored.Plan.Fingerprint, stored.State, stored.Plan.RosterMode, stored.Plan.Inserted, stored.Plan.Updated, stored.Plan.Unchanged,
+            stored.Plan.Ended, stored.Plan.ActiveBefore, stored.Plan.EndLimitPercent, stored.Plan.NeedsForce, stored.Plan.EndedSample)
+        : null;
+}
+
 /// <summary>An import job as the API and the progress poll read it.</summary>
 internal sealed record ImportJobDto(
     Guid Id, ImportKind Kind, Guid? AgencyId, string FileName, CommitMode Mode, string? Sheet, ImportJobStatus Status, bool Finished,
     string? Phase, long RowsRead, long BytesRead, long TotalBytes, int? Percent, DateTime CreatedAt, DateTime? StartedAt,
     DateTime? FinishedAt, string CreatedBy, string RegionCode, ImportCountsDto? Result, IReadOnlyList<ImportIssueDto> FirstIssues,
-    ImportErrorDto? Error, string? ReportCsv, string? ReportXlsx)
+    ImportErrorDto? Error, string? ReportCsv, string? ReportXlsx, RosterMode RosterMode, Guid? BatchId, ImportPlanDto? Plan)
 {
     public static ImportJobDto From(ImportJob j, bool english)
     {
@@ -30,7 +45,10 @@ internal sealed record ImportJobDto(
             ImportJobView.Issues(j).Select(i => new ImportIssueDto(i.Row, i.Column, i.Code, english ? i.MessageEn : i.MessageId)).ToList(),
             ImportErrors.Load(j.Error) is { } error ? new ImportErrorDto(error.Code, error.Message(english)) : null,
             j.ReportCsvPath is null ? null : self + "/report.csv",
-            j.ReportXlsxPath is null ? null : self + "/report.xlsx");
+            j.ReportXlsxPath is null ? null : self + "/report.xlsx",
+            j.RosterMode,
+            j.Committed ? j.BatchId : null,
+            j.Status == ImportJobStatus.AwaitingConfirmation ? ImportPlanDto.From(j.Plan) : null);
     }
 }
 
@@ -45,7 +63,7 @@ internal static class ImportJobView
 
     /// <summary>Share of the file's bytes read, 0–100; null before the runner has said how large the file is.</summary>
     public static int? Percent(ImportJob job) =>
-        job.Status is ImportJobStatus.Succeeded or ImportJobStatus.Rejected ? 100
+        job.Status is ImportJobStatus.Succeeded or ImportJobStatus.Rejected or ImportJobStatus.AwaitingConfirmation ? 100
         : job.TotalBytes > 0 ? (int)Math.Clamp(100 * job.BytesRead / job.TotalBytes, 0, 100)
         : null;
 

@@ -70,7 +70,10 @@ internal sealed partial class ImportJobWorker(
     {
         var request = new ImportRequest(
             job.Kind, ImportFiles.Full(host.DataDirectory, job.StoredPath), job.OriginalFileName, job.Agency?.Code, job.Sheet, job.Mode,
-            ImportColumns.FromJson(job.ColumnOverrides));
+            ImportColumns.FromJson(job.ColumnOverrides),
+            RosterMode: job.RosterMode,
+            // The first run only makes the plan; the run after the uploader confirmed it commits that plan and no other.
+            Confirm: job.ConfirmedPlan is null ? ImportConfirmation.PlanOnly : new ImportConfirmation(Commit: true, job.ConfirmedPlan, job.Force));
         var recorder = new ImportProgressRecorder(scopes, job.Id, options.Value.ProgressInterval, clock);
         Action<ImportJob> finish;
         await using (recorder.Start())
@@ -127,7 +130,12 @@ internal sealed partial class ImportJobWorker(
 
     private void Complete(ImportJob job, ImportOutcome outcome)
     {
-        job.Status = outcome.Committed ? ImportJobStatus.Succeeded : ImportJobStatus.Rejected;
+        job.Status = outcome.Committed ? ImportJobStatus.Succeeded
+            : outcome.State is PlanState.Planned or PlanState.Stale or PlanState.NeedsForce ? ImportJobStatus.AwaitingConfirmation
+            : ImportJobStatus.Rejected;
+        job.Plan = outcome.Plan is { } plan ? StoredPlan.ToJson(plan, outcome.State) : null;
+        job.ConfirmedPlan = null;
+        job.Force = false;
         job.BatchId = outcome.BatchId;
         job.Committed = outcome.Committed;
         job.RowsRead = Math.Max(job.RowsRead, outcome.RowsRead);

@@ -28,6 +28,12 @@ internal static class ImportsApi
             .WithSummary("Upload a file (multipart: file, kind, agency, mode, sheet, region, columns[<column>]); 202 with the queued job.");
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetImport").WithSummary("A job's status, progress, counts and first issues.");
+        group.MapPost("/{id:guid}/confirm", ConfirmAsync)
+            .WithName("ConfirmImport")
+            .WithSummary("Confirm the plan a job waits on (JSON: plan = its fingerprint; force and agency_code for a replace over the limit); 202 with the queued job.");
+        group.MapPost("/{id:guid}/undo", UndoAsync)
+            .WithName("UndoImport")
+            .WithSummary("Undo the batch a job committed: the registry goes back to exactly its state before it. 409 when a later import or edit stands in the way.");
         group.MapDelete("/{id:guid}", CancelAsync)
             .WithName("CancelImport").WithSummary("Cancel a job; a running one stops and rolls back. 409 when it has finished.");
         group.MapGet("/{id:guid}/report.csv", (HttpContext http, LindungDbContext db, LindungHostOptions host, Guid id, CancellationToken ct) =>
@@ -66,7 +72,7 @@ internal static class ImportsApi
 
         var choice = new ImportChoice(
             form.GetValueOrDefault("kind"), form.GetValueOrDefault("agency"), form.GetValueOrDefault("mode"), form.GetValueOrDefault("sheet"),
-            form.GetValueOrDefault("region"), MultipartUpload.Columns(form));
+            form.GetValueOrDefault("region"), MultipartUpload.Columns(form), form.GetValueOrDefault("roster_mode"));
         var (job, errors) = await StartImport.CreateAsync(
             db, queue, AccessScope.From(http.User), choice, upload!, host.DataDirectory, allowMapping: false, clock.GetUtcNow().UtcDateTime, ct);
         if (job is null)
@@ -119,6 +125,55 @@ internal static class ImportsApi
         var name = $"{Path.GetFileNameWithoutExtension(job.OriginalFileName)}-laporan{(xlsx ? ".xlsx" : ".csv")}";
         return TypedResults.PhysicalFile(ImportFiles.Full(host.DataDirectory, path), xlsx ? XlsxContentType : "text/csv; charset=utf-8", name);
     }
+
+    private static async Task<Results<Accepted<ImportJobDto>, NotFound, ProblemHttpResult, ValidationProblem>> ConfirmAsync(
+        HttpContext http, ConfirmImport confirm, Guid id, ConfirmImportBody body, CancellationToken ct)
+    {
+        var result = await confirm.HandleAsync(new ImportConfirmationRequest(id, body.Plan, body.Force, body.AgencyCode), AccessScope.From(http.User), ct);
+        if (result.Succeeded)
+        {
+            return TypedResults.Accepted($"{ApiSetup.Prefix}/imports/{id}", ImportJobDto.From(result.Value, ApiLanguage.IsEnglish(http)));
+        }
+
+        var error = result.Errors[0];
+        return error.Code switch
+        {
+            "IMPORT_NOT_FOUND" => TypedResults.NotFound(),
+            _ when error.Field is { } field => ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { [field] = error.Error }),
+            _ => UseCaseProblem(http, error, StatusCodes.Status409Conflict),
+        };
+    }
+
+    private static async Task<Results<Ok<UndoneImport>, NotFound, ProblemHttpResult>> UndoAsync(
+        HttpContext http, LindungDbContext db, UndoImport undo, Guid id, CancellationToken ct)
+    {
+        var scope = AccessScope.From(http.User);
+        var job = await db.ImportJobsFor(scope).AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
+        if (job is not { Committed: true, BatchId: { } batchId })
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await undo.HandleAsync(batchId, scope, ct);
+        if (!result.Succeeded)
+        {
+            return result.Errors[0].Code == UndoErrors.NotFound.Code
+                ? TypedResults.NotFound()
+                : UseCaseProblem(http, result.Errors[0], StatusCodes.Status409Conflict);
+        }
+
+        if (http.RequestServices.GetService<Dashboard.SnapshotRefresher>() is { } snapshots)
+        {
+            await snapshots.RefreshNowAsync(ct);
+        }
+
+        return TypedResults.Ok(result.Value);
+    }
+
+    private static ProblemHttpResult UseCaseProblem(HttpContext http, Application.UseCaseError error, int status) =>
+        TypedResults.Problem(
+            error.Message(ApiLanguage.IsEnglish(http)), statusCode: status, title: error.Code,
+            extensions: new Dictionary<string, object?> { ["code"] = error.Code });
 
     private static ValidationProblem Problem(HttpContext http, string field, ValidationError error) =>
         ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { [field] = error });

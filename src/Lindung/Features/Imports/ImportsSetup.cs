@@ -18,6 +18,7 @@ internal static class ImportsSetup
         services.AddOptions<FormOptions>().Configure<IOptions<ImportOptions>>((form, imports) =>
             form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, imports.Value.MaxUploadBytes + (1024 * 1024)));
         services.AddSingleton<ImportJobQueue>();
+        services.AddScoped<ConfirmImport>();
         services.AddHostedService<ImportJobWorker>();
         services.AddSingleton<ReconciliationJobQueue>();
         services.AddHostedService<ReconciliationJobWorker>();

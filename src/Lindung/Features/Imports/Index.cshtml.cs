@@ -20,6 +20,9 @@ internal sealed class ImportInput
 
     public string Mode { get; set; } = "ALL_OR_NOTHING";
 
+    /// <summary>UPDATE (preselected: never ends anyone) or REPLACE.</summary>
+    public string RosterMode { get; set; } = "UPDATE";
+
     public string? Sheet { get; set; }
 
     public string? Region { get; set; }
@@ -72,7 +75,7 @@ internal sealed class IndexModel(
             return Page();
         }
 
-        var choice = new ImportChoice(Input.Kind, Input.Agency, Input.Mode, Input.Sheet, Input.Region);
+        var choice = new ImportChoice(Input.Kind, Input.Agency, Input.Mode, Input.Sheet, Input.Region, RosterMode: Input.RosterMode);
         var (job, errors) = await StartImport.CreateAsync(
             db, queue, scope, choice, upload!, host.DataDirectory, allowMapping: true, clock.GetUtcNow().UtcDateTime, ct);
         if (job is null)

@@ -1,5 +1,7 @@
+using Lindung.Application;
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Features.Dashboard;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +19,21 @@ internal sealed class JobModel(LindungDbContext db, ImportJobQueue queue, TimePr
 {
     public ImportJob Job { get; private set; } = null!;
 
+    /// <summary>The plan the job waits on, when it does.</summary>
+    public StoredPlan? Plan { get; private set; }
+
+    /// <summary>The committed batch, when the job committed one: its undo state.</summary>
+    public ImportBatch? Batch { get; private set; }
+
+    /// <summary>Why a confirmation or undo was refused, shown above the plan or the result.</summary>
+    public UseCaseError? Refusal { get; private set; }
+
+    [BindProperty]
+    public string? PlanFingerprint { get; set; }
+
+    [BindProperty]
+    public string? AgencyCode { get; set; }
+
     public IReadOnlyList<RowIssue> Issues { get; private set; } = [];
 
     public bool Finished => ImportJobView.IsFinished(Job.Status);
@@ -32,10 +49,59 @@ internal sealed class JobModel(LindungDbContext db, ImportJobQueue queue, TimePr
             return NotFound();
         }
 
-        Job = job;
-        Issues = ImportJobView.Issues(job);
+        await ShowAsync(job, ct);
         CancelRefused = cancelRefused;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, [FromServices] ConfirmImport confirm, CancellationToken ct)
+    {
+        var request = new ImportConfirmationRequest(id, PlanFingerprint, Force: !string.IsNullOrWhiteSpace(AgencyCode), AgencyCode);
+        var result = await confirm.HandleAsync(request, AccessScope.From(User), ct);
+        return await AfterAsync(id, result.Succeeded ? null : result.Errors[0], ct);
+    }
+
+    public async Task<IActionResult> OnPostUndoAsync(Guid id, [FromServices] UndoImport undo, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { BatchId: { } batchId, Committed: true })
+        {
+            return NotFound();
+        }
+
+        var result = await undo.HandleAsync(batchId, AccessScope.From(User), ct);
+        if (result.Succeeded && HttpContext.RequestServices.GetService<SnapshotRefresher>() is { } snapshots)
+        {
+            await snapshots.RefreshNowAsync(ct);
+        }
+
+        return await AfterAsync(id, result.Succeeded ? null : result.Errors[0], ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid id, UseCaseError? refusal, CancellationToken ct)
+    {
+        if (refusal is null)
+        {
+            return Redirect($"/imports/{id}");
+        }
+
+        if (await FindAsync(id, ct) is not { } job)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(job, ct);
+        Refusal = refusal;
+        return Page();
+    }
+
+    private async Task ShowAsync(ImportJob job, CancellationToken ct)
+    {
+        Job = job;
+        Issues = ImportJobView.Issues(job);
+        Plan = job.Status == ImportJobStatus.AwaitingConfirmation ? StoredPlan.Load(job.Plan) : null;
+        Batch = job.Committed && job.BatchId is { } batchId
+            ? await db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId, ct)
+            : null;
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)

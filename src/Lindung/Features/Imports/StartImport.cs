@@ -13,7 +13,7 @@ namespace Lindung.Features.Imports;
 /// <paramref name="Columns"/> maps canonical columns to header cells (the API's way to map).
 /// </summary>
 internal sealed record ImportChoice(
-    string? Kind, string? Agency, string? Mode, string? Sheet, string? Region, IReadOnlyDictionary<string, string>? Columns = null);
+    string? Kind, string? Agency, string? Mode, string? Sheet, string? Region, IReadOnlyDictionary<string, string>? Columns = null, string? RosterMode = null);
 
 /// <summary>
 /// Turns a stored upload into a job: checks who may import what for which agency or region, reads
@@ -64,9 +64,15 @@ internal static class StartImport
     {
         var kind = ParseEnum(choice.Kind, ImportKind.Roster);
         var mode = ParseEnum(choice.Mode, CommitMode.AllOrNothing);
+        var rosterMode = ParseEnum(choice.RosterMode, RosterMode.Update);
         if (kind is null)
         {
             errors["kind"] = ImportErrors.KindInvalid;
+        }
+
+        if (rosterMode is null)
+        {
+            errors["roster_mode"] = ImportErrors.RosterModeInvalid;
         }
 
         if (mode is null)
@@ -74,7 +80,7 @@ internal static class StartImport
             errors["mode"] = ImportErrors.ModeInvalid;
         }
 
-        if (kind is null || mode is null)
+        if (kind is null || mode is null || rosterMode is null)
         {
             return null;
         }
@@ -104,6 +110,7 @@ internal static class StartImport
             OriginalFileName = upload.OriginalFileName,
             StoredPath = upload.StoredPath,
             Mode = mode.Value,
+            RosterMode = kind == ImportKind.Roster ? rosterMode.Value : RosterMode.Update,
             Sheet = sheet,
             ColumnOverrides = ImportColumns.ToJson(overrides),
             Status = missing.Count == 0 ? ImportJobStatus.Queued : ImportJobStatus.AwaitingMapping,

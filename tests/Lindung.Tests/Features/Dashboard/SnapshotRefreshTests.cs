@@ -26,13 +26,13 @@ public sealed class SnapshotRefreshTests
 
         using var folder = new TempDirectory();
         var file = ImportCsv.Write(folder.Path, "roster.csv", ImportCsv.RosterHeader, [.. Enumerable.Range(5000, 3).Select(i => ImportCsv.RosterLine(i, agency: agency.Code))]);
-        var run = await CliRun.ExecuteAsync([.. world.DatabaseArgs, "import", "roster", file, "--agency", agency.Code]);
+        var run = await CliRun.ExecuteAsync([.. world.DatabaseArgs, "import", "roster", "--yes", file, "--agency", agency.Code]);
         var after = await Pages.HtmlAsync(leader, "/dashboard");
 
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
         Assert.Equal($"dari {before.ToString("N0", id)} non-ASN", Eligible(first));
-        // A roster file is the agency's whole roster: its earlier staff are ended, the three new ones count.
-        var expected = before - world.Data.ByAgency(world.Today)[agency.Id].Eligible + 3;
+        // An update adds the three new workers and ends nobody.
+        var expected = before + 3;
         Assert.Equal($"dari {expected.ToString("N0", id)} non-ASN", Eligible(after));
         Assert.True(await world.WithDbAsync(db => db.CoverageSnapshots.MaxAsync(s => s.TakenAt)) > takenBefore);
         Assert.Contains("data-testid=\"as-of\">Data per ", after, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Lindung.Data.Entities;
 using Lindung.Features.Imports;
 
 namespace Lindung.Tests.Features.Imports;
@@ -60,7 +61,7 @@ public sealed class ImportChunkTests
             (second, ImportTestDatabase.AgencyCode, new DateOnly(2026, 3, 1), CommitMode.ValidRowsOnly),
         })
         {
-            var request = new ImportRequest(ImportKind.Roster, file, Path.GetFileName(file), agency, null, mode, EffectiveDate: day);
+            var request = new ImportRequest(ImportKind.Roster, file, Path.GetFileName(file), agency, null, mode, EffectiveDate: day, RosterMode: RosterMode.Replace, Confirm: ImportConfirmation.Forced());
             var outcome = await database.NewRunner(chunkRows).RunAsync(request, null, CancellationToken.None);
             Assert.True(outcome.Committed);
             counts.Add((outcome.Inserted, outcome.Updated, outcome.Unchanged, outcome.Ended));

@@ -21,7 +21,7 @@ public sealed class ImportCommandTests
             [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2).Replace("2500000", "0", StringComparison.Ordinal), ImportCsv.RosterLine(3)]);
         var report = Path.Combine(database.Directory.Path, "out", "report.csv");
 
-        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", file, "--agency", ImportTestDatabase.AgencyCode, "--report", report]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", file, "--agency", ImportTestDatabase.AgencyCode, "--report", report]);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Nothing committed", run.Out, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class ImportCommandTests
         var file = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader,
             [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2, category: "Astronot"), ImportCsv.RosterLine(3, agency: "RSUD"), ImportCsv.RosterLine(4, agency: ImportTestDatabase.UnitName)]);
 
-        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", file, "--agency", ImportTestDatabase.AgencyCode, "--valid-only"]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", file, "--agency", ImportTestDatabase.AgencyCode, "--valid-only"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("inserted 2, updated 0, unchanged 0, ended 0", run.Out, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class ImportCommandTests
     {
         await using var database = await ImportTestDatabase.CreateAsync(provider);
         var file = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader, Enumerable.Range(1, 50).Select(i => ImportCsv.RosterLine(i)));
-        string[] args = [.. database.GlobalArgs, "import", "roster", file, "--agency", ImportTestDatabase.AgencyCode];
+        string[] args = [.. database.GlobalArgs, "import", "roster", "--yes", file, "--agency", ImportTestDatabase.AgencyCode];
 
         var first = await CliRun.ExecuteAsync(args);
         var afterFirst = await database.FingerprintAsync();
@@ -112,8 +112,8 @@ public sealed class ImportCommandTests
         var march = ImportCsv.Write(database.Directory.Path, "march.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2), ImportCsv.RosterLine(3)]);
         var june = ImportCsv.Write(database.Directory.Path, "june.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1, wage: 3_000_000), ImportCsv.RosterLine(2), ImportCsv.RosterLine(4)]);
 
-        var first = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
-        var second = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01"]);
+        var first = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
+        var second = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01", "--mode", "replace", "--force"]);
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(0, second.ExitCode);
@@ -141,8 +141,8 @@ public sealed class ImportCommandTests
         var march = ImportCsv.Write(database.Directory.Path, "march.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2)]);
         var june = ImportCsv.Write(database.Directory.Path, "june.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1), ImportCsv.RosterLine(2, wage: -5)]);
 
-        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
-        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01", "--valid-only"]);
+        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01", "--mode", "replace", "--force", "--valid-only"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("ended 0", run.Out, StringComparison.Ordinal);
@@ -159,8 +159,8 @@ public sealed class ImportCommandTests
         var june = ImportCsv.Write(database.Directory.Path, "june.csv", ImportCsv.RosterHeader,
             [ImportCsv.RosterLine(1), "3.57701E+15,Pekerja 2,01/01/1980,P,35.77.01,DISDIK,Honorer,2500000,Staf"]);
 
-        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
-        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01", "--valid-only"]);
+        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", march, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-03-01"]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", june, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-06-01", "--mode", "replace", "--force", "--valid-only"]);
 
         // Row 3 may be worker 2 or 3: without its NIK nobody can be called missing.
         Assert.Equal(0, run.ExitCode);
@@ -181,10 +181,10 @@ public sealed class ImportCommandTests
         var april = ImportCsv.Write(database.Directory.Path, "apr.csv", ImportCsv.MembersHeader,
             [ImportCsv.MemberLine(1, "10000000001", status: "NONAKTIF", lastPaid: "2026-02"), ImportCsv.MemberLine(2, "10000000002")]);
 
-        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", roster, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-01-01"]);
-        var first = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "members", january, "--effective", "2026-01-15"]);
-        var again = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "members", january, "--effective", "2026-02-15"]);
-        var second = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "members", april, "--effective", "2026-04-15"]);
+        await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", roster, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-01-01"]);
+        var first = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "members", "--yes", january, "--effective", "2026-01-15"]);
+        var again = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "members", "--yes", january, "--effective", "2026-02-15"]);
+        var second = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "members", "--yes", april, "--effective", "2026-04-15"]);
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("inserted 2, updated 0, unchanged 0, ended 0", first.Out, StringComparison.Ordinal);
@@ -215,7 +215,7 @@ public sealed class ImportCommandTests
         await using var database = await ImportTestDatabase.CreateAsync("sqlite");
         var file = ImportCsv.Write(database.Directory.Path, "roster.csv", "nik,nama,tanggal_lahir,jenis_kelamin,kode_wilayah,instansi,upah", ["1,2,3,4,5,6,7"]);
 
-        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", file, "--agency", ImportTestDatabase.AgencyCode]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", file, "--agency", ImportTestDatabase.AgencyCode]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("'kategori'", run.Error, StringComparison.Ordinal);
@@ -228,7 +228,7 @@ public sealed class ImportCommandTests
         await using var database = await ImportTestDatabase.CreateAsync("sqlite");
         var file = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader.Replace("kategori", "Golongan Honor", StringComparison.Ordinal), [ImportCsv.RosterLine(1)]);
 
-        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", file, "--agency", ImportTestDatabase.AgencyCode, "--column", "kategori=Golongan Honor"]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", file, "--agency", ImportTestDatabase.AgencyCode, "--column", "kategori=Golongan Honor"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("inserted 1", run.Out, StringComparison.Ordinal);
@@ -240,7 +240,7 @@ public sealed class ImportCommandTests
         await using var database = await ImportTestDatabase.CreateAsync("sqlite");
         var file = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1)]);
 
-        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", file, "--agency", "NOPE"]);
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", file, "--agency", "NOPE"]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("No agency with code 'NOPE'", run.Error, StringComparison.Ordinal);

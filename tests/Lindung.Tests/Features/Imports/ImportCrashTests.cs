@@ -21,13 +21,13 @@ public sealed class ImportCrashTests(ITestOutputHelper output)
     {
         await using var database = await ImportTestDatabase.CreateAsync(provider);
         var existing = ImportCsv.Write(database.Directory.Path, "existing.csv", ImportCsv.RosterHeader, Enumerable.Range(0, 1_000).Select(i => ImportCsv.RosterLine(i)));
-        var seeded = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", existing, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-01-01"]);
+        var seeded = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", existing, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-01-01"]);
         Assert.Equal(0, seeded.ExitCode);
         // Every existing worker's wage changes and 299,000 are new: the merge updates, versions and inserts.
         var big = ImportCsv.Write(database.Directory.Path, "big.csv", ImportCsv.RosterHeader, Enumerable.Range(0, Rows).Select(i => ImportCsv.RosterLine(i, wage: 2_750_000)));
         var before = await database.FingerprintAsync();
 
-        var (killedIn, stdout, elapsed) = await RunAndKillAsync([.. database.GlobalArgs, "import", "roster", big, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-02-01"]);
+        var (killedIn, stdout, elapsed) = await RunAndKillAsync([.. database.GlobalArgs, "import", "roster", "--yes", big, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-02-01"]);
 
         output.WriteLine($"{provider}: killed in phase '{killedIn}' after {elapsed.TotalSeconds:0.0} s");
         Assert.Equal("merging", killedIn);

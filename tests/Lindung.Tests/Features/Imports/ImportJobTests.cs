@@ -238,6 +238,21 @@ public sealed class ImportJobTests
     }
 
     /// <summary>Reads the job's status endpoint until the condition holds.</summary>
+    /// <summary>Waits for the job's plan, confirms it as shown (no force) and waits for the job to finish again.</summary>
+    internal static async Task<JsonElement> ConfirmAsync(HttpClient client, Guid id)
+    {
+        var planned = await PollAsync(client, id, j => j.GetProperty("finished").GetBoolean());
+        if (planned.GetProperty("status").GetString() != "AWAITING_CONFIRMATION")
+        {
+            return planned;
+        }
+
+        var fingerprint = planned.GetProperty("plan").GetProperty("fingerprint").GetString();
+        using var confirmed = await client.PostAsJsonAsync(new Uri($"/api/v1/imports/{id}/confirm", UriKind.Relative), new { plan = fingerprint });
+        Assert.True(confirmed.StatusCode == HttpStatusCode.Accepted, await confirmed.Content.ReadAsStringAsync());
+        return await PollAsync(client, id, j => j.GetProperty("finished").GetBoolean() && j.GetProperty("status").GetString() != "AWAITING_CONFIRMATION");
+    }
+
     internal static async Task<JsonElement> PollAsync(HttpClient client, Guid id, Func<JsonElement, bool> until)
     {
         var deadline = DateTime.UtcNow + Patience;

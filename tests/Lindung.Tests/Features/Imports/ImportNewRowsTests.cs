@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lindung.Data.Entities;
 using Lindung.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public sealed class ImportNewRowsTests
         var counts = new List<(int, int, int, int)>();
         foreach (var (file, day) in new[] { (first, new DateOnly(2026, 2, 1)), (first, new DateOnly(2026, 2, 1)), (second, new DateOnly(2026, 3, 1)) })
         {
-            var request = new ImportRequest(ImportKind.Roster, file, Path.GetFileName(file), ImportTestDatabase.AgencyCode, null, CommitMode.ValidRowsOnly, EffectiveDate: day);
+            var request = new ImportRequest(ImportKind.Roster, file, Path.GetFileName(file), ImportTestDatabase.AgencyCode, null, CommitMode.ValidRowsOnly, EffectiveDate: day, RosterMode: RosterMode.Replace, Confirm: ImportConfirmation.Forced());
             var outcome = await database.NewRunner(chunkRows: 7, newRowsDirect).RunAsync(request, null, CancellationToken.None);
             Assert.True(outcome.Committed);
             counts.Add((outcome.Inserted, outcome.Updated, outcome.Unchanged, outcome.Ended));

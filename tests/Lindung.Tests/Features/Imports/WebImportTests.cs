@@ -28,7 +28,7 @@ public sealed partial class WebImportTests
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
         var id = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
 
-        var job = await ImportJobTests.PollAsync(client, id, j => j.GetProperty("finished").GetBoolean());
+        var job = await ImportJobTests.ConfirmAsync(client, id);
         Assert.True(job.GetProperty("status").GetString() == "SUCCEEDED", job.ToString());
         Assert.Equal(3, job.GetProperty("result").GetProperty("inserted").GetInt32());
         Assert.Equal(100, job.GetProperty("percent").GetInt32());
@@ -102,7 +102,7 @@ public sealed partial class WebImportTests
         Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
         var jobPath = mapped.Headers.Location!.OriginalString;
         var id = Guid.Parse(jobPath["/imports/".Length..]);
-        var job = await ImportJobTests.PollAsync(client, id, j => j.GetProperty("finished").GetBoolean());
+        var job = await ImportJobTests.ConfirmAsync(client, id);
         Assert.True(job.GetProperty("status").GetString() == "SUCCEEDED", job.ToString());
 
         var page = await Pages.HtmlAsync(client, jobPath);
