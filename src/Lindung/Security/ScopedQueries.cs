@@ -109,29 +109,22 @@ internal static class ScopedQueries
     /// Import jobs: region roles see those of their regions; an agency operator only their own
     /// agency's roster imports (membership extracts belong to the branch, not to an agency).
     /// </summary>
-    public static IQueryable<ImportJob> ImportJobsFor(this LindungDbContext db, AccessScope scope)
-    {
-        if (scope.SeesRegion)
-        {
-            return InRegions(db.ImportJobs, scope);
-        }
-
-        return scope.OperatesAgency
-            ? db.ImportJobs.Where(j => j.AgencyId == scope.AgencyId && j.Kind == ImportKind.Roster)
-            : db.ImportJobs.Where(_ => false);
-    }
+    public static IQueryable<ImportJob> ImportJobsFor(this LindungDbContext db, AccessScope scope) => ImportsIn(db.ImportJobs, scope);
 
     /// <summary>Committed import batches, scoped like <see cref="ImportJobsFor"/>.</summary>
-    public static IQueryable<ImportBatch> ImportBatchesFor(this LindungDbContext db, AccessScope scope)
+    public static IQueryable<ImportBatch> ImportBatchesFor(this LindungDbContext db, AccessScope scope) => ImportsIn(db.ImportBatches, scope);
+
+    private static IQueryable<T> ImportsIn<T>(IQueryable<T> imports, AccessScope scope)
+        where T : class, IImportRecord
     {
         if (scope.SeesRegion)
         {
-            return InRegions(db.ImportBatches, scope);
+            return InRegions(imports, scope);
         }
 
         return scope.OperatesAgency
-            ? db.ImportBatches.Where(b => b.AgencyId == scope.AgencyId && b.Kind == ImportKind.Roster)
-            : db.ImportBatches.Where(_ => false);
+            ? imports.Where(j => j.AgencyId == scope.AgencyId && j.Kind == ImportKind.Roster)
+            : imports.Where(_ => false);
     }
 
     private static bool Unrestricted(AccessScope scope) =>

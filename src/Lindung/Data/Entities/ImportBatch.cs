@@ -8,7 +8,7 @@ namespace Lindung.Data.Entities;
 /// interceptor does not see; the batch row is saved through EF, so its audit event is the one
 /// summary of the whole import.
 /// </summary>
-internal sealed class ImportBatch : IRegionScoped
+internal sealed class ImportBatch : IImportRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -7,7 +7,7 @@ namespace Lindung.Data.Entities;
 /// whole memory: a page reload, another browser or an API client all read progress and results
 /// from here, and a restart finds what was left running.
 /// </summary>
-internal sealed class ImportJob : IRegionScoped
+internal sealed class ImportJob : IImportRecord
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

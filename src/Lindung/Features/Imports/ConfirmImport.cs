@@ -68,8 +68,7 @@ internal sealed class ConfirmImport(LindungDbContext db, ImportJobQueue queue)
 /// <summary>Why a plan could not be confirmed.</summary>
 internal static class ConfirmErrors
 {
-    public static readonly UseCaseError NotFound = UseCaseError.Of(
-        "IMPORT_NOT_FOUND", "Impor tidak ditemukan atau di luar cakupan Anda.", "No such import in your scope.");
+    public static readonly UseCaseError NotFound = UndoErrors.NotFound;
 
     public static readonly UseCaseError NotAwaiting = UseCaseError.Of(
         "IMPORT_NOT_AWAITING_CONFIRMATION", "Impor ini tidak sedang menunggu konfirmasi.", "This import is not waiting for a confirmation.");
