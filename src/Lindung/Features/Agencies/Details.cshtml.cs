@@ -10,6 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Agencies;
 
+/// <summary>
+/// <c>/agencies/{id}</c>: an agency's coverage today, its staff per category, and its roster one page
+/// at a time. Counts are computed by the database; only the page's workers are read, so an agency of
+/// 150,000 workers costs what one of 50 does (and no statement carries a parameter per worker).
+/// </summary>
 [Authorize(Policy = Policies.Registry)]
 internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : PageModel
 {
@@ -17,7 +22,19 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
 
     public string? RegionName { get; private set; }
 
-    public IReadOnlyList<IGrouping<WorkerCategory, RosterRow>> Groups { get; private set; } = [];
+    /// <summary>Workers per category today, in category order.</summary>
+    public IReadOnlyList<(WorkerCategory Category, int Workers)> Categories { get; private set; } = [];
+
+    /// <summary>The category the roster is filtered to, when one is chosen.</summary>
+    [FromQuery(Name = "category")]
+    public WorkerCategory? Category { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paging Paging { get; private set; } = new(1, Paging.DefaultSize, 0);
+
+    public IReadOnlyList<RosterRow> Rows { get; private set; } = [];
 
     public int Covered { get; private set; }
 
@@ -34,23 +51,31 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
         }
 
         var today = clock.Today();
-        var rows = await db.EmploymentsFor(scope).ValidOn(today)
-            .Where(e => e.AgencyId == id)
-            .Join(db.WorkersFor(scope), e => e.WorkerId, w => w.Id, (e, w) => new { e.Category, e.Position, e.MonthlyWage, w.Id, w.Nik, w.Name })
-            .ToListAsync(ct);
-        var states = await MembershipStates.ForAsync(db.MembershipsFor(scope), [.. rows.Select(r => r.Id)], today, ct);
+        var jobs = db.EmploymentsFor(scope).ValidOn(today).Where(e => e.AgencyId == id);
+        var staff = jobs.Select(e => e.WorkerId).Distinct();
+        var covered = db.MembershipsFor(scope).CoveredOn(today).Select(m => m.WorkerId);
+        Total = await staff.CountAsync(ct);
+        Covered = await staff.Where(w => covered.Contains(w)).CountAsync(ct);
+        Categories = [.. (await jobs.GroupBy(e => e.Category).Select(g => new { g.Key, Workers = g.Select(e => e.WorkerId).Distinct().Count() }).ToListAsync(ct))
+            .OrderBy(c => c.Key)
+            .Select(c => (c.Key, c.Workers))];
+
+        var listed = Category is { } category ? jobs.Where(e => e.Category == category) : jobs;
+        var rows = listed.Join(db.WorkersFor(scope), e => e.WorkerId, w => w.Id, (e, w) => new { e.Category, e.Position, e.MonthlyWage, w.Id, w.Nik, w.Name });
+        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, Category is null ? Categories.Sum(c => c.Workers) : await rows.CountAsync(ct));
+        var page = await rows.OrderBy(r => r.Category).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            .Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync(ct);
+        var states = await MembershipStates.ForAsync(db.MembershipsFor(scope), [.. page.Select(r => r.Id)], today, ct);
 
         Agency = agency;
         RegionName = AreaDirectory.Embedded.Find(agency.RegionCode)?.Name;
-        Groups = [.. rows
-            .Select(r => new RosterRow(r.Id, r.Name, Domain.Identifiers.Nik.Mask(r.Nik), r.Category, r.Position, r.MonthlyWage, states[r.Id]))
-            .OrderBy(r => r.Category)
-            .ThenBy(r => r.Name, StringComparer.CurrentCulture)
-            .GroupBy(r => r.Category)];
-        Total = states.Count;
-        Covered = states.Values.Count(s => s == MembershipState.Active);
+        Rows = [.. page.Select(r => new RosterRow(r.Id, r.Name, Domain.Identifiers.Nik.Mask(r.Nik), r.Category, r.Position, r.MonthlyWage, states[r.Id]))];
         return Page();
     }
+
+    /// <summary>A link to another page or category of this roster.</summary>
+    public string Link(int page, WorkerCategory? category) =>
+        $"/agencies/{Agency.Id}?page={page}" + (category is { } c ? $"&category={c}" : string.Empty);
 }
 
 internal sealed record RosterRow(Guid WorkerId, string Name, string MaskedNik, WorkerCategory Category, string? Position, long Wage, MembershipState State);
