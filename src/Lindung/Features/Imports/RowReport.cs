@@ -1,4 +1,5 @@
 using System.Text;
+using Lindung.Features.Spreadsheets;
 
 namespace Lindung.Features.Imports;
 
@@ -50,12 +51,9 @@ internal sealed class CsvRowReport : IRowReportWriter
     public Task WriteAsync(RowIssue issue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        var line = string.Join(',', issue.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Quote(issue.Column), Quote(issue.Code), Quote(issue.MessageId), Quote(issue.MessageEn));
+        var line = string.Join(',', issue.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), CsvCell.Text(issue.Column), CsvCell.Text(issue.Code), CsvCell.Text(issue.MessageId), CsvCell.Text(issue.MessageEn));
         return _writer.WriteLineAsync(line.AsMemory(), cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -6,6 +6,7 @@ using Lindung.Domain.Reconciliation;
 using Lindung.Domain.Rosters;
 using Lindung.Features.Imports;
 using Lindung.Features.Reconciliation.Exact;
+using Lindung.Features.Spreadsheets;
 
 namespace Lindung.Features.Reconciliation;
 
@@ -169,13 +170,13 @@ internal static class ReconcileFiles
             r.Roster.Row.TryFormat(number, out var length, provider: CultureInfo.InvariantCulture);
             writer.Write(number[..length]);
             writer.Write(',');
-            WriteQuoted(writer, r.Roster.Nik);
+            CsvCell.Write(writer, r.Roster.Nik);
             writer.Write(',');
-            WriteQuoted(writer, r.Roster.Name);
+            CsvCell.Write(writer, r.Roster.Name);
             writer.Write(',');
             writer.Write(ReconcileCodes.Of(r.Outcome));
             writer.Write(',');
-            WriteQuoted(writer, r.Kpj ?? string.Empty);
+            CsvCell.Write(writer, r.Kpj ?? string.Empty);
             writer.Write(',');
             writer.Write(ReconcileCodes.Of(r.Method));
             writer.Write(',');
@@ -200,20 +201,4 @@ internal static class ReconcileFiles
 
         return map;
     }
-
-    private static void WriteQuoted(StreamWriter writer, string value)
-    {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            writer.Write(value);
-            return;
-        }
-
-        writer.Write('"');
-        writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        writer.Write('"');
-    }
-
-    public static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
