@@ -191,7 +191,7 @@ internal static class ReconcileFixture
                     person.Nik.EndsWith("0150", StringComparison.Ordinal) && m == 0 ? longCell : "15070955",
                     Pick(random, "AKTIF", "AKTIF", "NONAKTIF", " Aktif ", "", "KELUAR"),
                     Pick(random, "JKK,JKM,JHT,JP", "JKK,JKM", "JKK", "JKK;JKM;JHT", "", "jkk jkm"),
-                    Pick(random, "2500000", "3000000", "2.500.000", "", "Rp -5", "1000000"));
+                    Pick(random, "2500000", "3000000", "2.500.000", "", "Rp -5", "1000000", "99999999999", "1e309"));
             }
 
             if (random.Next(40) == 0)
@@ -234,7 +234,7 @@ internal static class ReconcileFixture
                 nik, name, birth, person.Sex.ToString(), person.District,
                 kind == 13 ? "Dinas\nKesehatan" : "Dinas Kesehatan",
                 "HONORER",
-                Pick(random, "2500000", "3.000.000", "Rp 3.000.000,00", "", "-5", "2000000", "3,000,000"),
+                Pick(random, "2500000", "3.000.000", "Rp 3.000.000,00", "", "-5", "2000000", "3,000,000", "9223372036854775807", "12345678901", "0x10"),
                 kind == 14 ? "Staf, TU" : row == 750 && straddle ? longCell : string.Empty);
             if (random.Next(60) == 0)
             {
