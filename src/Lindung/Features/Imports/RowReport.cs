@@ -1,5 +1,6 @@
 using System.Text;
 using Lindung.Features.Spreadsheets;
+using Lindung.Hosting;
 
 namespace Lindung.Features.Imports;
 
@@ -41,8 +42,8 @@ internal sealed class CsvRowReport : IRowReportWriter
     public CsvRowReport(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _writer = new StreamWriter(Path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\r\n" };
+        PrivateFiles.CreateFolder(System.IO.Path.GetDirectoryName(Path)!);
+        _writer = new StreamWriter(PrivateFiles.Create(Path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\r\n" };
         _writer.WriteLine("baris,kolom,kode,pesan,message");
     }
 

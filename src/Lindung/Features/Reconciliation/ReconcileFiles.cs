@@ -7,6 +7,7 @@ using Lindung.Domain.Rosters;
 using Lindung.Features.Imports;
 using Lindung.Features.Reconciliation.Exact;
 using Lindung.Features.Spreadsheets;
+using Lindung.Hosting;
 
 namespace Lindung.Features.Reconciliation;
 
@@ -161,7 +162,7 @@ internal static class ReconcileFiles
         ArgumentNullException.ThrowIfNull(results);
         var summary = new ReconcileSummary();
         // With a BOM: Excel opens UTF-8 without one as the local code page and mangles "Ma’ruf".
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
+        using var writer = new StreamWriter(PrivateFiles.Create(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
         writer.Write(OutputHeader);
         writer.Write('\n');
         Span<char> number = stackalloc char[24];

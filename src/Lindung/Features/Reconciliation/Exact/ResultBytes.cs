@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Lindung.Features.Spreadsheets;
+using Lindung.Hosting;
 
 namespace Lindung.Features.Reconciliation.Exact;
 
@@ -24,7 +25,7 @@ internal sealed class ResultBytes : IDisposable
     /// <param name="path">The file to create.</param>
     public ResultBytes(string path)
     {
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
+        _file = PrivateFiles.Create(path, bufferSize: 1);
         Write([0xEF, 0xBB, 0xBF]);
         Write(Encoding.UTF8.GetBytes(ReconcileFiles.OutputHeader + "\n"));
     }
