@@ -60,53 +60,11 @@ public static class FieldParser
     }
 
     /// <summary>
-    /// A rupiah amount: "2500000", "2.500.000", "Rp 2.500.000,00", "2,500,000" or Excel's
-    /// "2500000.0". Cents are dropped. A minus sign before the digits ("-2.500.000", "Rp -5") keeps
-    /// the amount negative, so validation refuses it instead of reading it as positive.
+    /// A monthly wage as <see cref="WageText.Read"/> reads it; null when unreadable or above
+    /// <see cref="WageText.MaxMonthly"/>, so reconciliation never prices an absurd wage. Negative
+    /// amounts come back negative, for validation to refuse.
     /// </summary>
-    public static long? Wage(string? text)
-    {
-        var written = (text ?? string.Empty).AsSpan();
-        var firstDigit = written.IndexOfAnyInRange('0', '9');
-        var negative = firstDigit > 0 && written[..firstDigit].Contains('-');
-        return negative ? -UnsignedWage(text) : UnsignedWage(text);
-    }
-
-    private static long? UnsignedWage(string? text)
-    {
-        var value = new string((text ?? string.Empty).Where(c => char.IsAsciiDigit(c) || c is '.' or ',').ToArray());
-        if (value.Length == 0 || !char.IsAsciiDigit(value[0]))
-        {
-            return null;
-        }
-
-        var dots = value.Count(c => c == '.');
-        var commas = value.Count(c => c == ',');
-        string integer;
-        if (dots == 0 && commas == 0)
-        {
-            integer = value;
-        }
-        else if (IsGrouped(value, '.', ','))
-        {
-            integer = value.Split(',')[0].Replace(".", string.Empty, StringComparison.Ordinal);
-        }
-        else if (IsGrouped(value, ',', '.'))
-        {
-            integer = value.Split('.')[0].Replace(",", string.Empty, StringComparison.Ordinal);
-        }
-        else if (dots + commas == 1 && value.Length - value.IndexOfAny(['.', ',']) <= 3)
-        {
-            // One separator with one or two digits after it: a decimal fraction.
-            integer = value[..value.IndexOfAny(['.', ','])];
-        }
-        else
-        {
-            return null;
-        }
-
-        return long.TryParse(integer, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) ? amount : null;
-    }
+    public static long? Wage(string? text) => WageText.Read(text, out var wage) == WageReading.Read ? wage : null;
 
     public static ProgramSet Programs(string? text)
     {
@@ -130,17 +88,4 @@ public static class FieldParser
     /// <summary>True for "AKTIF", "Aktif", "ACTIVE", "A", "Y"; anything else (NONAKTIF, KELUAR, blank) is not active.</summary>
     public static bool IsActive(string? text) =>
         HeaderMap.Fold(text ?? string.Empty) is "aktif" or "active" or "a" or "y" or "ya" or "1";
-
-    // "2.500.000" or "2.500.000,50" when group is '.', decimal ','.
-    private static bool IsGrouped(string value, char group, char fraction)
-    {
-        var parts = value.Split(fraction);
-        if (parts.Length > 2 || (parts.Length == 2 && parts[1].Length is 0 or > 2) || !parts[0].Contains(group, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var groups = parts[0].Split(group);
-        return groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3);
-    }
 }

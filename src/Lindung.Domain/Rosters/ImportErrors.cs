@@ -55,8 +55,13 @@ public static class ImportErrors
 
     public static readonly ValidationError WageInvalid = new(
         "WAGE_INVALID",
-        "Upah tidak terbaca; tulis angka rupiah, mis. 2500000 atau 2.500.000.",
-        "Wage cannot be read; write a rupiah amount, e.g. 2500000 or 2.500.000.");
+        "Upah tidak terbaca; tulis angka rupiah, mis. 2500000, 2.500.000 atau Rp 2.500.000,00 (tanpa huruf, pangkat atau heksadesimal).",
+        "Wage cannot be read; write a rupiah amount, e.g. 2500000, 2.500.000 or Rp 2.500.000,00 (no words, exponents or hexadecimal).");
+
+    public static readonly ValidationError WageTooLarge = new(
+        "WAGE_TOO_LARGE",
+        $"Upah lebih dari Rp{MaxWage('.')} sebulan; periksa angkanya (mungkin NIK atau nomor lain tertulis di kolom upah).",
+        $"Wage is more than Rp{MaxWage(',')} a month; check the amount (a NIK or another number may be in the wage column).");
 
     public static readonly ValidationError WageNotPositive = new(
         "WAGE_NOT_POSITIVE",
@@ -128,4 +133,8 @@ public static class ImportErrors
         "KPJ_DUPLICATE",
         string.Create(CultureInfo.InvariantCulture, $"KPJ sama dengan baris {firstRow}."),
         string.Create(CultureInfo.InvariantCulture, $"Same KPJ as row {firstRow}."));
+
+    /// <summary>The wage bound with thousands separated the way each language writes them.</summary>
+    private static string MaxWage(char group) =>
+        WageText.MaxMonthly.ToString("N0", CultureInfo.InvariantCulture).Replace(',', group);
 }

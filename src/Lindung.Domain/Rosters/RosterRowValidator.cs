@@ -98,17 +98,19 @@ public sealed class RosterRowValidator(NikValidator niks, AreaDirectory areas, A
             : new ValidRosterRow(row, person!, area!, agency!.Value, category!, wage!.Value, position.Length == 0 ? null : position, start, funding!, phone);
     }
 
-    /// <summary>A wage that is a positive whole rupiah amount; shared with the membership extract.</summary>
+    /// <summary>A wage that is a positive whole rupiah amount, at most <see cref="WageText.MaxMonthly"/>; shared with the membership extract.</summary>
     internal static long? Wage(int row, string column, string cell, ICollection<RowProblem> problems)
     {
-        var wage = FieldParser.Wage(cell);
-        if (wage is null)
+        var reading = WageText.Read(cell, out var wage);
+        var error = reading switch
         {
-            problems.Add(new RowProblem(row, column, ImportErrors.WageInvalid));
-        }
-        else if (wage <= 0)
+            WageReading.Unreadable => ImportErrors.WageInvalid,
+            WageReading.TooLarge => ImportErrors.WageTooLarge,
+            _ => wage <= 0 ? ImportErrors.WageNotPositive : null,
+        };
+        if (error is not null)
         {
-            problems.Add(new RowProblem(row, column, ImportErrors.WageNotPositive));
+            problems.Add(new RowProblem(row, column, error));
             return null;
         }
 

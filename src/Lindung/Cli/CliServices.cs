@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lindung.Data;
 using Lindung.Features.Imports;
+using Lindung.Hosting;
 using Lindung.Security;
 
 namespace Lindung.Cli;
@@ -16,7 +17,7 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddLindungIdentityCore();
-        var dataDirectory = GlobalOptions.ResolveDataDirectory(parse);
+        var dataDirectory = PrivateFiles.CreateFolder(GlobalOptions.ResolveDataDirectory(parse)).FullName;
         var settings = DatabaseSettings.Resolve(dataDirectory, parse.GetValue(GlobalOptions.Db), configuration: null);
         services.AddLindungDatabase(settings);
         services.AddLindungImports(dataDirectory);

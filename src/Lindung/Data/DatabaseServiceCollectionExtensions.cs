@@ -1,3 +1,4 @@
+using Lindung.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,8 +36,9 @@ internal static class DatabaseServiceCollectionExtensions
         var settings = services.GetRequiredService<DatabaseSettings>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            var file = Path.GetFullPath(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource);
+            PrivateFiles.CreateFolder(Path.GetDirectoryName(file)!);
+            PrivateFiles.Touch(file);
         }
 
         await using var scope = services.CreateAsyncScope();

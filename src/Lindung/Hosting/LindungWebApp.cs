@@ -25,10 +25,11 @@ internal static class LindungWebApp
         builder.WebHost.UseUrls(options.Urls);
         builder.Services.AddSingleton(options);
         builder.Services.AddLindungLocalization();
+        PrivateFiles.CreateFolder(options.DataDirectory);
         // Keys that sign cookies and anti-forgery tokens survive restarts, beside the data they protect.
         builder.Services.AddDataProtection()
             .SetApplicationName("Lindung")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+            .PersistKeysToFileSystem(PrivateFiles.CreateFolder(Path.Combine(options.DataDirectory, "keys")));
         builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
         // Before the database: the web's audit actor (the signed-in user) replaces the default "system".
         builder.Services.AddLindungWebSecurity();

@@ -46,14 +46,27 @@ public class FieldParserTests
     [InlineData("750.000", 750_000L)]
     [InlineData("-5", -5L)]
     [InlineData("Rp -2.500.000", -2_500_000L)]
-    [InlineData("2-500000", 2_500_000L)]
+    [InlineData("Rp. 2.500.000,-", 2_500_000L)]
+    [InlineData("IDR 2,500,000.00", 2_500_000L)]
+    [InlineData("2 500 000", 2_500_000L)]
+    [InlineData("2\u00A0500\u00A0000", 2_500_000L)]
+    [InlineData("'2500000", 2_500_000L)]
+    [InlineData("-Rp 5", -5L)]
+    [InlineData("1.000.000.000", 1_000_000_000L)]
     public void Wages_with_indonesian_separators(string text, long expected) => Assert.Equal(expected, FieldParser.Wage(text));
 
     [Theory]
     [InlineData("")]
     [InlineData("dua juta")]
     [InlineData("2.50.000")]
-    public void Unreadable_wages_are_null(string text) => Assert.Null(FieldParser.Wage(text));
+    [InlineData("2-500000")]
+    [InlineData("1e309")]
+    [InlineData("0x10")]
+    [InlineData("2,5 juta")]
+    [InlineData("(2.500.000)")]
+    [InlineData("1.000.000.001")]
+    [InlineData("9223372036854775807")]
+    public void Unreadable_or_absurd_wages_are_null(string text) => Assert.Null(FieldParser.Wage(text));
 
     [Fact]
     public void Program_lists_and_status()

@@ -59,6 +59,8 @@ public class MemberRowValidatorTests
     [InlineData("program", "JKK, BPJS Kesehatan", "PROGRAM_UNKNOWN")]
     [InlineData("upah_dilaporkan", "0", "WAGE_NOT_POSITIVE")]
     [InlineData("upah_dilaporkan", "n/a", "WAGE_INVALID")]
+    [InlineData("upah_dilaporkan", "2.5E+06", "WAGE_INVALID")]
+    [InlineData("upah_dilaporkan", "3577015205900001", "WAGE_TOO_LARGE")]
     [InlineData("tanggal_kepesertaan", "dulu", "DATE_INVALID")]
     [InlineData("bulan_iuran_terakhir", "Januari", "MONTH_INVALID")]
     public void Each_bad_cell_is_reported_with_row_column_and_code(string column, string value, string code)

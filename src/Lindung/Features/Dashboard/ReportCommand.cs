@@ -3,6 +3,7 @@ using System.Globalization;
 using Lindung.Cli;
 using Lindung.Data;
 using Lindung.Features.Shared;
+using Lindung.Hosting;
 using Lindung.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,7 +55,7 @@ internal static class ReportCommand
             }
 
             var file = parse.GetValue(output)!;
-            await using (var stream = file.Create())
+            await using (var stream = PrivateFiles.Create(file.FullName))
             {
                 await ReportExport.WriteAsync(stream, parse.GetValue(format)!, report, new UiText(), parse.GetValue(table)!, today, ct);
             }

@@ -51,11 +51,13 @@ internal static class DemoSignIns
             lines.Add($"  {role,-16} {email,-28} {password}");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        await File.WriteAllLinesAsync(file, lines, ct);
-        if (!OperatingSystem.IsWindows())
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(file)!);
+        await using (var writer = new StreamWriter(PrivateFiles.Create(file)))
         {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            foreach (var line in lines)
+            {
+                await writer.WriteLineAsync(line.AsMemory(), ct);
+            }
         }
 
         return lines;

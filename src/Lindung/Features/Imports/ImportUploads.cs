@@ -1,4 +1,5 @@
 using Lindung.Domain.Validation;
+using Lindung.Hosting;
 
 namespace Lindung.Features.Imports;
 
@@ -28,12 +29,12 @@ internal static class ImportUploads
         var jobId = Guid.CreateVersion7();
         var relative = ImportFiles.UploadPath(jobId, extension);
         var full = ImportFiles.Full(dataDirectory, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(full)!);
         long written = 0;
         var complete = false;
         try
         {
-            await using (var file = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = PrivateFiles.Create(full, FileMode.CreateNew, 81920, FileOptions.Asynchronous))
             {
                 var buffer = new byte[81920];
                 int read;

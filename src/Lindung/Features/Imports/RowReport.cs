@@ -1,4 +1,6 @@
 using System.Text;
+using Lindung.Features.Spreadsheets;
+using Lindung.Hosting;
 
 namespace Lindung.Features.Imports;
 
@@ -40,8 +42,8 @@ internal sealed class CsvRowReport : IRowReportWriter
     public CsvRowReport(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _writer = new StreamWriter(Path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\r\n" };
+        PrivateFiles.CreateFolder(System.IO.Path.GetDirectoryName(Path)!);
+        _writer = new StreamWriter(PrivateFiles.Create(Path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\r\n" };
         _writer.WriteLine("baris,kolom,kode,pesan,message");
     }
 
@@ -50,12 +52,9 @@ internal sealed class CsvRowReport : IRowReportWriter
     public Task WriteAsync(RowIssue issue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        var line = string.Join(',', issue.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), Quote(issue.Column), Quote(issue.Code), Quote(issue.MessageId), Quote(issue.MessageEn));
+        var line = string.Join(',', issue.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), CsvCell.Text(issue.Column), CsvCell.Text(issue.Code), CsvCell.Text(issue.MessageId), CsvCell.Text(issue.MessageEn));
         return _writer.WriteLineAsync(line.AsMemory(), cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

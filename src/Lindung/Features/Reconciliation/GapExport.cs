@@ -20,7 +20,7 @@ internal static class GapExport
         writer.Write(SummaryHeader + "\n");
         foreach (var t in totals)
         {
-            writer.Write(Line(t.Agency, GapList.Code(t.Kind), Number(t.Workers), Number(t.Monthly)));
+            writer.Write(Line(Text(t.Agency), Text(GapList.Code(t.Kind)), Number(t.Workers), Number(t.Monthly)));
         }
 
         writer.Write(Line("TOTAL", string.Empty, Number(totals.Sum(t => t.Workers)), Number(totals.Sum(t => t.Monthly))));
@@ -32,7 +32,7 @@ internal static class GapExport
         writer.Write(LinesHeader + "\n");
         foreach (var l in lines)
         {
-            writer.Write(Line(l.Agency, l.WorkerName, l.Nik, l.Kpj ?? string.Empty, GapList.Code(l.Kind), Number(l.RosterWage),
+            writer.Write(Line(Text(l.Agency), Text(l.WorkerName), Text(l.Nik), Text(l.Kpj ?? string.Empty), Text(GapList.Code(l.Kind)), Number(l.RosterWage),
                 l.ReportedWage is { } reported ? Number(reported) : string.Empty, Number(l.Monthly)));
         }
 
@@ -78,7 +78,11 @@ internal static class GapExport
     private static StreamWriter Writer(Stream stream) =>
         new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
 
-    private static string Line(params string[] fields) => string.Join(',', fields.Select(ReconcileFiles.Quote)) + "\n";
+    /// <summary>One line of cells already written by <see cref="Text"/> or <see cref="Number"/>.</summary>
+    private static string Line(params string[] cells) => string.Join(',', cells) + "\n";
+
+    /// <summary>Names, NIKs and KPJs come from users' files: <see cref="CsvCell"/> keeps them from running as formulas.</summary>
+    private static string Text(string value) => CsvCell.Text(value);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using Lindung.Cli;
 using Lindung.Data;
 using Lindung.Domain.Reconciliation;
+using Lindung.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Reconciliation;
@@ -42,7 +43,7 @@ internal static class GapReport
             throw new UsageException($"--report: {file.Name}: the gap report is written as .csv or .xlsx.");
         }
 
-        using var stream = file.Create();
+        using var stream = PrivateFiles.Create(file.FullName);
         if (xlsx)
         {
             GapExport.WriteXlsx(stream, Title, subtitle, totals, lines: null);

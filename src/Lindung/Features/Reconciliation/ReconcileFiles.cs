@@ -6,6 +6,8 @@ using Lindung.Domain.Reconciliation;
 using Lindung.Domain.Rosters;
 using Lindung.Features.Imports;
 using Lindung.Features.Reconciliation.Exact;
+using Lindung.Features.Spreadsheets;
+using Lindung.Hosting;
 
 namespace Lindung.Features.Reconciliation;
 
@@ -160,7 +162,7 @@ internal static class ReconcileFiles
         ArgumentNullException.ThrowIfNull(results);
         var summary = new ReconcileSummary();
         // With a BOM: Excel opens UTF-8 without one as the local code page and mangles "Ma’ruf".
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
+        using var writer = new StreamWriter(PrivateFiles.Create(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
         writer.Write(OutputHeader);
         writer.Write('\n');
         Span<char> number = stackalloc char[24];
@@ -169,13 +171,13 @@ internal static class ReconcileFiles
             r.Roster.Row.TryFormat(number, out var length, provider: CultureInfo.InvariantCulture);
             writer.Write(number[..length]);
             writer.Write(',');
-            WriteQuoted(writer, r.Roster.Nik);
+            CsvCell.Write(writer, r.Roster.Nik);
             writer.Write(',');
-            WriteQuoted(writer, r.Roster.Name);
+            CsvCell.Write(writer, r.Roster.Name);
             writer.Write(',');
             writer.Write(ReconcileCodes.Of(r.Outcome));
             writer.Write(',');
-            WriteQuoted(writer, r.Kpj ?? string.Empty);
+            CsvCell.Write(writer, r.Kpj ?? string.Empty);
             writer.Write(',');
             writer.Write(ReconcileCodes.Of(r.Method));
             writer.Write(',');
@@ -200,20 +202,4 @@ internal static class ReconcileFiles
 
         return map;
     }
-
-    private static void WriteQuoted(StreamWriter writer, string value)
-    {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            writer.Write(value);
-            return;
-        }
-
-        writer.Write('"');
-        writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        writer.Write('"');
-    }
-
-    public static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Lindung.Hosting;
 
 namespace Lindung.Features.Spreadsheets;
 
@@ -47,7 +48,7 @@ internal sealed class XlsxWriter : IDisposable
 
     /// <summary>Starts a workbook in a new file at <paramref name="path"/> (replaced if it exists).</summary>
     public static XlsxWriter Create(string path) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024), leaveOpen: false);
+        new(PrivateFiles.Create(path, bufferSize: 64 * 1024), leaveOpen: false);
 
     /// <summary>
     /// Finishes the sheet being written, if any, and starts a new one with its header row written.

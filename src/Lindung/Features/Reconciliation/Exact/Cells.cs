@@ -58,7 +58,9 @@ internal static class Cells
         var digits = Unquoted(raw) ? raw.Trim(" \t"u8) : [];
         if (digits.Length is > 0 and <= 18 && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
         {
-            return Number(digits);
+            // 18 digits cannot overflow; the bound is FieldParser's.
+            var wage = Number(digits);
+            return wage <= WageText.MaxMonthly ? wage : null;
         }
 
         return FieldParser.Wage(Text(raw));

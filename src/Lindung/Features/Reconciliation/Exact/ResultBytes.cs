@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Lindung.Features.Spreadsheets;
+using Lindung.Hosting;
 
 namespace Lindung.Features.Reconciliation.Exact;
 
 /// <summary>
 /// Writes the result file as UTF-8 bytes into one large buffer, byte for byte what
-/// <see cref="ReconcileFiles.Write"/> writes (BOM, header, the same quoting and number formats);
+/// <see cref="ReconcileFiles.Write"/> writes (BOM, header, the same quoting, formula guard and number formats);
 /// or keeps the lines in memory, for the second half of the roster to be copied after the first's
 /// (cheaper than a file of its own written, read back and copied).
 /// </summary>
@@ -23,7 +25,7 @@ internal sealed class ResultBytes : IDisposable
     /// <param name="path">The file to create.</param>
     public ResultBytes(string path)
     {
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
+        _file = PrivateFiles.Create(path, bufferSize: 1);
         Write([0xEF, 0xBB, 0xBF]);
         Write(Encoding.UTF8.GetBytes(ReconcileFiles.OutputHeader + "\n"));
     }
@@ -65,17 +67,31 @@ internal sealed class ResultBytes : IDisposable
         _length += written;
     }
 
-    /// <summary>The cell as <see cref="ReconcileFiles.Quote"/> writes it.</summary>
+    /// <summary>
+    /// A text cell as <see cref="CsvCell.Text"/> writes it: the formula guard costs one look at the
+    /// first byte, the quoting one vectorised search, as before.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteQuoted(ReadOnlySpan<byte> text)
     {
-        if (text.IndexOfAny(",\"\r\n"u8) < 0)
+        var formula = text.Length > 0 && CsvCell.StartsLikeFormula((char)text[0]);
+        if (text.IndexOfAny(CsvCell.SpecialBytes) < 0)
         {
+            if (formula)
+            {
+                Write((byte)'\'');
+            }
+
             Write(text);
             return;
         }
 
         Write((byte)'"');
+        if (formula)
+        {
+            Write((byte)'\'');
+        }
+
         while (text.IndexOf((byte)'"') is var quote and >= 0)
         {
             Write(text[..(quote + 1)]);
