@@ -35,7 +35,9 @@ public sealed class RegistryBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "RSUD Kota Madiun", Exact = true }).ClickAsync();
         await page.WaitForURLAsync($"**/agencies/{seed.AgencyB}");
         Assert.Equal("RSUD Kota Madiun · Lindung", await page.TitleAsync());
-        Assert.Equal(3, await page.Locator("section").CountAsync());
+        // One table of the roster, a filter per category (Kontrak, Harian lepas, Outsourcing) beside "Semua".
+        Assert.Equal(3, await page.Locator("#roster tbody tr").CountAsync());
+        Assert.Equal(4, await page.Locator("nav.chips a").CountAsync());
         await Screenshots.SaveAsync(page, "registry-3-agency-page");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Agus Prasetyo" }).ClickAsync();
