@@ -32,6 +32,7 @@ internal enum CommitMode
 /// makes the plan and rolls it back; otherwise the runner commits when the plan matches the
 /// confirmed fingerprint (if one is given) and, for a replace over the limit, when forced.
 /// </para>
+/// <para><paramref name="JobId"/> is the background job this run is for: its row turns Succeeded in the commit's own transaction.</para>
 /// </summary>
 internal sealed record ImportRequest(
     ImportKind Kind,
@@ -44,7 +45,8 @@ internal sealed record ImportRequest(
     DateOnly? EffectiveDate = null,
     string? ReportPath = null,
     RosterMode RosterMode = RosterMode.Update,
-    ImportConfirmation? Confirm = null)
+    ImportConfirmation? Confirm = null,
+    Guid? JobId = null)
 {
     public ImportConfirmation Confirmation => Confirm ?? ImportConfirmation.CommitAny;
 }

@@ -73,7 +73,8 @@ internal sealed partial class ImportJobWorker(
             ImportColumns.FromJson(job.ColumnOverrides),
             RosterMode: job.RosterMode,
             // The first run only makes the plan; the run after the uploader confirmed it commits that plan and no other.
-            Confirm: job.ConfirmedPlan is null ? ImportConfirmation.PlanOnly : new ImportConfirmation(Commit: true, job.ConfirmedPlan, job.Force));
+            Confirm: job.ConfirmedPlan is null ? ImportConfirmation.PlanOnly : new ImportConfirmation(Commit: true, job.ConfirmedPlan, job.Force),
+            JobId: job.Id);
         var recorder = new ImportProgressRecorder(scopes, job.Id, options.Value.ProgressInterval, clock);
         Action<ImportJob> finish;
         await using (recorder.Start())

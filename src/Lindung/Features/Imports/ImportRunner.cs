@@ -169,6 +169,14 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             RegionCode = region,
         });
         await db.SaveChangesAsync(cancellationToken);
+        if (request.JobId is { } jobId)
+        {
+            // The job says "committed" in the commit itself: a crash right after it can no longer leave a
+            // committed import that its job calls failed. The worker fills in the counts afterwards.
+            await db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.Status, ImportJobStatus.Succeeded).SetProperty(j => j.Committed, true).SetProperty(j => j.BatchId, batchId),
+                cancellationToken);
+        }
 
         progress?.Report(new ImportProgress(PhaseCommitting, tally.Read, file.Length, file.Length));
         cancellationToken.ThrowIfCancellationRequested();

@@ -25,27 +25,27 @@ internal static class UndoImportSql
     public static IReadOnlyList<string> LaterWriters { get; } =
     [
         """
-        SELECT j.batch_id AS "Value" FROM import_undo_workers j
+        SELECT DISTINCT j.batch_id AS "Value" FROM import_undo_workers j
         WHERE j.batch_id <> @batch
           AND (j.worker_id IN (SELECT worker_id FROM import_undo_workers WHERE batch_id = @batch)
                OR j.worker_id IN (SELECT id FROM workers WHERE import_batch_id = @batch))
         """,
         """
-        SELECT j.batch_id AS "Value" FROM import_undo_employments j
+        SELECT DISTINCT j.batch_id AS "Value" FROM import_undo_employments j
         WHERE j.batch_id <> @batch
           AND (j.employment_id IN (SELECT employment_id FROM import_undo_employments WHERE batch_id = @batch)
                OR j.employment_id IN (SELECT id FROM employments WHERE import_batch_id = @batch))
         """,
         """
-        SELECT j.batch_id AS "Value" FROM import_undo_memberships j
+        SELECT DISTINCT j.batch_id AS "Value" FROM import_undo_memberships j
         WHERE j.batch_id <> @batch
           AND (j.source_extract_id = @batch
                OR j.membership_id IN (SELECT membership_id FROM import_undo_memberships WHERE batch_id = @batch))
         """,
         """
-        SELECT e.import_batch_id AS "Value" FROM employments e JOIN workers w ON w.id = e.worker_id
+        SELECT DISTINCT e.import_batch_id AS "Value" FROM employments e JOIN workers w ON w.id = e.worker_id
         WHERE w.import_batch_id = @batch AND (e.import_batch_id IS NULL OR e.import_batch_id <> @batch)
-        UNION ALL
+        UNION
         SELECT m.source_extract_id FROM memberships m JOIN workers w ON w.id = m.worker_id
         WHERE w.import_batch_id = @batch AND (m.source_extract_id IS NULL OR m.source_extract_id <> @batch)
         """,

@@ -207,6 +207,46 @@ public sealed class ImportPlanUndoTests
         Assert.Contains("IMPORT_ALREADY_UNDONE", again.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_job_reads_committed_in_the_same_transaction_as_its_import(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        var job = new ImportJob
+        {
+            Kind = ImportKind.Roster,
+            AgencyId = database.AgencyId,
+            OriginalFileName = "roster.csv",
+            StoredPath = "uploads/roster.csv",
+            Status = ImportJobStatus.Running,
+            CreatedBy = "operator@example.id",
+            RegionCode = ImportTestDatabase.Region,
+        };
+        await using (var db = database.NewContext())
+        {
+            db.ImportJobs.Add(job);
+            await db.SaveChangesAsync();
+        }
+
+        var file = ImportCsv.Write(database.Directory.Path, "roster.csv", ImportCsv.RosterHeader, [ImportCsv.RosterLine(1)]);
+        var request = new ImportRequest(ImportKind.Roster, file, "roster.csv", ImportTestDatabase.AgencyCode, null, CommitMode.AllOrNothing, JobId: job.Id);
+        var planned = await database.NewRunner().RunAsync(request with { Confirm = ImportConfirmation.PlanOnly }, null, CancellationToken.None);
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(ImportJobStatus.Running, (await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == job.Id)).Status);
+        }
+
+        // What a crash right after the commit would leave: the runner's work, and no worker to finish the job.
+        var committed = await database.NewRunner().RunAsync(request, null, CancellationToken.None);
+
+        Assert.Equal(PlanState.Planned, planned.State);
+        await using (var db = database.NewContext())
+        {
+            var row = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == job.Id);
+            Assert.Equal((ImportJobStatus.Succeeded, true, (Guid?)committed.BatchId), (row.Status, row.Committed, row.BatchId));
+        }
+    }
+
     private static string Kpj(int serial) => string.Create(CultureInfo.InvariantCulture, $"{26_000_000_000L + serial}");
 
     private static Task<ImportOutcome> RosterAsync(ImportTestDatabase database, IEnumerable<int> serials, DateOnly day) =>
