@@ -8,6 +8,7 @@ using Lindung.Features.Dashboard;
 using Lindung.Features.Shared;
 using Lindung.Features.Users;
 using Lindung.Hosting;
+using Lindung.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -187,7 +188,9 @@ internal static partial class CoverageBench
         var email = $"leader-{Guid.NewGuid():N}@bench.lindung.id";
         await using (var scope = services.CreateAsyncScope())
         {
-            await UserAddCommand.AddAsync(scope.ServiceProvider, new NewUser(email, LindungRoles.Leader, "Bench leader", null, [], password), CancellationToken.None);
+            // The whole installation, as DuckDB's side sums every region.
+            var request = new AddUserRequest(email, LindungRoles.Leader, "Bench leader", WholeInstallation: true, Password: password);
+            _ = (await scope.ServiceProvider.GetRequiredService<AddUser>().HandleAsync(request, AccessScope.Operator, CancellationToken.None)).Value;
         }
 
         var form = await client.GetStringAsync(new Uri("/account/signin", UriKind.Relative));

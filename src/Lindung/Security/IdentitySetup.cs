@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -8,9 +9,9 @@ namespace Lindung.Security;
 
 internal static class IdentitySetup
 {
-    /// <summary>User store, password and lockout rules. Shared by the web host and the <c>user</c> verbs.</summary>
+    /// <summary>User store, password and lockout rules, and the user use cases. Shared by the web host and the <c>user</c> verbs.</summary>
     public static IdentityBuilder AddLindungIdentityCore(this IServiceCollection services) =>
-        services.AddIdentityCore<LindungUser>(options =>
+        services.AddScoped<AddUser>().AddIdentityCore<LindungUser>(options =>
             {
                 // Length beats composition rules (NIST SP 800-63B); generated passwords are 16+ characters.
                 options.Password.RequiredLength = 12;

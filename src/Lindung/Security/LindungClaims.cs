@@ -8,4 +8,7 @@ internal static class LindungClaims
 
     /// <summary>One claim per region code the user may see (a BranchOfficer's branch area).</summary>
     public const string Region = "lindung:region";
+
+    /// <summary>Present (value "true") only for a user whose scope is the whole installation; its absence never widens a scope.</summary>
+    public const string WholeInstallation = "lindung:whole-installation";
 }

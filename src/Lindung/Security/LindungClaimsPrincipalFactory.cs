@@ -19,6 +19,11 @@ internal sealed class LindungClaimsPrincipalFactory(
             identity.AddClaim(new Claim(LindungClaims.Agency, agency.ToString("D", CultureInfo.InvariantCulture)));
         }
 
+        if (user.WholeInstallation)
+        {
+            identity.AddClaim(new Claim(LindungClaims.WholeInstallation, "true"));
+        }
+
         foreach (var region in user.RegionCodes)
         {
             identity.AddClaim(new Claim(LindungClaims.Region, region));

@@ -5,10 +5,11 @@ using Lindung.Features.Imports;
 namespace Lindung.Security;
 
 /// <summary>
-/// The registry as one user may see it. A regional admin without region codes sees the whole
-/// installation; with codes, and a branch officer always, only those regions; an agency operator
-/// only their own agency and the people who work or worked there. Everyone else sees no
-/// personal records (leaders get aggregates, auditors the audit log).
+/// The registry as one user may see it. A user with the explicit whole-installation scope sees
+/// every region; anyone else only their listed regions, so a user with none sees nothing (a
+/// forgotten region fails closed); an agency operator only their own agency and the people who
+/// work or worked there. Everyone else sees no personal records (leaders get aggregates,
+/// auditors the audit log).
 /// </summary>
 internal static class ScopedQueries
 {
@@ -26,7 +27,7 @@ internal static class ScopedQueries
     {
         if (scope.SeesRegion)
         {
-            if (Unrestricted(scope))
+            if (scope.WholeInstallation)
             {
                 return db.Workers;
             }
@@ -101,7 +102,7 @@ internal static class ScopedQueries
         return db.ReconciliationRuns.Where(run => run.AgencyId == scope.AgencyId || own.Contains(run.Id));
     }
 
-    /// <summary>API keys: regional admins manage those of their regions (all, when unrestricted).</summary>
+    /// <summary>API keys: regional admins manage those of their regions (all, with the whole-installation scope).</summary>
     public static IQueryable<ApiKey> ApiKeysFor(this LindungDbContext db, AccessScope scope) =>
         scope.IsIn(LindungRoles.RegionalAdmin) ? InRegions(db.ApiKeys, scope) : db.ApiKeys.Where(_ => false);
 
@@ -127,12 +128,8 @@ internal static class ScopedQueries
             : imports.Where(_ => false);
     }
 
-    private static bool Unrestricted(AccessScope scope) =>
-        scope.IsIn(LindungRoles.RegionalAdmin) && scope.RegionCodes.Count == 0;
-
-    private static IQueryable<T> InRegions<T>(IQueryable<T> rows, AccessScope scope)
+    /// <summary>Rows of the scope's regions; none for a scope without regions (<see cref="RegionFilter"/> of an empty list is false).</summary>
+    public static IQueryable<T> InRegions<T>(this IQueryable<T> rows, AccessScope scope)
         where T : class, IRegionScoped =>
-        scope.RegionCodes.Count == 0 && !scope.IsIn(LindungRoles.BranchOfficer)
-            ? rows
-            : rows.Where(RegionFilter.Within<T>(scope.RegionCodes));
+        scope.WholeInstallation ? rows : rows.Where(RegionFilter.Within<T>(scope.RegionCodes));
 }

@@ -1,22 +1,40 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Lindung.Data;
 using Lindung.Features.Users;
+using Lindung.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Tests.Infrastructure;
 
-/// <summary>Creates users through the same code as <c>lindung user add</c> and signs them in over HTTP.</summary>
-public static partial class TestUsers
+/// <summary>Creates users through the same use case as <c>lindung user add</c> and signs them in over HTTP.</summary>
+internal static partial class TestUsers
 {
     public const string Password = "kata-sandi-uji-yang-panjang";
 
-    /// <summary>Creates a user with one role and scope; returns the email to sign in with.</summary>
-    public static async Task<string> CreateAsync(IServiceProvider services, string role, string? agencyCode = null, params string[] regions)
+    /// <summary>
+    /// Creates a user with one role and scope; returns the email to sign in with. A region-wide role
+    /// given neither region nor agency gets the whole-installation scope, as the migration gave
+    /// such users of older installations; use <see cref="CreateAsync(IServiceProvider, AddUserRequest)"/>
+    /// for a user without it.
+    /// </summary>
+    public static Task<string> CreateAsync(IServiceProvider services, string role, string? agencyCode = null, params string[] regions) =>
+        CreateAsync(services, new AddUserRequest(
+            $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.lindung.id",
+            role,
+            $"Test {role}",
+            AgencyCode: agencyCode,
+            Regions: regions,
+            WholeInstallation: agencyCode is null && regions.Length == 0 && role is LindungRoles.RegionalAdmin or LindungRoles.Leader or LindungRoles.LicensingOfficer,
+            Password: Password));
+
+    /// <summary>Creates exactly the user asked for, as the machine's operator; returns its email.</summary>
+    public static async Task<string> CreateAsync(IServiceProvider services, AddUserRequest request)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.lindung.id";
         await using var scope = services.CreateAsyncScope();
-        await UserAddCommand.AddAsync(scope.ServiceProvider, new NewUser(email, role, $"Test {role}", agencyCode, regions, Password), CancellationToken.None);
-        return email;
+        var result = await scope.ServiceProvider.GetRequiredService<AddUser>().HandleAsync(request with { Password = request.Password ?? Password }, AccessScope.Operator, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Code)));
+        return result.Value.Email;
     }
 
     /// <summary>Posts the sign-in form (with its anti-forgery token) and returns the response.</summary>

@@ -13,6 +13,12 @@ internal sealed class LindungUser : IdentityUser
     /// <summary>Region codes a BranchOfficer (or a regional admin) may see.</summary>
     public List<string> RegionCodes { get; set; } = [];
 
+    /// <summary>
+    /// The user's scope is every region of the installation. Explicit, because a user with no
+    /// region and no agency sees nothing: a forgotten region must never read as "everything".
+    /// </summary>
+    public bool WholeInstallation { get; set; }
+
     /// <summary>UI language: <c>id</c> or <c>en</c>.</summary>
     public string PreferredLanguage { get; set; } = "id";
 }

@@ -16,7 +16,7 @@ internal static class AdminRegions
             return null;
         }
 
-        if (scope.RegionCodes.Count > 0 && !scope.RegionCodes.Any(r => dotted.StartsWith(r, StringComparison.Ordinal)))
+        if (!scope.Covers(dotted))
         {
             errorKey = "admin.error.region-scope";
             return null;

@@ -131,14 +131,8 @@ internal sealed class CoverageSettingsModel(LindungDbContext db, TimeProvider cl
     private async Task LoadAsync(CancellationToken ct)
     {
         var scope = AccessScope.From(User);
-        var populations = db.WorkingPopulations.AsNoTracking();
-        var thresholds = db.CoverageThresholds.AsNoTracking();
-        if (scope.RegionCodes.Count > 0)
-        {
-            populations = populations.Where(RegionFilter.Within<WorkingPopulation>(scope.RegionCodes));
-            thresholds = thresholds.Where(RegionFilter.Within<CoverageThresholdSetting>(scope.RegionCodes));
-        }
-
+        var populations = db.WorkingPopulations.AsNoTracking().InRegions(scope);
+        var thresholds = db.CoverageThresholds.AsNoTracking().InRegions(scope);
         Populations = await populations.OrderByDescending(p => p.Year).ThenBy(p => p.RegionCode).ToListAsync(ct);
         Thresholds = await thresholds.OrderBy(t => t.RegionCode).ToListAsync(ct);
     }

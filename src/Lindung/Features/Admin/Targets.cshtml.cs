@@ -97,13 +97,7 @@ internal sealed class TargetsModel(LindungDbContext db, TimeProvider clock) : Pa
     {
         var scope = AccessScope.From(User);
         Agencies = await db.AgenciesFor(scope).AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
-        var targets = db.CoverageTargets.AsNoTracking();
-        if (scope.RegionCodes.Count > 0)
-        {
-            targets = targets.Where(RegionFilter.Within<CoverageTarget>(scope.RegionCodes));
-        }
-
-        Targets = await targets
+        Targets = await db.CoverageTargets.AsNoTracking().InRegions(scope)
             .OrderByDescending(t => t.Year).ThenBy(t => t.RegionCode)
             .Select(t => new TargetRow(t.Year, t.Agency != null ? t.Agency.Name : null, t.RegionCode, t.TargetBasisPoints))
             .ToListAsync(ct);

@@ -1,4 +1,3 @@
-using Lindung.Cli;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
@@ -6,16 +5,18 @@ using Lindung.Features.Shared;
 using Lindung.Features.Users;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Admin;
 
-/// <summary>Users with their roles and scope, and a form that creates one through <see cref="UserAddCommand.AddAsync"/>.</summary>
+/// <summary>
+/// The users this admin may manage (<see cref="UserScope"/>), with their roles and scope, and a
+/// form that creates one through <see cref="AddUser"/> on the admin's own authority.
+/// </summary>
 [Authorize(Policy = Policies.Administration)]
-internal sealed class UsersModel(LindungDbContext db, UserManager<LindungUser> users) : PageModel
+internal sealed class UsersModel(LindungDbContext db, AddUser addUser) : PageModel
 {
     [BindProperty]
     public UserInput Input { get; set; } = new();
@@ -23,6 +24,9 @@ internal sealed class UsersModel(LindungDbContext db, UserManager<LindungUser> u
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
 
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    /// <summary>Only a whole-installation admin is offered the whole-installation scope.</summary>
+    public bool MayGrantWholeInstallation => AccessScope.From(User).WholeInstallation;
 
     /// <summary>Shown once, right after creation; never stored in clear and never sent again.</summary>
     public string? OneTimePassword { get; private set; }
@@ -33,96 +37,56 @@ internal sealed class UsersModel(LindungDbContext db, UserManager<LindungUser> u
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
-        var email = Input.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || !email.Contains('@', StringComparison.Ordinal) || email.Length > 256)
+        var regions = (Input.Regions ?? string.Empty).Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var request = new AddUserRequest(
+            Input.Email, Input.Role, Input.DisplayName, Input.AgencyId, Regions: regions, WholeInstallation: Input.WholeInstallation);
+        var result = await addUser.HandleAsync(request, AccessScope.From(User), ct);
+        if (result.Succeeded)
         {
-            ModelState.AddModelError("Input.Email", "admin.error.email");
+            OneTimePassword = result.Value.GeneratedPassword;
+            CreatedEmail = result.Value.Email;
+            Input = new UserInput();
+            ModelState.Clear();
+            // The page now carries a password: keep it out of every cache.
+            Response.Headers.CacheControl = "no-store";
         }
-        else if (await users.FindByEmailAsync(email) is not null)
+        else
         {
-            ModelState.AddModelError("Input.Email", "admin.error.email-taken");
-        }
-
-        var role = LindungRoles.All.FirstOrDefault(r => r == Input.Role);
-        if (role is null)
-        {
-            ModelState.AddModelError("Input.Role", "admin.error.role");
-        }
-
-        string? agencyCode = null;
-        if (Input.AgencyId is { } agencyId)
-        {
-            agencyCode = await db.AgenciesFor(scope).Where(a => a.Id == agencyId).Select(a => a.Code).FirstOrDefaultAsync(ct);
-            if (agencyCode is null)
-            {
-                ModelState.AddModelError("Input.AgencyId", "admin.error.agency");
-            }
-            else if (await db.Agencies.CountAsync(a => a.Code == agencyCode, ct) > 1)
-            {
-                // The user verb finds agencies by code; an ambiguous code would attach the wrong one.
-                ModelState.AddModelError("Input.AgencyId", "admin.error.agency-ambiguous");
-            }
-        }
-        else if (role == LindungRoles.AgencyOperator)
-        {
-            ModelState.AddModelError("Input.AgencyId", "admin.error.agency-required");
-        }
-
-        var regions = new List<string>();
-        foreach (var code in (Input.Regions ?? string.Empty).Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var region = AdminRegions.Validate(code, scope, out var error);
-            if (error is not null)
-            {
-                ModelState.AddModelError("Input.Regions", error);
-                break;
-            }
-
-            regions.Add(region!);
-        }
-
-        if (role == LindungRoles.BranchOfficer && regions.Count == 0 && ModelState.KeysFor("Input.Regions").Any() is false)
-        {
-            ModelState.AddModelError("Input.Regions", "admin.error.regions-required");
-        }
-
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                var request = new NewUser(email!, role!, string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim(), agencyCode, regions, Password: null);
-                OneTimePassword = await UserAddCommand.AddAsync(HttpContext.RequestServices, request, ct);
-                CreatedEmail = email;
-                Input = new UserInput();
-                ModelState.Clear();
-                // The page now carries a password: keep it out of every cache.
-                Response.Headers.CacheControl = "no-store";
-            }
-            catch (UsageException)
-            {
-                ModelState.AddModelError(string.Empty, "admin.error.user-failed");
-            }
+            ModelState.AddUseCaseErrors(result.Errors, FieldOf);
         }
 
         await LoadAsync(ct);
         return Page();
     }
 
+    private static string FieldOf(string? field) => field switch
+    {
+        UserErrors.EmailField => "Input.Email",
+        UserErrors.RoleField => "Input.Role",
+        UserErrors.AgencyField => "Input.AgencyId",
+        UserErrors.RegionsField => "Input.Regions",
+        UserErrors.WholeInstallationField => "Input.WholeInstallation",
+        _ => string.Empty,
+    };
+
     private async Task LoadAsync(CancellationToken ct)
     {
-        Agencies = await db.AgenciesFor(AccessScope.From(User)).AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
-        var roles = await db.UserRoles
+        var scope = AccessScope.From(User);
+        Agencies = await db.AgenciesFor(scope).AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
+        var visible = await UserScope.UsersForAsync(db, scope, ct);
+        var ids = visible.Select(u => u.Id).ToList();
+        var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
-        var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
-        Users = [.. all.Select(u => new UserRow(
+        var agencyIds = visible.Where(u => u.AgencyId is not null).Select(u => u.AgencyId!.Value).Distinct().ToList();
+        var agencyNames = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        Users = [.. visible.Select(u => new UserRow(
             u.Email ?? u.UserName ?? u.Id,
             u.DisplayName,
             [.. roles.Where(r => r.UserId == u.Id).Select(r => r.Name!)],
             u.AgencyId is { } a && agencyNames.TryGetValue(a, out var name) ? name : null,
             [.. u.RegionCodes.Select(c => AreaDirectory.Embedded.Find(c)?.Name ?? c)],
+            u.WholeInstallation,
             u.LockoutEnd > DateTimeOffset.UtcNow))];
     }
 }
@@ -139,6 +103,9 @@ internal sealed class UserInput
 
     /// <summary>Region codes separated by commas or spaces.</summary>
     public string? Regions { get; set; }
+
+    public bool WholeInstallation { get; set; }
 }
 
-internal sealed record UserRow(string Email, string? DisplayName, IReadOnlyList<string> Roles, string? Agency, IReadOnlyList<string> Regions, bool LockedOut);
+internal sealed record UserRow(
+    string Email, string? DisplayName, IReadOnlyList<string> Roles, string? Agency, IReadOnlyList<string> Regions, bool WholeInstallation, bool LockedOut);

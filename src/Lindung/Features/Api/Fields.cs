@@ -54,7 +54,7 @@ internal static class Fields
             return null;
         }
 
-        if (inScope && scope.RegionCodes.Count > 0 && !scope.RegionCodes.Any(r => dotted.StartsWith(r, StringComparison.Ordinal)))
+        if (inScope && !scope.Covers(dotted))
         {
             errors[field] = RegionOutOfScope;
             return null;

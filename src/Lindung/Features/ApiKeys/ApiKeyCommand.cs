@@ -25,7 +25,7 @@ internal static class ApiKeyCommand
             var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
             var request = new NewApiKey(parse.GetValue(name), parse.GetValue(role), parse.GetValue(agency), parse.GetValue(region));
             var (issued, errors) = await IssueApiKey.CreateAsync(
-                db, db.Agencies, [], request, SystemAuditActor.SystemName, console.Clock.GetUtcNow().UtcDateTime, ct);
+                db, db.Agencies, allowedRegions: null, request, SystemAuditActor.SystemName, console.Clock.GetUtcNow().UtcDateTime, ct);
             if (issued is null)
             {
                 throw new UsageException(string.Join(" ", errors.Select(e => $"--{e.Key}: {e.Value.MessageEn}")));

@@ -56,7 +56,7 @@ internal static class ApiKeysApi
     {
         var scope = AccessScope.From(http.User);
         var (issued, errors) = await IssueApiKey.CreateAsync(
-            db, db.AgenciesFor(scope), scope.RegionCodes, new NewApiKey(request.Name, request.Role, request.AgencyCode, request.RegionCode),
+            db, db.AgenciesFor(scope), scope.RegionLimit, new NewApiKey(request.Name, request.Role, request.AgencyCode, request.RegionCode),
             scope.UserName, clock.GetUtcNow().UtcDateTime, ct);
         if (issued is null)
         {

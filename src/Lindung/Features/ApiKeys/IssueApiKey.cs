@@ -24,10 +24,11 @@ internal static class IssueApiKey
 
     /// <summary>
     /// Validates and saves a new key. The issuer may only name agencies in <c>agencies</c> (their
-    /// scope) and regions inside <c>allowedRegions</c> (empty = any).
+    /// scope) and regions inside <c>allowedRegions</c>: null for the whole installation, and an
+    /// empty list allows none, so an issuer whose scope lost its regions cannot issue keys anywhere.
     /// </summary>
     public static async Task<(IssuedApiKey? Issued, Dictionary<string, ValidationError> Errors)> CreateAsync(
-        LindungDbContext db, IQueryable<Agency> agencies, IReadOnlyList<string> allowedRegions, NewApiKey request,
+        LindungDbContext db, IQueryable<Agency> agencies, IReadOnlyList<string>? allowedRegions, NewApiKey request,
         string createdBy, DateTime now, CancellationToken ct)
     {
         var errors = new Dictionary<string, ValidationError>(StringComparer.Ordinal);
@@ -69,7 +70,7 @@ internal static class IssueApiKey
             {
                 errors["region"] = RegionUnknown;
             }
-            else if (allowedRegions.Count > 0 && !allowedRegions.Any(r => dotted.StartsWith(r, StringComparison.Ordinal)))
+            else if (allowedRegions is not null && !allowedRegions.Any(r => dotted.StartsWith(r, StringComparison.Ordinal)))
             {
                 errors["region"] = RegionOutOfScope;
             }

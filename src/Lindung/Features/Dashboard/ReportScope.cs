@@ -18,9 +18,8 @@ internal sealed record ReportScope(IReadOnlyList<string>? Regions, Guid? OnlyAge
     {
         if (scope.IsIn(LindungRoles.RegionalAdmin) || scope.IsIn(LindungRoles.Leader) || scope.IsIn(LindungRoles.BranchOfficer))
         {
-            // A branch officer without regions sees nothing, as in ScopedQueries.
-            var unrestricted = scope.RegionCodes.Count == 0 && !scope.IsIn(LindungRoles.BranchOfficer);
-            return new ReportScope(unrestricted ? null : scope.RegionCodes, null);
+            // Without the whole-installation scope and without regions, nothing, as in ScopedQueries.
+            return new ReportScope(scope.RegionLimit, null);
         }
 
         return scope.OperatesAgency ? new ReportScope([], scope.AgencyId) : new ReportScope([], Guid.Empty);

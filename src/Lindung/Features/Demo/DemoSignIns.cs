@@ -1,12 +1,15 @@
 using Lindung.Data;
 using Lindung.Features.Users;
 using Lindung.Hosting;
+using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Demo;
 
 /// <summary>
-/// One demo user per role, created with the demo region. Passwords are random per installation
+/// One demo user per role: the admin for the whole installation (as an operator would create the
+/// first admin), the branch officer for the branch's regions, the leader and licensing officer
+/// for the demo city, the operator for one agency; the sponsor and auditor have no scope. Passwords are random per installation
 /// and kept in <c>&lt;data&gt;/demo-sign-ins.txt</c> (owner-readable only) so every
 /// <c>serve --demo</c> can print them again; nothing secret is in the repository.
 /// </summary>
@@ -36,19 +39,24 @@ internal static class DemoSignIns
             return File.Exists(file) ? await File.ReadAllLinesAsync(file, ct) : [$"Demo users exist; their passwords are in {file} where they were first created."];
         }
 
-        var operatorAgency = await db.Agencies.Where(a => a.Id == seed.OperatorAgencyId).Select(a => a.Code).SingleAsync(ct);
+        var addUser = scope.ServiceProvider.GetRequiredService<AddUser>();
         var lines = new List<string>();
         foreach (var (email, role, name) in Users)
         {
-            var request = new NewUser(
+            var request = new AddUserRequest(
                 email,
                 role,
                 name,
-                role == LindungRoles.AgencyOperator ? operatorAgency : null,
-                role == LindungRoles.BranchOfficer ? DemoSeedResult.BranchRegionCodes : [],
-                Password: null);
-            var password = await UserAddCommand.AddAsync(scope.ServiceProvider, request, ct);
-            lines.Add($"  {role,-16} {email,-28} {password}");
+                AgencyId: role == LindungRoles.AgencyOperator ? seed.OperatorAgencyId : null,
+                Regions: role switch
+                {
+                    LindungRoles.BranchOfficer => DemoSeedResult.BranchRegionCodes,
+                    LindungRoles.Leader or LindungRoles.LicensingOfficer => [DemoSeedResult.RegionCode],
+                    _ => [],
+                },
+                WholeInstallation: role == LindungRoles.RegionalAdmin);
+            var added = (await addUser.HandleAsync(request, AccessScope.Operator, ct)).Value;
+            lines.Add($"  {role,-16} {email,-28} {added.GeneratedPassword}");
         }
 
         PrivateFiles.CreateFolder(Path.GetDirectoryName(file)!);

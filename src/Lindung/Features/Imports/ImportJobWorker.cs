@@ -56,10 +56,11 @@ internal sealed partial class ImportJobWorker(
         }
 
         var job = await db.ImportJobs.AsNoTracking().Include(j => j.Agency).SingleAsync(j => j.Id == jobId, stoppingToken);
+        ActFor(scope.ServiceProvider, job.CreatedBy);
         var runner = scope.ServiceProvider.GetService<IImportRunner>();
         if (runner is null)
         {
-            await FinishAsync(jobId, j => Fail(j, ImportErrors.NoRunner));
+            await FinishAsync(job, j => Fail(j, ImportErrors.NoRunner));
             return;
         }
 
@@ -115,15 +116,29 @@ internal sealed partial class ImportJobWorker(
         // The runner has stopped: untracked before the job reads as finished, so a cancel that sees
         // it finished is refused (409) instead of signalling a job that is already over.
         Queue.Untrack(job.Id);
-        await FinishAsync(job.Id, finish);
+        await FinishAsync(job, finish);
+    }
+
+    /// <summary>
+    /// The job's writes (its batch row and the audit events of the import and of its status) name
+    /// the user who uploaded it, not "system": the web host's actor reads <see cref="JobAuditActor"/>
+    /// when no request is signed in. Hosts without it (the command line) keep their own actor.
+    /// </summary>
+    private static void ActFor(IServiceProvider services, string createdBy)
+    {
+        if (services.GetService<JobAuditActor>() is { } actor)
+        {
+            actor.Name = createdBy;
+        }
     }
 
     /// <summary>The final state, through the change tracker so it is audited; never cancelled half-way.</summary>
-    private async Task FinishAsync(Guid jobId, Action<ImportJob> apply)
+    private async Task FinishAsync(ImportJob started, Action<ImportJob> apply)
     {
         await using var scope = scopes.CreateAsyncScope();
+        ActFor(scope.ServiceProvider, started.CreatedBy);
         var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
-        var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, CancellationToken.None);
+        var job = await db.ImportJobs.SingleAsync(j => j.Id == started.Id, CancellationToken.None);
         apply(job);
         job.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(CancellationToken.None);

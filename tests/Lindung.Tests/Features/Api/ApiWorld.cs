@@ -92,7 +92,7 @@ internal sealed class ApiWorld : IAsyncDisposable
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
         var (issued, errors) = await IssueApiKey.CreateAsync(
-            db, db.Agencies, [], new NewApiKey($"test {role}", role, agencyCode, agencyCode is null ? region : null), "test", DateTime.UtcNow, CancellationToken.None);
+            db, db.Agencies, allowedRegions: null, new NewApiKey($"test {role}", role, agencyCode, agencyCode is null ? region : null), "test", DateTime.UtcNow, CancellationToken.None);
         Assert.True(issued is not null, string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value.MessageEn}")));
         var client = App.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Key);

@@ -111,6 +111,36 @@ public sealed partial class WebImportTests
         Assert.Contains("daftar pegawai.csv", await Pages.HtmlAsync(client, "/imports"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_web_import_records_the_uploader_on_its_batch_and_audit_events(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        var email = await TestUsers.CreateAsync(world.App.Services, LindungRoles.RegionalAdmin, null, ApiWorld.Region);
+        using var client = world.App.CreateClient();
+        using (var signIn = await TestUsers.SignInAsync(client, email))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        using var response = await ImportJobTests.UploadAsync(client, "daftar.csv", Roster(header => header, 6, 7), ("agency", world.AgencyA.Code));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var job = await ImportJobTests.PollAsync(client, id, j => j.GetProperty("finished").GetBoolean());
+        Assert.True(job.GetProperty("status").GetString() == "SUCCEEDED", job.ToString());
+
+        await using var scope = world.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var batchId = await db.ImportJobs.Where(j => j.Id == id).Select(j => j.BatchId).SingleAsync();
+        var batch = await db.ImportBatches.SingleAsync(b => b.Id == batchId);
+        Assert.Equal(email, batch.ImportedBy);
+        var batchAudit = await db.AuditEvents.SingleAsync(e => e.EntityType == "ImportBatch" && e.EntityKey == batch.Id.ToString());
+        Assert.Equal(email, batchAudit.Actor);
+        var jobAudits = await db.AuditEvents.Where(e => e.EntityType == "ImportJob" && e.EntityKey == id.ToString()).Select(e => e.Actor).ToListAsync();
+        Assert.True(jobAudits.Count >= 2, string.Join(", ", jobAudits)); // created on upload, finished by the worker
+        Assert.All(jobAudits, actor => Assert.Equal(email, actor));
+    }
+
     /// <summary>A roster of agency A (code OPD-A) with valid rows for the given serials.</summary>
     internal static string Roster(Func<string, string> header, params int[] serials) =>
         string.Join('\n', [header(ImportCsv.RosterHeader), .. serials.Select(s => ImportCsv.RosterLine(s, agency: "OPD-A"))]) + "\n";

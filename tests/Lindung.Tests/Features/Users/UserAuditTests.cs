@@ -31,7 +31,7 @@ public sealed class UserAuditTests
     public async Task The_cli_records_an_installation_wide_admin_as_created_by_system()
     {
         using var data = new TempDirectory();
-        var run = await CliRun.ExecuteAsync("user", "add", "--data", data.Path, "--email", "admin@pemkot.go.id", "--role", "RegionalAdmin");
+        var run = await CliRun.ExecuteAsync("user", "add", "--data", data.Path, "--email", "admin@pemkot.go.id", "--role", "RegionalAdmin", "--whole-installation");
         Assert.Equal(0, run.ExitCode);
 
         var check = await CliRun.ExecuteAsync("user", "add", "--data", data.Path, "--email", "admin@pemkot.go.id", "--role", "RegionalAdmin");
@@ -46,6 +46,28 @@ public sealed class UserAuditTests
         Assert.Equal("system", audit.Actor);
         Assert.Equal("00.00", audit.RegionCode);
         Assert.Equal(1, await db.Users.CountAsync());
+        Assert.True(await db.Users.Select(u => u.WholeInstallation).SingleAsync());
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_cli_creates_an_admin_without_region_as_seeing_nothing_and_refuses_flag_with_a_region()
+    {
+        using var data = new TempDirectory();
+        var plain = await CliRun.ExecuteAsync("user", "add", "--data", data.Path, "--email", "admin@pemkot.go.id", "--role", "RegionalAdmin");
+        var both = await CliRun.ExecuteAsync(
+            "user", "add", "--data", data.Path, "--email", "admin2@pemkot.go.id", "--role", "RegionalAdmin", "--region", "35.77", "--whole-installation");
+
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("WHOLE_INSTALLATION_WITH_SCOPE", both.Error, StringComparison.Ordinal);
+        await using var app = LindungWebApp(data.Path);
+        await app.StartAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var user = await db.Users.SingleAsync();
+        Assert.False(user.WholeInstallation);
+        Assert.Empty(user.RegionCodes);
         await app.StopAsync();
     }
 

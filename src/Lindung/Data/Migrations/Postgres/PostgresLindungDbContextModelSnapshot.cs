@@ -1057,6 +1057,10 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
+                    b.Property<bool>("WholeInstallation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("whole_installation");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
 

@@ -1049,6 +1049,10 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
+                    b.Property<bool>("WholeInstallation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("whole_installation");
+
                     b.HasKey("Id")
                         .HasName("pk_users");
 
