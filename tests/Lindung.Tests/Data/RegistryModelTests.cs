@@ -22,6 +22,7 @@ public sealed class RegistryModelTests
         typeof(MembershipExtract), typeof(CoverageTarget), typeof(AuditEvent), typeof(ApiKey),
         typeof(ImportBatch), typeof(ImportJob), typeof(ReconciliationRun), typeof(ReconciliationResult), typeof(MatchDecision),
         typeof(CoverageSnapshot), typeof(CoverageThresholdSetting), typeof(WorkingPopulation),
+        typeof(ImportUndoWorker), typeof(ImportUndoEmployment), typeof(ImportUndoMembership),
     ];
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));

@@ -4,9 +4,11 @@ namespace Lindung.Data.Entities;
 // so the batch can be undone exactly. Rows an import inserts are found by their batch instead
 // (workers and employments carry import_batch_id, memberships source_extract_id). Values are the
 // stored ones, copied by the merge SQL as they are (enum codes as text), and copied back on undo.
+// Each carries the journaled row's region code, so it lives on the same shard as that row. They are
+// written and read by SQL only: never saved through EF, so they are never audited.
 
 /// <summary>A worker as it was before an import changed it.</summary>
-internal sealed class ImportUndoWorker
+internal sealed class ImportUndoWorker : IRegionScoped
 {
     public Guid BatchId { get; set; }
 
@@ -24,7 +26,7 @@ internal sealed class ImportUndoWorker
 }
 
 /// <summary>An employment version as it was before an import closed, ended or corrected it.</summary>
-internal sealed class ImportUndoEmployment
+internal sealed class ImportUndoEmployment : IRegionScoped
 {
     public Guid BatchId { get; set; }
 
@@ -42,10 +44,13 @@ internal sealed class ImportUndoEmployment
 
     /// <summary>Ended because its worker was missing from a replacing roster (not closed for a new version): the plan lists these.</summary>
     public bool Ended { get; set; }
+
+    /// <summary>The employment's region (an import never changes it).</summary>
+    public required string RegionCode { get; set; }
 }
 
 /// <summary>A membership version as it was before an extract closed or updated it.</summary>
-internal sealed class ImportUndoMembership
+internal sealed class ImportUndoMembership : IRegionScoped
 {
     public Guid BatchId { get; set; }
 

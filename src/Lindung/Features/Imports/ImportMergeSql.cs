@@ -65,8 +65,8 @@ internal static class ImportMergeSql
             """,
             OnlyRegistered: true),
         new("""
-            INSERT INTO import_undo_employments (batch_id, employment_id, category, position, monthly_wage, funding_source, valid_to, ended)
-            SELECT @batch, e.id, e.category, e.position, e.monthly_wage, e.funding_source, e.valid_to, FALSE
+            INSERT INTO import_undo_employments (batch_id, employment_id, category, position, monthly_wage, funding_source, valid_to, ended, region_code)
+            SELECT @batch, e.id, e.category, e.position, e.monthly_wage, e.funding_source, e.valid_to, FALSE, e.region_code
             FROM employments e JOIN import_roster s ON s.emp_id = e.id WHERE s.emp_changed = 1
             """,
             OnlyRegistered: true),
@@ -125,8 +125,8 @@ internal static class ImportMergeSql
             new("CREATE INDEX ix_import_roster_seen ON import_roster_seen (worker_id, agency_id) WHERE worker_id IS NOT NULL"),
             new(
                 $"""
-                INSERT INTO import_undo_employments (batch_id, employment_id, category, position, monthly_wage, funding_source, valid_to, ended)
-                SELECT @batch, e.id, e.category, e.position, e.monthly_wage, e.funding_source, e.valid_to, TRUE
+                INSERT INTO import_undo_employments (batch_id, employment_id, category, position, monthly_wage, funding_source, valid_to, ended, region_code)
+                SELECT @batch, e.id, e.category, e.position, e.monthly_wage, e.funding_source, e.valid_to, TRUE, e.region_code
                 FROM employments e
                 WHERE e.valid_to IS NULL AND e.agency_id IN ({agencies})
                   AND NOT EXISTS (SELECT 1 FROM import_roster_seen s

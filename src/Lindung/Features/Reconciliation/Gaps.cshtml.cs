@@ -19,6 +19,18 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
 
     public bool CanRun => Policies.Allows(User, Policies.ReconciliationDecide);
 
+    /// <summary>The gap the list is filtered to, when one is chosen.</summary>
+    [FromQuery(Name = "gap")]
+    public GapKind? Gap { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paging Paging { get; private set; } = new(1, Paging.DefaultSize, 0);
+
+    /// <summary>The page of gap lines shown: an agency of 150,000 uncovered workers is never one page of HTML.</summary>
+    public IReadOnlyList<GapLine> Shown { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         // Lists mask NIKs for everyone; the export is what an operator registers from.
@@ -29,8 +41,15 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
         }
 
         List = list;
+        var lines = Gap is { } gap ? list.Lines.Where(l => l.Kind == gap) : list.Lines;
+        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, Gap is { } kind ? list.Workers(kind) : list.Lines.Count);
+        Shown = [.. lines.Skip(Paging.Skip).Take(Paging.PageSize)];
         return Page();
     }
+
+    /// <summary>A link to another page or gap of this list.</summary>
+    public string Link(int page, GapKind? gap) =>
+        $"/reconciliation/gaps/{List.Agency.Id}?page={page}" + (gap is { } g ? $"&gap={g}" : string.Empty);
 
     public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, CancellationToken ct)
     {

@@ -126,7 +126,7 @@ public sealed partial class WebImportTests
         using var response = await ImportJobTests.UploadAsync(client, "daftar.csv", Roster(header => header, 6, 7), ("agency", world.AgencyA.Code));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-        var job = await ImportJobTests.PollAsync(client, id, j => j.GetProperty("finished").GetBoolean());
+        var job = await ImportJobTests.ConfirmAsync(client, id);
         Assert.True(job.GetProperty("status").GetString() == "SUCCEEDED", job.ToString());
 
         await using var scope = world.App.Services.CreateAsyncScope();

@@ -40,6 +40,13 @@ public sealed class GapListTests
         Assert.Contains("Rp" + expected.Sum.ToString("N0", CultureInfo.GetCultureInfo("id-ID")), html, StringComparison.Ordinal);
         Assert.Contains(Lindung.Domain.Identifiers.Nik.Mask(world.Budi.Nik), html, StringComparison.Ordinal);
         Assert.DoesNotContain(world.Budi.Nik, html, StringComparison.Ordinal);
+
+        // One gap at a time, a page at a time: the totals above stay whole.
+        var register = await Pages.HtmlAsync(admin, $"/reconciliation/gaps/{world.AgencyA.Id}?gap=Register");
+        var lines = register[register.IndexOf("id=\"gap-lines\"", StringComparison.Ordinal)..];
+        Assert.Contains("Budi Hartono", lines, StringComparison.Ordinal);
+        Assert.DoesNotContain("Siti Rahayu", lines, StringComparison.Ordinal);
+        Assert.Contains("Rp" + expected.Sum.ToString("N0", CultureInfo.GetCultureInfo("id-ID")), register, StringComparison.Ordinal);
     }
 
     [Theory]

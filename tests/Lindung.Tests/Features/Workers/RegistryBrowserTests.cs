@@ -31,7 +31,8 @@ public sealed class RegistryBrowserTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "registry-2-worker-search");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Instansi/OPD", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync("**/agencies");
+        // Waiting for the address only (not the load event): the link click below waits for its element itself.
+        await page.WaitForURLAsync("**/agencies", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Link, new() { Name = "RSUD Kota Madiun", Exact = true }).ClickAsync();
         await page.WaitForURLAsync($"**/agencies/{seed.AgencyB}");
         Assert.Equal("RSUD Kota Madiun · Lindung", await page.TitleAsync());

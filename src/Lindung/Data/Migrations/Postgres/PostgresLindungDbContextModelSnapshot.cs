@@ -853,6 +853,12 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("position");
 
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("date")
                         .HasColumnName("valid_to");
@@ -863,7 +869,13 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasIndex("EmploymentId")
                         .HasDatabaseName("ix_import_undo_employments_employment_id");
 
-                    b.ToTable("import_undo_employments", (string)null);
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_employments_region_code");
+
+                    b.ToTable("import_undo_employments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_employments_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ImportUndoMembership", b =>
@@ -891,7 +903,8 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
                         .HasColumnName("region_code");
 
                     b.Property<long>("ReportedWage")
@@ -926,7 +939,13 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasIndex("MembershipId")
                         .HasDatabaseName("ix_import_undo_memberships_membership_id");
 
-                    b.ToTable("import_undo_memberships", (string)null);
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_memberships_region_code");
+
+                    b.ToTable("import_undo_memberships", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_memberships_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ImportUndoWorker", b =>
@@ -954,7 +973,8 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
                         .HasColumnName("region_code");
 
                     b.Property<string>("Sex")
@@ -964,10 +984,16 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasKey("BatchId", "WorkerId")
                         .HasName("pk_import_undo_workers");
 
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_workers_region_code");
+
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_import_undo_workers_worker_id");
 
-                    b.ToTable("import_undo_workers", (string)null);
+                    b.ToTable("import_undo_workers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_workers_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.LindungUser", b =>

@@ -845,6 +845,12 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("position");
 
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT")
                         .HasColumnName("valid_to");
@@ -855,7 +861,13 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.HasIndex("EmploymentId")
                         .HasDatabaseName("ix_import_undo_employments_employment_id");
 
-                    b.ToTable("import_undo_employments", (string)null);
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_employments_region_code");
+
+                    b.ToTable("import_undo_employments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_employments_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ImportUndoMembership", b =>
@@ -883,6 +895,7 @@ namespace Lindung.Data.Migrations.Sqlite
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
+                        .HasMaxLength(13)
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
@@ -918,7 +931,13 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.HasIndex("MembershipId")
                         .HasDatabaseName("ix_import_undo_memberships_membership_id");
 
-                    b.ToTable("import_undo_memberships", (string)null);
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_memberships_region_code");
+
+                    b.ToTable("import_undo_memberships", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_memberships_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ImportUndoWorker", b =>
@@ -946,6 +965,7 @@ namespace Lindung.Data.Migrations.Sqlite
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
+                        .HasMaxLength(13)
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
@@ -956,10 +976,16 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.HasKey("BatchId", "WorkerId")
                         .HasName("pk_import_undo_workers");
 
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_workers_region_code");
+
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_import_undo_workers_worker_id");
 
-                    b.ToTable("import_undo_workers", (string)null);
+                    b.ToTable("import_undo_workers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_workers_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.LindungUser", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lindung.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLindungDbContext))]
-    [Migration("20261204165422_ImportPlansAndUndo")]
+    [Migration("20261204181442_ImportPlansAndUndo")]
     partial class ImportPlansAndUndo
     {
         /// <inheritdoc />
@@ -856,6 +856,12 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("position");
 
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("date")
                         .HasColumnName("valid_to");
@@ -866,7 +872,13 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasIndex("EmploymentId")
                         .HasDatabaseName("ix_import_undo_employments_employment_id");
 
-                    b.ToTable("import_undo_employments", (string)null);
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_employments_region_code");
+
+                    b.ToTable("import_undo_employments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_employments_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ImportUndoMembership", b =>
@@ -894,7 +906,8 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
                         .HasColumnName("region_code");
 
                     b.Property<long>("ReportedWage")
@@ -929,7 +942,13 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasIndex("MembershipId")
                         .HasDatabaseName("ix_import_undo_memberships_membership_id");
 
-                    b.ToTable("import_undo_memberships", (string)null);
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_memberships_region_code");
+
+                    b.ToTable("import_undo_memberships", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_memberships_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ImportUndoWorker", b =>
@@ -957,7 +976,8 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
                         .HasColumnName("region_code");
 
                     b.Property<string>("Sex")
@@ -967,10 +987,16 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasKey("BatchId", "WorkerId")
                         .HasName("pk_import_undo_workers");
 
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_workers_region_code");
+
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_import_undo_workers_worker_id");
 
-                    b.ToTable("import_undo_workers", (string)null);
+                    b.ToTable("import_undo_workers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_workers_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.LindungUser", b =>
@@ -1059,6 +1085,10 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
+
+                    b.Property<bool>("WholeInstallation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("whole_installation");
 
                     b.HasKey("Id")
                         .HasName("pk_users");

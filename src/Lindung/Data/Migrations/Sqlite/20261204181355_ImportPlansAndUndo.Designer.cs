@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lindung.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLindungDbContext))]
-    [Migration("20261204165330_ImportPlansAndUndo")]
+    [Migration("20261204181355_ImportPlansAndUndo")]
     partial class ImportPlansAndUndo
     {
         /// <inheritdoc />
@@ -848,6 +848,12 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("position");
 
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT")
                         .HasColumnName("valid_to");
@@ -858,7 +864,13 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.HasIndex("EmploymentId")
                         .HasDatabaseName("ix_import_undo_employments_employment_id");
 
-                    b.ToTable("import_undo_employments", (string)null);
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_employments_region_code");
+
+                    b.ToTable("import_undo_employments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_employments_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ImportUndoMembership", b =>
@@ -886,6 +898,7 @@ namespace Lindung.Data.Migrations.Sqlite
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
+                        .HasMaxLength(13)
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
@@ -921,7 +934,13 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.HasIndex("MembershipId")
                         .HasDatabaseName("ix_import_undo_memberships_membership_id");
 
-                    b.ToTable("import_undo_memberships", (string)null);
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_memberships_region_code");
+
+                    b.ToTable("import_undo_memberships", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_memberships_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ImportUndoWorker", b =>
@@ -949,6 +968,7 @@ namespace Lindung.Data.Migrations.Sqlite
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
+                        .HasMaxLength(13)
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
@@ -959,10 +979,16 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.HasKey("BatchId", "WorkerId")
                         .HasName("pk_import_undo_workers");
 
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_import_undo_workers_region_code");
+
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_import_undo_workers_worker_id");
 
-                    b.ToTable("import_undo_workers", (string)null);
+                    b.ToTable("import_undo_workers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_undo_workers_region_code", "region_code LIKE '__.__%'");
+                        });
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.LindungUser", b =>
@@ -1051,6 +1077,10 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("user_name");
+
+                    b.Property<bool>("WholeInstallation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("whole_installation");
 
                     b.HasKey("Id")
                         .HasName("pk_users");

@@ -94,11 +94,13 @@ namespace Lindung.Data.Migrations.Postgres
                     monthly_wage = table.Column<long>(type: "bigint", nullable: false),
                     funding_source = table.Column<string>(type: "text", nullable: false),
                     valid_to = table.Column<DateOnly>(type: "date", nullable: true),
-                    ended = table.Column<bool>(type: "boolean", nullable: false)
+                    ended = table.Column<bool>(type: "boolean", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_import_undo_employments", x => new { x.batch_id, x.employment_id });
+                    table.CheckConstraint("ck_import_undo_employments_region_code", "region_code LIKE '__.__%'");
                 });
 
             migrationBuilder.CreateTable(
@@ -115,12 +117,13 @@ namespace Lindung.Data.Migrations.Postgres
                     reported_wage = table.Column<long>(type: "bigint", nullable: false),
                     last_paid_month = table.Column<DateOnly>(type: "date", nullable: true),
                     source_extract_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    region_code = table.Column<string>(type: "text", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
                     valid_to = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_import_undo_memberships", x => new { x.batch_id, x.membership_id });
+                    table.CheckConstraint("ck_import_undo_memberships_region_code", "region_code LIKE '__.__%'");
                 });
 
             migrationBuilder.CreateTable(
@@ -132,12 +135,13 @@ namespace Lindung.Data.Migrations.Postgres
                     name = table.Column<string>(type: "text", nullable: false),
                     birth_date = table.Column<DateOnly>(type: "date", nullable: true),
                     sex = table.Column<string>(type: "text", nullable: true),
-                    region_code = table.Column<string>(type: "text", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
                     phone = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_import_undo_workers", x => new { x.batch_id, x.worker_id });
+                    table.CheckConstraint("ck_import_undo_workers_region_code", "region_code LIKE '__.__%'");
                 });
 
             migrationBuilder.CreateIndex(
@@ -146,9 +150,24 @@ namespace Lindung.Data.Migrations.Postgres
                 column: "employment_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_import_undo_employments_region_code",
+                table: "import_undo_employments",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_import_undo_memberships_membership_id",
                 table: "import_undo_memberships",
                 column: "membership_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_undo_memberships_region_code",
+                table: "import_undo_memberships",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_undo_workers_region_code",
+                table: "import_undo_workers",
+                column: "region_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_import_undo_workers_worker_id",

@@ -84,11 +84,13 @@ namespace Lindung.Data.Migrations.Sqlite
                     monthly_wage = table.Column<long>(type: "INTEGER", nullable: false),
                     funding_source = table.Column<string>(type: "TEXT", nullable: false),
                     valid_to = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ended = table.Column<bool>(type: "INTEGER", nullable: false)
+                    ended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_import_undo_employments", x => new { x.batch_id, x.employment_id });
+                    table.CheckConstraint("ck_import_undo_employments_region_code", "region_code LIKE '__.__%'");
                 });
 
             migrationBuilder.CreateTable(
@@ -105,12 +107,13 @@ namespace Lindung.Data.Migrations.Sqlite
                     reported_wage = table.Column<long>(type: "INTEGER", nullable: false),
                     last_paid_month = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     source_extract_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    region_code = table.Column<string>(type: "TEXT", nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
                     valid_to = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_import_undo_memberships", x => new { x.batch_id, x.membership_id });
+                    table.CheckConstraint("ck_import_undo_memberships_region_code", "region_code LIKE '__.__%'");
                 });
 
             migrationBuilder.CreateTable(
@@ -122,12 +125,13 @@ namespace Lindung.Data.Migrations.Sqlite
                     name = table.Column<string>(type: "TEXT", nullable: false),
                     birth_date = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     sex = table.Column<string>(type: "TEXT", nullable: true),
-                    region_code = table.Column<string>(type: "TEXT", nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
                     phone = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_import_undo_workers", x => new { x.batch_id, x.worker_id });
+                    table.CheckConstraint("ck_import_undo_workers_region_code", "region_code LIKE '__.__%'");
                 });
 
             migrationBuilder.CreateIndex(
@@ -136,9 +140,24 @@ namespace Lindung.Data.Migrations.Sqlite
                 column: "employment_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_import_undo_employments_region_code",
+                table: "import_undo_employments",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_import_undo_memberships_membership_id",
                 table: "import_undo_memberships",
                 column: "membership_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_undo_memberships_region_code",
+                table: "import_undo_memberships",
+                column: "region_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_undo_workers_region_code",
+                table: "import_undo_workers",
+                column: "region_code");
 
             migrationBuilder.CreateIndex(
                 name: "ix_import_undo_workers_worker_id",
