@@ -32,6 +32,11 @@ internal enum CommitMode
 /// makes the plan and rolls it back; otherwise the runner commits when the plan matches the
 /// confirmed fingerprint (if one is given) and, for a replace over the limit, when forced.
 /// </para>
+/// <para>
+/// <paramref name="Uploader"/> is the user or API key a web or API job runs for: a roster row naming
+/// a registered worker outside their scope is rejected (<c>WORKER_OUT_OF_SCOPE</c>). Null is the
+/// installation's operator (the CLI), who may update anyone.
+/// </para>
 /// </summary>
 internal sealed record ImportRequest(
     ImportKind Kind,
@@ -44,7 +49,8 @@ internal sealed record ImportRequest(
     DateOnly? EffectiveDate = null,
     string? ReportPath = null,
     RosterMode RosterMode = RosterMode.Update,
-    ImportConfirmation? Confirm = null)
+    ImportConfirmation? Confirm = null,
+    Lindung.Security.AccessScope? Uploader = null)
 {
     public ImportConfirmation Confirmation => Confirm ?? ImportConfirmation.CommitAny;
 }
