@@ -137,7 +137,8 @@ internal static class ImportMergeSql
 
         // No agency and no region: no registered worker is the uploader's to update.
         var outside = inScope.Count == 0 ? string.Empty : $" AND NOT ({string.Join(" OR ", inScope)})";
-        return $"UPDATE import_roster AS s SET valid = 0 WHERE s.valid = 1 AND s.worker_id IS NOT NULL{outside} RETURNING s.row_no";
+        // RETURNING names the column bare: SQLite refuses a qualified one.
+        return $"UPDATE import_roster AS s SET valid = 0 WHERE s.valid = 1 AND s.worker_id IS NOT NULL{outside} RETURNING row_no";
     }
 
     /// <summary>What the whole roster decides once every chunk is merged: who is missing from it.</summary>
