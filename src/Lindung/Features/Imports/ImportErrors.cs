@@ -97,5 +97,5 @@ internal static class ImportErrors
     private static ValidationError Detailed(string code, string indonesian, string english, params object[] details) => new(
         code, string.Format(CultureInfo.InvariantCulture, indonesian, details), string.Format(CultureInfo.InvariantCulture, english, details));
 
-    private static ValidationError[] Fixed => [Interrupted, NoRunner, Unexpected];
+    private static ValidationError[] Fixed => [Interrupted, NoRunner, Unexpected, UploaderGone];
 }
