@@ -122,6 +122,15 @@ public static class ImportErrors
         "NPP harus 1–8 huruf atau angka.",
         "NPP must have 1–8 letters or digits.");
 
+    /// <summary>
+    /// The row names a worker already registered outside the uploader's agency or regions: an
+    /// import may create people and update its own, never rewrite someone else's.
+    /// </summary>
+    public static readonly ValidationError WorkerOutOfScope = new(
+        "WORKER_OUT_OF_SCOPE",
+        "NIK ini milik pekerja terdaftar di luar instansi atau wilayah Anda; baris ini tidak diimpor. Minta admin daerah memeriksanya.",
+        "This NIK belongs to a registered worker outside your agency or regions; the row is not imported. Ask a regional admin to check it.");
+
     /// <summary>The second and later rows with a NIK already seen; names the first row.</summary>
     public static ValidationError NikDuplicate(int firstRow) => new(
         "NIK_DUPLICATE",

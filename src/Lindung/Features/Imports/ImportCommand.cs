@@ -75,7 +75,9 @@ internal static class ImportCommand
                 Effective(parse.GetValue(effective)),
                 parse.GetValue(report)?.FullName,
                 kind == ImportKind.Roster && parse.GetValue(mode) == "replace" ? RosterMode.Replace : RosterMode.Update,
-                !parse.GetValue(yes) ? ImportConfirmation.PlanOnly : parse.GetValue(force) ? ImportConfirmation.Forced() : ImportConfirmation.CommitAny);
+                !parse.GetValue(yes) ? ImportConfirmation.PlanOnly : parse.GetValue(force) ? ImportConfirmation.Forced() : ImportConfirmation.CommitAny,
+                // Whoever runs the CLI on the server operates the installation: no scope restricts what the file may update.
+                Uploader: null);
 
             // Ctrl+C cancels the import (which rolls back) instead of killing the process mid-report.
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(ct);

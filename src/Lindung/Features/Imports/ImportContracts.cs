@@ -33,6 +33,11 @@ internal enum CommitMode
 /// confirmed fingerprint (if one is given) and, for a replace over the limit, when forced.
 /// </para>
 /// <para><paramref name="JobId"/> is the background job this run is for: its row turns Succeeded in the commit's own transaction.</para>
+/// <para>
+/// <paramref name="Uploader"/> is the user or API key a web or API job runs for: a roster row naming
+/// a registered worker outside their scope is rejected (<c>WORKER_OUT_OF_SCOPE</c>). Null is the
+/// installation's operator (the CLI), who may update anyone.
+/// </para>
 /// </summary>
 internal sealed record ImportRequest(
     ImportKind Kind,
@@ -46,7 +51,8 @@ internal sealed record ImportRequest(
     string? ReportPath = null,
     RosterMode RosterMode = RosterMode.Update,
     ImportConfirmation? Confirm = null,
-    Guid? JobId = null)
+    Guid? JobId = null,
+    Lindung.Security.AccessScope? Uploader = null)
 {
     public ImportConfirmation Confirmation => Confirm ?? ImportConfirmation.CommitAny;
 }

@@ -18,6 +18,10 @@ internal static class ImportErrors
         "unexpected", "Impor gagal karena kesalahan tak terduga; tidak ada data yang tersimpan. Hubungi admin.",
         "The import failed with an unexpected error; nothing was saved. Contact your administrator.");
 
+    public static readonly ValidationError UploaderGone = new(
+        "uploader_gone", "Pengunggah berkas ini tidak lagi terdaftar atau kunci API-nya dicabut; tidak ada data yang tersimpan.",
+        "The uploader of this file no longer exists or their API key was revoked; nothing was saved.");
+
     public static readonly ValidationError FileRequired = new("file_required", "Pilih berkas CSV atau XLSX.", "Choose a CSV or XLSX file.");
 
     public static readonly ValidationError FileType = new(
@@ -93,5 +97,5 @@ internal static class ImportErrors
     private static ValidationError Detailed(string code, string indonesian, string english, params object[] details) => new(
         code, string.Format(CultureInfo.InvariantCulture, indonesian, details), string.Format(CultureInfo.InvariantCulture, english, details));
 
-    private static ValidationError[] Fixed => [Interrupted, NoRunner, Unexpected];
+    private static ValidationError[] Fixed => [Interrupted, NoRunner, Unexpected, UploaderGone];
 }

@@ -5,6 +5,7 @@ using Lindung.Domain.Validation;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Jobs;
 using Lindung.Hosting;
+using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -64,10 +65,20 @@ internal sealed partial class ImportJobWorker(
             return;
         }
 
-        await RunWithProgressAsync(job, runner, cancellation, stoppingToken);
+        // The job writes with its uploader's scope, never with the worker's own (which could update anyone).
+        var uploader = await ImportUploader.ScopeAsync(db, job.CreatedBy, stoppingToken);
+        if (uploader is null)
+        {
+            Queue.Untrack(jobId);
+            await FinishAsync(job, j => Fail(j, ImportErrors.UploaderGone));
+            return;
+        }
+
+        await RunWithProgressAsync(job, uploader, runner, cancellation, stoppingToken);
     }
 
-    private async Task RunWithProgressAsync(ImportJob job, IImportRunner runner, CancellationTokenSource cancellation, CancellationToken stoppingToken)
+    private async Task RunWithProgressAsync(
+        ImportJob job, AccessScope uploader, IImportRunner runner, CancellationTokenSource cancellation, CancellationToken stoppingToken)
     {
         var request = new ImportRequest(
             job.Kind, ImportFiles.Full(host.DataDirectory, job.StoredPath), job.OriginalFileName, job.Agency?.Code, job.Sheet, job.Mode,
@@ -75,7 +86,8 @@ internal sealed partial class ImportJobWorker(
             RosterMode: job.RosterMode,
             // The first run only makes the plan; the run after the uploader confirmed it commits that plan and no other.
             Confirm: job.ConfirmedPlan is null ? ImportConfirmation.PlanOnly : new ImportConfirmation(Commit: true, job.ConfirmedPlan, job.Force),
-            JobId: job.Id);
+            JobId: job.Id,
+            Uploader: uploader);
         var recorder = new ImportProgressRecorder(scopes, job.Id, options.Value.ProgressInterval, clock);
         Action<ImportJob> finish;
         await using (recorder.Start())

@@ -110,6 +110,37 @@ internal static class ImportMergeSql
             """),
     ];
 
+    /// <summary>
+    /// Run right after a chunk's registered workers are found (the first statement of
+    /// <see cref="RosterChunk"/>): marks rejected every valid row whose registered worker lies outside
+    /// <paramref name="scope"/> and returns those rows' numbers, so they are reported and the rest of
+    /// the merge passes them by. A rejected row keeps its worker, so a replace never ends them as missing.
+    /// Parameters: <c>@s0…</c> (the agencies) and <c>@r0…</c> (the region prefixes, each followed by %):
+    /// as many as the scope has, never one per row.
+    /// </summary>
+    public static string RosterOutOfScope(ImportWriteScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var agencies = string.Join(", ", Enumerable.Range(0, scope.Agencies.Count).Select(i => $"@s{i}"));
+        var regions = Enumerable.Range(0, scope.Regions.Count).Select(i => $"@r{i}").ToList();
+        var inScope = new List<string>();
+        if (scope.Agencies.Count > 0)
+        {
+            inScope.Add($"EXISTS (SELECT 1 FROM employments e WHERE e.worker_id = s.worker_id AND e.agency_id IN ({agencies}))");
+        }
+
+        if (regions.Count > 0)
+        {
+            inScope.Add($"EXISTS (SELECT 1 FROM employments e WHERE e.worker_id = s.worker_id AND ({string.Join(" OR ", regions.Select(r => $"e.region_code LIKE {r}"))}))");
+            inScope.Add($"EXISTS (SELECT 1 FROM workers w WHERE w.id = s.worker_id AND ({string.Join(" OR ", regions.Select(r => $"w.region_code LIKE {r}"))}))");
+        }
+
+        // No agency and no region: no registered worker is the uploader's to update.
+        var outside = inScope.Count == 0 ? string.Empty : $" AND NOT ({string.Join(" OR ", inScope)})";
+        // RETURNING names the column bare: SQLite refuses a qualified one.
+        return $"UPDATE import_roster AS s SET valid = 0 WHERE s.valid = 1 AND s.worker_id IS NOT NULL{outside} RETURNING row_no";
+    }
+
     /// <summary>What the whole roster decides once every chunk is merged: who is missing from it.</summary>
     /// <param name="agencyCount">The agencies whose missing workers are ended; 0 to end nobody.</param>
     public static IReadOnlyList<MergeStep> RosterEnd(int agencyCount)

@@ -5,6 +5,7 @@ using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
 using Lindung.Domain.Identifiers;
 using Lindung.Domain.Rosters;
+using Lindung.Domain.Validation;
 using Lindung.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -75,18 +76,22 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         var day = request.EffectiveDate ?? clock.Today();
         using var table = ImportFiles.Open(file.FullName, request.Sheet);
         var map = MapHeader(request, table.Header);
-        var target = request.Kind == ImportKind.Roster ? await FindAgencyAsync(request.AgencyCode, cancellationToken) : null;
+        var agencies = await AgencyTree.LoadAsync(db, cancellationToken);
+        var target = request.Kind == ImportKind.Roster ? FindAgency(agencies, request.AgencyCode) : null;
 
         var batchId = Guid.CreateVersion7();
         var reportPath = request.ReportPath ?? Path.Combine(settings.DataDirectory, "imports", batchId.ToString("N"), "report.csv");
-        var tally = new Tally();
+        using var tally = new Tally();
         await using var report = RowReports.Open(reportPath);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var store = CreateStore(transaction);
         var ending = request.Kind == ImportKind.Roster && request.RosterMode == RosterMode.Replace;
         var activeBefore = ending ? await store.CountOpenJobsAsync(target!.Covered, cancellationToken) : 0;
 
-        await using (var staging = await store.BeginStagingAsync(request.Kind, new ChunkScope(day, batchId), cancellationToken))
+        var writes = new WriteCheck(
+            WriteScope(request, agencies),
+            (rows, ct) => tally.RejectAsync(rows, RosterColumns.Nik, Lindung.Domain.Rosters.ImportErrors.WorkerOutOfScope, report, ct));
+        await using (var staging = await store.BeginStagingAsync(request.Kind, new ChunkScope(day, batchId, writes), cancellationToken))
         {
             var rows = request.Kind == ImportKind.Roster
                 ? RosterRows(map, target!)
@@ -246,11 +251,11 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
 
                 if (problems.Count == 0)
                 {
-                    tally.Valid++;
+                    tally.CountValid();
                 }
                 else
                 {
-                    tally.Invalid++;
+                    tally.CountInvalid();
                     foreach (var problem in problems)
                     {
                         await tally.AddAsync(RowIssue.From(problem), report, cancellationToken);
@@ -291,19 +296,22 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         return map.Missing.Count == 0 ? map : throw new ImportRefusedException(map.DescribeMissing());
     }
 
-    private async Task<TargetAgency> FindAgencyAsync(string? code, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which registered workers this import may update: any, for the CLI (it runs as the
+    /// installation's operator); for a web or API job, those of its uploader's scope.
+    /// </summary>
+    private static ImportWriteScope WriteScope(ImportRequest request, AgencyTree agencies) =>
+        request.Uploader is { } uploader ? ImportWriteScope.Of(uploader, agencies.WithUnits) : ImportWriteScope.Installation;
+
+    private static TargetAgency FindAgency(AgencyTree agencies, string? code)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
             throw new ImportRefusedException("A roster import needs the agency code (--agency CODE).");
         }
 
-        // Agencies are not personal data and number in the hundreds: the tree is walked in memory.
-        var agencies = await db.Agencies.AsNoTracking()
-            .Select(a => new { a.Id, a.Code, a.Name, a.ParentAgencyId, a.RegionCode })
-            .ToListAsync(cancellationToken);
         var folded = HeaderMap.Fold(code);
-        var matches = agencies.Where(a => HeaderMap.Fold(a.Code) == folded).ToList();
+        var matches = agencies.All.Where(a => HeaderMap.Fold(a.Code) == folded).ToList();
         var agency = matches.Count switch
         {
             1 => matches[0],
@@ -311,13 +319,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             _ => throw new ImportRefusedException($"Agency code '{code}' exists in several regions ({string.Join(", ", matches.Select(m => m.RegionCode))})."),
         };
 
-        var covered = new List<AgencyName> { new(agency.Id, agency.Code, agency.Name) };
-        for (var i = 0; i < covered.Count; i++)
-        {
-            var parent = covered[i].Id;
-            covered.AddRange(agencies.Where(a => a.ParentAgencyId == parent && covered.All(c => c.Id != a.Id)).Select(a => new AgencyName(a.Id, a.Code, a.Name)));
-        }
-
+        var covered = agencies.WithUnits(agency.Id).Select(id => agencies.All.First(a => a.Id == id)).Select(a => new AgencyName(a.Id, a.Code, a.Name)).ToList();
         return new TargetAgency(agency.Id, agency.RegionCode, covered);
     }
 
@@ -377,37 +379,95 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
     private static string Code<TEnum>(string code)
         where TEnum : struct, Enum => EnumCodes<TEnum>.ToCode(EnumCodes<TEnum>.Parse(code));
 
+    /// <summary>Every agency with its parent: they are not personal data and number in the hundreds, so the tree is walked in memory.</summary>
+    private sealed record AgencyTree(IReadOnlyList<AgencyTree.Node> All)
+    {
+        public static async Task<AgencyTree> LoadAsync(LindungDbContext db, CancellationToken cancellationToken) => new(
+            await db.Agencies.AsNoTracking().Select(a => new Node(a.Id, a.Code, a.Name, a.ParentAgencyId, a.RegionCode)).ToListAsync(cancellationToken));
+
+        /// <summary>The agency and every unit under it, the agency first.</summary>
+        public List<Guid> WithUnits(Guid agency)
+        {
+            var tree = new List<Guid> { agency };
+            for (var i = 0; i < tree.Count; i++)
+            {
+                var parent = tree[i];
+                tree.AddRange(All.Where(a => a.ParentAgencyId == parent && !tree.Contains(a.Id)).Select(a => a.Id));
+            }
+
+            return tree;
+        }
+
+        public sealed record Node(Guid Id, string Code, string Name, Guid? ParentAgencyId, string RegionCode);
+    }
+
     private sealed record TargetAgency(Guid Id, string RegionCode, IReadOnlyList<AgencyName> Names)
     {
         public IReadOnlyList<Guid> Covered => [.. Names.Select(n => n.Id)];
     }
 
-    /// <summary>Counts, the first issues, issue counts by code and (for extracts) rows per region.</summary>
-    private sealed class Tally
+    /// <summary>
+    /// Counts, the first issues, issue counts by code and (for extracts) rows per region. Validation
+    /// writes it row by row on its own thread; the merge, on the import's thread, turns valid rows
+    /// it may not write (<see cref="RejectAsync"/>) into invalid ones: the two counts change
+    /// atomically and issues reach the report one at a time.
+    /// </summary>
+    private sealed class Tally : IDisposable
     {
         private readonly List<RowIssue> _first = [];
         private readonly Dictionary<string, int> _byCode = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _regions = new(StringComparer.Ordinal);
+        private readonly SemaphoreSlim _issues = new(1, 1);
+        private int _valid;
+        private int _invalid;
 
         public int Read { get; set; }
 
-        public int Valid { get; set; }
+        public int Valid => Volatile.Read(ref _valid);
 
-        public int Invalid { get; set; }
+        public int Invalid => Volatile.Read(ref _invalid);
 
         /// <summary>Rejected rows that could not even be tied to a NIK.</summary>
         public int Unidentified { get; set; }
 
+        public void CountValid() => Interlocked.Increment(ref _valid);
+
+        public void CountInvalid() => Interlocked.Increment(ref _invalid);
+
         public async Task AddAsync(RowIssue issue, IRowReportWriter report, CancellationToken cancellationToken)
         {
-            if (_first.Count < FirstIssueCount)
+            await _issues.WaitAsync(cancellationToken);
+            try
             {
-                _first.Add(issue);
-            }
+                if (_first.Count < FirstIssueCount)
+                {
+                    _first.Add(issue);
+                }
 
-            _byCode[issue.Code] = _byCode.GetValueOrDefault(issue.Code) + 1;
-            await report.WriteAsync(issue, cancellationToken);
+                _byCode[issue.Code] = _byCode.GetValueOrDefault(issue.Code) + 1;
+                await report.WriteAsync(issue, cancellationToken);
+            }
+            finally
+            {
+                _issues.Release();
+            }
         }
+
+        /// <summary>
+        /// Rows validation passed that the merge refused: they count as invalid from now on (all-or-nothing
+        /// then commits nothing) and are reported after the rows validation had already reported.
+        /// </summary>
+        public async Task RejectAsync(IReadOnlyList<int> rows, string column, ValidationError error, IRowReportWriter report, CancellationToken cancellationToken)
+        {
+            foreach (var row in rows)
+            {
+                Interlocked.Decrement(ref _valid);
+                Interlocked.Increment(ref _invalid);
+                await AddAsync(RowIssue.From(new RowProblem(row, column, error)), report, cancellationToken);
+            }
+        }
+
+        public void Dispose() => _issues.Dispose();
 
         public void CountRegion(string region) => _regions[region] = _regions.GetValueOrDefault(region) + 1;
 

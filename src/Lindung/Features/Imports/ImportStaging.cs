@@ -116,8 +116,19 @@ internal interface IStagingWriter : IAsyncDisposable
     Task CompleteAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>What each roster chunk's merge needs: the effective day and the batch its inserted rows and before-images belong to.</summary>
-internal sealed record ChunkScope(DateOnly Day, Guid BatchId);
+/// <summary>
+/// What each roster chunk's merge needs: the effective day and the batch its inserted rows and
+/// before-images belong to, and which registered workers it may update (<paramref name="Writes"/>;
+/// null only where nothing is merged, e.g. reading a plan).
+/// </summary>
+internal sealed record ChunkScope(DateOnly Day, Guid BatchId, WriteCheck? Writes = null);
+
+/// <summary>
+/// Which registered workers a roster may update, and where the rows naming anyone else go: they are
+/// taken out of the merge and handed to <paramref name="Rejected"/> by row number (while the next
+/// chunk is still being validated), to be reported like any other invalid row.
+/// </summary>
+internal sealed record WriteCheck(ImportWriteScope Scope, Func<IReadOnlyList<int>, CancellationToken, Task> Rejected);
 
 /// <summary>What a merge changed, per staged valid row (<see cref="Ended"/>: open employments closed).</summary>
 

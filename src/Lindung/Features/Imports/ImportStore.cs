@@ -295,8 +295,18 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
 
             await using var command = Command(step.Sql, chunk: chunk);
             var affected = await command.ExecuteNonQueryAsync(cancellationToken);
-            // The first statement finds the rows' registered workers: none, and the chunk is all new people.
-            registered = step == ImportMergeSql.RosterChunk[0] ? affected : registered;
+            if (step != ImportMergeSql.RosterChunk[0])
+            {
+                continue;
+            }
+
+            // The first statement finds the rows' registered workers: none, and the chunk is all new
+            // people (nothing to check); some, and those outside the uploader's scope leave the merge here.
+            registered = affected;
+            if (registered > 0 && chunk.Writes is { Scope.Unrestricted: false } writes)
+            {
+                await RejectOutOfScopeAsync(writes, cancellationToken);
+            }
         }
 
         if (ChunkPlanSql is { } reset)
@@ -305,6 +315,35 @@ internal abstract class ImportStore(DbConnection connection, DbTransaction trans
         }
 
         await ClearAsync(ImportStaging.RosterTable, cancellationToken);
+    }
+
+    private async Task RejectOutOfScopeAsync(WriteCheck writes, CancellationToken cancellationToken)
+    {
+        var rows = new List<int>();
+        await using (var command = Command(ImportMergeSql.RosterOutOfScope(writes.Scope)))
+        {
+            for (var i = 0; i < writes.Scope.Agencies.Count; i++)
+            {
+                Add(command, string.Create(CultureInfo.InvariantCulture, $"s{i}"), writes.Scope.Agencies[i]);
+            }
+
+            for (var i = 0; i < writes.Scope.Regions.Count; i++)
+            {
+                Add(command, string.Create(CultureInfo.InvariantCulture, $"r{i}"), writes.Scope.Regions[i] + "%");
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (rows.Count > 0)
+        {
+            rows.Sort();
+            await writes.Rejected(rows, cancellationToken);
+        }
     }
 
     private void Add(DbCommand command, string name, object? value)

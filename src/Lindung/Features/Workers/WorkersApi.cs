@@ -45,6 +45,16 @@ internal sealed record EmploymentDto(
 internal static class WorkersApi
 {
     public static readonly ValidationError NikTaken = new("nik_taken", "NIK sudah terdaftar.", "This NIK is already registered.");
+
+    /// <summary>
+    /// A NIK the caller may not register, because it is held by a worker outside their scope. The
+    /// answer names no worker, agency or region; the one thing a unique registry cannot hide from a
+    /// create is that this NIK cannot be created (see docs/IMPORT.md, "Writes within scope").
+    /// </summary>
+    public static readonly ValidationError NikUnavailable = new(
+        "nik_unavailable",
+        "NIK ini tidak dapat didaftarkan dari akun Anda. Jika orang ini bekerja di instansi Anda, minta admin daerah menambahkannya.",
+        "This NIK cannot be registered from your account. If this person works at your agency, ask a regional admin to add them.");
     public static readonly ValidationError CategoryRequired = new(
         "category_required", "Kategori pekerja wajib diisi untuk pegawai instansi Anda.", "The worker category is required for your agency's staff.");
     public static readonly ValidationError WageInvalid = new("wage_invalid", "Upah tidak boleh negatif.", "The wage cannot be negative.");
@@ -178,7 +188,9 @@ internal static class WorkersApi
         }
         else if (await db.Workers.AnyAsync(w => w.Nik == check.Normalized && w.Id != worker.Id, ct))
         {
-            errors["nik"] = NikTaken;
+            // "Already registered" only about a worker the caller may see: about anyone else it would
+            // confirm that a stranger's NIK is in the registry, for any NIK the caller cares to try.
+            errors["nik"] = await db.WorkersFor(scope).AnyAsync(w => w.Nik == check.Normalized, ct) ? NikTaken : NikUnavailable;
         }
 
         var name = Fields.Text(request.Name, 200, "name", errors);

@@ -88,6 +88,35 @@ public sealed class RegistryApiTests
         Assert.Equal(message, problem.GetProperty("errors").GetProperty(field)[0].GetString());
     }
 
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task Creating_a_worker_does_not_say_whether_a_nik_outside_the_callers_scope_is_registered(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        using var cookie = await world.ClientAsync(LindungRoles.AgencyOperator);
+        var (key, _) = await world.KeyClientAsync(LindungRoles.AgencyOperator, world.AgencyA.Code);
+        using var keyClient = key;
+
+        foreach (var client in new[] { cookie, keyClient })
+        {
+            // Worker B works at agency B: refused without "registered", and nothing about them in the answer.
+            var outside = await CreateProblemAsync(client, world.WorkerB.Nik);
+            Assert.Equal("nik_unavailable", outside.GetProperty("codes").GetProperty("nik").GetString());
+            Assert.DoesNotContain("already registered", outside.ToString(), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(world.WorkerB.Name, outside.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(world.AgencyB.Code, outside.ToString(), StringComparison.Ordinal);
+
+            // Their own worker A: the plain answer, as before.
+            var own = await CreateProblemAsync(client, world.WorkerA.Nik);
+            Assert.Equal("nik_taken", own.GetProperty("codes").GetProperty("nik").GetString());
+        }
+
+        await using var scope = world.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        Assert.Equal(1, await db.Workers.CountAsync(w => w.Nik == world.WorkerB.Nik));
+        Assert.False(await db.Employments.AnyAsync(e => e.WorkerId == world.WorkerB.Id && e.AgencyId == world.AgencyA.Id));
+    }
+
     [Fact]
     public async Task Invalid_worker_gets_one_error_per_field_with_codes()
     {
@@ -186,5 +215,13 @@ public sealed class RegistryApiTests
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> CreateProblemAsync(HttpClient client, string nik)
+    {
+        using var response = await client.PostAsJsonAsync(
+            new Uri("/api/v1/workers?lang=en", UriKind.Relative), new { nik, name = "Nama Lain", region_code = "35.77.01.1001", category = "GTT" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 }

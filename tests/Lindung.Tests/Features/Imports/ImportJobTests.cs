@@ -120,12 +120,14 @@ public sealed class ImportJobTests
         var upload = Path.Combine(world.App.DataDirectory, "uploads", "left.csv");
         Directory.CreateDirectory(Path.GetDirectoryName(upload)!);
         await File.WriteAllTextAsync(upload, RosterHeader + "\n");
-        var interrupted = NewJob(world, ImportJobStatus.Running);
-        var waiting = NewJob(world, ImportJobStatus.Queued);
+        var uploader = await TestUsers.CreateAsync(world.App.Services, LindungRoles.RegionalAdmin, null, ApiWorld.Region);
+        var interrupted = NewJob(world, ImportJobStatus.Running, uploader);
+        var waiting = NewJob(world, ImportJobStatus.Queued, uploader);
+        var orphan = NewJob(world, ImportJobStatus.Queued, "deleted-user@test.lindung.id");
         await using (var scope = world.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
-            db.AddRange(interrupted, waiting);
+            db.AddRange(interrupted, waiting, orphan);
             await db.SaveChangesAsync();
         }
 
@@ -141,6 +143,11 @@ public sealed class ImportJobTests
             Assert.Equal("interrupted", failed.GetProperty("error").GetProperty("code").GetString());
             var ran = await PollAsync(client, waiting.Id, j => j.GetProperty("finished").GetBoolean());
             Assert.Equal("SUCCEEDED", ran.GetProperty("status").GetString());
+
+            // A job whose uploader is gone has no scope to write with: it fails, nothing run.
+            var gone = await PollAsync(client, orphan.Id, j => j.GetProperty("finished").GetBoolean());
+            Assert.Equal("FAILED", gone.GetProperty("status").GetString());
+            Assert.Equal("uploader_gone", gone.GetProperty("error").GetProperty("code").GetString());
         }
         finally
         {
@@ -273,7 +280,7 @@ public sealed class ImportJobTests
         return job;
     }
 
-    private static ImportJob NewJob(ApiWorld world, ImportJobStatus status) => new()
+    private static ImportJob NewJob(ApiWorld world, ImportJobStatus status, string createdBy) => new()
     {
         Kind = ImportKind.Roster,
         AgencyId = world.AgencyA.Id,
@@ -281,7 +288,7 @@ public sealed class ImportJobTests
         StoredPath = "uploads/left.csv",
         Status = status,
         CreatedAt = DateTime.UtcNow,
-        CreatedBy = "test",
+        CreatedBy = createdBy,
         RegionCode = ApiWorld.Region,
     };
 }
