@@ -17,6 +17,10 @@ namespace Lindung.Features.Imports;
 [Authorize(Policy = Policies.Registry)]
 internal sealed class JobModel(LindungDbContext db, ImportJobQueue queue, TimeProvider clock) : PageModel
 {
+    /// <summary>The runner's phases, each with a translated label (the progress poll shows them too).</summary>
+    public static readonly IReadOnlyList<string> Phases =
+        [ImportRunner.PhaseHashing, ImportRunner.PhaseValidating, ImportRunner.PhaseMerging, ImportRunner.PhaseCommitting, ImportRunner.PhaseDone];
+
     public ImportJob Job { get; private set; } = null!;
 
     /// <summary>The plan the job waits on, when it does.</summary>

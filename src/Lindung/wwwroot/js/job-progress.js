@@ -15,6 +15,8 @@
     var bar = section.querySelector("progress");
     var text = section.querySelector("[data-template]");
     var template = text.dataset.template;
+    // Phase names in the page's language, where the page gives them (data-phases); else as the job says.
+    var phases = text.dataset.phases ? JSON.parse(text.dataset.phases) : {};
     var countField = section.dataset.countField;
     var shownStatus = section.querySelector("[data-status]").dataset.status;
 
@@ -34,7 +36,7 @@
       text.textContent = template
         .replace("{0}", Number(job[countField] || 0).toLocaleString(lang))
         .replace("{1}", typeof job.percent === "number" ? job.percent + "%" : "–")
-        .replace("{2}", job.phase || "–");
+        .replace("{2}", phases[job.phase] || job.phase || "–");
       window.setTimeout(poll, 1000);
     }
 

@@ -60,6 +60,9 @@ public sealed class ImportBrowserTests(BrowserFixture browser)
         var plan = await page.Locator("#plan").InnerTextAsync();
         Assert.Contains("Belum ada yang disimpan", plan, StringComparison.Ordinal);
         Assert.Contains("Tidak ada pekerja yang diakhiri", plan, StringComparison.Ordinal);
+        Assert.Contains("tahap: selesai", await page.Locator("#progress-text").InnerTextAsync(), StringComparison.Ordinal);
+        // The rows left out are shown before anything is confirmed (valid-rows-only mode).
+        Assert.Contains("upah", await page.Locator("#plan table").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshots.SaveAsync(page, "import-3b-plan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Konfirmasi dan simpan" }).ClickAsync();
         await page.Locator("[data-status='SUCCEEDED']").WaitForAsync();
