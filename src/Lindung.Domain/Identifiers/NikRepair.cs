@@ -5,7 +5,8 @@ namespace Lindung.Domain.Identifiers;
 /// <summary>
 /// Undoes what spreadsheets do to a NIK when no information is lost: a leading apostrophe (Excel's
 /// "text" marker), spaces, dots and dashes used as separators, and a trailing ".0" from a number
-/// format. Scientific notation cannot be undone: its digits are gone.
+/// format, and scientific notation that still holds every digit (a mantissa with as many decimals as
+/// its exponent). Scientific notation that lost digits cannot be undone: they are gone.
 /// </summary>
 internal static partial class NikRepair
 {
@@ -32,9 +33,19 @@ internal static partial class NikRepair
             return Outcome.Empty;
         }
 
-        if (ScientificNotation().IsMatch(text))
+        var scientific = ScientificNotation().Match(text);
+        if (scientific.Success)
         {
-            return Outcome.ScientificNotation;
+            // Only a mantissa carrying exactly as many fraction digits as the exponent loses nothing
+            // (6.402106807075604E+15 is 6402106807075604); 3.57701E+15 has lost ten digits for good.
+            var fraction = scientific.Groups["fraction"].Value;
+            if (!int.TryParse(scientific.Groups["exponent"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var exponent) || fraction.Length != exponent)
+            {
+                return Outcome.ScientificNotation;
+            }
+
+            cleaned = scientific.Groups["lead"].Value + fraction;
+            return Outcome.Repaired;
         }
 
         var numberFormatted = TrailingZeroFraction().Match(text);
@@ -47,7 +58,7 @@ internal static partial class NikRepair
         return Outcome.Repaired;
     }
 
-    [GeneratedRegex(@"^[0-9](?:[.,][0-9]+)?[eE]\+?[0-9]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<lead>[0-9])(?:[.,](?<fraction>[0-9]+))?[eE]\+?(?<exponent>[0-9]{1,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex ScientificNotation();
 
     // Only a plain run of digits may carry the ".0": "3577.0112.0390.0001" keeps its dots as separators.

@@ -58,6 +58,9 @@ public class NikValidatorTests
     [InlineData("3577011203900001.0")]
     [InlineData("3577011203900001,00")]
     [InlineData("3577\u00A0011203900001")]
+    [InlineData("3.577011203900001E+15")] // scientific notation that still holds all 16 digits
+    [InlineData("3,577011203900001E15")]
+    [InlineData("3.577011203900001e+15")]
     public void Spreadsheet_damage_that_loses_nothing_is_repaired(string input)
     {
         var check = Validator.Check(input, Today);
@@ -72,6 +75,7 @@ public class NikValidatorTests
     [InlineData("3.57701E+15", "NIK_SCIENTIFIC_NOTATION")]
     [InlineData("3,57701E+15", "NIK_SCIENTIFIC_NOTATION")]
     [InlineData("3.577011203900E15", "NIK_SCIENTIFIC_NOTATION")]
+    [InlineData("3.5770112039000E+15", "NIK_SCIENTIFIC_NOTATION")] // 14 digits kept: the last two are gone
     [InlineData("35770112039O0001", "NIK_INVALID_CHARACTERS")]
     [InlineData("NIK 3577011203900001", "NIK_INVALID_CHARACTERS")]
     [InlineData("357701120390001", "NIK_LENGTH")]
