@@ -145,16 +145,9 @@ internal static class ImportsApi
     }
 
     private static async Task<Results<Ok<UndoneImport>, NotFound, ProblemHttpResult>> UndoAsync(
-        HttpContext http, LindungDbContext db, UndoImport undo, Guid id, CancellationToken ct)
+        HttpContext http, UndoImport undo, Guid id, CancellationToken ct)
     {
-        var scope = AccessScope.From(http.User);
-        var job = await db.ImportJobsFor(scope).AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
-        if (job is not { Committed: true, BatchId: { } batchId })
-        {
-            return TypedResults.NotFound();
-        }
-
-        var result = await undo.HandleAsync(batchId, scope, ct);
+        var result = await undo.HandleJobAsync(id, AccessScope.From(http.User), ct);
         if (!result.Succeeded)
         {
             return result.Errors[0].Code == UndoErrors.NotFound.Code

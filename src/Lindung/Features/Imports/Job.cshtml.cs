@@ -67,12 +67,12 @@ internal sealed class JobModel(LindungDbContext db, ImportJobQueue queue, TimePr
 
     public async Task<IActionResult> OnPostUndoAsync(Guid id, [FromServices] UndoImport undo, CancellationToken ct)
     {
-        if (await FindAsync(id, ct) is not { BatchId: { } batchId, Committed: true })
+        var result = await undo.HandleJobAsync(id, AccessScope.From(User), ct);
+        if (!result.Succeeded && result.Errors[0].Code == UndoErrors.NotFound.Code)
         {
             return NotFound();
         }
 
-        var result = await undo.HandleAsync(batchId, AccessScope.From(User), ct);
         if (result.Succeeded && HttpContext.RequestServices.GetService<SnapshotRefresher>() is { } snapshots)
         {
             await snapshots.RefreshNowAsync(ct);

@@ -61,6 +61,13 @@ internal sealed class UndoImport(LindungDbContext db, TimeProvider clock, IAudit
         return UseCaseResult<UndoneImport>.Ok(new UndoneImport(batchId, restored, removed));
     }
 
+    /// <summary>Undoes the batch an import job committed (the page and the API name jobs); a job that committed none is not found.</summary>
+    public async Task<UseCaseResult<UndoneImport>> HandleJobAsync(Guid jobId, AccessScope scope, CancellationToken ct)
+    {
+        var job = await db.ImportJobsFor(scope).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        return job is { Committed: true, BatchId: { } batchId } ? await HandleAsync(batchId, scope, ct) : UndoErrors.NotFound;
+    }
+
     /// <summary>The first later batch, still standing, that changed a row this batch wrote or that builds on a person it registered.</summary>
     private async Task<ImportBatch?> LaterBatchAsync(ImportBatch batch, CancellationToken ct)
     {
@@ -96,26 +103,26 @@ internal sealed class UndoImport(LindungDbContext db, TimeProvider clock, IAudit
         var types = new[] { nameof(Worker), nameof(Employment), nameof(Membership) };
 
         // Changes by hand are few next to an import's rows: read them, then ask which belong to the batch.
-        var edits = await db.AuditEvents.AsNoTracking()
-            .Where(a => a.Id > since && types.Contains(a.EntityType))
-            .OrderBy(a => a.Id).ToListAsync(ct);
+        var edits = (await db.AuditEvents.AsNoTracking()
+                .Where(a => a.Id > since && types.Contains(a.EntityType))
+                .OrderBy(a => a.Id).ToListAsync(ct))
+            .Select(e => (Event: e, Id: Guid.TryParse(e.EntityKey, CultureInfo.InvariantCulture, out var id) ? id : (Guid?)null))
+            .Where(e => e.Id is not null)
+            .ToList();
         foreach (var chunk in edits.Chunk(500))
         {
             foreach (var type in types)
             {
-                var ids = chunk.Where(e => e.EntityType == type)
-                    .Select(e => Guid.TryParse(e.EntityKey, CultureInfo.InvariantCulture, out var id) ? id : (Guid?)null)
-                    .OfType<Guid>().Distinct().ToList();
+                var ids = chunk.Where(e => e.Event.EntityType == type).Select(e => e.Id!.Value).Distinct().ToList();
                 if (ids.Count == 0)
                 {
                     continue;
                 }
 
-                var touched = await Touched(type, batch.Id, ids).ToListAsync(ct);
+                var touched = (await Touched(type, batch.Id, ids).ToListAsync(ct)).ToHashSet();
                 if (touched.Count > 0)
                 {
-                    var first = touched.ToHashSet();
-                    return chunk.First(e => e.EntityType == type && Guid.TryParse(e.EntityKey, CultureInfo.InvariantCulture, out var id) && first.Contains(id));
+                    return chunk.First(e => e.Event.EntityType == type && touched.Contains(e.Id!.Value)).Event;
                 }
             }
         }
