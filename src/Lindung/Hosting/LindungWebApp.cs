@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Features.Api;
+using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Demo;
 using Lindung.Features.Home;
@@ -34,6 +35,7 @@ internal static class LindungWebApp
         // Before the database: the web's audit actor (the signed-in user) replaces the default "system".
         builder.Services.AddLindungWebSecurity();
         builder.Services.AddLindungApi();
+        builder.Services.AddLindungCompliance();
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
         builder.Services.AddLindungImports(options.DataDirectory);
         builder.Services.AddHostedService<DatabaseMigrator>();

@@ -48,6 +48,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/v1/workers/{id}/memberships"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
         ["GET /api/v1/employers"] = ("401 200 403 200 200 403 403 403", null),
         ["GET /api/v1/employers/{id}"] = ("401 200 403 200 200 403 403 403", "401 404 403 404 404 403 403 403"),
+        // An employer outside the caller's regions is not registered there: the answer is a 200 TIDAK_TERDAFTAR.
+        ["GET /api/v1/compliance/employers/{identifier}"] = ("401 200 403 200 200 403 403 403", "401 200 403 200 200 403 403 403"),
         ["GET /api/v1/api-keys"] = ("401 200 403 403 403 403 403 403", null),
         ["POST /api/v1/api-keys"] = ("401 400 403 403 403 403 403 403", null),
         ["GET /agencies"] = ("in  200 200 200 dn  dn  dn  dn ", null),
@@ -178,6 +180,7 @@ public sealed partial class AuthorizationMatrixTests
         var segment = match.Groups["segment"].Value;
         string id = segment switch
         {
+            "employers" when route.Contains("/compliance/", StringComparison.Ordinal) => inScope ? world.EmployerIn.Npp! : world.EmployerOut.Npp!,
             "agencies" => (inScope ? world.AgencyA.Id : world.AgencyC.Id).ToString(),
             "workers" => (inScope ? world.WorkerA.Id : world.WorkerC.Id).ToString(),
             "employers" => (inScope ? world.EmployerIn.Id : world.EmployerOut.Id).ToString(),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lindung.Features.Agencies;
 using Lindung.Features.ApiKeys;
+using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Employers;
 using Lindung.Features.Imports;
@@ -54,6 +55,7 @@ internal static class ApiSetup
         api.MapWorkersApi();
         api.MapMembershipsApi();
         api.MapEmployersApi();
+        api.MapComplianceApi();
         api.MapApiKeysApi();
         api.MapReconciliationApi();
         api.MapImportsApi();

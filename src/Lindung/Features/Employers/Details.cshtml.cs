@@ -1,6 +1,7 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
+using Lindung.Features.Compliance;
 using Lindung.Features.Shared;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Features.Employers;
 
 [Authorize(Policy = Policies.Employers)]
-internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : PageModel
+internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, CheckEmployerCompliance compliance) : PageModel
 {
     public Employer Employer { get; private set; } = null!;
 
@@ -22,6 +23,9 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
     /// workers (a licensing officer) get no counts rather than misleading zeros.
     /// </summary>
     public EmployerCounts? Counts { get; private set; }
+
+    /// <summary>Null when the employer has no NPP, NIB or NPWP to check by.</summary>
+    public EmployerCompliance? Compliance { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -34,6 +38,12 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
 
         Employer = employer;
         RegionName = AreaDirectory.Embedded.Find(employer.RegionCode)?.Name;
+        if ((employer.Npp ?? employer.Nib ?? employer.Npwp) is { } identifier
+            && await compliance.HandleAsync(identifier, scope, ct) is { Succeeded: true } check)
+        {
+            Compliance = check.Value;
+        }
+
         if (scope.SeesRegion)
         {
             var today = clock.Today();

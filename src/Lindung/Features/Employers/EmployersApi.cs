@@ -22,7 +22,7 @@ internal static class EmployersApi
     {
         var group = api.MapGroup("/employers").WithTags("Employers").RequireAuthorization(Policies.Employers);
         group.MapGet("/", ListAsync)
-            .WithName("ListEmployers").WithSummary("Employers in the caller's regions; q is an NPP, NIB or part of the name.");
+            .WithName("ListEmployers").WithSummary("Employers in the caller's regions; q is an NPP, NIB, NPWP or part of the name.");
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetEmployer").WithSummary("One employer; 404 when it does not exist or is outside the caller's scope.");
         return api;
@@ -38,17 +38,7 @@ internal static class EmployersApi
             return ApiLanguage.Problem(http, errors);
         }
 
-        var rows = db.EmployersFor(AccessScope.From(http.User));
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = q.Trim();
-            var lower = term.ToLowerInvariant();
-            // EF translates ToLower() to SQL lower() on both providers; the culture analyzers are about .NET strings.
-#pragma warning disable CA1304, CA1311, CA1862
-            rows = rows.Where(e => e.Npp == term || e.Nib == term || e.Name.ToLower().Contains(lower));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
-
+        var rows = db.EmployersFor(AccessScope.From(http.User)).Matching(q);
         return TypedResults.Ok(await paging.ToPageAsync(rows.OrderBy(e => e.Name).ThenBy(e => e.Id), EmployerDto.From, ct));
     }
 

@@ -26,15 +26,7 @@ internal sealed class IndexModel(LindungDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var employers = db.EmployersFor(AccessScope.From(User)).AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var text = Q.Trim().ToLowerInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // Runs in SQL as lower(name) on both providers, not in .NET.
-            employers = employers.Where(e => e.Npp == text || e.Name.ToLower().Contains(text));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
-
+        var employers = db.EmployersFor(AccessScope.From(User)).AsNoTracking().Matching(Q);
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, await employers.CountAsync(ct));
         Rows = await employers.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync(ct);
     }

@@ -197,7 +197,7 @@ public sealed class RegistryApiTests
                 .Select(m => (Path: System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.TrimEnd('/'), ":[a-z]+}", "}"), Method: m.ToLowerInvariant())))
             .ToList();
 
-        Assert.Equal(31, endpoints.Count); // 15 registry, 8 import (with confirm and undo), 7 reconciliation (with cancel) and 1 report endpoint
+        Assert.Equal(32, endpoints.Count); // 15 registry, 8 import (with confirm and undo), 7 reconciliation (with cancel), 1 report and 1 compliance endpoint
         Assert.All(endpoints, e =>
         {
             Assert.True(paths.TryGetProperty(e.Path, out var item), $"{e.Path} is not in the document");

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.Json;
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Domain.Compliance;
+using Lindung.Domain.Contributions;
+using Lindung.Domain.Identifiers;
+using Lindung.Domain.Rosters;
+using Lindung.Tests.Features.Api;
+using Lindung.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lindung.Tests.Features.Compliance;
+
+/// <summary>
+/// Employer compliance as a licensing system and a licensing clerk meet it, on both databases: a
+/// paying firm with every known worker enrolled is PATUH; a firm in arrears with unregistered
+/// workers, under-reported wages and missing programs is TIDAK_PATUH with one finding each; a firm
+/// with no NPP, an unknown number and a firm of another region are TIDAK_TERDAFTAR.
+/// </summary>
+public sealed class EmployerComplianceTests
+{
+    private const string CompliantNib = "9120001111111";
+    private const string CompliantNpwp = "01.234.567.8-901.000";
+    private const string LaggingNpp = "22222222";
+    private const string UnregisteredNib = "9120003333333";
+    private const string OtherRegionNpp = "44444444";
+
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task Licensing_systems_get_a_status_with_findings_and_their_evidence(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        var extract = await SeedAsync(world);
+        var (client, _) = await world.KeyClientAsync(LindungRoles.LicensingOfficer);
+        using (client)
+        {
+            foreach (var identifier in new[] { CompliantNib, CompliantNpwp, "0012345678901000", "11111111" })
+            {
+                var compliant = await GetAsync(client, identifier);
+                Assert.Equal("PATUH", compliant.GetProperty("status").GetString());
+                Assert.Empty(compliant.GetProperty("findings").EnumerateArray());
+                Assert.Equal("PT Patuh Selalu", compliant.GetProperty("employer").GetProperty("name").GetString());
+                Assert.Equal(2, compliant.GetProperty("active_members").GetInt32());
+            }
+
+            var lagging = await GetAsync(client, LaggingNpp);
+            Assert.Equal("TIDAK_PATUH", lagging.GetProperty("status").GetString());
+            var findings = lagging.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("code").GetString()!, f => f.GetProperty("evidence"));
+            Assert.Equal(["ARREARS", "PDS_WORKERS", "PDS_WAGE", "PDS_PROGRAM"], findings.Keys);
+            Assert.Equal(3, findings["ARREARS"].GetProperty("months").GetInt32());
+            Assert.Equal(extract.ToString(), findings["ARREARS"].GetProperty("extract_id").GetString());
+            Assert.Equal((2, 3), (findings["PDS_WORKERS"].GetProperty("count").GetInt32(), findings["PDS_WORKERS"].GetProperty("of").GetInt32()));
+            Assert.Equal(1, findings["PDS_WAGE"].GetProperty("count").GetInt32());
+            Assert.Equal("JKK,JKM,JHT,JP", findings["PDS_PROGRAM"].GetProperty("programs").GetString());
+
+            var unregistered = await GetAsync(client, UnregisteredNib);
+            Assert.Equal("TIDAK_TERDAFTAR", unregistered.GetProperty("status").GetString());
+            Assert.Equal("NOT_REGISTERED", unregistered.GetProperty("findings")[0].GetProperty("code").GetString());
+            Assert.Equal("UD Belum Daftar", unregistered.GetProperty("employer").GetProperty("name").GetString());
+
+            foreach (var unknown in new[] { "9999999999999", OtherRegionNpp })
+            {
+                var answer = await GetAsync(client, unknown);
+                Assert.Equal("TIDAK_TERDAFTAR", answer.GetProperty("status").GetString());
+                Assert.Equal(JsonValueKind.Null, answer.GetProperty("employer").ValueKind);
+            }
+
+            using var malformed = await client.GetAsync(new Uri("/api/v1/compliance/employers/12AB-99", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+            using var problem = JsonDocument.Parse(await malformed.Content.ReadAsStringAsync());
+            Assert.Equal("IDENTIFIER_NOT_DIGITS", problem.RootElement.GetProperty("codes").GetProperty("identifier").GetString());
+            using var tooShort = await client.GetAsync(new Uri("/api/v1/compliance/employers/1234567", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        }
+
+        using var agencyOperator = await world.ClientAsync(LindungRoles.AgencyOperator);
+        using var refused = await agencyOperator.GetAsync(new Uri($"/api/v1/compliance/employers/{CompliantNib}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_licensing_clerk_finds_a_firm_by_nib_or_npwp_and_reads_its_status_on_its_page()
+    {
+        await using var world = await ApiWorld.StartAsync(nameof(DatabaseProvider.Sqlite));
+        await SeedAsync(world);
+        using var clerk = await world.ClientAsync(LindungRoles.LicensingOfficer);
+
+        foreach (var query in new[] { CompliantNib, Uri.EscapeDataString(CompliantNpwp) })
+        {
+            var found = await Pages.HtmlAsync(clerk, "/employers?q=" + query);
+            Assert.Contains("1 hasil ditemukan.", found, StringComparison.Ordinal);
+            Assert.Contains("PT Patuh Selalu", found, StringComparison.Ordinal);
+        }
+
+        var lagging = await Pages.HtmlAsync(clerk, "/employers?q=" + LaggingNpp);
+        var id = System.Text.RegularExpressions.Regex.Match(lagging, "href=\"/employers/([0-9a-f-]{36})\"").Groups[1].Value;
+        var page = await Pages.HtmlAsync(clerk, $"/employers/{id}");
+        Assert.Contains("data-status=\"TIDAK_PATUH\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-code=\"PDS_WORKERS\"", page, StringComparison.Ordinal);
+        Assert.Contains("2 dari 3 pekerja", page, StringComparison.Ordinal);
+        // Counts only: the clerk sees no worker's name on the way.
+        Assert.DoesNotContain("Pekerja Lalai", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string identifier)
+    {
+        using var response = await client.GetAsync(new Uri("/api/v1/compliance/employers/" + Uri.EscapeDataString(identifier), UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{identifier}: {response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Seeds three firms in Kota Madiun and one in Kabupaten Madiun, with an extract loaded a few days ago.</summary>
+    private static async Task<Guid> SeedAsync(ApiWorld world)
+    {
+        await using var scope = world.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var loaded = DateTime.UtcNow.AddDays(-3);
+        var paidUp = ContributionDue.LastMonthDue(DateOnly.FromDateTime(loaded));
+        var extract = new MembershipExtract { FileName = "ekstrak.csv", Sha256 = new string('a', 64), LoadedAt = loaded, LoadedBy = "test", RowCount = 5, RegionCode = ApiWorld.Region };
+        var compliant = new Employer { Name = "PT Patuh Selalu", Npp = "11111111", Nib = CompliantNib, Npwp = "012345678901000", BusinessSize = BusinessSize.Small, RegionCode = ApiWorld.Region };
+        var lagging = new Employer { Name = "CV Lalai Terus", Npp = LaggingNpp, Nib = "9120002222222", BusinessSize = BusinessSize.Medium, RegionCode = ApiWorld.Region };
+        var unregistered = new Employer { Name = "UD Belum Daftar", Nib = UnregisteredNib, RegionCode = ApiWorld.Region };
+        var elsewhere = new Employer { Name = "PT Seberang", Npp = OtherRegionNpp, RegionCode = ApiWorld.OtherRegion };
+        db.AddRange(extract, compliant, lagging, unregistered, elsewhere);
+
+        var serial = 40;
+        void Hire(Employer employer, long wage, (ProgramSet Programs, long Reported, DateOnly Paid)? member, string name = "Pekerja Patuh")
+        {
+            serial++;
+            var worker = new Worker { Nik = Lindung.Domain.Identifiers.Nik.Compose("35.77.01", new DateOnly(1988, 2, serial % 28 + 1), Sex.L, serial), Name = name, Sex = Sex.L, RegionCode = "35.77.01.1001" };
+            db.Add(worker);
+            db.Add(new Employment
+            {
+                WorkerId = worker.Id,
+                EmployerId = employer.Id,
+                Category = WorkerCategory.PuSwasta,
+                MonthlyWage = wage,
+                FundingSource = FundingSource.Private,
+                ValidFrom = new DateOnly(2025, 1, 1),
+                RegionCode = employer.RegionCode,
+            });
+            if (member is { } m)
+            {
+                db.Add(new Membership
+                {
+                    Kpj = $"{70000000000 + serial}",
+                    WorkerId = worker.Id,
+                    Segment = Segment.Pu,
+                    Programs = m.Programs,
+                    EmployerNpp = employer.Npp,
+                    Status = MembershipStatus.Active,
+                    ReportedWage = m.Reported,
+                    LastPaidMonth = m.Paid,
+                    SourceExtractId = extract.Id,
+                    ValidFrom = new DateOnly(2025, 1, 1),
+                    RegionCode = employer.RegionCode,
+                });
+            }
+        }
+
+        var full = ProgramSet.Jkk | ProgramSet.Jkm | ProgramSet.Jht;
+        Hire(compliant, 3_000_000, (full, 3_000_000, paidUp));
+        Hire(compliant, 3_500_000, (full, 3_500_000, paidUp.AddMonths(-1)));
+        Hire(lagging, 4_000_000, (ProgramSet.Jkk | ProgramSet.Jkm, 2_000_000, paidUp.AddMonths(-3)), "Pekerja Lalai");
+        Hire(lagging, 4_000_000, null, "Pekerja Lalai");
+        Hire(lagging, 4_000_000, null, "Pekerja Lalai");
+        Hire(unregistered, 2_000_000, null);
+        Hire(elsewhere, 2_000_000, (full, 2_000_000, paidUp));
+        await db.SaveChangesAsync();
+        return extract.Id;
+    }
+}
