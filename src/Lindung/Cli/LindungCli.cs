@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lindung.Features.ApiKeys;
+using Lindung.Features.Backup;
 using Lindung.Features.Contributions;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Home;
@@ -28,6 +29,11 @@ internal static class LindungCli
             SnapshotCommand.Create(console),
             ReportCommand.Create(console),
         };
+        foreach (var command in BackupCommand.Create(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.Options.Add(GlobalOptions.Data);
         root.Options.Add(GlobalOptions.Db);
         return root;
