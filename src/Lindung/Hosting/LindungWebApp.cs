@@ -3,6 +3,7 @@ using Lindung.Features.Api;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Demo;
+using Lindung.Features.Errors;
 using Lindung.Features.Home;
 using Lindung.Features.Imports;
 using Lindung.Localization;
@@ -53,11 +54,15 @@ internal static class LindungWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        // Before the error pages, so a re-executed error page keeps the language of the request that failed.
+        app.UseRequestLocalization();
+        app.UseErrorPages();
         app.UseImportUploadLimit();
         app.UseApiProblemDetails();
         // Plain static files from the build folder's wwwroot; pages add ?v=hash for cache busting.
         app.UseStaticFiles();
-        app.UseRequestLocalization();
+        // Explicit, after the error pages: their re-executed request must be routed again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,14 +21,14 @@ public static class LindungAppFactory
     /// In-memory host: use <see cref="LindungTestApp.CreateClient"/> for requests. <paramref name="db"/> is a
     /// PostgreSQL connection string, as <c>serve --db</c> takes; SQLite in the data directory without it.
     /// </summary>
-    public static Task<LindungTestApp> StartTestServerAsync(Action<WebApplicationBuilder>? configure = null, string? db = null) =>
-        StartAsync(kestrel: false, configure, db);
+    public static Task<LindungTestApp> StartTestServerAsync(Action<WebApplicationBuilder>? configure = null, string? db = null, Action<IEndpointRouteBuilder>? endpoints = null) =>
+        StartAsync(kestrel: false, configure, db, endpoints);
 
     /// <summary>Real Kestrel host on a free loopback port: browse <see cref="LindungTestApp.BaseAddress"/>.</summary>
     public static Task<LindungTestApp> StartKestrelAsync(Action<WebApplicationBuilder>? configure = null) =>
-        StartAsync(kestrel: true, configure, db: null);
+        StartAsync(kestrel: true, configure, db: null, endpoints: null);
 
-    private static async Task<LindungTestApp> StartAsync(bool kestrel, Action<WebApplicationBuilder>? configure, string? db)
+    private static async Task<LindungTestApp> StartAsync(bool kestrel, Action<WebApplicationBuilder>? configure, string? db, Action<IEndpointRouteBuilder>? endpoints)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("lindung-test-data-").FullName;
         // Port 0: Kestrel binds a free port itself, so parallel test classes never race for one.
@@ -45,6 +46,7 @@ public static class LindungAppFactory
 
                 configure?.Invoke(builder);
             });
+            endpoints?.Invoke(app);
             await app.StartAsync();
 
             var baseAddress = kestrel
