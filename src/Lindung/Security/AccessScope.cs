@@ -43,9 +43,6 @@ internal sealed record AccessScope(IReadOnlySet<string> Roles, IReadOnlyList<str
     /// <summary>Roles that work with whole registers of a region (all agencies, all employers).</summary>
     public bool SeesRegion => IsIn(LindungRoles.RegionalAdmin) || IsIn(LindungRoles.BranchOfficer);
 
-    /// <summary>Full NIKs are shown on a worker's own page to those who administer that worker; lists always mask.</summary>
-    public bool SeesFullNik => SeesRegion || IsIn(LindungRoles.AgencyOperator);
-
     public bool OperatesAgency => IsIn(LindungRoles.AgencyOperator) && AgencyId is not null;
 
     /// <summary>The regions this scope is limited to: null for the whole installation, else the list (empty = none).</summary>

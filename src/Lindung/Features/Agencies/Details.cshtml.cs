@@ -74,7 +74,9 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
         Freshness = await RunFreshness.OfAgencyAsync(db, agency, ct);
         Agency = agency;
         RegionName = AreaDirectory.Embedded.Find(agency.RegionCode)?.Name;
-        Rows = [.. page.Select(r => new RosterRow(r.Id, r.Name, Domain.Identifiers.Nik.Mask(r.Nik), r.Category, r.Position, r.MonthlyWage, states[r.Id]))];
+        // A roster is a list: NIKs masked (and no birth dates beside them), the rest as the role may see it.
+        var view = PersonalDataPolicy.For(scope).InList;
+        Rows = [.. page.Select(r => new RosterRow(r.Id, view.ShowName(r.Name), view.ShowNik(r.Nik), r.Category, r.Position, view.ShowWage(r.MonthlyWage), states[r.Id]))];
         return Page();
     }
 
@@ -83,4 +85,4 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
         $"/agencies/{Agency.Id}?page={page}" + (category is { } c ? $"&category={c}" : string.Empty);
 }
 
-internal sealed record RosterRow(Guid WorkerId, string Name, string MaskedNik, WorkerCategory Category, string? Position, long Wage, MembershipState State);
+internal sealed record RosterRow(Guid WorkerId, string? Name, string? MaskedNik, WorkerCategory Category, string? Position, long? Wage, MembershipState State);

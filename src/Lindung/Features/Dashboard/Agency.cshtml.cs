@@ -12,7 +12,8 @@ namespace Lindung.Features.Dashboard;
 
 /// <summary>
 /// One agency's coverage: by category, its trend and — for those who may see its staff (the
-/// agency's operator, regional admins, branch officers) — the names still uncovered. Leaders get the numbers only.
+/// agency's operator, regional admins, branch officers: <see cref="PersonalDataPolicy"/>) — the names still
+/// uncovered. Leaders get the numbers only.
 /// </summary>
 [Authorize(Policy = Policies.Dashboards)]
 internal sealed class AgencyModel(LindungDbContext db, TimeProvider clock, IStringLocalizer l) : PageModel
@@ -53,11 +54,14 @@ internal sealed class AgencyModel(LindungDbContext db, TimeProvider clock, IStri
         return Page();
     }
 
-    /// <summary>Today's roster workers of the agency without an active membership, through the caller's scope.</summary>
+    /// <summary>
+    /// Today's roster workers of the agency without an active membership, through the caller's scope;
+    /// null for a role that may not see workers' names (<see cref="PersonalDataPolicy"/>, docs/PRIVACY.md).
+    /// </summary>
     private async Task<IReadOnlyList<GapRow>?> GapsAsync(Guid id, CancellationToken ct)
     {
         var scope = AccessScope.From(User);
-        if (!Policies.Allows(User, Policies.Registry))
+        if (!PersonalDataPolicy.For(scope).Names)
         {
             return null;
         }

@@ -10,9 +10,14 @@ namespace Lindung.Features.Reconciliation;
 /// An agency's gap list header from its latest reconciliation run: totals per gap, never the lines.
 /// <see cref="Run"/> is null before the first run; <see cref="ChangedAt"/> is when the agency's roster
 /// or the memberships it is matched against last changed after that run (the list is out of date).
+/// <see cref="View"/> is what the viewer may see of each worker; when it is aggregates only, the list
+/// has no lines for them (<see cref="Withheld"/>): pages, the API and exports give the totals alone.
 /// </summary>
-internal sealed record AgencyGapList(Agency Agency, ReconciliationRun? Run, IReadOnlyList<GapTotal> Totals, DateTime? ChangedAt = null)
+internal sealed record AgencyGapList(Agency Agency, ReconciliationRun? Run, IReadOnlyList<GapTotal> Totals, PersonalDataView View, DateTime? ChangedAt = null)
 {
+    /// <summary>Whether the viewer's role sees counts and rupiah totals only, no worker lines.</summary>
+    public bool Withheld => View.AggregatesOnly;
+
     public int Workers(GapKind kind) => Totals.Where(t => t.Kind == kind).Sum(t => t.Workers);
 
     public long Monthly(GapKind kind) => Totals.Where(t => t.Kind == kind).Sum(t => t.Monthly);
@@ -46,8 +51,13 @@ internal sealed record RunFreshness(DateTime RunAt, DateTime? ChangedAt)
 /// </summary>
 internal static class AgencyGaps
 {
-    /// <summary>Null when the agency does not exist or is outside the caller's scope.</summary>
-    public static async Task<AgencyGapList?> LoadAsync(LindungDbContext db, AccessScope scope, Guid agencyId, GapPricing pricing, CancellationToken ct)
+    /// <summary>
+    /// Null when the agency does not exist or is outside the caller's scope. <paramref name="view"/> is
+    /// what the lines will show of each worker (<see cref="PersonalDataPolicy.For"/>, or its
+    /// <see cref="PersonalDataView.InList"/> for a page that masks).
+    /// </summary>
+    public static async Task<AgencyGapList?> LoadAsync(
+        LindungDbContext db, AccessScope scope, Guid agencyId, GapPricing pricing, PersonalDataView view, CancellationToken ct)
     {
         var agency = await db.AgenciesFor(scope).AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
         if (agency is null)
@@ -58,7 +68,7 @@ internal static class AgencyGaps
         var run = await LatestRuns.OfAgency(db, agencyId).AsNoTracking().FirstOrDefaultAsync(ct);
         if (run is null)
         {
-            return new AgencyGapList(agency, null, []);
+            return new AgencyGapList(agency, null, [], view);
         }
 
         // Workers with the same outcome, wage and programs owe the same: price each distinct case once.
@@ -77,18 +87,19 @@ internal static class AgencyGaps
             .Select(g => new GapTotal(agency.Name, g.Key, g.Sum(x => x.Workers), g.Sum(x => x.Monthly)))
             .ToList();
         var changedAt = await Staleness.ChangedSinceAsync(db, agency, run.StartedAt, ct);
-        return new AgencyGapList(agency, run, totals, changedAt);
+        return new AgencyGapList(agency, run, totals, view, changedAt);
     }
 
     /// <summary>
     /// One page of the list in its order (gap, then worker name): the list is the gaps one after
-    /// another, so a page is cut from each gap's own count and only its rows are read.
+    /// another, so a page is cut from each gap's own count and only its rows are read. Empty when
+    /// the list is <see cref="AgencyGapList.Withheld"/>.
     /// </summary>
     public static async Task<IReadOnlyList<GapLine>> PageAsync(
-        LindungDbContext db, AccessScope scope, AgencyGapList list, GapPricing pricing, GapKind? gap, int skip, int take, bool fullNik, CancellationToken ct)
+        LindungDbContext db, AccessScope scope, AgencyGapList list, GapPricing pricing, GapKind? gap, int skip, int take, CancellationToken ct)
     {
         var lines = new List<GapLine>(take);
-        if (list.Run is null)
+        if (list.Run is null || list.Withheld)
         {
             return lines;
         }
@@ -103,7 +114,7 @@ internal static class AgencyGaps
             }
 
             var rows = await Ordered(db, scope, list, kind).Skip(skip).Take(take - lines.Count).ToListAsync(ct);
-            lines.AddRange(rows.Select(x => Line(list.Agency, x.Result, x.Name, x.Nik, kind, pricing, fullNik)));
+            lines.AddRange(rows.Select(x => Line(list, x.Result, x.Name, x.Nik, kind, pricing)));
             skip = 0;
             if (lines.Count >= take)
             {
@@ -114,12 +125,12 @@ internal static class AgencyGaps
         return lines;
     }
 
-    /// <summary>Every line in list order, read from the database as it is written out (exports).</summary>
+    /// <summary>Every line in list order, read from the database as it is written out (exports); none when withheld.</summary>
     public static async IAsyncEnumerable<GapLine> StreamAsync(
-        LindungDbContext db, AccessScope scope, AgencyGapList list, GapPricing pricing, bool fullNik,
+        LindungDbContext db, AccessScope scope, AgencyGapList list, GapPricing pricing,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        if (list.Run is null)
+        if (list.Run is null || list.Withheld)
         {
             yield break;
         }
@@ -128,7 +139,7 @@ internal static class AgencyGaps
         {
             await foreach (var x in Ordered(db, scope, list, kind).AsAsyncEnumerable().WithCancellation(ct))
             {
-                yield return Line(list.Agency, x.Result, x.Name, x.Nik, kind, pricing, fullNik);
+                yield return Line(list, x.Result, x.Name, x.Nik, kind, pricing);
             }
         }
     }
@@ -164,7 +175,7 @@ internal static class AgencyGaps
             .OrderBy(x => x.Name).ThenBy(x => x.Result.Id);
     }
 
-    private static GapLine Line(Agency agency, ReconciliationResult r, string name, string nik, GapKind kind, GapPricing pricing, bool fullNik) =>
-        new(agency.Name, r.WorkerId, name, fullNik ? nik : Domain.Identifiers.Nik.Mask(nik), r.Kpj, kind, r.RosterWage, r.ReportedWage,
-            GapCalculator.Gaps(Input(r), pricing).First(g => g.Kind == kind).Monthly);
+    private static GapLine Line(AgencyGapList list, ReconciliationResult r, string name, string nik, GapKind kind, GapPricing pricing) =>
+        new(list.Agency.Name, r.WorkerId, list.View.ShowName(name), list.View.ShowNik(nik), list.View.ShowKpj(r.Kpj), kind,
+            list.View.ShowWage(r.RosterWage), list.View.ShowWage(r.ReportedWage), GapCalculator.Gaps(Input(r), pricing).First(g => g.Kind == kind).Monthly);
 }

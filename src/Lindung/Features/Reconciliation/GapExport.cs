@@ -35,8 +35,8 @@ internal static class GapExport
         await foreach (var l in lines.WithCancellation(ct))
         {
             total += l.Monthly;
-            await writer.WriteAsync(Line(Text(l.Agency), Text(l.WorkerName), Text(l.Nik), Text(l.Kpj ?? string.Empty), Text(GapList.Code(l.Kind)), Number(l.RosterWage),
-                l.ReportedWage is { } reported ? Number(reported) : string.Empty, Number(l.Monthly)));
+            await writer.WriteAsync(Line(Text(l.Agency), Text(l.WorkerName ?? string.Empty), Text(l.Nik ?? string.Empty), Text(l.Kpj ?? string.Empty), Text(GapList.Code(l.Kind)),
+                l.RosterWage is { } roster ? Number(roster) : string.Empty, l.ReportedWage is { } reported ? Number(reported) : string.Empty, Number(l.Monthly)));
         }
 
         await writer.WriteAsync(Line("TOTAL", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, Number(total)));

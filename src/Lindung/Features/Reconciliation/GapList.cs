@@ -2,9 +2,9 @@ using Lindung.Domain.Reconciliation;
 
 namespace Lindung.Features.Reconciliation;
 
-/// <summary>One worker's gap, priced.</summary>
+/// <summary>One worker's gap, priced; the personal fields the viewer may not see are null (<see cref="Security.PersonalDataPolicy"/>).</summary>
 internal sealed record GapLine(
-    string Agency, Guid WorkerId, string WorkerName, string Nik, string? Kpj, GapKind Kind, long RosterWage, long? ReportedWage, long Monthly);
+    string Agency, Guid WorkerId, string? WorkerName, string? Nik, string? Kpj, GapKind Kind, long? RosterWage, long? ReportedWage, long Monthly);
 
 /// <summary>Per agency and gap: how many workers and the monthly contribution that closes it.</summary>
 internal sealed record GapTotal(string Agency, GapKind Kind, int Workers, long Monthly);

@@ -33,7 +33,8 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var list = await LoadAsync(id, ct);
+        // The page is a list: NIKs masked for everyone (so no birth date or sex either, docs/PRIVACY.md).
+        var list = await LoadAsync(id, PersonalDataPolicy.For(AccessScope.From(User)).InList, ct);
         if (list is null)
         {
             return NotFound();
@@ -41,8 +42,7 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
 
         List = list;
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, list.Lines(Gap));
-        // Lists mask NIKs for everyone; the export is what an operator registers from.
-        Shown = await AgencyGaps.PageAsync(db, AccessScope.From(User), list, Pricing, Gap, Paging.Skip, Paging.PageSize, fullNik: false, ct);
+        Shown = await AgencyGaps.PageAsync(db, AccessScope.From(User), list, Pricing, Gap, Paging.Skip, Paging.PageSize, ct);
         return Page();
     }
 
@@ -50,22 +50,45 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
     public string Link(int page, GapKind? gap) =>
         $"/reconciliation/gaps/{List.Agency.Id}?page={page}" + (gap is { } g ? $"&gap={g}" : string.Empty);
 
-    /// <summary>The whole list as CSV (written to the response row by row) or XLSX (built in a temporary file), never held in memory.</summary>
+    /// <summary>
+    /// The whole list as CSV (written to the response row by row) or XLSX (built in a temporary file), never held in memory,
+    /// with what the caller's role may see of each worker (docs/PRIVACY.md): the full NIK for those who register workers
+    /// from it, the totals alone for a role that sees aggregates only.
+    /// </summary>
     public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, CancellationToken ct)
     {
-        var list = await LoadAsync(id, ct);
+        var scope = AccessScope.From(User);
+        var list = await LoadAsync(id, PersonalDataPolicy.For(scope), ct);
         if (list is null)
         {
             return NotFound();
         }
 
-        var scope = AccessScope.From(User);
-        var lines = AgencyGaps.StreamAsync(db, scope, list, Pricing, scope.SeesFullNik, ct);
+        var title = $"{GapReport.Title}: {list.Agency.Name}";
+        var subtitle = $"{list.Agency.Code} · iuran {Pricing.Month}";
         var name = $"kesenjangan-{list.Agency.Code}-{Pricing.Month}";
-        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
+        if (list.Withheld)
         {
-            var file = await GapExport.XlsxFileAsync($"{GapReport.Title}: {list.Agency.Name}", $"{list.Agency.Code} · iuran {Pricing.Month}", list.Totals, lines, ct);
-            return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+            var summary = new MemoryStream();
+            if (xlsx)
+            {
+                GapExport.WriteXlsx(summary, title, subtitle, list.Totals);
+            }
+            else
+            {
+                GapExport.WriteSummaryCsv(summary, list.Totals);
+            }
+
+            summary.Position = 0;
+            return xlsx ? File(summary, XlsxType, name + ".xlsx") : File(summary, "text/csv; charset=utf-8", name + ".csv");
+        }
+
+        var lines = AgencyGaps.StreamAsync(db, scope, list, Pricing, ct);
+        if (xlsx)
+        {
+            var file = await GapExport.XlsxFileAsync(title, subtitle, list.Totals, lines, ct);
+            return File(file, XlsxType, name + ".xlsx");
         }
 
         Response.ContentType = "text/csv; charset=utf-8";
@@ -74,9 +97,11 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
         return new EmptyResult();
     }
 
-    private async Task<AgencyGapList?> LoadAsync(Guid id, CancellationToken ct)
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private async Task<AgencyGapList?> LoadAsync(Guid id, PersonalDataView view, CancellationToken ct)
     {
         Pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), clock.Today());
-        return await AgencyGaps.LoadAsync(db, AccessScope.From(User), id, Pricing, ct);
+        return await AgencyGaps.LoadAsync(db, AccessScope.From(User), id, Pricing, view, ct);
     }
 }

@@ -41,9 +41,9 @@ internal static class RunView
         : null;
 }
 
-internal sealed record ReviewPersonDto(string Name, string Nik, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? RegionName);
+internal sealed record ReviewPersonDto(string? Name, string? Nik, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? RegionName);
 
-internal sealed record ReviewPairDto(string Kpj, double Score, MatchMethod Method, MembershipStatus? Status, ReviewPersonDto Member, double NameScore, BirthDateAgreement BirthDate, FieldAgreement Sex, RegionAgreement Region);
+internal sealed record ReviewPairDto(string? Kpj, double Score, MatchMethod Method, MembershipStatus? Status, ReviewPersonDto Member, double NameScore, BirthDateAgreement BirthDate, FieldAgreement Sex, RegionAgreement Region);
 
 internal sealed record ReviewItemDto(Guid Id, Guid AgencyId, string AgencyName, ReviewPersonDto Roster, IReadOnlyList<ReviewPairDto> Candidates)
 {
@@ -53,18 +53,21 @@ internal sealed record ReviewItemDto(Guid Id, Guid AgencyId, string AgencyName, 
     private static ReviewPersonDto Person(ReviewPerson p) => new(p.Name, p.Nik, p.BirthDate, p.Sex, p.RegionCode, p.RegionName);
 }
 
-internal sealed record GapLineDto(Guid WorkerId, string Name, string Nik, string? Kpj, string Gap, long RosterWage, long? ReportedWage, long MonthlyContribution);
+/// <summary>One worker's gap; name, NIK, KPJ and wages as the caller's role may see them (docs/PRIVACY.md), else null.</summary>
+internal sealed record GapLineDto(Guid WorkerId, string? Name, string? Nik, string? Kpj, string Gap, long? RosterWage, long? ReportedWage, long MonthlyContribution);
 
 internal sealed record GapTotalDto(string Gap, int Workers, long MonthlyContribution);
 
 /// <summary>
 /// An agency's gap list: the totals of the whole list and one page of its lines (<c>workers</c>),
 /// <c>total</c> lines in all (of the chosen gap). <c>stale</c> with <c>changed_at</c> once the roster or
-/// memberships were imported after the run.
+/// memberships were imported after the run. For a caller whose role sees aggregates only (leaders),
+/// <c>personal_data_withheld</c> is true and <c>workers</c> empty.
 /// </summary>
 internal sealed record GapListDto(
     Guid AgencyId, string AgencyName, Guid? RunId, DateTime? RunAt, bool Stale, DateTime? ChangedAt, string ContributionMonth,
-    IReadOnlyList<GapTotalDto> Totals, long MonthlyContributionTotal, string? Gap, int Page, int PageSize, int Total, IReadOnlyList<GapLineDto> Workers);
+    IReadOnlyList<GapTotalDto> Totals, long MonthlyContributionTotal, string? Gap, int Page, int PageSize, int Total, bool PersonalDataWithheld,
+    IReadOnlyList<GapLineDto> Workers);
 
 /// <summary><c>/api/v1/reconciliation</c>: runs, the review queue and decisions, and per-agency gap lists.</summary>
 internal static class ReconciliationApi
@@ -205,13 +208,13 @@ internal static class ReconciliationApi
 
         var scope = AccessScope.From(http.User);
         var pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), Shared.Formats.Today(clock));
-        var list = await AgencyGaps.LoadAsync(db, scope, id, pricing, ct);
+        var list = await AgencyGaps.LoadAsync(db, scope, id, pricing, PersonalDataPolicy.For(scope), ct);
         if (list is null)
         {
             return TypedResults.NotFound();
         }
 
-        var lines = await AgencyGaps.PageAsync(db, scope, list, pricing, kind, (paging.Page - 1) * paging.PageSize, paging.PageSize, scope.SeesFullNik, ct);
+        var lines = await AgencyGaps.PageAsync(db, scope, list, pricing, kind, (paging.Page - 1) * paging.PageSize, paging.PageSize, ct);
         return TypedResults.Ok(new GapListDto(
             list.Agency.Id,
             list.Agency.Name,
@@ -226,6 +229,7 @@ internal static class ReconciliationApi
             paging.Page,
             paging.PageSize,
             list.Lines(kind),
+            list.Withheld,
             [.. lines.Select(l => new GapLineDto(l.WorkerId, l.WorkerName, l.Nik, l.Kpj, GapList.Code(l.Kind), l.RosterWage, l.ReportedWage, l.Monthly))]));
     }
 }

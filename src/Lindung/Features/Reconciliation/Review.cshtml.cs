@@ -24,6 +24,9 @@ internal sealed class ReviewModel(LindungDbContext db, TimeProvider clock) : Pag
 
     public bool CanDecide => Policies.Allows(User, Policies.ReconciliationDecide);
 
+    /// <summary>Whether the viewer's role sees no names, NIKs or KPJs, only the evidence (docs/PRIVACY.md).</summary>
+    public bool Withheld => PersonalDataPolicy.For(AccessScope.From(User)).AggregatesOnly;
+
     public string? Decided { get; private set; }
 
     public async Task OnGetAsync(string? decided, CancellationToken ct)

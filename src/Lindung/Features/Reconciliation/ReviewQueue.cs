@@ -9,18 +9,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Reconciliation;
 
-/// <summary>One side of a review pair: the roster worker or the candidate member, as the reviewer compares them.</summary>
-internal sealed record ReviewPerson(string Name, string Nik, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? RegionName);
+/// <summary>
+/// One side of a review pair: the roster worker or the candidate member, as the reviewer compares
+/// them; the fields the viewer's role may not see are null (<see cref="PersonalDataPolicy"/>).
+/// </summary>
+internal sealed record ReviewPerson(string? Name, string? Nik, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? RegionName);
 
-/// <summary>A candidate membership with the field-by-field evidence for the pair.</summary>
-internal sealed record ReviewPair(string Kpj, double Score, MatchMethod Method, MembershipStatus? Status, ReviewPerson Member, MatchEvidence Evidence);
+/// <summary>A candidate membership with the field-by-field evidence for the pair; the KPJ is null for a viewer who may not see KPJs.</summary>
+internal sealed record ReviewPair(string? Kpj, double Score, MatchMethod Method, MembershipStatus? Status, ReviewPerson Member, MatchEvidence Evidence);
 
 /// <summary>A NEEDS_REVIEW row of the latest run of its agency with its open candidates.</summary>
 internal sealed record ReviewItem(Guid ResultId, Guid AgencyId, string AgencyName, ReviewPerson Roster, IReadOnlyList<ReviewPair> Pairs);
 
 /// <summary>
 /// The review queue a user may see: rows of the latest run per agency that still wait for a
-/// decision. NIKs are shown in full only to roles that administer the workers (leaders see masks).
+/// decision. Names, NIKs, KPJs, birth dates and sex follow <see cref="PersonalDataPolicy"/> (leaders
+/// see none of them, only the evidence).
 /// </summary>
 internal static class ReviewQueue
 {
@@ -53,22 +57,23 @@ internal static class ReviewQueue
             .ToListAsync(ct))
             .ToDictionary(m => m.Kpj, StringComparer.Ordinal);
 
+        var view = PersonalDataPolicy.For(scope);
         var validator = new NikValidator(AreaDirectory.Embedded);
         var items = rows.Select(r =>
         {
-            var roster = Person(scope, r.Name, r.Nik, r.BirthDate, r.Sex, r.RegionCode);
+            var roster = Person(view, r.Name, r.Nik, r.BirthDate, r.Sex, r.RegionCode);
             var pairs = ReviewCandidates.Parse(r.Candidates)
                 .Where(c => members.ContainsKey(c.Kpj))
                 .Select(c =>
                 {
                     var m = members[c.Kpj];
-                    var member = Person(scope, m.Name, m.Nik, m.BirthDate, m.Sex, m.RegionCode);
+                    var member = Person(view, m.Name, m.Nik, m.BirthDate, m.Sex, m.RegionCode);
                     var evidence = new MatchEvidence(
                         NameSimilarity.Score(PersonName.Normalize(r.Name), PersonName.Normalize(m.Name)),
                         MatchEvidence.CompareBirthDates(r.BirthDate, m.BirthDate),
                         MatchEvidence.Compare(r.Sex, m.Sex),
                         MatchEvidence.CompareRegions(District(validator, r.Nik, r.RegionCode, today), District(validator, m.Nik, m.RegionCode, today)));
-                    return new ReviewPair(c.Kpj, c.Score, c.Method, m.Status, member, evidence);
+                    return new ReviewPair(view.ShowKpj(c.Kpj), c.Score, c.Method, m.Status, member, evidence);
                 })
                 .ToList();
             return new ReviewItem(r.Id, r.AgencyId, r.AgencyName, roster, pairs);
@@ -76,8 +81,8 @@ internal static class ReviewQueue
         return (items, total);
     }
 
-    private static ReviewPerson Person(AccessScope scope, string name, string nik, DateOnly? birth, Sex? sex, string region) =>
-        new(name, scope.SeesFullNik ? nik : Domain.Identifiers.Nik.Mask(nik), birth, sex, region, AreaDirectory.Embedded.Find(region)?.Name);
+    private static ReviewPerson Person(PersonalDataView view, string name, string nik, DateOnly? birth, Sex? sex, string region) =>
+        new(view.ShowName(name), view.ShowNik(nik), view.ShowBirthDate(birth), view.ShowSex(sex), region, AreaDirectory.Embedded.Find(region)?.Name);
 
     /// <summary>The district the NIK names, else the one the domicile code is in: what the reconciler compared.</summary>
     private static string? District(NikValidator validator, string nik, string region, DateOnly today) =>

@@ -14,8 +14,8 @@ internal sealed class DetailsModel(LindungDbContext db) : PageModel
 {
     public Worker Worker { get; private set; } = null!;
 
-    /// <summary>The full NIK for those who administer the worker (<see cref="AccessScope.SeesFullNik"/>), else masked.</summary>
-    public string ShownNik { get; private set; } = string.Empty;
+    /// <summary>What the viewer's role may see of the worker (<see cref="PersonalDataPolicy"/>).</summary>
+    public PersonalDataView View { get; private set; } = PersonalDataView.Nothing;
 
     /// <summary>Village, district, city/regency — the narrowest first, as an address is written.</summary>
     public IReadOnlyList<Area> Region { get; private set; } = [];
@@ -34,7 +34,7 @@ internal sealed class DetailsModel(LindungDbContext db) : PageModel
         }
 
         Worker = worker;
-        ShownNik = scope.SeesFullNik ? worker.Nik : Domain.Identifiers.Nik.Mask(worker.Nik);
+        View = PersonalDataPolicy.For(scope);
         Region = [.. AreaDirectory.Embedded.Path(worker.RegionCode).Where(a => a.Level >= AreaLevel.Regency).Reverse()];
         Employments = await db.EmploymentsFor(scope)
             .Where(e => e.WorkerId == id)

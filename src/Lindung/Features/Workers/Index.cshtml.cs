@@ -36,11 +36,14 @@ internal sealed class IndexModel(LindungDbContext db, TimeProvider clock) : Page
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, await found.CountAsync(ct));
         var rows = await found.OrderBy(w => w.Name).ThenBy(w => w.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize)
-            .Select(w => new { w.Id, w.Name, w.Nik, w.BirthDate })
+            .Select(w => new { w.Id, w.Name, w.Nik })
             .ToListAsync(ct);
         var states = await MembershipStates.ForAsync(db.MembershipsFor(scope), [.. rows.Select(r => r.Id)], today, ct);
-        Rows = [.. rows.Select(r => new WorkerRow(r.Id, r.Name, Domain.Identifiers.Nik.Mask(r.Nik), r.BirthDate, states[r.Id]))];
+        // A list masks the NIK, so it shows no birth date: beside the mask it would rebuild the NIK.
+        var view = PersonalDataPolicy.For(scope).InList;
+        Rows = [.. rows.Select(r => new WorkerRow(r.Id, view.ShowName(r.Name), view.ShowNik(r.Nik), states[r.Id]))];
     }
 }
 
-internal sealed record WorkerRow(Guid Id, string Name, string MaskedNik, DateOnly? BirthDate, MembershipState State);
+/// <summary>A worker in the search list as <see cref="PersonalDataPolicy"/> lets the viewer see it (no birth date: the NIK is masked).</summary>
+internal sealed record WorkerRow(Guid Id, string? Name, string? MaskedNik, MembershipState State);

@@ -10,18 +10,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Workers;
 
-/// <summary>A worker in a list: the NIK is always masked.</summary>
-internal sealed record WorkerSummaryDto(Guid Id, string Nik, string Name, string RegionCode, SocialSecurityScheme Scheme)
+/// <summary>
+/// A worker in a list: the NIK at most masked (<see cref="PersonalDataView.InList"/>), and so no birth
+/// date or sex; name as the caller's role may see it (docs/PRIVACY.md).
+/// </summary>
+internal sealed record WorkerSummaryDto(Guid Id, string? Nik, string? Name, string RegionCode, SocialSecurityScheme Scheme)
 {
-    public static WorkerSummaryDto From(Worker w) => new(w.Id, Domain.Identifiers.Nik.Mask(w.Nik), w.Name, w.RegionCode, w.Scheme);
+    public static WorkerSummaryDto From(Worker w, PersonalDataView view) =>
+        new(w.Id, view.InList.ShowNik(w.Nik), view.ShowName(w.Name), w.RegionCode, w.Scheme);
 }
 
-/// <summary>One worker: the full NIK only for those who administer workers (<see cref="AccessScope.SeesFullNik"/>).</summary>
+/// <summary>
+/// One worker as <see cref="PersonalDataPolicy"/> lets the caller see it: birth date and sex only
+/// beside a full NIK (with a masked one they would rebuild it).
+/// </summary>
 internal sealed record WorkerDto(
-    Guid Id, string Nik, bool NikMasked, string Name, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? Phone, SocialSecurityScheme Scheme)
+    Guid Id, string? Nik, bool NikMasked, string? Name, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? Phone, SocialSecurityScheme Scheme)
 {
-    public static WorkerDto From(Worker w, AccessScope scope) => new(
-        w.Id, scope.SeesFullNik ? w.Nik : Domain.Identifiers.Nik.Mask(w.Nik), !scope.SeesFullNik, w.Name, w.BirthDate, w.Sex, w.RegionCode, w.Phone, w.Scheme);
+    public static WorkerDto From(Worker w, AccessScope scope) => From(w, PersonalDataPolicy.For(scope));
+
+    public static WorkerDto From(Worker w, PersonalDataView view) => new(
+        w.Id, view.ShowNik(w.Nik), view.Nik != NikView.Full, view.ShowName(w.Name),
+        view.ShowBirthDate(w.BirthDate), view.ShowSex(w.Sex), w.RegionCode, w.Phone, w.Scheme);
 }
 
 /// <summary>
@@ -85,7 +95,8 @@ internal static class WorkersApi
             return ApiLanguage.Problem(http, errors);
         }
 
-        var rows = db.WorkersFor(AccessScope.From(http.User));
+        var scope = AccessScope.From(http.User);
+        var rows = db.WorkersFor(scope);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
@@ -99,7 +110,8 @@ internal static class WorkersApi
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        return TypedResults.Ok(await paging.ToPageAsync(rows.OrderBy(w => w.Name).ThenBy(w => w.Id), WorkerSummaryDto.From, ct));
+        var view = PersonalDataPolicy.For(scope);
+        return TypedResults.Ok(await paging.ToPageAsync(rows.OrderBy(w => w.Name).ThenBy(w => w.Id), w => WorkerSummaryDto.From(w, view), ct));
     }
 
     private static async Task<Results<Ok<WorkerDto>, NotFound>> GetAsync(HttpContext http, LindungDbContext db, Guid id, CancellationToken ct)

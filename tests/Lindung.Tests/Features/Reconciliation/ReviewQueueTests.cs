@@ -102,11 +102,12 @@ public sealed class ReviewQueueTests
         Assert.Contains("Eko Prasetyo", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Rina Wati", page, StringComparison.Ordinal);
 
-        // A leader reads the queue with masked NIKs and no buttons, and cannot decide.
+        // A leader reads the queue as evidence only (docs/PRIVACY.md), with no buttons, and cannot decide.
         using var leader = await TestUsers.SignedInClientAsync(world.App, LindungRoles.Leader, null, ReconcileWorld.Region);
         var leaderPage = await Pages.HtmlAsync(leader, "/reconciliation/review");
-        Assert.Contains("Rina Wati", leaderPage, StringComparison.Ordinal);
-        Assert.Contains(Lindung.Domain.Identifiers.Nik.Mask(world.RinaTwin1.Nik), leaderPage, StringComparison.Ordinal);
+        Assert.Contains("RSUD Kota Madiun", leaderPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rina Wati", leaderPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(Lindung.Domain.Identifiers.Nik.Mask(world.RinaTwin1.Nik), leaderPage, StringComparison.Ordinal);
         Assert.DoesNotContain(world.RinaTwin1.Nik, leaderPage, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"ACCEPT\"", leaderPage, StringComparison.Ordinal);
         using var leaderDecide = await leader.PostAsJsonAsync(

@@ -9,6 +9,7 @@ public sealed class WorkerPagesTests(RegistryAppFixture fixture) : IClassFixture
 {
     private RegistrySeed Seed => fixture.Seed;
 
+    /// <summary>The list masks NIKs, so it shows no birth date either: beside the mask it would rebuild the NIK (docs/PRIVACY.md).</summary>
     [Fact]
     public async Task Search_by_name_ignores_case_and_masks_NIKs()
     {
@@ -23,6 +24,8 @@ public sealed class WorkerPagesTests(RegistryAppFixture fixture) : IClassFixture
         Assert.Contains(Seed.BudiSantoso.MaskedNik, html, StringComparison.Ordinal);
         Assert.DoesNotContain(Seed.BudiSantoso.Nik, html, StringComparison.Ordinal);
         Assert.Contains(">Belum terdaftar<", AgencyPagesTests.Row(html, "Budi Santoso"), StringComparison.Ordinal);
+        Assert.DoesNotContain("1988", AgencyPagesTests.Row(html, "Budi Santoso"), StringComparison.Ordinal);   // born 4 Mar 1988
+        Assert.DoesNotContain(">Tanggal lahir<", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +96,7 @@ public sealed class WorkerPagesTests(RegistryAppFixture fixture) : IClassFixture
     /// <summary>
     /// Decision: everyone the Registry policy admits administers the worker in some way (regional
     /// admin, branch officer reconciling BPJS extracts by NIK, the worker's own agency), so
-    /// <c>AccessScope.SeesFullNik</c> is true for all three and the worker page shows the full NIK;
+    /// <c>PersonalDataPolicy</c> gives all three the full NIK and the worker page shows the full NIK;
     /// lists and agency rosters always mask.
     /// </summary>
     [Theory]
