@@ -35,6 +35,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /account/signin"] = ("200 200 200 200 200 200 200 200", null),
         ["GET /account/signout"] = ("in  /   /   /   /   /   /   /  ", null),
         ["GET /account/denied"] = ("403 403 403 403 403 403 403 403", null),
+        ["GET /error/{code}"] = ("404 404 404 404 404 404 404 404", "500 500 500 500 500 500 500 500"),
         ["GET /openapi/{documentName}.json"] = ("200 200 200 200 200 200 200 200", "404 404 404 404 404 404 404 404"),
         ["GET /api/v1/agencies"] = ("401 200 200 200 403 403 403 403", null),
         ["GET /api/v1/agencies/{id}"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
@@ -190,6 +191,7 @@ public sealed partial class AuthorizationMatrixTests
             "gaps" => (inScope ? world.AgencyA.Id : world.AgencyC.Id).ToString(),
             "imports" => (inScope ? world.JobIn.Id : world.JobOut.Id).ToString(),
             "openapi" => inScope ? "v1" : "v2",
+            "error" => inScope ? "404" : "500",
             _ => throw new InvalidOperationException($"No fixture id for a parameter after '{segment}' in {route}: add one to Fill."),
         };
         return $"{segment}/{id}";

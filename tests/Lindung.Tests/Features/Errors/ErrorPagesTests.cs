@@ -57,6 +57,19 @@ public sealed class ErrorPagesTests
     }
 
     [Fact]
+    public async Task A_form_posted_without_its_anti_forgery_token_answers_400_with_a_page()
+    {
+        await using var app = await LindungAppFactory.StartTestServerAsync();
+        using var client = app.CreateClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@b.id", ["Password"] = "x" });
+
+        using var response = await client.PostAsync(new Uri("/account/signin", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Permintaan tidak dapat diproses", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failing_API_call_answers_a_problem_not_an_empty_500()
     {
         await using var app = await LindungAppFactory.StartTestServerAsync(endpoints: e =>
