@@ -1,3 +1,4 @@
+using Lindung.Data;
 using Lindung.Tests.Infrastructure;
 
 namespace Lindung.Tests.Features.Home;
@@ -38,5 +39,33 @@ public sealed class HomeBrowserTests(BrowserFixture browser)
         var signature = new byte[8];
         await png.ReadExactlyAsync(signature);
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, signature);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_menu_folds_behind_one_button_and_opens_without_script()
+    {
+        await using var app = await LindungAppFactory.StartKestrelAsync();
+        var email = await TestUsers.CreateAsync(app.Services, LindungRoles.RegionalAdmin);
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await using var context = page.Context;
+        await BrowserSignIn.SignInAsync(page, email);
+        var agencies = page.Locator("header nav a[href='/agencies']");
+        var menu = page.Locator("header .menu-button");
+
+        // On a desk the links are in the bar and there is no menu button.
+        Assert.True(await agencies.IsVisibleAsync());
+        Assert.False(await menu.IsVisibleAsync());
+
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.False(await agencies.IsVisibleAsync(), "the menu links fill a phone's screen before the page");
+        Assert.Equal("Menu", await menu.InnerTextAsync());
+        await Screenshots.SaveAsync(page, "home-phone-menu-closed");
+
+        await menu.ClickAsync();
+        Assert.True(await agencies.IsVisibleAsync());
+        await Screenshots.SaveAsync(page, "home-phone-menu-open");
+        await agencies.ClickAsync();
+        await page.WaitForURLAsync(new Uri(app.BaseAddress, "/agencies").ToString());
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways on a 390px screen");
     }
 }
