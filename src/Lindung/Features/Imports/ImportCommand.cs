@@ -99,6 +99,11 @@ internal static class ImportCommand
             {
                 throw new UsageException(ex.Message);
             }
+            catch (TableFileException ex)
+            {
+                // A file that cannot be read (damaged, over a limit, not UTF-8): its code and one line, no stack trace.
+                throw new UsageException($"{ex.Error.Code}: {ex.Message}");
+            }
             catch (OperationCanceledException)
             {
                 await console.Error.WriteLineAsync("\nCancelled: nothing was committed.");

@@ -16,7 +16,7 @@ namespace Lindung.Features.Imports;
 /// choice of the file's header cells, with the first rows to judge by; saving queues the job.
 /// </summary>
 [Authorize(Policy = Policies.Registry)]
-internal sealed class MappingModel(LindungDbContext db, ImportJobQueue queue, LindungHostOptions host) : PageModel
+internal sealed class MappingModel(LindungDbContext db, ImportJobQueue queue, LindungHostOptions host, ImportSettings settings) : PageModel
 {
     public const int PreviewRows = 5;
 
@@ -63,7 +63,7 @@ internal sealed class MappingModel(LindungDbContext db, ImportJobQueue queue, Li
         Job = job;
         if (job.Status == ImportJobStatus.AwaitingMapping)
         {
-            (Header, Preview) = ImportTable.Peek(ImportFiles.Full(host.DataDirectory, job.StoredPath), job.Sheet, PreviewRows);
+            (Header, Preview) = ImportTable.Peek(ImportFiles.Full(host.DataDirectory, job.StoredPath), job.Sheet, settings.Limits, PreviewRows);
             Missing = ImportColumns.Missing(job.Kind, Header, ImportColumns.FromJson(job.ColumnOverrides));
         }
 
