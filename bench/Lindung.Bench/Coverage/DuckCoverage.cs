@@ -87,7 +87,8 @@ internal sealed class DuckCoverage : IDisposable
             }
         }
 
-        var employers = Rows($"SELECT region_code, count(DISTINCT employer_npp) FROM memberships WHERE {active} AND segment = 'PU' AND employer_npp IS NOT NULL GROUP BY ALL")
+        // Each employer once, in one region (the bench loads no employer records or extracts, so one of its members').
+        var employers = Rows($"SELECT region, count(*) FROM (SELECT employer_npp, min(region_code) AS region FROM memberships WHERE {active} AND segment = 'PU' AND employer_npp IS NOT NULL GROUP BY employer_npp) GROUP BY ALL")
             .Where(r => ((string)r[0]!).StartsWith(area, StringComparison.Ordinal))
             .Sum(r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture));
         return new CoverageTotals(eligible, covered, bySegment.Values.Sum(), bySegment, employers);

@@ -13,8 +13,15 @@ public sealed record NikCheck(
     string? DistrictName,
     DateOnly? BirthDate,
     Sex? Sex,
-    IReadOnlyList<ValidationError> Errors)
+    IReadOnlyList<ValidationError> Errors,
+    string? SuccessorDistrictCode = null)
 {
+    /// <summary>
+    /// The district's code today: <see cref="DistrictCode"/> keeps the digits as issued, which differ
+    /// when the NIK was issued under a regency code retired since (<see cref="Areas.RetiredAreaCodes"/>).
+    /// </summary>
+    public string? CurrentDistrictCode => SuccessorDistrictCode ?? DistrictCode;
+
     public bool IsValid => Errors.Count == 0;
 
     public string? ProvinceCode => DistrictCode?[..2];

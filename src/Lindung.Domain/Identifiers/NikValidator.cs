@@ -5,7 +5,7 @@ namespace Lindung.Domain.Identifiers;
 
 /// <summary>
 /// Validates NIKs against the rules of Perpres 96/2018 as applied by Dukcapil: 16 digits, a known
-/// province, regency and district, a real birth date (women: day + 40) and a serial from 0001.
+/// province, regency and district (valid when issued: see <see cref="RetiredAreaCodes"/>), a real birth date (women: day + 40) and a serial from 0001.
 /// </summary>
 public sealed class NikValidator(AreaDirectory areas)
 {
@@ -35,10 +35,19 @@ public sealed class NikValidator(AreaDirectory areas)
         var errors = new List<ValidationError>(2);
         var districtCode = AreaCode.Dotted(digits.AsSpan(0, 6));
         var district = areas.Find(districtCode);
+        var successor = district is null ? RetiredAreaCodes.Successor(districtCode) : null;
+        if (successor is not null)
+        {
+            // Issued before a split: the area digits stay on the KTP for life.
+            district = areas.Find(successor);
+            successor = district is null ? null : successor;
+        }
+
         if (district is null)
         {
+            var regencyKnown = areas.Exists(districtCode[..5]) || RetiredAreaCodes.Successor(districtCode[..5]) is not null;
             errors.Add(!areas.Exists(districtCode[..2]) ? NikErrors.ProvinceUnknown
-                : !areas.Exists(districtCode[..5]) ? NikErrors.RegencyUnknown
+                : !regencyKnown ? NikErrors.RegencyUnknown
                 : NikErrors.DistrictUnknown);
         }
 
@@ -53,7 +62,7 @@ public sealed class NikValidator(AreaDirectory areas)
             errors.Add(NikErrors.SerialZero);
         }
 
-        return new NikCheck(given, digits, districtCode, district?.Name, birthDate, sex, errors);
+        return new NikCheck(given, digits, districtCode, district?.Name, birthDate, sex, errors, successor);
     }
 
     /// <summary>

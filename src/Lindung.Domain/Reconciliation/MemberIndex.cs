@@ -65,7 +65,7 @@ public sealed class MemberIndex
         ArgumentNullException.ThrowIfNull(member);
         var check = Validator.Check(member.Nik, Today);
         var nik = NikNumber(check);
-        var district = check.DistrictName is null ? null : Intern(check.DistrictCode!);
+        var district = check.DistrictName is null ? null : Intern(check.CurrentDistrictCode!);
         var birth = member.BirthDate ?? check.BirthDate;
         var name = Names.Fold(member.Name);
         var nameId = Blocks ? NameId(name) : -1;

@@ -127,7 +127,7 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
         var nik = MemberIndex.NikNumber(check);
         var nikUsable = nik != 0 && check.BirthDate is not null && !check.Errors.Contains(NikErrors.SerialZero);
         var name = members.Names.Fold(row.Name);
-        var district = check.DistrictName is not null ? check.DistrictCode : District(row.AreaCode);
+        var district = check.DistrictName is not null ? check.CurrentDistrictCode : District(row.AreaCode);
         var folded = settings.NikOnly ? FoldedName.Empty : members.Split(name);
         var key = settings.NikOnly ? -1 : members.KeyId(folded);
         var probe = new Probe(

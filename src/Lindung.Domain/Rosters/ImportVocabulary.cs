@@ -23,7 +23,7 @@ public static class ImportVocabulary
         ("PU_SWASTA", ["pu swasta", "swasta", "karyawan swasta", "pegawai swasta"]),
         ("BPU", ["bpu", "bukan penerima upah", "mandiri", "informal", "pekerja rentan"]),
         ("JAKON", ["jakon", "jasa konstruksi", "pekerja konstruksi", "pekerja proyek"]),
-        ("PMI", ["pmi", "pekerja migran", "pekerja migran indonesia", "tki"]),
+        ("PMI", ["pmi", "pekerja migran", "pekerja migran indonesia", "tki", "tenaga kerja indonesia"]),
         ("PENYELENGGARA_PEMILU", ["penyelenggara pemilu", "badan adhoc", "adhoc pemilu", "kpps", "pps", "ppk", "pantarlih"]),
         (Taspen, ["asn", "pns", "pppk", "p3k", "cpns"]));
 
@@ -43,8 +43,13 @@ public static class ImportVocabulary
         ["bukanpenerimaupah"] = Segment.Bpu,
         ["jakon"] = Segment.Jakon,
         ["jasakonstruksi"] = Segment.Jakon,
+        ["pekerjaproyek"] = Segment.Jakon,
+        ["pekerjakonstruksi"] = Segment.Jakon,
         ["pmi"] = Segment.Pmi,
+        ["pekerjamigran"] = Segment.Pmi,
         ["pekerjamigranindonesia"] = Segment.Pmi,
+        ["tki"] = Segment.Pmi,
+        ["tenagakerjaindonesia"] = Segment.Pmi,
     };
 
     private static readonly HashSet<string> Active = ["aktif", "active", "a", "y", "ya", "1"];
@@ -59,6 +64,9 @@ public static class ImportVocabulary
 
     /// <summary>The funding code (APBD, APBN, BLUD, DANA_DESA, PRIVATE, OTHER), or null for an unknown word.</summary>
     public static string? FundingSource(string? text) => Funding.GetValueOrDefault(HeaderMap.Fold(text ?? string.Empty));
+
+    /// <summary>The category code of migrant workers, who pay fixed packages and may have no wage.</summary>
+    public const string MigrantCategory = "PMI";
 
     public static Segment? SegmentOf(string? text) =>
         Segments.TryGetValue(HeaderMap.Fold(text ?? string.Empty), out var segment) ? segment : null;

@@ -69,7 +69,7 @@ public sealed class MemberRowValidator(NikValidator niks, DateOnly today)
             problems.Add(new RowProblem(row, MemberColumns.Program, programs is null ? ImportErrors.ProgramUnknown : ImportErrors.ProgramEmpty));
         }
 
-        var wage = RosterRowValidator.Wage(row, MemberColumns.UpahDilaporkan, Cell(MemberColumns.UpahDilaporkan), problems);
+        var wage = RosterRowValidator.WageOrPackage(row, MemberColumns.UpahDilaporkan, Cell(MemberColumns.UpahDilaporkan), segment == Segment.Pmi, problems);
 
         var sinceCell = Cell(MemberColumns.TanggalKepesertaan);
         var since = FieldParser.Date(sinceCell);

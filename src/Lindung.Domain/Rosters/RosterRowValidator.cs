@@ -66,7 +66,7 @@ public sealed class RosterRowValidator(NikValidator niks, AreaDirectory areas, A
             problems.Add(new RowProblem(row, RosterColumns.Kategori, category is null ? ImportErrors.CategoryUnknown : ImportErrors.CategoryTaspen));
         }
 
-        var wage = Wage(row, RosterColumns.Upah, Cell(RosterColumns.Upah), problems);
+        var wage = WageOrPackage(row, RosterColumns.Upah, Cell(RosterColumns.Upah), category == ImportVocabulary.MigrantCategory, problems);
         var position = Cell(RosterColumns.Jabatan);
         if (position.Length > PersonChecker.MaxText)
         {
@@ -97,6 +97,13 @@ public sealed class RosterRowValidator(NikValidator niks, AreaDirectory areas, A
             ? null
             : new ValidRosterRow(row, person!, area!, agency!.Value, category!, wage!.Value, position.Length == 0 ? null : position, start, funding!, phone);
     }
+
+    /// <summary>
+    /// <see cref="Wage"/>, except that a migrant worker (PMI) may leave it blank: PMI pay fixed
+    /// packages, not a share of a wage (DOMAIN §5), so a blank is stored as 0, "no wage".
+    /// </summary>
+    internal static long? WageOrPackage(int row, string column, string cell, bool migrant, ICollection<RowProblem> problems) =>
+        migrant && string.IsNullOrWhiteSpace(cell) ? 0 : Wage(row, column, cell, problems);
 
     /// <summary>A wage that is a positive whole rupiah amount, at most <see cref="WageText.MaxMonthly"/>; shared with the membership extract.</summary>
     internal static long? Wage(int row, string column, string cell, ICollection<RowProblem> problems)

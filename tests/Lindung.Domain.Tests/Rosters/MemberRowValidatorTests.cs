@@ -84,8 +84,19 @@ public class MemberRowValidatorTests
     [InlineData("Bukan Penerima Upah", Segment.Bpu)]
     [InlineData("JAKON", Segment.Jakon)]
     [InlineData("pmi", Segment.Pmi)]
+    [InlineData("jasa konstruksi", Segment.Jakon)]
+    [InlineData("Pekerja Proyek", Segment.Jakon)]
+    [InlineData("TKI", Segment.Pmi)]
+    [InlineData("Pekerja Migran", Segment.Pmi)]
     public void Segment_words(string written, Segment segment) =>
         Assert.Equal(segment, Check(("segmen", written)).Row!.Segment);
+
+    [Fact]
+    public void A_migrant_member_may_have_no_reported_wage_but_a_PU_member_may_not()
+    {
+        Assert.Equal(0, Check(("segmen", "PMI"), ("npp", ""), ("upah_dilaporkan", "")).Row!.Wage);
+        Assert.Null(Check(("upah_dilaporkan", "")).Row);
+    }
 
     [Fact]
     public void A_blank_npp_is_allowed_for_members_without_an_employer() =>

@@ -126,8 +126,26 @@ public class RosterRowValidatorTests
     [InlineData("Alih Daya", "OUTSOURCING")]
     [InlineData("outsourcing", "OUTSOURCING")]
     [InlineData("KPPS", "PENYELENGGARA_PEMILU")]
+    [InlineData("Pekerja Proyek", "JAKON")]
+    [InlineData("jasa konstruksi", "JAKON")]
+    [InlineData("TKI", "PMI")]
+    [InlineData("Pekerja Migran", "PMI")]
     public void Category_aliases(string written, string code) =>
         Assert.Equal(code, Check(("kategori", written)).Row!.Category);
+
+    [Fact]
+    public void A_migrant_worker_may_have_no_wage_but_nobody_else_may()
+    {
+        var (migrant, migrantProblems) = Check(("kategori", "PMI"), ("upah", ""));
+        Assert.Empty(migrantProblems);
+        Assert.Equal(0, migrant!.Wage);
+
+        var (honorer, problems) = Check(("kategori", "Honorer"), ("upah", ""));
+        Assert.Null(honorer);
+        Assert.Equal("upah", Assert.Single(problems).Column);
+
+        Assert.Equal("WAGE_NOT_POSITIVE", Assert.Single(Check(("kategori", "PMI"), ("upah", "0")).Problems).Error.Code);
+    }
 
     [Theory]
     [InlineData("SDN-01")]

@@ -1,6 +1,7 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
+using Lindung.Features.Reconciliation;
 using Lindung.Features.Shared;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -40,6 +41,9 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
 
     public int Total { get; private set; }
 
+    /// <summary>The agency's latest reconciliation and whether its data changed since; null before the first.</summary>
+    public RunFreshness? Freshness { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var scope = AccessScope.From(User);
@@ -67,6 +71,7 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
             .Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync(ct);
         var states = await MembershipStates.ForAsync(db.MembershipsFor(scope), [.. page.Select(r => r.Id)], today, ct);
 
+        Freshness = await RunFreshness.OfAgencyAsync(db, agency, ct);
         Agency = agency;
         RegionName = AreaDirectory.Embedded.Find(agency.RegionCode)?.Name;
         Rows = [.. page.Select(r => new RosterRow(r.Id, r.Name, Domain.Identifiers.Nik.Mask(r.Nik), r.Category, r.Position, r.MonthlyWage, states[r.Id]))];

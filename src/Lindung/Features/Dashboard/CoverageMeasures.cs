@@ -101,12 +101,20 @@ internal static class CoverageMeasures
             """).ToListAsync(ct);
         rows.AddRange(segments.Select(s => Row(month, day, SnapshotDimension.Segment, s.Segment, s.Region, null, 0, 0, (int)s.Count)));
 
+        // An employer counts once, in its own region: the employer record's, else the region of the
+        // extract that reported it, else one of its members' (a branch extract lists members by the
+        // regency they live in, so counting per member region counted an employer once per regency).
         var employers = await db.Database.SqlQuery<SegmentCount>($"""
-            SELECT m.region_code AS "Region", {pu} AS "Segment", COUNT(DISTINCT m.employer_npp) AS "Count"
-            FROM memberships m
-            WHERE m.status = {active} AND m.segment = {pu} AND m.employer_npp IS NOT NULL
-              AND m.valid_from <= {day} AND (m.valid_to IS NULL OR m.valid_to > {day})
-            GROUP BY m.region_code
+            SELECT t.region AS "Region", {pu} AS "Segment", COUNT(*) AS "Count"
+            FROM (SELECT m.employer_npp AS npp,
+                         COALESCE(MIN(emp.region_code), MIN(x.region_code), MIN(m.region_code)) AS region
+                  FROM memberships m
+                  LEFT JOIN employers emp ON emp.npp = m.employer_npp
+                  LEFT JOIN membership_extracts x ON x.id = m.source_extract_id
+                  WHERE m.status = {active} AND m.segment = {pu} AND m.employer_npp IS NOT NULL
+                    AND m.valid_from <= {day} AND (m.valid_to IS NULL OR m.valid_to > {day})
+                  GROUP BY m.employer_npp) t
+            GROUP BY t.region
             """).ToListAsync(ct);
         rows.AddRange(employers.Select(e => Row(month, day, SnapshotDimension.PuEmployers, pu, e.Region, null, 0, 0, (int)e.Count)));
 

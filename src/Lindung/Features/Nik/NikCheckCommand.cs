@@ -74,6 +74,7 @@ internal static class NikCheckCommand
         json.WriteString("province_code", check.ProvinceCode);
         json.WriteString("regency_code", check.RegencyCode);
         json.WriteString("district_code", check.DistrictCode);
+        json.WriteString("current_district_code", check.CurrentDistrictCode);
         json.WriteString("district_name", check.DistrictName);
         json.WriteString("birth_date", check.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteString("sex", check.Sex?.ToString());

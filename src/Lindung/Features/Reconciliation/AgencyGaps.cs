@@ -6,24 +6,48 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Reconciliation;
 
-/// <summary>An agency's gap list from its latest reconciliation run; <see cref="Run"/> is null before the first.</summary>
-internal sealed record AgencyGapList(Agency Agency, ReconciliationRun? Run, IReadOnlyList<GapLine> Lines, IReadOnlyList<GapTotal> Totals)
+/// <summary>
+/// An agency's gap list header from its latest reconciliation run: totals per gap, never the lines.
+/// <see cref="Run"/> is null before the first run; <see cref="ChangedAt"/> is when the agency's roster
+/// or the memberships it is matched against last changed after that run (the list is out of date).
+/// </summary>
+internal sealed record AgencyGapList(Agency Agency, ReconciliationRun? Run, IReadOnlyList<GapTotal> Totals, DateTime? ChangedAt = null)
 {
     public int Workers(GapKind kind) => Totals.Where(t => t.Kind == kind).Sum(t => t.Workers);
 
     public long Monthly(GapKind kind) => Totals.Where(t => t.Kind == kind).Sum(t => t.Monthly);
 
     public long MonthlyTotal => Totals.Sum(t => t.Monthly);
+
+    /// <summary>Gap lines in the list (a worker with two gaps counts twice), all gaps or one.</summary>
+    public int Lines(GapKind? kind) => kind is { } k ? Workers(k) : Totals.Sum(t => t.Workers);
+
+    /// <summary>The run's as-of time and whether it is out of date; null before the first run.</summary>
+    public RunFreshness? Freshness => Run is null ? null : new RunFreshness(Run.StartedAt, ChangedAt);
 }
 
-/// <summary>Who to register, reactivate, correct or complete at one agency, and what each costs per month.</summary>
+/// <summary>When the latest run started and when its data last changed after that (null while it holds).</summary>
+internal sealed record RunFreshness(DateTime RunAt, DateTime? ChangedAt)
+{
+    public bool Stale => ChangedAt is not null;
+
+    /// <summary>The latest run of the agency and whether it is out of date; null before the first run.</summary>
+    public static async Task<RunFreshness?> OfAgencyAsync(LindungDbContext db, Agency agency, CancellationToken ct)
+    {
+        var runAt = await LatestRuns.OfAgency(db, agency.Id).Select(r => (DateTime?)r.StartedAt).FirstOrDefaultAsync(ct);
+        return runAt is { } at ? new RunFreshness(at, await Staleness.ChangedSinceAsync(db, agency, at, ct)) : null;
+    }
+}
+
+/// <summary>
+/// Who to register, reactivate, correct or complete at one agency, and what each costs per month.
+/// Everything is filtered, counted and paged by the database: an agency of 150,000 uncovered workers
+/// costs one page of rows, and no statement carries a parameter per worker.
+/// </summary>
 internal static class AgencyGaps
 {
-    private static readonly ReconcileOutcome[] WithGaps = [ReconcileOutcome.NotRegistered, ReconcileOutcome.CoveredInactive, ReconcileOutcome.CoveredActive];
-
     /// <summary>Null when the agency does not exist or is outside the caller's scope.</summary>
-    public static async Task<AgencyGapList?> LoadAsync(
-        LindungDbContext db, AccessScope scope, Guid agencyId, GapPricing pricing, bool fullNik, CancellationToken ct)
+    public static async Task<AgencyGapList?> LoadAsync(LindungDbContext db, AccessScope scope, Guid agencyId, GapPricing pricing, CancellationToken ct)
     {
         var agency = await db.AgenciesFor(scope).AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
         if (agency is null)
@@ -31,29 +55,116 @@ internal static class AgencyGaps
             return null;
         }
 
-        var results = db.ReconciliationResultsFor(scope).Where(r => r.AgencyId == agencyId);
-        var runId = await results.OrderByDescending(r => r.Run!.StartedAt).Select(r => (Guid?)r.RunId).FirstOrDefaultAsync(ct);
-        if (runId is null)
+        var run = await LatestRuns.OfAgency(db, agencyId).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (run is null)
         {
-            return new AgencyGapList(agency, null, [], []);
+            return new AgencyGapList(agency, null, []);
         }
 
-        var run = await db.ReconciliationRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
-        var rows = await results
-            .Where(r => r.RunId == runId && WithGaps.Contains(r.Outcome))
-            .Where(r => r.Outcome != ReconcileOutcome.CoveredActive || r.WageUnderreported || r.ProgramMissing)
-            .Join(db.Workers, r => r.WorkerId, w => w.Id, (r, w) => new { r, w.Name, w.Nik })
-            .OrderBy(x => x.Name).ThenBy(x => x.r.Id)
+        // Workers with the same outcome, wage and programs owe the same: price each distinct case once.
+        var cases = await Results(db, scope, agencyId, run.Id)
+            .Where(r => r.Outcome == ReconcileOutcome.NotRegistered || r.Outcome == ReconcileOutcome.CoveredInactive
+                || (r.Outcome == ReconcileOutcome.CoveredActive && (r.WageUnderreported || r.ProgramMissing)))
+            .GroupBy(r => new { r.Outcome, r.WageUnderreported, r.ProgramMissing, r.RosterWage, r.ReportedWage, r.MemberPrograms })
+            .Select(g => new { g.Key, Workers = g.Count() })
             .ToListAsync(ct);
-
-        var lines = rows
-            .SelectMany(x => GapCalculator.Gaps(Input(x.r), pricing).Select(g => new GapLine(
-                agency.Name, x.r.WorkerId, x.Name, fullNik ? x.Nik : Domain.Identifiers.Nik.Mask(x.Nik), x.r.Kpj, g.Kind, x.r.RosterWage, x.r.ReportedWage, g.Monthly)))
-            .OrderBy(l => l.Kind)
+        var totals = cases
+            .SelectMany(c => GapCalculator.Gaps(
+                new GapInput(c.Key.Outcome, c.Key.WageUnderreported, c.Key.ProgramMissing, c.Key.RosterWage, c.Key.ReportedWage, c.Key.MemberPrograms), pricing)
+                .Select(g => (g.Kind, c.Workers, Monthly: g.Monthly * c.Workers)))
+            .GroupBy(g => g.Kind)
+            .OrderBy(g => g.Key)
+            .Select(g => new GapTotal(agency.Name, g.Key, g.Sum(x => x.Workers), g.Sum(x => x.Monthly)))
             .ToList();
-        return new AgencyGapList(agency, run, lines, GapList.Summarize(lines.Select(l => (l.Agency, l.Kind, l.Monthly))));
+        var changedAt = await Staleness.ChangedSinceAsync(db, agency, run.StartedAt, ct);
+        return new AgencyGapList(agency, run, totals, changedAt);
+    }
+
+    /// <summary>
+    /// One page of the list in its order (gap, then worker name): the list is the gaps one after
+    /// another, so a page is cut from each gap's own count and only its rows are read.
+    /// </summary>
+    public static async Task<IReadOnlyList<GapLine>> PageAsync(
+        LindungDbContext db, AccessScope scope, AgencyGapList list, GapPricing pricing, GapKind? gap, int skip, int take, bool fullNik, CancellationToken ct)
+    {
+        var lines = new List<GapLine>(take);
+        if (list.Run is null)
+        {
+            return lines;
+        }
+
+        foreach (var kind in gap is { } only ? [only] : GapList.Kinds)
+        {
+            var count = list.Workers(kind);
+            if (skip >= count)
+            {
+                skip -= count;
+                continue;
+            }
+
+            var rows = await Ordered(db, scope, list, kind).Skip(skip).Take(take - lines.Count).ToListAsync(ct);
+            lines.AddRange(rows.Select(x => Line(list.Agency, x.Result, x.Name, x.Nik, kind, pricing, fullNik)));
+            skip = 0;
+            if (lines.Count >= take)
+            {
+                break;
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Every line in list order, read from the database as it is written out (exports).</summary>
+    public static async IAsyncEnumerable<GapLine> StreamAsync(
+        LindungDbContext db, AccessScope scope, AgencyGapList list, GapPricing pricing, bool fullNik,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        if (list.Run is null)
+        {
+            yield break;
+        }
+
+        foreach (var kind in GapList.Kinds)
+        {
+            await foreach (var x in Ordered(db, scope, list, kind).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                yield return Line(list.Agency, x.Result, x.Name, x.Nik, kind, pricing, fullNik);
+            }
+        }
     }
 
     public static GapInput Input(ReconciliationResult r) =>
         new(r.Outcome, r.WageUnderreported, r.ProgramMissing, r.RosterWage, r.ReportedWage, r.MemberPrograms);
+
+    private static IQueryable<ReconciliationResult> Results(LindungDbContext db, AccessScope scope, Guid agencyId, Guid runId) =>
+        db.ReconciliationResultsFor(scope).AsNoTracking().Where(r => r.RunId == runId && r.AgencyId == agencyId);
+
+    private sealed class Row
+    {
+        public required ReconciliationResult Result { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Nik { get; init; }
+    }
+
+    private static IQueryable<Row> Ordered(LindungDbContext db, AccessScope scope, AgencyGapList list, GapKind kind)
+    {
+        var results = Results(db, scope, list.Agency.Id, list.Run!.Id);
+        results = kind switch
+        {
+            GapKind.Register => results.Where(r => r.Outcome == ReconcileOutcome.NotRegistered),
+            GapKind.Reactivate => results.Where(r => r.Outcome == ReconcileOutcome.CoveredInactive),
+            GapKind.CorrectWage => results.Where(r => r.Outcome == ReconcileOutcome.CoveredActive && r.WageUnderreported),
+            GapKind.CompletePrograms => results.Where(r => r.Outcome == ReconcileOutcome.CoveredActive && r.ProgramMissing),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+        return results
+            .Join(db.Workers, r => r.WorkerId, w => w.Id, (r, w) => new Row { Result = r, Name = w.Name, Nik = w.Nik })
+            .OrderBy(x => x.Name).ThenBy(x => x.Result.Id);
+    }
+
+    private static GapLine Line(Agency agency, ReconciliationResult r, string name, string nik, GapKind kind, GapPricing pricing, bool fullNik) =>
+        new(agency.Name, r.WorkerId, name, fullNik ? nik : Domain.Identifiers.Nik.Mask(nik), r.Kpj, kind, r.RosterWage, r.ReportedWage,
+            GapCalculator.Gaps(Input(r), pricing).First(g => g.Kind == kind).Monthly);
 }

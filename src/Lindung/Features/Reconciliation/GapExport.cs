@@ -26,23 +26,63 @@ internal static class GapExport
         writer.Write(Line("TOTAL", string.Empty, Number(totals.Sum(t => t.Workers)), Number(totals.Sum(t => t.Monthly))));
     }
 
-    public static void WriteLinesCsv(Stream stream, IReadOnlyList<GapLine> lines)
+    /// <summary>Writes the lines as they are read, so an agency of 150,000 workers never sits in memory; the totals row comes last.</summary>
+    public static async Task WriteLinesCsvAsync(Stream stream, IAsyncEnumerable<GapLine> lines, CancellationToken ct)
     {
-        using var writer = Writer(stream);
-        writer.Write(LinesHeader + "\n");
-        foreach (var l in lines)
+        await using var writer = Writer(stream);
+        await writer.WriteAsync(LinesHeader + "\n");
+        long total = 0;
+        await foreach (var l in lines.WithCancellation(ct))
         {
-            writer.Write(Line(Text(l.Agency), Text(l.WorkerName), Text(l.Nik), Text(l.Kpj ?? string.Empty), Text(GapList.Code(l.Kind)), Number(l.RosterWage),
+            total += l.Monthly;
+            await writer.WriteAsync(Line(Text(l.Agency), Text(l.WorkerName), Text(l.Nik), Text(l.Kpj ?? string.Empty), Text(GapList.Code(l.Kind)), Number(l.RosterWage),
                 l.ReportedWage is { } reported ? Number(reported) : string.Empty, Number(l.Monthly)));
         }
 
-        writer.Write(Line("TOTAL", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, Number(lines.Sum(l => l.Monthly))));
+        await writer.WriteAsync(Line("TOTAL", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, Number(total)));
     }
 
-    /// <summary>An XLSX workbook: "Ringkasan" (per agency and gap) and, when <paramref name="lines"/> is given, "Rincian" (per worker).</summary>
-    public static void WriteXlsx(Stream stream, string title, string subtitle, IReadOnlyList<GapTotal> totals, IReadOnlyList<GapLine>? lines)
+    /// <summary>
+    /// The XLSX workbook written to a temporary file that is deleted once the returned stream (positioned
+    /// at the start) is closed: a zip cannot be streamed to a response without synchronous writes.
+    /// </summary>
+    public static async Task<Stream> XlsxFileAsync(string title, string subtitle, IReadOnlyList<GapTotal> totals, IAsyncEnumerable<GapLine> lines, CancellationToken ct)
+    {
+        var file = new FileStream(
+            Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            using (var book = XlsxWriter.Create(file, leaveOpen: true))
+            {
+                WriteSummary(book, title, subtitle, totals);
+                var detail = AddDetail(book, title, subtitle);
+                await foreach (var l in lines.WithCancellation(ct))
+                {
+                    detail.WriteRow(l.Agency, l.WorkerName, l.Nik, l.Kpj, GapList.Code(l.Kind), l.RosterWage, l.ReportedWage, l.Monthly);
+                }
+
+                detail.WriteTotals("TOTAL");
+            }
+
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>An XLSX workbook with the "Ringkasan" sheet only (per agency and gap).</summary>
+    public static void WriteXlsx(Stream stream, string title, string subtitle, IReadOnlyList<GapTotal> totals)
     {
         using var book = XlsxWriter.Create(stream, leaveOpen: true);
+        WriteSummary(book, title, subtitle, totals);
+    }
+
+    private static void WriteSummary(XlsxWriter book, string title, string subtitle, IReadOnlyList<GapTotal> totals)
+    {
         var summary = book.AddSheet(
             "Ringkasan",
             [new("instansi", Width: 32), new("kesenjangan", Width: 20), new("jumlah_pekerja", XlsxColumnKind.Integer), new("iuran_bulanan", XlsxColumnKind.Rupiah)],
@@ -54,12 +94,10 @@ internal static class GapExport
         }
 
         summary.WriteTotals("TOTAL");
-        if (lines is null)
-        {
-            return;
-        }
+    }
 
-        var detail = book.AddSheet(
+    private static XlsxSheetWriter AddDetail(XlsxWriter book, string title, string subtitle) =>
+        book.AddSheet(
             "Rincian",
             [
                 new("instansi", Width: 28), new("nama", Width: 28), new("nik", Width: 18), new("kpj", Width: 13), new("kesenjangan", Width: 20),
@@ -67,13 +105,6 @@ internal static class GapExport
             ],
             title,
             subtitle);
-        foreach (var l in lines)
-        {
-            detail.WriteRow(l.Agency, l.WorkerName, l.Nik, l.Kpj, GapList.Code(l.Kind), l.RosterWage, l.ReportedWage, l.Monthly);
-        }
-
-        detail.WriteTotals("TOTAL");
-    }
 
     private static StreamWriter Writer(Stream stream) =>
         new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);

@@ -46,7 +46,7 @@ internal static class GapReport
         using var stream = PrivateFiles.Create(file.FullName);
         if (xlsx)
         {
-            GapExport.WriteXlsx(stream, Title, subtitle, totals, lines: null);
+            GapExport.WriteXlsx(stream, Title, subtitle, totals);
         }
         else
         {

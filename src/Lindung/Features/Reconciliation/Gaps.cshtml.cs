@@ -33,17 +33,16 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        // Lists mask NIKs for everyone; the export is what an operator registers from.
-        var list = await LoadAsync(id, fullNik: false, ct);
+        var list = await LoadAsync(id, ct);
         if (list is null)
         {
             return NotFound();
         }
 
         List = list;
-        var lines = Gap is { } gap ? list.Lines.Where(l => l.Kind == gap) : list.Lines;
-        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, Gap is { } kind ? list.Workers(kind) : list.Lines.Count);
-        Shown = [.. lines.Skip(Paging.Skip).Take(Paging.PageSize)];
+        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, list.Lines(Gap));
+        // Lists mask NIKs for everyone; the export is what an operator registers from.
+        Shown = await AgencyGaps.PageAsync(db, AccessScope.From(User), list, Pricing, Gap, Paging.Skip, Paging.PageSize, fullNik: false, ct);
         return Page();
     }
 
@@ -51,31 +50,33 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
     public string Link(int page, GapKind? gap) =>
         $"/reconciliation/gaps/{List.Agency.Id}?page={page}" + (gap is { } g ? $"&gap={g}" : string.Empty);
 
+    /// <summary>The whole list as CSV (written to the response row by row) or XLSX (built in a temporary file), never held in memory.</summary>
     public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, CancellationToken ct)
     {
-        var list = await LoadAsync(id, AccessScope.From(User).SeesFullNik, ct);
+        var list = await LoadAsync(id, ct);
         if (list is null)
         {
             return NotFound();
         }
 
+        var scope = AccessScope.From(User);
+        var lines = AgencyGaps.StreamAsync(db, scope, list, Pricing, scope.SeesFullNik, ct);
         var name = $"kesenjangan-{list.Agency.Code}-{Pricing.Month}";
-        var stream = new MemoryStream();
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            GapExport.WriteXlsx(stream, $"{GapReport.Title}: {list.Agency.Name}", $"{list.Agency.Code} · iuran {Pricing.Month}", list.Totals, list.Lines);
-            stream.Position = 0;
-            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+            var file = await GapExport.XlsxFileAsync($"{GapReport.Title}: {list.Agency.Name}", $"{list.Agency.Code} · iuran {Pricing.Month}", list.Totals, lines, ct);
+            return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
         }
 
-        GapExport.WriteLinesCsv(stream, list.Lines);
-        stream.Position = 0;
-        return File(stream, "text/csv; charset=utf-8", name + ".csv");
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = name + ".csv" }.ToString();
+        await GapExport.WriteLinesCsvAsync(Response.Body, lines, ct);
+        return new EmptyResult();
     }
 
-    private async Task<AgencyGapList?> LoadAsync(Guid id, bool fullNik, CancellationToken ct)
+    private async Task<AgencyGapList?> LoadAsync(Guid id, CancellationToken ct)
     {
         Pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), clock.Today());
-        return await AgencyGaps.LoadAsync(db, AccessScope.From(User), id, Pricing, fullNik, ct);
+        return await AgencyGaps.LoadAsync(db, AccessScope.From(User), id, Pricing, ct);
     }
 }

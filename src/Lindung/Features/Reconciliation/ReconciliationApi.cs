@@ -57,7 +57,14 @@ internal sealed record GapLineDto(Guid WorkerId, string Name, string Nik, string
 
 internal sealed record GapTotalDto(string Gap, int Workers, long MonthlyContribution);
 
-internal sealed record GapListDto(Guid AgencyId, string AgencyName, Guid? RunId, DateTime? RunAt, string ContributionMonth, IReadOnlyList<GapTotalDto> Totals, long MonthlyContributionTotal, IReadOnlyList<GapLineDto> Workers);
+/// <summary>
+/// An agency's gap list: the totals of the whole list and one page of its lines (<c>workers</c>),
+/// <c>total</c> lines in all (of the chosen gap). <c>stale</c> with <c>changed_at</c> once the roster or
+/// memberships were imported after the run.
+/// </summary>
+internal sealed record GapListDto(
+    Guid AgencyId, string AgencyName, Guid? RunId, DateTime? RunAt, bool Stale, DateTime? ChangedAt, string ContributionMonth,
+    IReadOnlyList<GapTotalDto> Totals, long MonthlyContributionTotal, string? Gap, int Page, int PageSize, int Total, IReadOnlyList<GapLineDto> Workers);
 
 /// <summary><c>/api/v1/reconciliation</c>: runs, the review queue and decisions, and per-agency gap lists.</summary>
 internal static class ReconciliationApi
@@ -79,7 +86,8 @@ internal static class ReconciliationApi
         group.MapPost("/reviews/{id:guid}/decision", DecideAsync).RequireAuthorization(Policies.ReconciliationDecide)
             .WithName("DecideReview").WithSummary("Accept or reject one candidate (kpj, decision ACCEPT|REJECT); remembered for every later run.");
         group.MapGet("/gaps/{id:guid}", GapsAsync).RequireAuthorization(Policies.Reconciliation)
-            .WithName("GetAgencyGaps").WithSummary("An agency's gap list from its latest run with the monthly contribution to close each gap.");
+            .WithName("GetAgencyGaps")
+            .WithSummary("An agency's gap list from its latest run with the monthly contribution to close each gap; workers one page at a time (page, pageSize, gap).");
         return api;
     }
 
@@ -171,25 +179,53 @@ internal static class ReconciliationApi
         };
     }
 
-    private static async Task<Results<Ok<GapListDto>, NotFound>> GapsAsync(
-        HttpContext http, LindungDbContext db, TimeProvider clock, LindungHostOptions host, Guid id, CancellationToken ct)
+    public static readonly ValidationError GapInvalid = new(
+        "gap_invalid", "Kesenjangan: NOT_REGISTERED, COVERED_INACTIVE, WAGE_UNDERREPORTED atau PROGRAM_MISSING.",
+        "Gap must be NOT_REGISTERED, COVERED_INACTIVE, WAGE_UNDERREPORTED or PROGRAM_MISSING.");
+
+    private static async Task<Results<Ok<GapListDto>, NotFound, ValidationProblem>> GapsAsync(
+        HttpContext http, LindungDbContext db, TimeProvider clock, LindungHostOptions host, Guid id, string? gap, int? page, int? pageSize, CancellationToken ct)
     {
+        var errors = new Dictionary<string, ValidationError>();
+        var paging = Paging.Read(page, pageSize, errors);
+        GapKind? kind = null;
+        if (gap is not null)
+        {
+            kind = GapList.Kinds.Where(k => string.Equals(GapList.Code(k), gap, StringComparison.OrdinalIgnoreCase)).Select(k => (GapKind?)k).FirstOrDefault();
+            if (kind is null)
+            {
+                errors["gap"] = GapInvalid;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiLanguage.Problem(http, errors);
+        }
+
         var scope = AccessScope.From(http.User);
         var pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), Shared.Formats.Today(clock));
-        var list = await AgencyGaps.LoadAsync(db, scope, id, pricing, scope.SeesFullNik, ct);
+        var list = await AgencyGaps.LoadAsync(db, scope, id, pricing, ct);
         if (list is null)
         {
             return TypedResults.NotFound();
         }
 
+        var lines = await AgencyGaps.PageAsync(db, scope, list, pricing, kind, (paging.Page - 1) * paging.PageSize, paging.PageSize, scope.SeesFullNik, ct);
         return TypedResults.Ok(new GapListDto(
             list.Agency.Id,
             list.Agency.Name,
             list.Run?.Id,
             list.Run?.StartedAt,
+            list.Freshness?.Stale ?? false,
+            list.ChangedAt,
             pricing.Month.ToString(),
             [.. GapList.Kinds.Select(k => new GapTotalDto(GapList.Code(k), list.Workers(k), list.Monthly(k)))],
             list.MonthlyTotal,
-            [.. list.Lines.Select(l => new GapLineDto(l.WorkerId, l.WorkerName, l.Nik, l.Kpj, GapList.Code(l.Kind), l.RosterWage, l.ReportedWage, l.Monthly))]));
+            kind is { } k ? GapList.Code(k) : null,
+            paging.Page,
+            paging.PageSize,
+            list.Lines(kind),
+            [.. lines.Select(l => new GapLineDto(l.WorkerId, l.WorkerName, l.Nik, l.Kpj, GapList.Code(l.Kind), l.RosterWage, l.ReportedWage, l.Monthly))]));
     }
 }

@@ -81,5 +81,5 @@ internal static class ReviewQueue
 
     /// <summary>The district the NIK names, else the one the domicile code is in: what the reconciler compared.</summary>
     private static string? District(NikValidator validator, string nik, string region, DateOnly today) =>
-        validator.Check(nik, today).DistrictCode ?? (region.Length >= 8 ? region[..8] : null);
+        validator.Check(nik, today).CurrentDistrictCode ?? (region.Length >= 8 ? region[..8] : null);
 }

@@ -170,10 +170,11 @@ internal sealed class CoverageData
             s => EnumCodes<Segment>.ToCode(s),
             s => Memberships.Count(m => m.Segment == s && m.RegionCode.StartsWith(regionPrefix, StringComparison.Ordinal) && m.Status == MembershipStatus.Active && InForce(m.ValidFrom, m.ValidTo, day)));
 
+    /// <summary>Each employer once, in one region: these employers have no record and no extract, so one of their members' regions.</summary>
     public int PuEmployers(DateOnly day, string regionPrefix = "") =>
-        Memberships.Where(m => m.Segment == Segment.Pu && m.EmployerNpp != null && m.RegionCode.StartsWith(regionPrefix, StringComparison.Ordinal)
-                && m.Status == MembershipStatus.Active && InForce(m.ValidFrom, m.ValidTo, day))
-            .Select(m => (m.RegionCode, m.EmployerNpp)).Distinct().Count();
+        Memberships.Where(m => m.Segment == Segment.Pu && m.EmployerNpp != null && m.Status == MembershipStatus.Active && InForce(m.ValidFrom, m.ValidTo, day))
+            .GroupBy(m => m.EmployerNpp)
+            .Count(g => g.Select(m => m.RegionCode).Min(StringComparer.Ordinal)!.StartsWith(regionPrefix, StringComparison.Ordinal));
 
     private static bool InForce(DateOnly from, DateOnly? to, DateOnly day) => from <= day && (to is null || to > day);
 }

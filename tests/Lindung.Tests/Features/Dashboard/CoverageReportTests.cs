@@ -76,6 +76,63 @@ public sealed class CoverageReportTests
 
     [Theory]
     [MemberData(nameof(DashboardWorld.Providers), MemberType = typeof(DashboardWorld))]
+    public async Task A_PU_employer_counts_once_in_its_own_region_wherever_its_workers_live(string provider)
+    {
+        await using var world = await DashboardWorld.StartAsync(provider);
+        var thisMonth = new DateOnly(world.Today.Year, world.Today.Month, 1);
+        async Task<(int All, int City, int Regency)> CountAsync()
+        {
+            await world.WithDbAsync(db => CoverageSnapshots.TakeAsync(db, thisMonth, world.Today, replace: true, CancellationToken.None));
+            var figures = new List<int>();
+            foreach (var region in new string?[] { null, CoverageData.City, CoverageData.Regency })
+            {
+                var report = await world.WithDbAsync(db => CoverageReportBuilder.BuildAsync(db, ReportScope.Everything, new ReportRequest(Region: region), world.Today, CancellationToken.None));
+                figures.Add(report.PuEmployers);
+            }
+
+            return (figures[0], figures[1], figures[2]);
+        }
+
+        var before = await CountAsync();
+        await world.WithDbAsync(async db =>
+        {
+            // One employer on record in the city, one known only from the regency branch's extract;
+            // each has members living in both the city and the regency.
+            db.Employers.Add(new Employer { Name = "PT Dua Wilayah", Npp = "77777777", RegionCode = CoverageData.City });
+            var extract = new MembershipExtract { FileName = "cabang.csv", Sha256 = new string('b', 64), LoadedBy = "test", RegionCode = CoverageData.Regency };
+            db.MembershipExtracts.Add(extract);
+            var serial = 0;
+            foreach (var (npp, extractId) in new[] { ("77777777", (Guid?)null), ("66666666", extract.Id) })
+            {
+                foreach (var home in new[] { CoverageData.City, CoverageData.Regency, CoverageData.Regency })
+                {
+                    var worker = world.Data.Workers[serial++];
+                    db.Memberships.Add(new Membership
+                    {
+                        Kpj = (90_000_000_000L + serial).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        WorkerId = worker.Id,
+                        Segment = Lindung.Domain.Contributions.Segment.Pu,
+                        EmployerNpp = npp,
+                        Status = MembershipStatus.Active,
+                        ValidFrom = thisMonth.AddMonths(-2),
+                        SourceExtractId = extractId,
+                        RegionCode = home,
+                    });
+                }
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var after = await CountAsync();
+
+        Assert.Equal(before.All + 2, after.All);
+        Assert.Equal(before.City + 1, after.City);
+        Assert.Equal(before.Regency + 1, after.Regency);
+        Assert.Equal(after.All, after.City + after.Regency);
+    }
+
+    [Theory]
+    [MemberData(nameof(DashboardWorld.Providers), MemberType = typeof(DashboardWorld))]
     public async Task Trend_has_one_point_per_snapshotted_month_with_that_months_figures(string provider)
     {
         await using var world = await DashboardWorld.StartAsync(provider);

@@ -51,6 +51,50 @@ public sealed class GapListTests
 
     [Theory]
     [MemberData(nameof(ReconcileWorld.Providers), MemberType = typeof(ReconcileWorld))]
+    public async Task Gap_list_api_pages_in_list_order_without_gaps_or_repeats_and_filters_by_gap(string provider)
+    {
+        await using var world = await ReconcileWorld.StartAsync(provider);
+        using var admin = await TestUsers.SignedInClientAsync(world.App, LindungRoles.RegionalAdmin);
+        await ReviewQueueTests.StartRunAsync(admin, new { region_code = ReconcileWorld.Region });
+        var path = $"/api/v1/reconciliation/gaps/{world.AgencyA.Id}";
+        var whole = await ReviewQueueTests.GetJsonAsync(admin, path);
+        var all = Lines(whole);
+        Assert.Equal(4, whole.GetProperty("total").GetInt32());
+        Assert.Equal(["NOT_REGISTERED", "COVERED_INACTIVE", "WAGE_UNDERREPORTED", "PROGRAM_MISSING"], all.Select(l => l.Gap));
+
+        // Page by page, one line each: the same lines in the same order, each once, then an empty page.
+        var paged = new List<(string Name, string Gap)>();
+        for (var page = 1; page <= 5; page++)
+        {
+            var body = await ReviewQueueTests.GetJsonAsync(admin, $"{path}?page={page}&pageSize=1");
+            Assert.Equal(4, body.GetProperty("total").GetInt32());
+            Assert.Equal(1, body.GetProperty("page_size").GetInt32());
+            Assert.Equal(4, body.GetProperty("totals").EnumerateArray().Sum(t => t.GetProperty("workers").GetInt32()));
+            paged.AddRange(Lines(body));
+            Assert.Equal(page <= 4 ? 1 : 0, Lines(body).Count);
+        }
+
+        Assert.Equal(all, paged);
+        var twoAndTwo = (await ReviewQueueTests.GetJsonAsync(admin, $"{path}?page=2&pageSize=2")).GetProperty("workers");
+        Assert.Equal(all[2..].Select(l => l.Name), twoAndTwo.EnumerateArray().Select(w => w.GetProperty("name").GetString()!));
+
+        var inactive = await ReviewQueueTests.GetJsonAsync(admin, $"{path}?gap=COVERED_INACTIVE");
+        Assert.Equal(1, inactive.GetProperty("total").GetInt32());
+        Assert.Equal([("Agus Prasetyo", "COVERED_INACTIVE")], Lines(inactive));
+        Assert.Equal(4, inactive.GetProperty("totals").EnumerateArray().Sum(t => t.GetProperty("workers").GetInt32()));
+
+        foreach (var bad in new[] { "?pageSize=201", "?page=0", "?gap=NEEDS_REVIEW" })
+        {
+            using var response = await admin.GetAsync(new Uri(path + bad, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+    }
+
+    private static List<(string Name, string Gap)> Lines(System.Text.Json.JsonElement body) =>
+        [.. body.GetProperty("workers").EnumerateArray().Select(w => (w.GetProperty("name").GetString()!, w.GetProperty("gap").GetString()!))];
+
+    [Theory]
+    [MemberData(nameof(ReconcileWorld.Providers), MemberType = typeof(ReconcileWorld))]
     public async Task Gap_list_exports_as_CSV_and_XLSX_with_totals(string provider)
     {
         await using var world = await ReconcileWorld.StartAsync(provider);

@@ -39,12 +39,11 @@ public class CsvCellTests
     }
 
     [Fact]
-    public void Gap_list_neutralises_names_and_keeps_numbers()
+    public async Task Gap_list_neutralises_names_and_keeps_numbers()
     {
         using var stream = new MemoryStream();
-        GapExport.WriteLinesCsv(stream, [
-            new GapLine("@Dinas", Guid.NewGuid(), Link, "-3577015203900002", "+11", GapKind.Register, 2_500_000, null, 8_100),
-        ]);
+        GapLine[] gaps = [new GapLine("@Dinas", Guid.NewGuid(), Link, "-3577015203900002", "+11", GapKind.Register, 2_500_000, null, 8_100)];
+        await GapExport.WriteLinesCsvAsync(stream, gaps.ToAsyncEnumerable(), CancellationToken.None);
 
         var lines = Lines(stream);
         Assert.Equal("'@Dinas,\"'=HYPERLINK(\"\"http://contoh.test\"\",\"\"Klik\"\")\",'-3577015203900002,'+11,NOT_REGISTERED,2500000,,8100", lines[1]);
