@@ -40,15 +40,16 @@ internal static class MalformedFiles
         "xlsx-zip-bomb", "xlsx-ole", "xlsx-bad-shared-index",
     ];
 
-    public static IEnumerable<FuzzFile> Generate(int seed, int count)
+    /// <summary>Files 0 to <paramref name="count"/> - 1 of the seed; the too-many-rows file has <paramref name="maxRows"/> + 1 rows.</summary>
+    public static IEnumerable<FuzzFile> Generate(int seed, int count, int maxRows = 2_000_000)
     {
         for (var i = 0; i < count; i++)
         {
-            yield return Make(seed, i);
+            yield return Make(seed, i, maxRows);
         }
     }
 
-    public static FuzzFile Make(int seed, int index)
+    public static FuzzFile Make(int seed, int index, int maxRows = 2_000_000)
     {
         var random = new Random(HashCode.Combine(seed, index));
         var mutation = Mutations[random.Next(Mutations.Length)];
@@ -67,7 +68,7 @@ internal static class MalformedFiles
                 string.Join(',', i > 0 ? [random.Next(2) == 0 ? r[0][..15] : r[0] + "7", .. r[1..]] : r))) + "\n"),
             "csv-huge-cell" => Cached("csv-huge-cell", () => Encoding.UTF8.GetBytes(Header + "\n1," + new string('A', 8_000_000) + "\n")),
             "csv-many-columns" => Cached("csv-many-columns", () => Encoding.UTF8.GetBytes(Header + "\n" + new string(',', 20_000) + "\n")),
-            "csv-many-rows" => Cached("csv-many-rows", () => Encoding.UTF8.GetBytes(Header + "\n" + new string('\n', 2_000_001))),
+            "csv-many-rows" => Cached(string.Create(CultureInfo.InvariantCulture, $"csv-many-rows-{maxRows}"), () => Encoding.UTF8.GetBytes(Header + "\n" + new string('\n', maxRows))),
             "csv-random-bytes" => Random(random),
             "xlsx-valid" => TinyXlsx.Build(parts),
             "xlsx-truncated" => TinyXlsx.Build(parts) is var x ? x[..random.Next(0, x.Length)] : [],

@@ -1,14 +1,14 @@
 using System.Globalization;
 using Lindung.Fuzz;
 
-// lindung-fuzz [--files N] [--seed N] [--db CONNECTION] [--no-cli] [--no-api]
+// lindung-fuzz [--files N] [--seed N] [--db CONNECTION] [--no-cli] [--no-api] [--verbose] [--max-rows N]
 // Generates N malformed rosters from the seed, runs each through the command line and the upload
 // API in process, and prints crashes, 500s, partial writes and the peak working set. Exit 0 when
 // there were none of the first three.
 var files = Value("--files", 10_000);
 var seed = Value("--seed", 20261205);
 var db = Text("--db");
-var options = new FuzzOptions(files, seed, db, Cli: !args.Contains("--no-cli"), Api: !args.Contains("--no-api"));
+var options = new FuzzOptions(files, seed, db, Cli: !args.Contains("--no-cli"), Api: !args.Contains("--no-api"), Verbose: args.Contains("--verbose"), MaxRows: Text("--max-rows") is null ? null : Value("--max-rows", 0));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"fuzz: {files} files, seed {seed}, database {(db is null ? "SQLite" : "PostgreSQL")}, doors {(options.Cli ? "cli " : string.Empty)}{(options.Api ? "api" : string.Empty)}"));
 var report = await FuzzRunner.RunAsync(options, Console.Out);

@@ -87,7 +87,7 @@ internal static class ImportCommand
                 interrupted.Cancel();
             });
             ct = interrupted.Token;
-            await using var services = await CliServices.StartAsync(parse, ct);
+            await using var services = await CliServices.StartAsync(parse, ct, console.Configuration);
             await using var scope = services.CreateAsyncScope();
             var runner = scope.ServiceProvider.GetRequiredService<IImportRunner>();
             ImportOutcome outcome;

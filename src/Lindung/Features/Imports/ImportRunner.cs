@@ -69,6 +69,10 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         {
             throw TableLimits.TimeLimit(request.OriginalFileName, settings.Limits.MaxDuration);
         }
+        catch (TableFileException exception) when (exception.ErrorFor(file.FullName, request.OriginalFileName) is var named && named != exception.Error)
+        {
+            throw new TableFileException(named);
+        }
     }
 
     private async Task<ImportOutcome> RunTimedAsync(ImportRequest request, FileInfo file, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -515,7 +519,7 @@ internal static class ImportServiceCollectionExtensions
     /// <summary>The import runner web jobs and the CLI share; reports go under <paramref name="dataDirectory"/>.</summary>
     public static IServiceCollection AddLindungImports(this IServiceCollection services, string dataDirectory)
     {
-        // Hosts with configuration (the web app) may set Imports:Limits; the command line keeps the defaults.
+        // Imports:Limits from the host's configuration: appsettings or environment (Imports__Limits__MaxRows) for the web app, the environment for the command line.
         services.AddSingleton(provider => new ImportSettings(Path.GetFullPath(dataDirectory))
         {
             Limits = provider.GetService<IConfiguration>()?.GetSection(TableLimits.Section).Get<TableLimits>() ?? TableLimits.Default,

@@ -39,21 +39,21 @@ internal sealed partial class ImportUploadSweeper(
         var jobs = await db.ImportJobs.AsNoTracking()
             .Select(j => new { j.StoredPath, j.Status, j.FinishedAt })
             .ToListAsync(ct);
-        var kept = new HashSet<string>(StringComparer.Ordinal);
+        // A file is kept while any job naming it still needs it; one no job names is an orphan.
+        var kept = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var job in jobs)
         {
             var expired = Finished.Contains(job.Status) && job.FinishedAt is { } finished && finished < expiredBefore;
-            if (!expired)
-            {
-                kept.Add(ImportFiles.Full(host.DataDirectory, job.StoredPath));
-            }
+            var full = ImportFiles.Full(host.DataDirectory, job.StoredPath);
+            kept[full] = kept.GetValueOrDefault(full) || !expired;
         }
 
         var deleted = 0;
         foreach (var file in Directory.EnumerateFiles(folder))
         {
             var full = Path.GetFullPath(file);
-            if (kept.Contains(full) || File.GetLastWriteTimeUtc(full) > now - OrphanGrace)
+            var keep = kept.TryGetValue(full, out var needed) ? needed : File.GetLastWriteTimeUtc(full) > now - OrphanGrace;
+            if (keep)
             {
                 continue;
             }

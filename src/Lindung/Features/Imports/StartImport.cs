@@ -109,7 +109,7 @@ internal static class StartImport
         var overrides = choice.Columns?.Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var sheet = string.IsNullOrWhiteSpace(choice.Sheet) ? null : choice.Sheet.Trim();
-        var missing = MissingColumns(kind.Value, ImportFiles.Full(dataDirectory, upload.StoredPath), sheet, overrides, limits, errors);
+        var missing = MissingColumns(kind.Value, ImportFiles.Full(dataDirectory, upload.StoredPath), upload.OriginalFileName, sheet, overrides, limits, errors);
         if (missing is null || (missing.Count > 0 && !allowMapping))
         {
             return null;
@@ -195,7 +195,8 @@ internal static class StartImport
 
     /// <summary>Required columns the header lacks after the caller's picks; null (with an error) when the file cannot be read.</summary>
     private static List<string>? MissingColumns(
-        ImportKind kind, string path, string? sheet, Dictionary<string, string>? overrides, TableLimits limits, Dictionary<string, ValidationError> errors)
+        ImportKind kind, string path, string originalFileName, string? sheet, Dictionary<string, string>? overrides, TableLimits limits,
+        Dictionary<string, ValidationError> errors)
     {
         IReadOnlyList<string> header;
         try
@@ -205,7 +206,7 @@ internal static class StartImport
         }
         catch (TableFileException exception)
         {
-            errors["file"] = exception.Error;
+            errors["file"] = exception.ErrorFor(path, originalFileName);
             return null;
         }
 
