@@ -51,7 +51,7 @@ internal static class MalformedFiles
 
     public static FuzzFile Make(int seed, int index, int maxRows = 2_000_000)
     {
-        var random = new Random(HashCode.Combine(seed, index));
+        var random = new Random(SeedOf(seed, index));
         var mutation = Mutations[random.Next(Mutations.Length)];
         var rows = Roster(random, random.Next(1, 12));
         var csv = Encoding.UTF8.GetBytes(string.Join('\n', rows.Select(r => string.Join(',', r))) + "\n");
@@ -110,6 +110,15 @@ internal static class MalformedFiles
         var extension = mutation.StartsWith("csv", StringComparison.Ordinal) ? ".csv" : ".xlsx";
         return new FuzzFile(index, mutation, string.Create(CultureInfo.InvariantCulture, $"fuzz-{seed}-{index}-{mutation}{extension}"), content);
     }
+
+    /// <summary>
+    /// The generator seed of one file: the same in every process (<see cref="HashCode.Combine{T1, T2}"/>
+    /// is randomised per process, so a file could not be made again from its seed and index).
+    /// </summary>
+    public static int SeedOf(int seed, int index) => unchecked((seed * 1_000_003) + index);
+
+    /// <summary>How file <paramref name="index"/> of <paramref name="seed"/> is broken, without making it.</summary>
+    public static string MutationOf(int seed, int index) => Mutations[new Random(SeedOf(seed, index)).Next(Mutations.Length)];
 
     /// <summary>A valid roster: header and <paramref name="count"/> workers of the fuzz agency.</summary>
     private static List<string[]> Roster(Random random, int count)

@@ -18,6 +18,8 @@ internal static class TinyXlsx
     public const string Sheet = "xl/worksheets/sheet1.xml";
     public const string SharedStrings = "xl/sharedStrings.xml";
 
+    private static readonly DateTimeOffset Stamp = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string Rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -92,6 +94,7 @@ internal static class TinyXlsx
             foreach (var (name, content) in parts)
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                entry.LastWriteTime = Stamp; // Not the clock's: the same parts make the same bytes.
                 using var stream = entry.Open();
                 switch (content)
                 {
