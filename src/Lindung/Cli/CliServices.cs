@@ -12,9 +12,15 @@ namespace Lindung.Cli;
 /// </summary>
 internal static class CliServices
 {
-    public static async Task<ServiceProvider> StartAsync(ParseResult parse, CancellationToken cancellationToken)
+    /// <summary>The services, reading settings such as the import limits from <paramref name="configuration"/> (the defaults when null).</summary>
+    public static async Task<ServiceProvider> StartAsync(ParseResult parse, CancellationToken cancellationToken, IConfiguration? configuration = null)
     {
         var services = new ServiceCollection();
+        if (configuration is not null)
+        {
+            services.AddSingleton(configuration);
+        }
+
         services.AddLogging();
         services.AddLindungIdentityCore();
         var dataDirectory = PrivateFiles.CreateFolder(GlobalOptions.ResolveDataDirectory(parse)).FullName;

@@ -20,9 +20,14 @@ internal sealed class CsvReader : ITableReader
     private int _position;
     private int _length;
 
-    private CsvReader(TextReader text, Encoding encoding)
+    private readonly TableLimits? _limits;
+    private readonly string _fileName;
+
+    private CsvReader(TextReader text, Encoding encoding, TableLimits? limits = null, string fileName = "")
     {
         _text = text;
+        _limits = limits;
+        _fileName = fileName;
         Encoding = encoding;
         Delimiter = DetectDelimiter();
         if (!ReadRecord(out var header))
@@ -42,14 +47,32 @@ internal sealed class CsvReader : ITableReader
     /// <summary>The spreadsheet row number of the record last read; the header is row 1.</summary>
     public int Row { get; private set; }
 
-    public static CsvReader Open(string path)
+    /// <summary>
+    /// Opens a CSV file. With <paramref name="limits"/> (imports) the file must be UTF-8 text and
+    /// stay within the limits, else a <see cref="TableFileException"/> names why; without them a
+    /// file that is not UTF-8 is read as Windows-1252.
+    /// </summary>
+    public static CsvReader Open(string path, TableLimits? limits = null)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
         try
         {
-            var encoding = DetectEncoding(stream);
+            var fileName = Path.GetFileName(path);
+            if (limits is not null && IsBinary(stream))
+            {
+                throw TableLimits.Binary(fileName);
+            }
+
             stream.Position = 0;
-            return new CsvReader(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, BufferSize), encoding);
+            var encoding = DetectEncoding(stream);
+            if (limits is not null && encoding.CodePage != Encoding.UTF8.CodePage)
+            {
+                // Guessing a code page turns cp437 or Windows-1252 names into mojibake without a word: ask for UTF-8.
+                throw TableLimits.NotUtf8(fileName);
+            }
+
+            stream.Position = 0;
+            return new CsvReader(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, BufferSize), encoding, limits, fileName);
         }
         catch
         {
@@ -84,6 +107,17 @@ internal sealed class CsvReader : ITableReader
         }
     }
 
+    /// <summary>
+    /// True when the first block holds a NUL byte, which no text encoding a spreadsheet writes as
+    /// CSV (UTF-16 aside, which starts with its BOM): a zip, an OLE file or an image renamed .csv.
+    /// </summary>
+    private static bool IsBinary(Stream stream)
+    {
+        var head = new byte[8192];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return head.AsSpan(0, read).Contains((byte)0);
+    }
+
     /// <summary>Reads the next record into <paramref name="fields"/>; false at the end of the file.</summary>
     public bool ReadRecord(out string[] fields)
     {
@@ -107,11 +141,31 @@ internal sealed class CsvReader : ITableReader
             return false;
         }
 
-        while (!ReadField(record))
+        bool ended;
+        do
         {
+            ended = ReadField(record);
+            if (_limits is not null)
+            {
+                if (record.Count > _limits.MaxColumns)
+                {
+                    throw TableLimits.TooManyColumns(_fileName, Row + 1, _limits.MaxColumns);
+                }
+
+                if (record[record.Count - 1].Length > _limits.MaxCellChars)
+                {
+                    throw TableLimits.CellTooLong(_fileName, Row + 1, _limits.MaxCellChars);
+                }
+            }
         }
+        while (!ended);
 
         Row++;
+        if (_limits is not null && Row > _limits.MaxRows)
+        {
+            throw TableLimits.TooManyRows(_fileName, _limits.MaxRows);
+        }
+
         return true;
     }
 
@@ -131,6 +185,7 @@ internal sealed class CsvReader : ITableReader
                 {
                     record.Append(rest);
                     _position = _length;
+                    CheckCell(record);
                     continue;
                 }
 
@@ -156,6 +211,7 @@ internal sealed class CsvReader : ITableReader
             {
                 record.Append(rest);
                 _position = _length;
+                CheckCell(record);
                 continue;
             }
 
@@ -179,6 +235,15 @@ internal sealed class CsvReader : ITableReader
 
         record.EndField();
         return true;
+    }
+
+    /// <summary>Refuses the field being read once it passes the cell limit: a gigabyte without a delimiter is never held whole.</summary>
+    private void CheckCell(CsvRecord record)
+    {
+        if (_limits is not null && record.PendingLength > _limits.MaxCellChars)
+        {
+            throw TableLimits.CellTooLong(_fileName, Row + 1, _limits.MaxCellChars);
+        }
     }
 
     private bool Ensure()

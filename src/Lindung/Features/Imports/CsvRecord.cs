@@ -40,6 +40,9 @@ internal sealed class CsvRecord
         return true;
     }
 
+    /// <summary>Characters of the field being read (appended since the last <see cref="EndField"/>).</summary>
+    internal int PendingLength => _length - (Count == 0 ? 0 : _ends[Count - 1]);
+
     internal void Clear() => (_length, Count) = (0, 0);
 
     internal void Append(ReadOnlySpan<char> text)

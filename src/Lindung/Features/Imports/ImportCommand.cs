@@ -87,7 +87,7 @@ internal static class ImportCommand
                 interrupted.Cancel();
             });
             ct = interrupted.Token;
-            await using var services = await CliServices.StartAsync(parse, ct);
+            await using var services = await CliServices.StartAsync(parse, ct, console.Configuration);
             await using var scope = services.CreateAsyncScope();
             var runner = scope.ServiceProvider.GetRequiredService<IImportRunner>();
             ImportOutcome outcome;
@@ -98,6 +98,11 @@ internal static class ImportCommand
             catch (ImportRefusedException ex)
             {
                 throw new UsageException(ex.Message);
+            }
+            catch (TableFileException ex)
+            {
+                // A file that cannot be read (damaged, over a limit, not UTF-8): its code and one line, no stack trace.
+                throw new UsageException($"{ex.Error.Code}: {ex.Message}");
             }
             catch (OperationCanceledException)
             {

@@ -14,7 +14,7 @@ internal static class ImportFiles
     public static readonly string[] Extensions = [".csv", ".xlsx"];
 
     /// <summary>The one place a table is opened for import: the bytes decide between XLSX and CSV.</summary>
-    public static ITableReader Open(string path, string? sheet) => TableReader.Open(path, sheet);
+    public static ITableReader Open(string path, string? sheet, TableLimits limits) => TableReader.Open(path, sheet, limits);
 
     /// <summary>SHA-256 of the file, lowercase hex, read in one streaming pass.</summary>
     public static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)

@@ -114,6 +114,8 @@ internal sealed partial class ImportJobWorker(
             }
             catch (TableFileException unreadable)
             {
+                // A file refused while it was read (over a limit, damaged further down) is not kept for the retention period.
+                ImportFiles.TryDelete(request.FilePath);
                 finish = j => Fail(j, unreadable.Error);
             }
 #pragma warning disable CA1031 // Any failure of one job is recorded on it; the worker goes on with the next.

@@ -16,4 +16,10 @@ internal sealed class ImportOptions
 
     /// <summary>Progress reaches the job row at most this often.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long the upload of a finished job is kept (for a look at what was imported) before it is deleted.</summary>
+    public TimeSpan UploadRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often uploads past their retention are looked for.</summary>
+    public TimeSpan UploadSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

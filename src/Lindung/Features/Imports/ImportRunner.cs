@@ -23,6 +23,9 @@ internal sealed record ImportSettings(
     string DataDirectory, int ChunkRows = ImportStaging.ChunkRows, bool NewRowsDirect = true, int ReplaceEndLimitPercent = ImportSettings.DefaultReplaceEndLimitPercent)
 {
     public const int DefaultReplaceEndLimitPercent = 20;
+
+    /// <summary>How much of a file is read before it is refused, and how long an import may run.</summary>
+    public TableLimits Limits { get; init; } = TableLimits.Default;
 }
 
 /// <summary>
@@ -55,6 +58,25 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         }
 
         progress?.Report(new ImportProgress(PhaseHashing, 0, 0, file.Length));
+        // Past the time limit the run is cancelled like any other: nothing is committed.
+        using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeLimit.CancelAfter(settings.Limits.MaxDuration);
+        try
+        {
+            return await RunTimedAsync(request, file, progress, timeLimit.Token);
+        }
+        catch (OperationCanceledException) when (timeLimit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw TableLimits.TimeLimit(request.OriginalFileName, settings.Limits.MaxDuration);
+        }
+        catch (TableFileException exception) when (exception.ErrorFor(file.FullName, request.OriginalFileName) is var named && named != exception.Error)
+        {
+            throw new TableFileException(named);
+        }
+    }
+
+    private async Task<ImportOutcome> RunTimedAsync(ImportRequest request, FileInfo file, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         // The fingerprint is only needed for the batch row: it is read on another thread while the
         // rows are validated instead of costing a pass of its own first.
         using var hashing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -74,7 +96,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         ImportRequest request, FileInfo file, Task<string> sha256Task, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var day = request.EffectiveDate ?? clock.Today();
-        using var table = ImportFiles.Open(file.FullName, request.Sheet);
+        using var table = ImportFiles.Open(file.FullName, request.Sheet, settings.Limits);
         var map = MapHeader(request, table.Header);
         var agencies = await AgencyTree.LoadAsync(db, cancellationToken);
         var target = request.Kind == ImportKind.Roster ? FindAgency(agencies, request.AgencyCode) : null;
@@ -497,7 +519,11 @@ internal static class ImportServiceCollectionExtensions
     /// <summary>The import runner web jobs and the CLI share; reports go under <paramref name="dataDirectory"/>.</summary>
     public static IServiceCollection AddLindungImports(this IServiceCollection services, string dataDirectory)
     {
-        services.AddSingleton(new ImportSettings(Path.GetFullPath(dataDirectory)));
+        // Imports:Limits from the host's configuration: appsettings or environment (Imports__Limits__MaxRows) for the web app, the environment for the command line.
+        services.AddSingleton(provider => new ImportSettings(Path.GetFullPath(dataDirectory))
+        {
+            Limits = provider.GetService<IConfiguration>()?.GetSection(TableLimits.Section).Get<TableLimits>() ?? TableLimits.Default,
+        });
         services.AddScoped<IImportRunner, ImportRunner>();
         services.AddScoped<UndoImport>();
         return services;

@@ -4,9 +4,9 @@ namespace Lindung.Features.Imports;
 internal static class ImportTable
 {
     /// <summary>The header and the first <paramref name="rows"/> data rows.</summary>
-    public static (IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows) Peek(string path, string? sheet, int rows = 5)
+    public static (IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows) Peek(string path, string? sheet, TableLimits limits, int rows = 5)
     {
-        using var reader = ImportFiles.Open(path, sheet);
+        using var reader = ImportFiles.Open(path, sheet, limits);
         var preview = new List<string[]>(rows);
         while (preview.Count < rows && reader.ReadRecord(out var fields))
         {

@@ -62,7 +62,7 @@ internal static class ImportsApi
 
     private static async Task<Results<Accepted<ImportJobDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpContext http, LindungDbContext db, ImportJobQueue queue, IOptions<ImportOptions> options, LindungHostOptions host,
-        TimeProvider clock, CancellationToken ct)
+        ImportSettings settings, TimeProvider clock, CancellationToken ct)
     {
         var (form, upload, error) = await MultipartUpload.ReadAsync(http.Request, host.DataDirectory, options.Value.MaxUploadBytes, ct);
         if (error is not null)
@@ -74,7 +74,7 @@ internal static class ImportsApi
             form.GetValueOrDefault("kind"), form.GetValueOrDefault("agency"), form.GetValueOrDefault("mode"), form.GetValueOrDefault("sheet"),
             form.GetValueOrDefault("region"), MultipartUpload.Columns(form), form.GetValueOrDefault("roster_mode"));
         var (job, errors) = await StartImport.CreateAsync(
-            db, queue, AccessScope.From(http.User), choice, upload!, host.DataDirectory, allowMapping: false, clock.GetUtcNow().UtcDateTime, ct);
+            db, queue, AccessScope.From(http.User), choice, upload!, host.DataDirectory, allowMapping: false, settings.Limits, clock.GetUtcNow().UtcDateTime, ct);
         if (job is null)
         {
             return errors.Values.Any(e => e == ImportErrors.Busy)

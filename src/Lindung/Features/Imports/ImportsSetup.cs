@@ -20,6 +20,8 @@ internal static class ImportsSetup
         services.AddSingleton<ImportJobQueue>();
         services.AddScoped<ConfirmImport>();
         services.AddHostedService<ImportJobWorker>();
+        services.AddSingleton<ImportUploadSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImportUploadSweeper>());
         services.AddSingleton<ReconciliationJobQueue>();
         services.AddHostedService<ReconciliationJobWorker>();
         return services;

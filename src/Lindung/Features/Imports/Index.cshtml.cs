@@ -31,7 +31,7 @@ internal sealed class ImportInput
 /// <summary><c>/imports</c>: upload a roster or membership file, and the recent imports in the user's scope.</summary>
 [Authorize(Policy = Policies.Registry)]
 internal sealed class IndexModel(
-    LindungDbContext db, ImportJobQueue queue, IOptions<ImportOptions> options, LindungHostOptions host, TimeProvider clock) : PageModel
+    LindungDbContext db, ImportJobQueue queue, IOptions<ImportOptions> options, LindungHostOptions host, ImportSettings settings, TimeProvider clock) : PageModel
 {
     public const int Recent = 20;
 
@@ -77,7 +77,7 @@ internal sealed class IndexModel(
 
         var choice = new ImportChoice(Input.Kind, Input.Agency, Input.Mode, Input.Sheet, Input.Region, RosterMode: Input.RosterMode);
         var (job, errors) = await StartImport.CreateAsync(
-            db, queue, scope, choice, upload!, host.DataDirectory, allowMapping: true, clock.GetUtcNow().UtcDateTime, ct);
+            db, queue, scope, choice, upload!, host.DataDirectory, allowMapping: true, settings.Limits, clock.GetUtcNow().UtcDateTime, ct);
         if (job is null)
         {
             Errors = errors;

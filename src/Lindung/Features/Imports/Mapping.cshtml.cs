@@ -16,7 +16,7 @@ namespace Lindung.Features.Imports;
 /// choice of the file's header cells, with the first rows to judge by; saving queues the job.
 /// </summary>
 [Authorize(Policy = Policies.Registry)]
-internal sealed class MappingModel(LindungDbContext db, ImportJobQueue queue, LindungHostOptions host) : PageModel
+internal sealed class MappingModel(LindungDbContext db, ImportJobQueue queue, LindungHostOptions host, ImportSettings settings) : PageModel
 {
     public const int PreviewRows = 5;
 
@@ -63,7 +63,18 @@ internal sealed class MappingModel(LindungDbContext db, ImportJobQueue queue, Li
         Job = job;
         if (job.Status == ImportJobStatus.AwaitingMapping)
         {
-            (Header, Preview) = ImportTable.Peek(ImportFiles.Full(host.DataDirectory, job.StoredPath), job.Sheet, PreviewRows);
+            var path = ImportFiles.Full(host.DataDirectory, job.StoredPath);
+            try
+            {
+                (Header, Preview) = ImportTable.Peek(path, job.Sheet, settings.Limits, PreviewRows);
+            }
+            catch (TableFileException exception)
+            {
+                // The header read when it was uploaded, a preview row does not: map by the header and say why there is no preview.
+                Header = ImportTable.Peek(path, job.Sheet, settings.Limits, rows: 0).Header;
+                Errors = new Dictionary<string, ValidationError>(StringComparer.Ordinal) { ["file"] = exception.ErrorFor(path, job.OriginalFileName) };
+            }
+
             Missing = ImportColumns.Missing(job.Kind, Header, ImportColumns.FromJson(job.ColumnOverrides));
         }
 

@@ -24,18 +24,33 @@ internal static class StartImport
 {
     public static async Task<(ImportJob? Job, Dictionary<string, ValidationError> Errors)> CreateAsync(
         LindungDbContext db, ImportJobQueue queue, AccessScope scope, ImportChoice choice, SavedUpload upload,
-        string dataDirectory, bool allowMapping, DateTime now, CancellationToken ct)
+        string dataDirectory, bool allowMapping, TableLimits limits, DateTime now, CancellationToken ct)
     {
         var errors = new Dictionary<string, ValidationError>(StringComparer.Ordinal);
-        var job = await BuildAsync(db, scope, choice, upload, dataDirectory, allowMapping, now, errors, ct);
+        ImportJob? job = null;
+        try
+        {
+            job = await BuildAsync(db, scope, choice, upload, dataDirectory, allowMapping, limits, now, errors, ct);
+            if (job is not null)
+            {
+                db.ImportJobs.Add(job);
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        finally
+        {
+            // No job row holds the file (refused, or a failure on the way): it must not linger on disk.
+            if (job is null || db.Entry(job).State != EntityState.Unchanged)
+            {
+                ImportFiles.TryDelete(ImportFiles.Full(dataDirectory, upload.StoredPath));
+            }
+        }
+
         if (job is null)
         {
-            ImportFiles.TryDelete(ImportFiles.Full(dataDirectory, upload.StoredPath));
             return (null, errors);
         }
 
-        db.ImportJobs.Add(job);
-        await db.SaveChangesAsync(ct);
         if (job.Status == ImportJobStatus.Queued && !await EnqueueAsync(db, queue, job.Id, ct))
         {
             errors["file"] = ImportErrors.Busy;
@@ -60,7 +75,7 @@ internal static class StartImport
 
     private static async Task<ImportJob?> BuildAsync(
         LindungDbContext db, AccessScope scope, ImportChoice choice, SavedUpload upload, string dataDirectory, bool allowMapping,
-        DateTime now, Dictionary<string, ValidationError> errors, CancellationToken ct)
+        TableLimits limits, DateTime now, Dictionary<string, ValidationError> errors, CancellationToken ct)
     {
         var kind = ParseEnum(choice.Kind, ImportKind.Roster);
         var mode = ParseEnum(choice.Mode, CommitMode.AllOrNothing);
@@ -94,7 +109,7 @@ internal static class StartImport
         var overrides = choice.Columns?.Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var sheet = string.IsNullOrWhiteSpace(choice.Sheet) ? null : choice.Sheet.Trim();
-        var missing = MissingColumns(kind.Value, ImportFiles.Full(dataDirectory, upload.StoredPath), sheet, overrides, errors);
+        var missing = MissingColumns(kind.Value, ImportFiles.Full(dataDirectory, upload.StoredPath), upload.OriginalFileName, sheet, overrides, limits, errors);
         if (missing is null || (missing.Count > 0 && !allowMapping))
         {
             return null;
@@ -180,21 +195,18 @@ internal static class StartImport
 
     /// <summary>Required columns the header lacks after the caller's picks; null (with an error) when the file cannot be read.</summary>
     private static List<string>? MissingColumns(
-        ImportKind kind, string path, string? sheet, Dictionary<string, string>? overrides, Dictionary<string, ValidationError> errors)
+        ImportKind kind, string path, string originalFileName, string? sheet, Dictionary<string, string>? overrides, TableLimits limits,
+        Dictionary<string, ValidationError> errors)
     {
         IReadOnlyList<string> header;
         try
         {
-            header = ImportTable.Peek(path, sheet, rows: 0).Header;
+            // The import's own opener and limits: every failure to read arrives as a TableFileException with its code.
+            header = ImportTable.Peek(path, sheet, limits, rows: 0).Header;
         }
         catch (TableFileException exception)
         {
-            errors["file"] = exception.Error;
-            return null;
-        }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or FormatException)
-        {
-            errors["file"] = ImportErrors.FileUnreadable;
+            errors["file"] = exception.ErrorFor(path, originalFileName);
             return null;
         }
 

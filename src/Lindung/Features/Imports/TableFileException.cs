@@ -11,4 +11,20 @@ internal sealed class TableFileException(ValidationError error)
     : Exception($"{error.MessageEn} / {error.MessageId}")
 {
     public ValidationError Error { get; } = error;
+
+    /// <summary>
+    /// The error naming the file as its uploader called it: the readers name the file they opened,
+    /// which for an upload is its stored name (a job id), meaningless to the user.
+    /// </summary>
+    public ValidationError ErrorFor(string openedPath, string originalFileName)
+    {
+        var opened = Path.GetFileName(openedPath);
+        return opened.Length == 0 || opened == originalFileName
+            ? Error
+            : Error with
+            {
+                MessageId = Error.MessageId.Replace(opened, originalFileName, StringComparison.Ordinal),
+                MessageEn = Error.MessageEn.Replace(opened, originalFileName, StringComparison.Ordinal),
+            };
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
@@ -26,6 +27,7 @@ internal sealed class XlsxReader : ITableReader
     {
         CloseInput = true,
         DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
     };
@@ -37,16 +39,20 @@ internal sealed class XlsxReader : ITableReader
     private readonly List<string> _cells = [];
     private readonly StringBuilder _text = new();
     private readonly int _headerWidth;
+    private readonly TableLimits _limits;
+    private readonly string _fileName;
 
-    private XlsxReader(SpreadsheetDocument document, WorksheetPart sheet, string sheetName)
+    private XlsxReader(SpreadsheetDocument document, WorksheetPart sheet, string sheetName, TableLimits limits, string fileName)
     {
         _document = document;
+        _limits = limits;
+        _fileName = fileName;
         var workbook = document.WorkbookPart!;
         SheetName = sheetName;
         _sharedStrings = ReadSharedStrings(workbook.SharedStringTablePart);
         _dateStyles = XlsxDateStyles.Load(workbook);
         _date1904 = workbook.Workbook.WorkbookProperties?.Date1904?.Value == true;
-        _xml = XmlReader.Create(sheet.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+        _xml = XmlReader.Create(Limited(sheet), XmlSettings);
         if (ReadRecord(out var header))
         {
             _headerWidth = header.Length;
@@ -73,13 +79,13 @@ internal sealed class XlsxReader : ITableReader
     /// one in the workbook's tab order when null.
     /// </summary>
     /// <exception cref="TableFileException">Not a readable workbook, or no sheet of that name (the message lists the sheets there are).</exception>
-    public static XlsxReader Open(string path, string? sheet = null)
+    public static XlsxReader Open(string path, string? sheet = null, TableLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
         try
         {
-            return Open(stream, sheet, Path.GetFileName(path));
+            return Open(stream, sheet, Path.GetFileName(path), limits);
         }
         catch
         {
@@ -88,14 +94,18 @@ internal sealed class XlsxReader : ITableReader
         }
     }
 
-    /// <summary>Opens a workbook held in a seekable stream; the reader owns and disposes it.</summary>
-    public static XlsxReader Open(Stream stream, string? sheet = null, string fileName = "workbook.xlsx")
+    /// <summary>
+    /// Opens a workbook held in a seekable stream; the reader owns and disposes it. Without
+    /// <paramref name="limits"/> nothing but the XML rules (no DTD) bounds what is read.
+    /// </summary>
+    public static XlsxReader Open(Stream stream, string? sheet = null, string fileName = "workbook.xlsx", TableLimits? limits = null)
     {
-        var document = OpenDocument(stream, fileName);
+        limits ??= Unbounded;
+        var document = OpenDocument(stream, fileName, limits);
         try
         {
             var (part, name) = FindSheet(document, sheet, fileName);
-            return new XlsxReader(document, part, name);
+            return new XlsxReader(document, part, name, limits, fileName);
         }
         catch
         {
@@ -108,7 +118,7 @@ internal sealed class XlsxReader : ITableReader
     public static IReadOnlyList<string> SheetNames(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var document = OpenDocument(stream, Path.GetFileName(path));
+        using var document = OpenDocument(stream, Path.GetFileName(path), Unbounded);
         return [.. Sheets(document).Select(s => s.Name)];
     }
 
@@ -120,6 +130,11 @@ internal sealed class XlsxReader : ITableReader
             if (_xml.NodeType == XmlNodeType.Element && _xml.LocalName == "row")
             {
                 Row = int.TryParse(_xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : Row + 1;
+                if (Row > _limits.MaxRows)
+                {
+                    throw TableLimits.TooManyRows(_fileName, _limits.MaxRows);
+                }
+
                 if (ReadRow())
                 {
                     fields = new string[Math.Max(_cells.Count, _headerWidth)];
@@ -183,6 +198,11 @@ internal sealed class XlsxReader : ITableReader
     private int ReadCell(int next, out string value)
     {
         var column = _xml.GetAttribute("r") is { } reference ? ColumnIndex(reference) ?? next : next;
+        if (column >= _limits.MaxColumns)
+        {
+            throw TableLimits.TooManyColumns(_fileName, Row, _limits.MaxColumns);
+        }
+
         var type = _xml.GetAttribute("t");
         var style = int.TryParse(_xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
         if (_xml.IsEmptyElement)
@@ -215,13 +235,13 @@ internal sealed class XlsxReader : ITableReader
             switch (_xml.LocalName)
             {
                 case "v":
-                    raw = LeafText(_xml);
+                    raw = LeafText(_xml, _limits.MaxCellChars, CellTooLong);
                     break;
                 case "rPh":
                     inPhonetic = !_xml.IsEmptyElement;
                     break;
                 case "t" when !inPhonetic:
-                    _text.Append(LeafText(_xml));
+                    _text.Append(LeafText(_xml, _limits.MaxCellChars - _text.Length, CellTooLong));
                     break;
             }
         }
@@ -230,8 +250,14 @@ internal sealed class XlsxReader : ITableReader
         return column;
     }
 
-    /// <summary>The text of a leaf element such as v or t; leaves the reader on its end tag.</summary>
-    private static string LeafText(XmlReader xml)
+    private Exception CellTooLong() => TableLimits.CellTooLong(_fileName, Row, _limits.MaxCellChars);
+
+    /// <summary>
+    /// The text of a leaf element such as v or t; leaves the reader on its end tag. The text is read
+    /// in chunks, so a gigabyte-long value is refused by <paramref name="tooLong"/> after
+    /// <paramref name="maxChars"/> characters instead of being built whole first.
+    /// </summary>
+    private static string LeafText(XmlReader xml, long maxChars, Func<Exception> tooLong)
     {
         if (xml.IsEmptyElement)
         {
@@ -240,22 +266,44 @@ internal sealed class XlsxReader : ITableReader
 
         string? text = null;
         StringBuilder? more = null;
+        char[]? chunk = null;
         while (xml.Read() && xml.NodeType != XmlNodeType.EndElement)
         {
             if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
             {
-                if (text is null)
+                more ??= new StringBuilder();
+                if (text is not null)
                 {
-                    text = xml.Value;
+                    more.Append(text);
+                    text = null;
+                }
+
+                if (!xml.CanReadValueChunk)
+                {
+                    more.Append(xml.Value);
                 }
                 else
                 {
-                    (more ??= new StringBuilder(text)).Append(xml.Value);
+                    chunk ??= new char[4096];
+                    int read;
+                    while ((read = xml.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                    {
+                        more.Append(chunk, 0, read);
+                        if (more.Length > maxChars)
+                        {
+                            throw tooLong();
+                        }
+                    }
+                }
+
+                if (more.Length > maxChars)
+                {
+                    throw tooLong();
                 }
             }
         }
 
-        return more?.ToString() ?? text ?? string.Empty;
+        return more?.ToString() ?? string.Empty;
     }
 
     private string Render(string? type, int style, string? raw)
@@ -299,7 +347,7 @@ internal sealed class XlsxReader : ITableReader
         return letters is 0 or > 3 ? null : column - 1;
     }
 
-    private static List<string> ReadSharedStrings(SharedStringTablePart? part)
+    private List<string> ReadSharedStrings(SharedStringTablePart? part)
     {
         var strings = new List<string>();
         if (part is null)
@@ -307,9 +355,11 @@ internal sealed class XlsxReader : ITableReader
             return strings;
         }
 
-        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+        using var xml = XmlReader.Create(Limited(part), XmlSettings);
         var text = new StringBuilder();
         var inPhonetic = false;
+        long budget = _limits.MaxSharedStringChars;
+        Exception TooLarge() => TableLimits.SharedStringsTooLarge(_fileName, _limits.MaxSharedStringChars);
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.EndElement)
@@ -317,7 +367,13 @@ internal sealed class XlsxReader : ITableReader
                 switch (xml.LocalName)
                 {
                     case "si":
-                        strings.Add(XlsxCellText.Unescape(text.ToString()));
+                        budget -= text.Length + TableLimits.SharedStringOverhead;
+                        if (budget < 0)
+                        {
+                            throw TooLarge();
+                        }
+
+                        strings.Add(text.Length == 0 ? string.Empty : XlsxCellText.Unescape(text.ToString()));
                         break;
                     case "rPh":
                         inPhonetic = false;
@@ -338,6 +394,12 @@ internal sealed class XlsxReader : ITableReader
                     text.Clear();
                     if (xml.IsEmptyElement)
                     {
+                        budget -= TableLimits.SharedStringOverhead;
+                        if (budget < 0)
+                        {
+                            throw TooLarge();
+                        }
+
                         strings.Add(string.Empty);
                     }
 
@@ -346,7 +408,8 @@ internal sealed class XlsxReader : ITableReader
                     inPhonetic = !xml.IsEmptyElement;
                     break;
                 case "t" when !inPhonetic:
-                    text.Append(LeafText(xml));
+                    var room = _limits.MaxCellChars - text.Length;
+                    text.Append(LeafText(xml, Math.Min(budget, room), budget < room ? TooLarge : () => TableLimits.CellTooLong(_fileName, 0, _limits.MaxCellChars)));
                     break;
             }
         }
@@ -354,11 +417,20 @@ internal sealed class XlsxReader : ITableReader
         return strings;
     }
 
-    private static SpreadsheetDocument OpenDocument(Stream stream, string fileName)
+    /// <summary>A part's stream that refuses to inflate past <see cref="TableLimits.MaxPartBytes"/>.</summary>
+    private LimitedReadStream Limited(OpenXmlPart part) => new(
+        part.GetStream(FileMode.Open, FileAccess.Read), _limits.MaxPartBytes, () => TableLimits.PartTooLarge(_fileName, part.Uri.ToString(), _limits.MaxPartBytes));
+
+    private static SpreadsheetDocument OpenDocument(Stream stream, string fileName, TableLimits limits)
     {
+        CheckPartSizes(stream, fileName, limits);
         try
         {
-            var document = SpreadsheetDocument.Open(stream, isEditable: false);
+            var document = SpreadsheetDocument.Open(stream, isEditable: false, new OpenSettings
+            {
+                // Parts the SDK loads whole (workbook, styles) stop here; sheets and shared strings stream through Limited.
+                MaxCharactersInPart = Math.Min(limits.MaxPartBytes, TableLimits.MaxMetadataPartChars),
+            });
             if (document.WorkbookPart?.Workbook is null)
             {
                 document.Dispose();
@@ -367,11 +439,55 @@ internal sealed class XlsxReader : ITableReader
 
             return document;
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
+        catch (XmlException ex) when (IsDtd(ex))
+        {
+            throw TableLimits.DtdProhibited(fileName);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException)
         {
             throw Unreadable(fileName);
         }
     }
+
+    /// <summary>True when the XML was refused for declaring a DTD (entities, XXE, "billion laughs").</summary>
+    internal static bool IsDtd(XmlException exception) => exception.Message.Contains("DTD", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Refuses a package whose directory declares a part larger than the limit before anything is
+    /// inflated (a zip bomb that tells the truth); one that lies is stopped by <see cref="Limited"/>.
+    /// </summary>
+    private static void CheckPartSizes(Stream stream, string fileName, TableLimits limits)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.Length > limits.MaxPartBytes)
+                {
+                    throw TableLimits.PartTooLarge(fileName, entry.FullName, limits.MaxPartBytes);
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw Unreadable(fileName);
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
+    }
+
+    /// <summary>No limit but the XML rules: for callers that pass none.</summary>
+    private static readonly TableLimits Unbounded = new()
+    {
+        MaxPartBytes = long.MaxValue,
+        MaxSharedStringChars = long.MaxValue,
+        MaxCellChars = int.MaxValue,
+        MaxColumns = int.MaxValue,
+        MaxRows = int.MaxValue,
+    };
 
     private static TableFileException Unreadable(string fileName) => new(new ValidationError(
         "TABLE_XLSX_UNREADABLE",
