@@ -42,7 +42,7 @@ public sealed class ImportBrowserTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "import-1-upload");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mulai impor" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/mapping");
+        await page.ArriveAsync("**/mapping");
         Assert.Contains("Pekerja 22", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByLabel("Kolom wajib “nik”").SelectOptionAsync("NOMOR INDUK");
         await Screenshots.SaveAsync(page, "import-2-mapping");

@@ -22,19 +22,19 @@ public sealed class RegistryBrowserTests(BrowserFixture browser)
         Assert.Equal("Beranda", await page.GetByRole(AriaRole.Link, new() { Name = "Beranda" }).InnerTextAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Pekerja", Exact = true }).ClickAsync();
+        await page.ArriveAsync("**/workers");
         await page.GetByLabel("Cari pekerja berdasarkan NIK atau nama").FillAsync("budi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cari" }).ClickAsync();
-        await page.WaitForURLAsync("**/workers?q=budi");
+        await page.ArriveAsync("**/workers?q=budi");
         var rows = page.Locator("table.responsive tbody tr");
         Assert.Equal(2, await rows.CountAsync());
         Assert.Contains(seed.BudiSantoso.MaskedNik, await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshots.SaveAsync(page, "registry-2-worker-search");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Instansi/OPD", Exact = true }).First.ClickAsync();
-        // Waiting for the address only (not the load event): the link click below waits for its element itself.
-        await page.WaitForURLAsync("**/agencies", new() { WaitUntil = WaitUntilState.Commit });
+        await page.ArriveAsync("**/agencies");
         await page.GetByRole(AriaRole.Link, new() { Name = "RSUD Kota Madiun", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/agencies/{seed.AgencyB}");
+        await page.ArriveAsync($"**/agencies/{seed.AgencyB}");
         Assert.Equal("RSUD Kota Madiun · Lindung", await page.TitleAsync());
         // One table of the roster, a filter per category (Kontrak, Harian lepas, Outsourcing) beside "Semua".
         Assert.Equal(3, await page.Locator("#roster tbody tr").CountAsync());
@@ -42,7 +42,7 @@ public sealed class RegistryBrowserTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "registry-3-agency-page");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Agus Prasetyo" }).ClickAsync();
-        await page.WaitForURLAsync($"**/workers/{seed.Agus.Id}");
+        await page.ArriveAsync($"**/workers/{seed.Agus.Id}");
         Assert.Contains(seed.Agus.Nik, await page.Locator("dl.facts").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshots.SaveAsync(page, "registry-5-worker-page");
     }
