@@ -60,7 +60,7 @@ public static class FieldParser
     }
 
     /// <summary>
-    /// A monthly wage as <see cref="WageText.Read"/> reads it; null when unreadable or above
+    /// A monthly wage as <see cref="WageText.Read(string?, out long)"/> reads it; null when unreadable or above
     /// <see cref="WageText.MaxMonthly"/>, so reconciliation never prices an absurd wage. Negative
     /// amounts come back negative, for validation to refuse.
     /// </summary>

@@ -34,8 +34,15 @@ public static class WageText
     public const long MaxMonthly = 1_000_000_000;
 
     /// <summary>Reads <paramref name="text"/>; <paramref name="wage"/> is set only when the answer is <see cref="WageReading.Read"/>.</summary>
-    public static WageReading Read(string? text, out long wage)
+    public static WageReading Read(string? text, out long wage) => Read(text, MaxMonthly, out wage);
+
+    /// <summary>
+    /// Reads a rupiah amount in the same shapes with another plausibility bound (a contract value
+    /// runs to billions); <paramref name="max"/> must leave room for one more digit in a <see cref="long"/>.
+    /// </summary>
+    public static WageReading Read(string? text, long max, out long wage)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(max, long.MaxValue / 100);
         wage = 0;
         var value = (text ?? string.Empty).AsSpan().Trim();
         if (value.StartsWith('\''))
@@ -72,7 +79,7 @@ public static class WageText
             {
                 // Stops before it could overflow: one digit past the bound already decides.
                 amount = (amount * 10) + (c - '0');
-                if (amount > MaxMonthly)
+                if (amount > max)
                 {
                     if (!negative)
                     {
