@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Backup;
+using Lindung.Features.Branches;
 using Lindung.Features.Contributions;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Home;
@@ -28,6 +29,9 @@ internal static class LindungCli
             ImportCommand.Create(console),
             SnapshotCommand.Create(console),
             ReportCommand.Create(console),
+            BranchCommand.Create(console),
+            Features.Certificates.CertificateCommand.Create(console),
+            Features.Procurement.ContractsCommand.Create(console),
         };
         foreach (var command in BackupCommand.Create(console))
         {

@@ -55,7 +55,7 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : 
                 continue;
             }
 
-            if (entry.Entity is IRegionScoped scoped and not IDerivedRow && ToAction(entry.State) is { } action)
+            if (entry.Entity is IRegionScoped scoped and not IDerivedRow and not ISelfRecordedRow && ToAction(entry.State) is { } action)
             {
                 events.Add(new AuditEvent
                 {

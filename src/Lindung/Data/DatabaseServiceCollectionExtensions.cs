@@ -1,4 +1,5 @@
 using Lindung.Hosting;
+using Lindung.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,12 +20,15 @@ internal static class DatabaseServiceCollectionExtensions
         services.TryAddScoped<IAuditActor, SystemAuditActor>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<RegistryChangeInterceptor>();
+        services.TryAddSingleton<ApiKeyCache>();
+        services.TryAddSingleton<SecurityStampCache>();
+        services.AddScoped<SecurityCacheInterceptor>();
         _ = settings.Provider switch
         {
             DatabaseProvider.Sqlite => services.AddDbContext<LindungDbContext, SqliteLindungDbContext>((sp, options) =>
-                options.UseSqlite(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<RegistryChangeInterceptor>())),
+                options.UseSqlite(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<RegistryChangeInterceptor>(), sp.GetRequiredService<SecurityCacheInterceptor>())),
             DatabaseProvider.Postgres => services.AddDbContext<LindungDbContext, PostgresLindungDbContext>((sp, options) =>
-                options.UseNpgsql(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<RegistryChangeInterceptor>())),
+                options.UseNpgsql(settings.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<RegistryChangeInterceptor>(), sp.GetRequiredService<SecurityCacheInterceptor>())),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider."),
         };
         return services;
@@ -44,5 +48,13 @@ internal static class DatabaseServiceCollectionExtensions
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging (kept in the file): readers do not wait for a writer, nor the
+            // writer for readers. In the default rollback journal every write (an import, the
+            // audit of answered checks) stalled concurrent requests, and Microsoft.Data.Sqlite
+            // retries a busy read only after 150 ms.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
+        }
     }
 }

@@ -52,6 +52,22 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<CoverageThresholdSetting> CoverageThresholds => Set<CoverageThresholdSetting>();
 
+    public DbSet<LicenceRuleVersion> LicenceRules => Set<LicenceRuleVersion>();
+
+    public DbSet<LicenceCheck> LicenceChecks => Set<LicenceCheck>();
+    public DbSet<BranchOffice> BranchOffices => Set<BranchOffice>();
+    public DbSet<ComplianceCertificate> ComplianceCertificates => Set<ComplianceCertificate>();
+
+    public DbSet<BranchWorkingArea> BranchWorkingAreas => Set<BranchWorkingArea>();
+
+    public DbSet<Contract> Contracts => Set<Contract>();
+
+    public DbSet<ContractStage> ContractStages => Set<ContractStage>();
+
+    public DbSet<ContractWorker> ContractWorkers => Set<ContractWorker>();
+
+    public DbSet<PaymentGateCheck> PaymentGateChecks => Set<PaymentGateCheck>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -65,6 +81,7 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new CoverageTargetConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration());
         builder.ApplyConfiguration(new ApiKeyConfiguration());
+        builder.ApplyConfiguration(new ComplianceCertificateConfiguration());
         builder.ApplyConfiguration(new ReconciliationRunConfiguration());
         builder.ApplyConfiguration(new ReconciliationResultConfiguration());
         builder.ApplyConfiguration(new MatchDecisionConfiguration());
@@ -74,6 +91,14 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new CoverageSnapshotConfiguration());
         builder.ApplyConfiguration(new WorkingPopulationConfiguration());
         builder.ApplyConfiguration(new CoverageThresholdSettingConfiguration());
+        builder.ApplyConfiguration(new LicenceRuleVersionConfiguration());
+        builder.ApplyConfiguration(new LicenceCheckConfiguration());
+        builder.ApplyConfiguration(new BranchOfficeConfiguration());
+        builder.ApplyConfiguration(new BranchWorkingAreaConfiguration());
+        builder.ApplyConfiguration(new ContractConfiguration());
+        builder.ApplyConfiguration(new ContractStageConfiguration());
+        builder.ApplyConfiguration(new ContractWorkerConfiguration());
+        builder.ApplyConfiguration(new PaymentGateCheckConfiguration());
         ModelConventions.Apply(builder);
     }
 }

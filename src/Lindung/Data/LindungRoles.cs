@@ -11,6 +11,18 @@ internal static class LindungRoles
     public const string Leader = nameof(Leader);
     public const string Auditor = nameof(Auditor);
 
+    /// <summary>An agency's commitment officer (Pejabat Pembuat Komitmen): its contracts and their payment gate.</summary>
+    public const string ProcurementOfficer = nameof(ProcurementOfficer);
+
+    /// <summary>
+    /// Another social-protection system asking "already enrolled?" (DCI search). Held by API keys
+    /// only, never by a person, so it is not an Identity role: <see cref="All"/> leaves it out.
+    /// </summary>
+    public const string InteropClient = nameof(InteropClient);
+
     public static IReadOnlyList<string> All { get; } =
-        [RegionalAdmin, AgencyOperator, BranchOfficer, LicensingOfficer, Sponsor, Leader, Auditor];
+        [RegionalAdmin, AgencyOperator, BranchOfficer, LicensingOfficer, Sponsor, Leader, Auditor, ProcurementOfficer];
+
+    /// <summary>The roles an API key may carry.</summary>
+    public static IReadOnlyList<string> ForApiKeys { get; } = [.. All, InteropClient];
 }

@@ -1,11 +1,17 @@
 using Lindung.Data;
 using Lindung.Features.Api;
+using Lindung.Features.Audit;
+using Lindung.Features.Certificates;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Demo;
 using Lindung.Features.Errors;
 using Lindung.Features.Home;
 using Lindung.Features.Imports;
+using Lindung.Features.Interop;
+using Lindung.Features.Licensing;
+using Lindung.Features.Procurement;
+using Lindung.Features.Shared;
 using Lindung.Localization;
 using Lindung.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -35,11 +41,18 @@ internal static class LindungWebApp
         builder.Services.AddRazorPages(pages => pages.RootDirectory = "/Features");
         // Before the database: the web's audit actor (the signed-in user) replaces the default "system".
         builder.Services.AddLindungWebSecurity();
+        builder.Services.AddLindungTransport();
         builder.Services.AddLindungApi();
         builder.Services.AddLindungCompliance();
+        builder.Services.AddLindungCertificates();
+        builder.Services.AddScoped<LoadOperatorLanding>();
+        builder.Services.AddLindungAuditTrail();
         builder.Services.AddLindungDatabase(DatabaseSettings.Resolve(options.DataDirectory, options.Db, builder.Configuration));
         builder.Services.AddLindungImports(options.DataDirectory);
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddLindungLicensing();
+        builder.Services.AddLindungInterop();
+        builder.Services.AddLindungProcurement();
         builder.Services.AddLindungImportJobs(builder.Configuration);
         builder.Services.AddHostedService<SnapshotService>();
         builder.Services.AddSingleton<SnapshotRefresher>();
@@ -53,6 +66,7 @@ internal static class LindungWebApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseLindungTransport();
         app.UseSecurityHeaders();
         // Before the error pages, so a re-executed error page keeps the language of the request that failed.
         app.UseRequestLocalization();
@@ -63,13 +77,19 @@ internal static class LindungWebApp
         app.UseStaticFiles();
         // Explicit, after the error pages: their re-executed request must be routed again.
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseDisplayZone();
+        app.UseNoStoreForPersonalData();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapLanguageSwitch();
         app.MapHome();
         app.MapLindungApi();
+        app.MapJwks();
         return app;
     }
 }

@@ -45,6 +45,9 @@ internal sealed record AccessScope(IReadOnlySet<string> Roles, IReadOnlyList<str
 
     public bool OperatesAgency => IsIn(LindungRoles.AgencyOperator) && AgencyId is not null;
 
+    /// <summary>A commitment officer (PPK) of one agency: its contracts only.</summary>
+    public bool ProcuresForAgency => IsIn(LindungRoles.ProcurementOfficer) && AgencyId is not null;
+
     /// <summary>The regions this scope is limited to: null for the whole installation, else the list (empty = none).</summary>
     public IReadOnlyList<string>? RegionLimit => WholeInstallation ? null : RegionCodes;
 

@@ -14,9 +14,11 @@ namespace Lindung.Security;
 /// key is found by its prefix and checked against the stored SHA-256 in constant time; a revoked key
 /// fails. The principal carries the key's role and scope exactly like a user's cookie, so the same
 /// policies and <see cref="ScopedQueries"/> apply, and <c>apikey:&lt;prefix&gt;</c> is the audit actor.
+/// The row comes from <see cref="ApiKeyCache"/> when a recent request read it (cleared on revocation),
+/// else from the database; the hash comparison runs on every request either way.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, LindungDbContext db, TimeProvider clock)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache cache, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -39,18 +41,30 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var prefix = ApiKeyToken.PrefixOf(presented);
-        var key = prefix is null ? null : await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+        var key = prefix is null ? null : cache.Find(prefix);
+        if (prefix is not null && key is null)
+        {
+            var generation = cache.Generation;
+            key = await Db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+            if (key is not null)
+            {
+                cache.Add(key, generation);
+            }
+        }
+
         if (key is null || !ApiKeyToken.Matches(presented, key.SecretHash) || key.RevokedAt is not null)
         {
             return AuthenticateResult.Fail("Invalid or revoked API key.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (key.LastUsedAt is null || now - key.LastUsedAt >= TouchInterval)
+        if (key.LastUsedAt is not { } last || now - last >= TouchInterval)
         {
             // Outside the change tracker: a use is not a change of the key, so it is not audited.
+            // The cached row remembers the touch, so the next requests do not write again.
             var cutoff = now - TouchInterval;
-            await db.ApiKeys.Where(k => k.Id == key.Id && (k.LastUsedAt == null || k.LastUsedAt <= cutoff))
+            key.LastUsedAt = now;
+            await Db.ApiKeys.Where(k => k.Id == key.Id && (k.LastUsedAt == null || k.LastUsedAt <= cutoff))
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
 
@@ -69,6 +83,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         var identity = new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
+
+    /// <summary>Resolved only when the cache cannot answer, so a cached request builds no context.</summary>
+    private LindungDbContext Db => Context.RequestServices.GetRequiredService<LindungDbContext>();
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -20,8 +20,8 @@ internal static class IdentitySetup
                 options.Password.RequireLowercase = false;
                 options.Password.RequireDigit = false;
                 options.Password.RequiredUniqueChars = 5;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.MaxFailedAccessAttempts = SignInSettings.DefaultLockoutFailures;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(SignInSettings.DefaultLockoutMinutes);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
             })
@@ -36,6 +36,8 @@ internal static class IdentitySetup
         services.AddScoped<JobAuditActor>();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddLindungIdentityCore().AddSignInManager();
+        services.AddLindungSignInSettings();
+        services.AddScoped<Features.Account.ChangePassword>();
         // Pages sign in with the cookie; under /api a request that presents a key uses the API-key
         // scheme instead, and one without falls back to the cookie (a signed-in browser).
         services.AddAuthentication(SelectingScheme)
@@ -61,12 +63,15 @@ internal static class IdentitySetup
             // API clients get a status code (and a problem body), never the sign-in page.
             cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            // A cookie whose security stamp is no longer the user's (signed out, password changed) is refused.
+            cookie.Events.OnValidatePrincipal = SessionStamp.ValidateAsync;
         });
         services.AddAuthorizationBuilder().AddLindungPolicies();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "lindung.csrf";
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.HeaderName = ApiAntiforgery.HeaderName;
         });
         return services;
     }

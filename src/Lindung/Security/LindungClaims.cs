@@ -11,4 +11,10 @@ internal static class LindungClaims
 
     /// <summary>Present (value "true") only for a user whose scope is the whole installation; its absence never widens a scope.</summary>
     public const string WholeInstallation = "lindung:whole-installation";
+
+    /// <summary>
+    /// A user claim (stored with the user, value "true") while the password is a one-time password
+    /// someone else chose; removed when the user sets their own.
+    /// </summary>
+    public const string MustChangePassword = "lindung:must-change-password";
 }

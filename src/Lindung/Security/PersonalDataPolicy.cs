@@ -73,7 +73,25 @@ internal static class PersonalDataPolicy
         [LindungRoles.Auditor] = PersonalDataView.Nothing,
         [LindungRoles.LicensingOfficer] = PersonalDataView.Nothing,
         [LindungRoles.Sponsor] = PersonalDataView.Nothing,
+
+        // A commitment officer names the contractor's workers by NIK and reads them back masked on
+        // the contract; it opens no worker's record.
+        [LindungRoles.ProcurementOfficer] = PersonalDataView.Nothing,
     };
+
+    /// <summary>
+    /// What a reader of the audit trail sees of the rows in an event's before/after (docs/PRIVACY.md,
+    /// "The audit trail"): the trail tells what changed, not who it was about. The NIK is at least
+    /// masked, so an auditor, who sees no worker anywhere else, can still follow one record's
+    /// changes; everything else as the role sees it elsewhere. The page and the list API are lists
+    /// (<paramref name="export"/> false: NIK masked for everyone, so no birth date or sex); the export
+    /// carries the full NIK only for roles that see it on a worker's page.
+    /// </summary>
+    public static PersonalDataView ForAuditTrail(AccessScope scope, bool export)
+    {
+        var view = export ? For(scope) : For(scope).InList;
+        return view.Nik == NikView.None ? view with { Nik = NikView.Masked } : view;
+    }
 
     public static PersonalDataView For(AccessScope scope) =>
         scope.Roles

@@ -31,15 +31,38 @@ internal static class Policies
     /// <summary>Coverage dashboards and reports (aggregates only); an agency operator sees their own agency's.</summary>
     public const string Dashboards = "dashboards";
 
+    /// <summary>The licensing gate: checking a licence application and listing the checks asked.</summary>
+    public const string Licensing = "licensing";
+
+    /// <summary>Branch offices' figures (aggregates of the caller's regions): the roles that work with regions.</summary>
+    public const string Branches = "branches";
+
+    public const string Interop = "interop";
+
+    /// <summary>Contracts and their payment gate: reading them, asking the gate (docs/PROCUREMENT.md).</summary>
+    public const string Procurement = "procurement";
+
+    /// <summary>Registering contracts and assigning the contractor's workers: the agency's commitment officer and the admin.</summary>
+    public const string ProcurementEdit = "procurement-edit";
+
+    /// <summary>Recording a construction contract's Jakon registration and payment: the branch and the admin.</summary>
+    public const string JakonRecord = "jakon-record";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
         [Employers] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.LicensingOfficer],
         [Administration] = [LindungRoles.RegionalAdmin],
+        [Licensing] = [LindungRoles.RegionalAdmin, LindungRoles.LicensingOfficer],
         [Audit] = [LindungRoles.Auditor, LindungRoles.RegionalAdmin],
         [Reconciliation] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader],
         [ReconciliationDecide] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
         [Dashboards] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.AgencyOperator],
+        [Branches] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.Leader],
+        [Interop] = [LindungRoles.InteropClient],
+        [Procurement] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.ProcurementOfficer],
+        [ProcurementEdit] = [LindungRoles.RegionalAdmin, LindungRoles.ProcurementOfficer],
+        [JakonRecord] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer],
     };
 
     /// <summary>Whether the user holds a role the policy admits; the layout shows only the links a user may follow.</summary>
@@ -52,7 +75,10 @@ internal static class Policies
             builder.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         }
 
-        // Every page requires a signed-in user unless it says [AllowAnonymous].
-        return builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // Every page requires a signed-in user unless it says [AllowAnonymous]; a key of another
+        // social-protection system reaches its search and nothing else, not even "any signed-in user".
+        var signedInPerson = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(context => !context.User.IsInRole(LindungRoles.InteropClient)).Build();
+        return builder.SetDefaultPolicy(signedInPerson).SetFallbackPolicy(signedInPerson);
     }
 }

@@ -23,6 +23,8 @@ public sealed class RegistryModelTests
         typeof(ImportBatch), typeof(ImportJob), typeof(ReconciliationRun), typeof(ReconciliationResult), typeof(MatchDecision),
         typeof(CoverageSnapshot), typeof(CoverageThresholdSetting), typeof(WorkingPopulation),
         typeof(ImportUndoWorker), typeof(ImportUndoEmployment), typeof(ImportUndoMembership),
+        typeof(BranchOffice), typeof(BranchWorkingArea), typeof(LicenceCheck), typeof(LicenceRuleVersion),
+        typeof(Contract), typeof(ContractStage), typeof(ContractWorker), typeof(PaymentGateCheck), typeof(ComplianceCertificate),
     ];
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));

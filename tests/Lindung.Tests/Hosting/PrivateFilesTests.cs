@@ -62,7 +62,7 @@ public class PrivateFilesTests
         }
 
         Assert.Equal(Folder, File.GetUnixFileMode(Path.GetDirectoryName(reports[0])!));
-        Assert.Contains("2,upah_dilaporkan,WAGE_INVALID,", await File.ReadAllTextAsync(reports.Single(r => r.EndsWith(".csv", StringComparison.Ordinal))), StringComparison.Ordinal);
+        Assert.Contains($"2,upah_dilaporkan,{ImportCsv.NikOf(1)},Pekerja 1,WAGE_INVALID,", await File.ReadAllTextAsync(reports.Single(r => r.EndsWith(".csv", StringComparison.Ordinal))), StringComparison.Ordinal);
     }
 
     [Fact]

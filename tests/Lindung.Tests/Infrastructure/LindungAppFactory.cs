@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,11 @@ namespace Lindung.Tests.Infrastructure;
 /// </summary>
 public static class LindungAppFactory
 {
+    // Hundreds of hosts start in one test process, and each file provider (web root for
+    // asp-append-version, configuration files) would take an inotify instance, of which a machine
+    // gives a user 128: polling watchers take none.
+    static LindungAppFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     /// <summary>
     /// In-memory host: use <see cref="LindungTestApp.CreateClient"/> for requests. <paramref name="db"/> is a
     /// PostgreSQL connection string, as <c>serve --db</c> takes; SQLite in the data directory without it.
@@ -39,6 +45,9 @@ public static class LindungAppFactory
             app = LindungWebApp.Build(options, [], builder =>
             {
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                // Every test client comes from one address; tests that sign many users in must not
+                // meet the per-client sign-in limit (its own tests set it lower in configure).
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SignIn:AttemptsPerMinute"] = "100000" });
                 if (!kestrel)
                 {
                     builder.WebHost.UseTestServer();
@@ -91,20 +100,17 @@ public sealed class LindungTestApp : IAsyncDisposable
 
     /// <summary>
     /// An <see cref="HttpClient"/> for the app that keeps cookies (sign-in, anti-forgery) like a
-    /// browser; redirects are not followed so tests can assert them.
+    /// browser; redirects are not followed so tests can assert them. Unsafe API requests made with
+    /// the sign-in cookie carry the antiforgery header as Lindung's own pages send it, unless
+    /// <paramref name="apiAntiforgery"/> is false.
     /// </summary>
-    public HttpClient CreateClient()
+    public HttpClient CreateClient(bool apiAntiforgery = true)
     {
-        if (!_kestrel)
-        {
 #pragma warning disable CA2000 // The client owns and disposes the handler chain.
-            var client = new HttpClient(new CookieHandler(App.GetTestServer().CreateHandler()), disposeHandler: true) { BaseAddress = BaseAddress };
-#pragma warning restore CA2000
-            return client;
-        }
-
-#pragma warning disable CA2000 // The client owns and disposes the handler.
-        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }, disposeHandler: true) { BaseAddress = BaseAddress };
+        HttpMessageHandler transport = _kestrel
+            ? new SocketsHttpHandler { AllowAutoRedirect = false }
+            : new CookieHandler(App.GetTestServer().CreateHandler());
+        return new HttpClient(new ApiAntiforgeryHandler(transport) { Enabled = apiAntiforgery }, disposeHandler: true) { BaseAddress = BaseAddress };
 #pragma warning restore CA2000
     }
 

@@ -18,9 +18,11 @@ public sealed class UiTextTests
             .Concat(Enum.GetValues<Sex>().Select(v => Labels.Key("sex", v)))
             .Concat(Enum.GetValues<SocialSecurityScheme>().Select(v => Labels.Key("scheme", v)))
             .Concat(Enum.GetValues<BusinessSize>().Select(v => Labels.Key("size", v)))
+            .Concat(Enum.GetValues<Lindung.Domain.Procurement.ContractKind>().Select(v => Labels.Key("contract-kind", v)))
             .Concat(LindungRoles.All.Select(r => $"role.{r}"))
             .Concat(Enumerable.Range(1, 5).Select(g => $"risk.{g}"))
-            .Concat(Enum.GetValues<MembershipState>().Select(s => s.Key())))
+            .Concat(Enum.GetValues<MembershipState>().Select(s => s.Key()))
+            .Concat(Enum.GetValues<AuditAction>().Select(Lindung.Features.Audit.IndexModel.ActionKey)))
         {
             keys.Add(key);
         }

@@ -18,7 +18,7 @@ namespace Lindung.Tests.Security;
 public sealed partial class AuthorizationMatrixTests
 {
     /// <summary>The columns of <see cref="Expected"/>, in order.</summary>
-    private static readonly string[] Callers = [ApiWorld.Anonymous, RegionalAdmin, AgencyOperator, BranchOfficer, LicensingOfficer, Sponsor, Leader, Auditor];
+    private static readonly string[] Callers = [ApiWorld.Anonymous, RegionalAdmin, AgencyOperator, BranchOfficer, LicensingOfficer, Sponsor, Leader, Auditor, ProcurementOfficer];
 
     // One row per "METHOD /route" (constraints stripped). Each cell is the status for the caller in
     // that column: 200 201 204 400 401 403 404 409, "in" = redirect to the sign-in page, "dn" = redirect to
@@ -26,72 +26,111 @@ public sealed partial class AuthorizationMatrixTests
     // agency A / region 35.77 (which is in every scoped caller's scope), then for one in region 35.19
     // (outside all of them). API writes send an empty JSON object, so a permitted caller gets 400;
     // form posts carry no anti-forgery token, so they get 400 too.
-    //                                                                     anon RA  AO  BO  LO  SP  LE  AU
+    //                                                                     anon RA  AO  BO  LO  SP  LE  AU  PO
     private static readonly Dictionary<string, (string In, string? Out)> Expected = new(StringComparer.Ordinal)
     {
-        ["GET /"] = ("200 200 200 200 200 200 200 200", null),
-        ["GET /healthz"] = ("200 200 200 200 200 200 200 200", null),
-        ["POST /language"] = ("400 400 400 400 400 400 400 400", null),
-        ["GET /account/signin"] = ("200 200 200 200 200 200 200 200", null),
-        ["GET /account/signout"] = ("in  /   /   /   /   /   /   /  ", null),
-        ["GET /account/denied"] = ("403 403 403 403 403 403 403 403", null),
-        ["GET /error/{code}"] = ("404 404 404 404 404 404 404 404", "500 500 500 500 500 500 500 500"),
-        ["GET /openapi/{documentName}.json"] = ("200 200 200 200 200 200 200 200", "404 404 404 404 404 404 404 404"),
-        ["GET /api/v1/agencies"] = ("401 200 200 200 403 403 403 403", null),
-        ["GET /api/v1/agencies/{id}"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["POST /api/v1/agencies"] = ("401 400 403 403 403 403 403 403", null),
-        ["PUT /api/v1/agencies/{id}"] = ("401 400 403 403 403 403 403 403", "401 404 403 403 403 403 403 403"),
-        ["GET /api/v1/workers"] = ("401 200 200 200 403 403 403 403", null),
-        ["GET /api/v1/workers/{id}"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["POST /api/v1/workers"] = ("401 400 400 400 403 403 403 403", null),
-        ["PUT /api/v1/workers/{id}"] = ("401 400 400 400 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["GET /api/v1/workers/{id}/employments"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["GET /api/v1/workers/{id}/memberships"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["GET /api/v1/employers"] = ("401 200 403 200 200 403 403 403", null),
-        ["GET /api/v1/employers/{id}"] = ("401 200 403 200 200 403 403 403", "401 404 403 404 404 403 403 403"),
+        ["GET /"] = ("200 200 200 200 200 200 200 200 200", null),
+        ["GET /healthz"] = ("200 200 200 200 200 200 200 200 200", null),
+        ["POST /language"] = ("400 400 400 400 400 400 400 400 400", null),
+        ["GET /account/signin"] = ("200 200 200 200 200 200 200 200 200", null),
+        ["GET /account/signout"] = ("in  /   /   /   /   /   /   / /  ", null),
+        ["GET /account/denied"] = ("403 403 403 403 403 403 403 403 403", null),
+        ["GET /account/password"] = ("in  200 200 200 200 200 200 200 200", null),
+        ["GET /error/{code}"] = ("404 404 404 404 404 404 404 404 404", "500 500 500 500 500 500 500 500 500"),
+        ["GET /openapi/{documentName}.json"] = ("200 200 200 200 200 200 200 200 200", "404 404 404 404 404 404 404 404 404"),
+        ["GET /api/v1/agencies"] = ("401 200 200 200 403 403 403 403 403", null),
+        ["GET /api/v1/agencies/{id}"] = ("401 200 200 200 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["POST /api/v1/agencies"] = ("401 400 403 403 403 403 403 403 403", null),
+        ["PUT /api/v1/agencies/{id}"] = ("401 400 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403"),
+        ["GET /api/v1/workers"] = ("401 200 200 200 403 403 403 403 403", null),
+        ["GET /api/v1/workers/{id}"] = ("401 200 200 200 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["POST /api/v1/workers"] = ("401 400 400 400 403 403 403 403 403", null),
+        ["PUT /api/v1/workers/{id}"] = ("401 400 400 400 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["GET /api/v1/workers/{id}/employments"] = ("401 200 200 200 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["GET /api/v1/workers/{id}/memberships"] = ("401 200 200 200 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["GET /api/v1/employers"] = ("401 200 403 200 200 403 403 403 403", null),
+        ["GET /api/v1/employers/{id}"] = ("401 200 403 200 200 403 403 403 403", "401 404 403 404 404 403 403 403 403"),
         // An employer outside the caller's regions is not registered there: the answer is a 200 TIDAK_TERDAFTAR.
-        ["GET /api/v1/compliance/employers/{identifier}"] = ("401 200 403 200 200 403 403 403", "401 200 403 200 200 403 403 403"),
-        ["GET /api/v1/api-keys"] = ("401 200 403 403 403 403 403 403", null),
-        ["POST /api/v1/api-keys"] = ("401 400 403 403 403 403 403 403", null),
-        ["GET /agencies"] = ("in  200 200 200 dn  dn  dn  dn ", null),
-        ["GET /agencies/{id}"] = ("in  200 200 200 dn  dn  dn  dn ", "in  404 404 404 dn  dn  dn  dn "),
-        ["GET /workers"] = ("in  200 200 200 dn  dn  dn  dn ", null),
-        ["GET /workers/{id}"] = ("in  200 200 200 dn  dn  dn  dn ", "in  404 404 404 dn  dn  dn  dn "),
-        ["GET /employers"] = ("in  200 dn  200 200 dn  dn  dn ", null),
-        ["GET /employers/{id}"] = ("in  200 dn  200 200 dn  dn  dn ", "in  404 dn  404 404 dn  dn  dn "),
-        ["GET /admin/users"] = ("in  200 dn  dn  dn  dn  dn  dn ", null),
-        ["GET /admin/targets"] = ("in  200 dn  dn  dn  dn  dn  dn ", null),
-        ["GET /admin/coverage-settings"] = ("in  200 dn  dn  dn  dn  dn  dn ", null),
-        ["GET /dashboard"] = ("in  200 200 200 dn  dn  200 dn ", null),
-        ["GET /dashboard/agencies/{id}"] = ("in  200 200 200 dn  dn  200 dn ", "in  404 404 404 dn  dn  404 dn "),
-        ["GET /dashboard/regions"] = ("in  200 dn  200 dn  dn  200 dn ", null),
-        ["GET /dashboard/segments"] = ("in  200 dn  200 dn  dn  200 dn ", null),
-        ["GET /api/v1/reports/coverage"] = ("401 200 200 200 403 403 200 403", null),
-        ["GET /admin/agencies/{id}"] = ("in  200 dn  dn  dn  dn  dn  dn ", "in  404 dn  dn  dn  dn  dn  dn "),
-        ["GET /imports"] = ("in  200 200 200 dn  dn  dn  dn ", null),
-        ["GET /imports/{id}"] = ("in  200 200 200 dn  dn  dn  dn ", "in  404 404 404 dn  dn  dn  dn "),
-        ["GET /imports/{id}/mapping"] = ("in  200 200 200 dn  dn  dn  dn ", "in  404 404 404 dn  dn  dn  dn "),
-        ["GET /api/v1/imports"] = ("401 200 200 200 403 403 403 403", null),
-        ["POST /api/v1/imports"] = ("401 400 400 400 403 403 403 403", null),
-        ["GET /api/v1/imports/{id}"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["GET /api/v1/imports/{id}/report.csv"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["GET /api/v1/imports/{id}/report.xlsx"] = ("401 200 200 200 403 403 403 403", "401 404 404 404 403 403 403 403"),
+        ["GET /api/v1/compliance/employers/{identifier}"] = ("401 200 403 200 200 403 403 403 403", "401 200 403 200 200 403 403 403 403"),
+        // Checks need a licence type, an identifier and an application number: an empty body is a 400 for those who may ask.
+        ["POST /api/v1/compliance/checks"] = ("401 400 403 403 400 403 403 403 403", null),
+        // Only an InteropClient API key (never a person) may search; its own tests are in DciSearchTests.
+        ["POST /api/v1/dci/registry/sync/search"] = ("401 403 403 403 403 403 403 403 403", null),
+        ["GET /api/v1/compliance/checks"] = ("401 200 403 403 200 403 403 403 403", null),
+        ["GET /api/v1/api-keys"] = ("401 200 403 403 403 403 403 403 403", null),
+        ["POST /api/v1/api-keys"] = ("401 400 403 403 403 403 403 403 403", null),
+        ["GET /agencies"] = ("in  200 200 200 dn  dn  dn  dn dn ", null),
+        ["GET /agencies/{id}"] = ("in  200 200 200 dn  dn  dn  dn dn ", "in  404 404 404 dn  dn  dn  dn dn "),
+        ["GET /workers"] = ("in  200 200 200 dn  dn  dn  dn dn ", null),
+        ["GET /workers/{id}"] = ("in  200 200 200 dn  dn  dn  dn dn ", "in  404 404 404 dn  dn  dn  dn dn "),
+        ["GET /employers"] = ("in  200 dn  200 200 dn  dn  dn dn ", null),
+        ["GET /employers/{id}"] = ("in  200 dn  200 200 dn  dn  dn dn ", "in  404 dn  404 404 dn  dn  dn dn "),
+        ["GET /admin/users"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
+        ["GET /admin/targets"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
+        ["GET /admin/coverage-settings"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
+        ["GET /admin/licence-rules"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
+        ["GET /licensing"] = ("in  200 dn  dn  200 dn  dn  dn dn ", null),
+        ["GET /dashboard"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
+        ["GET /dashboard/agencies/{id}"] = ("in  200 200 200 dn  dn  200 dn dn ", "in  404 404 404 dn  dn  404 dn dn "),
+        ["GET /dashboard/regions"] = ("in  200 dn  200 dn  dn  200 dn dn ", null),
+        ["GET /dashboard/segments"] = ("in  200 dn  200 dn  dn  200 dn dn ", null),
+        ["GET /api/v1/reports/coverage"] = ("401 200 200 200 403 403 200 403 403", null),
+        ["GET /api/v1/branches"] = ("401 200 403 200 403 403 200 403 403", null),
+        // In: a branch working partly in 35.77 (figures of 35.77 only); out: a branch working only in 35.20.
+        ["GET /api/v1/branches/{code}/coverage"] = ("401 200 403 200 403 403 200 403 403", "401 404 403 404 403 403 404 403 403"),
+        ["GET /dashboard/branches"] = ("in  200 dn  200 dn  dn  200 dn dn ", null),
+        ["GET /admin/branches"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
+        ["GET /admin/agencies/{id}"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", "in  404 dn  dn  dn  dn  dn  dn dn "),
+        ["GET /imports"] = ("in  200 200 200 dn  dn  dn  dn dn ", null),
+        ["GET /imports/{id}"] = ("in  200 200 200 dn  dn  dn  dn dn ", "in  404 404 404 dn  dn  dn  dn dn "),
+        ["GET /imports/{id}/mapping"] = ("in  200 200 200 dn  dn  dn  dn dn ", "in  404 404 404 dn  dn  dn  dn dn "),
+        ["GET /api/v1/imports"] = ("401 200 200 200 403 403 403 403 403", null),
+        ["POST /api/v1/imports"] = ("401 400 400 400 403 403 403 403 403", null),
+        ["GET /api/v1/imports/{id}"] = ("401 200 200 200 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["GET /api/v1/imports/{id}/report.csv"] = ("401 200 200 200 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["GET /api/v1/imports/{id}/report.xlsx"] = ("401 200 200 200 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
         // The fixture job has finished, so a permitted caller's cancel is refused with 409.
         // The fixture job has committed but holds no batch: nothing to confirm (409), nothing to undo (404).
-        ["POST /api/v1/imports/{id}/confirm"] = ("401 409 409 409 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["POST /api/v1/imports/{id}/undo"] = ("401 404 404 404 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["DELETE /api/v1/imports/{id}"] = ("401 409 409 409 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["GET /api/v1/reconciliation/runs"] = ("401 200 200 200 403 403 200 403", null),
-        ["POST /api/v1/reconciliation/runs"] = ("401 400 202 400 403 403 403 403", null),
-        ["GET /api/v1/reconciliation/runs/{id}"] = ("401 200 200 200 403 403 200 403", "401 404 404 404 403 403 404 403"),
-        ["DELETE /api/v1/reconciliation/runs/{id}"] = ("401 409 409 409 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["GET /api/v1/reconciliation/reviews"] = ("401 200 200 200 403 403 200 403", null),
-        ["POST /api/v1/reconciliation/reviews/{id}/decision"] = ("401 400 400 400 403 403 403 403", "401 404 404 404 403 403 403 403"),
-        ["GET /api/v1/reconciliation/gaps/{id}"] = ("401 200 200 200 403 403 200 403", "401 404 404 404 403 403 404 403"),
-        ["GET /reconciliation"] = ("in  200 200 200 dn  dn  200 dn ", null),
-        ["GET /reconciliation/review"] = ("in  200 200 200 dn  dn  200 dn ", null),
-        ["GET /reconciliation/gaps/{id}"] = ("in  200 200 200 dn  dn  200 dn ", "in  404 404 404 dn  dn  404 dn "),
-        ["POST /api/v1/api-keys/{id}/revoke"] = ("401 204 403 403 403 403 403 403", "401 404 403 403 403 403 403 403"),
+        ["POST /api/v1/imports/{id}/confirm"] = ("401 409 409 409 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["POST /api/v1/imports/{id}/undo"] = ("401 404 404 404 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["DELETE /api/v1/imports/{id}"] = ("401 409 409 409 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["GET /api/v1/reconciliation/runs"] = ("401 200 200 200 403 403 200 403 403", null),
+        ["POST /api/v1/reconciliation/runs"] = ("401 400 202 400 403 403 403 403 403", null),
+        ["GET /api/v1/reconciliation/runs/{id}"] = ("401 200 200 200 403 403 200 403 403", "401 404 404 404 403 403 404 403 403"),
+        ["DELETE /api/v1/reconciliation/runs/{id}"] = ("401 409 409 409 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["GET /api/v1/reconciliation/reviews"] = ("401 200 200 200 403 403 200 403 403", null),
+        ["POST /api/v1/reconciliation/reviews/{id}/decision"] = ("401 400 400 400 403 403 403 403 403", "401 404 404 404 403 403 403 403 403"),
+        ["GET /api/v1/reconciliation/gaps/{id}"] = ("401 200 200 200 403 403 200 403 403", "401 404 404 404 403 403 404 403 403"),
+        ["GET /reconciliation"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
+        ["GET /reconciliation/review"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
+        ["GET /reconciliation/gaps/{id}"] = ("in  200 200 200 dn  dn  200 dn dn ", "in  404 404 404 dn  dn  404 dn dn "),
+        // The auditor of the fixture has no region, so it reads an empty trail (200), as does any scope without one.
+        ["GET /audit"] = ("in  200 dn  dn  dn  dn  dn  200 dn", null),
+        ["GET /api/v1/audit-events"] = ("401 200 403 403 403 403 403 200 403", null),
+        ["GET /api/v1/audit-events/export"] = ("401 200 403 403 403 403 403 200 403", null),
+        ["GET /api/v1/contracts"] = ("401 200 403 200 403 403 403 403 200", null),
+        // A contract needs its number, contractor, kind, value, period, location and stages: an empty body is a 400 for those who may register.
+        ["POST /api/v1/contracts"] = ("401 400 403 403 403 403 403 403 400", null),
+        // An import without a multipart file is a 400 for those who may import (admin, commitment officer).
+        ["POST /api/v1/contracts/import"] = ("401 400 403 403 403 403 403 403 400", null),
+        // In: a construction contract of agency A (the commitment officer's own); out: one of agency C in 35.19.
+        ["GET /api/v1/contracts/{id}"] = ("401 200 403 200 403 403 403 403 200", "401 404 403 404 403 403 403 403 404"),
+        // Without stage=N the gate names the missing stage.
+        ["GET /api/v1/contracts/{id}/payment-gate"] = ("401 400 403 400 403 403 403 403 400", "401 404 403 404 403 403 403 403 404"),
+        ["PUT /api/v1/contracts/{id}/jakon"] = ("401 400 403 400 403 403 403 403 403", "401 404 403 404 403 403 403 403 403"),
+        // The fixture contract is construction: workers are refused by name (400).
+        ["PUT /api/v1/contracts/{id}/workers"] = ("401 400 403 403 403 403 403 403 400", "401 404 403 403 403 403 403 403 404"),
+        ["GET /contracts"] = ("in  200 dn  200 dn  dn  dn  dn  200", null),
+        ["GET /contracts/new"] = ("in  200 dn  dn  dn  dn  dn  dn  200", null),
+        ["GET /contracts/{id}"] = ("in  200 dn  200 dn  dn  dn  dn  200", "in  404 dn  404 dn  dn  dn  dn  404"),
+        // Certificates follow the employer registry: whoever may see an employer may certify it or revoke its certificate.
+        ["POST /api/v1/compliance/certificates"] = ("401 400 403 400 400 403 403 403 403", null),
+        ["GET /api/v1/compliance/certificates/{id}"] = ("401 200 403 200 200 403 403 403 403", "401 404 403 404 404 403 403 403 403"),
+        ["POST /api/v1/compliance/certificates/{id}/revoke"] = ("401 400 403 400 400 403 403 403 403", "401 404 403 404 404 403 403 403 403"),
+        // The QR code's page and the signing keys are public: anyone holding a certificate may check it.
+        ["GET /verifikasi/{token?}"] = ("200 200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200 200"),
+        ["GET /.well-known/jwks.json"] = ("200 200 200 200 200 200 200 200 200", null),
+        ["POST /api/v1/api-keys/{id}/revoke"] = ("401 204 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403"),
     };
 
     [Theory]
@@ -190,6 +229,10 @@ public sealed partial class AuthorizationMatrixTests
             "reviews" => (inScope ? world.ResultIn : world.ResultOut).ToString(),
             "gaps" => (inScope ? world.AgencyA.Id : world.AgencyC.Id).ToString(),
             "imports" => (inScope ? world.JobIn.Id : world.JobOut.Id).ToString(),
+            "branches" => inScope ? world.BranchIn.Code : world.BranchOut.Code,
+            "certificates" => (inScope ? world.CertificateIn.Id : world.CertificateOut.Id).ToString(),
+            "verifikasi" => inScope ? "bukan.token.sah" : "x",
+            "contracts" => (inScope ? world.ContractIn.Id : world.ContractOut.Id).ToString(),
             "openapi" => inScope ? "v1" : "v2",
             "error" => inScope ? "404" : "500",
             _ => throw new InvalidOperationException($"No fixture id for a parameter after '{segment}' in {route}: add one to Fill."),
@@ -224,6 +267,6 @@ public sealed partial class AuthorizationMatrixTests
     [GeneratedRegex(@"\{(\w+)(:[^}]*)?\}")]
     private static partial Regex Constraint();
 
-    [GeneratedRegex(@"(?<segment>[\w-]+)/\{\w+\}")]
+    [GeneratedRegex(@"(?<segment>[\w-]+)/\{\w+\??\}")]
     private static partial Regex Parameter();
 }

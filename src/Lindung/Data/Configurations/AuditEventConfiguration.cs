@@ -14,5 +14,9 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(a => a.EntityKey).HasMaxLength(100);
         builder.HasIndex(a => new { a.EntityType, a.EntityKey });
         builder.HasIndex(a => a.At);
+
+        // The audit trail pages newest first inside a user's regions, or by one user's actions.
+        builder.HasIndex(a => new { a.RegionCode, a.At });
+        builder.HasIndex(a => new { a.Actor, a.At });
     }
 }

@@ -13,5 +13,8 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         builder.Property(w => w.Name).HasMaxLength(200);
         builder.Property(w => w.Phone).HasMaxLength(20);
         builder.HasIndex(w => w.Nik).IsUnique();
+
+        // Lists page by name with keyset cursors (name, id): the index answers any page without a sort.
+        builder.HasIndex(w => new { w.Name, w.Id });
     }
 }

@@ -19,7 +19,7 @@ internal sealed class ApiKey : IRegionScoped
     /// <summary>SHA-256 of the whole key, lowercase hex.</summary>
     public required string SecretHash { get; set; }
 
-    /// <summary>One of <see cref="LindungRoles.All"/>.</summary>
+    /// <summary>One of <see cref="LindungRoles.ForApiKeys"/>.</summary>
     public required string Role { get; set; }
 
     public Guid? AgencyId { get; set; }

@@ -18,7 +18,10 @@ internal sealed class ReconciliationRun : IRegionScoped
 
     public Agency? Agency { get; set; }
 
-    /// <summary>When the run was asked for (it may wait in the queue before it runs).</summary>
+    /// <summary>
+    /// When the run was asked for while it waits in the queue; when it started reading the registry once
+    /// it runs (the as-of time of its results, compared with later imports to tell they are out of date).
+    /// </summary>
     public DateTime StartedAt { get; set; }
 
     public DateTime? FinishedAt { get; set; }

@@ -22,6 +22,8 @@ internal sealed class TargetsModel(LindungDbContext db, TimeProvider clock) : Pa
 
     public bool Saved { get; private set; }
 
+    public AccessScope Scope => AccessScope.From(User);
+
     public async Task OnGetAsync(bool saved, CancellationToken ct)
     {
         Saved = saved;

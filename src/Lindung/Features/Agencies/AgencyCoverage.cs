@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Features.Dashboard;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,23 +15,41 @@ internal sealed record AgencyCoverageRow(Guid Id, string Code, string Name, Agen
 internal static class AgencyCoverage
 {
     /// <summary>
-    /// Per agency the user may see: distinct workers with an employment there in force today, and
-    /// of those, the ones with an ACTIVE membership in force today.
+    /// Per agency the user may see: non-ASN workers with an employment there in force today, and of
+    /// those the ones with an ACTIVE membership, from the current month's coverage snapshot (refreshed
+    /// after every import, reconciliation and edit burst, taken now if the month has none): the list
+    /// costs one read per agency whatever the rosters' size. Returns the rows and when the figures were taken.
     /// </summary>
-    public static Task<List<AgencyCoverageRow>> ListAsync(LindungDbContext db, AccessScope scope, DateOnly today, CancellationToken ct)
+    public static async Task<(List<AgencyCoverageRow> Rows, DateTime? TakenAt)> ListAsync(LindungDbContext db, AccessScope scope, DateOnly today, CancellationToken ct)
     {
-        var roster = db.EmploymentsFor(scope).ValidOn(today).Where(e => e.AgencyId != null);
-        var covered = db.MembershipsFor(scope).CoveredOn(today).Select(m => m.WorkerId);
-        return db.AgenciesFor(scope)
-            .OrderBy(a => a.Name)
-            .Select(a => new AgencyCoverageRow(
-                a.Id,
-                a.Code,
-                a.Name,
-                a.Kind,
-                a.RegionCode,
-                roster.Where(e => e.AgencyId == a.Id).Select(e => e.WorkerId).Distinct().Count(),
-                roster.Where(e => e.AgencyId == a.Id && covered.Contains(e.WorkerId)).Select(e => e.WorkerId).Distinct().Count()))
+        await CoverageSnapshots.EnsureCurrentAsync(db, today, ct);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var agencies = await db.AgenciesFor(scope).OrderBy(a => a.Name)
+            .Select(a => new { a.Id, a.Code, a.Name, a.Kind, a.RegionCode })
             .ToListAsync(ct);
+        var regions = agencies.Select(a => a.RegionCode).Distinct(StringComparer.Ordinal).ToList();
+        var counts = await db.CoverageSnapshots.AsNoTracking()
+            .Where(s => s.Month == month && s.Dimension == SnapshotDimension.Agency && regions.Contains(s.RegionCode))
+            .GroupBy(s => s.Key)
+            .Select(g => new { g.Key, Eligible = g.Sum(s => s.Eligible), Covered = g.Sum(s => s.Covered), TakenAt = g.Max(s => s.TakenAt) })
+            .ToDictionaryAsync(g => g.Key, StringComparer.OrdinalIgnoreCase, ct);
+        var rows = agencies.Select(a => counts.TryGetValue(a.Id.ToString(), out var c)
+                ? new AgencyCoverageRow(a.Id, a.Code, a.Name, a.Kind, a.RegionCode, c.Eligible, c.Covered)
+                : new AgencyCoverageRow(a.Id, a.Code, a.Name, a.Kind, a.RegionCode, 0, 0))
+            .ToList();
+        return (rows, counts.Count == 0 ? null : counts.Values.Max(c => c.TakenAt));
+    }
+
+    /// <summary>
+    /// One agency: its distinct workers with an employment in force on <paramref name="day"/>, and of
+    /// those the ones covered that day. Two counts by the database, whatever the agency's size.
+    /// </summary>
+    public static async Task<(int Workers, int Covered)> OfAgencyAsync(LindungDbContext db, AccessScope scope, Guid agencyId, DateOnly day, CancellationToken ct)
+    {
+        var staff = db.EmploymentsFor(scope).ValidOn(day).Where(e => e.AgencyId == agencyId).Select(e => e.WorkerId).Distinct();
+        // The staff are in scope through their jobs, so any membership of theirs may be counted: one
+        // indexed probe per worker instead of the scope's covered set.
+        var covered = db.Memberships.CoveredOn(day);
+        return (await staff.CountAsync(ct), await staff.Where(w => covered.Any(m => m.WorkerId == w)).CountAsync(ct));
     }
 }

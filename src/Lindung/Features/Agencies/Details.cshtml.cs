@@ -1,8 +1,11 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
+using Lindung.Features.Contributions;
+using Lindung.Features.Procurement;
 using Lindung.Features.Reconciliation;
 using Lindung.Features.Shared;
+using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +20,7 @@ namespace Lindung.Features.Agencies;
 /// 150,000 workers costs what one of 50 does (and no statement carries a parameter per worker).
 /// </summary>
 [Authorize(Policy = Policies.Registry)]
-internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : PageModel
+internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, LindungHostOptions host, ContractsAtRisk contractsAtRisk) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
 
@@ -44,6 +47,15 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
     /// <summary>The agency's latest reconciliation and whether its data changed since; null before the first.</summary>
     public RunFreshness? Freshness { get; private set; }
 
+    /// <summary>
+    /// The gap list's header (totals per gap, no lines) for those who may open it: the same run, the same
+    /// counts, so the list this page links to never contradicts it. Null for other roles.
+    /// </summary>
+    public AgencyGapList? Gaps { get; private set; }
+
+    /// <summary>The agency's contracts left unprotected today and their value at risk; null when it has no contracts.</summary>
+    public AgencyContractRisk? ContractRisk { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var scope = AccessScope.From(User);
@@ -56,10 +68,7 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
 
         var today = clock.Today();
         var jobs = db.EmploymentsFor(scope).ValidOn(today).Where(e => e.AgencyId == id);
-        var staff = jobs.Select(e => e.WorkerId).Distinct();
-        var covered = db.MembershipsFor(scope).CoveredOn(today).Select(m => m.WorkerId);
-        Total = await staff.CountAsync(ct);
-        Covered = await staff.Where(w => covered.Contains(w)).CountAsync(ct);
+        (Total, Covered) = await AgencyCoverage.OfAgencyAsync(db, scope, id, today, ct);
         Categories = [.. (await jobs.GroupBy(e => e.Category).Select(g => new { g.Key, Workers = g.Select(e => e.WorkerId).Distinct().Count() }).ToListAsync(ct))
             .OrderBy(c => c.Key)
             .Select(c => (c.Key, c.Workers))];
@@ -71,7 +80,15 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock) : Pa
             .Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync(ct);
         var states = await MembershipStates.ForAsync(db.MembershipsFor(scope), [.. page.Select(r => r.Id)], today, ct);
 
-        Freshness = await RunFreshness.OfAgencyAsync(db, agency, ct);
+        if (Policies.Allows(User, Policies.Reconciliation))
+        {
+            var pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), today);
+            Gaps = await AgencyGaps.LoadAsync(db, scope, id, pricing, PersonalDataView.Nothing, ct);
+        }
+
+        var risk = await contractsAtRisk.HandleAsync(scope, id, null, ct);
+        ContractRisk = risk.Succeeded && risk.Value.Agencies is [var only, ..] ? only : null;
+        Freshness = Gaps is null ? await RunFreshness.OfAgencyAsync(db, agency, ct) : Gaps.Freshness;
         Agency = agency;
         RegionName = AreaDirectory.Embedded.Find(agency.RegionCode)?.Name;
         // A roster is a list: NIKs masked (and no birth dates beside them), the rest as the role may see it.

@@ -16,13 +16,17 @@ internal sealed class IndexModel(LindungDbContext db, TimeProvider clock) : Page
 
     public IReadOnlyList<AgencyCoverageRow> Rows { get; private set; } = [];
 
+    /// <summary>When the snapshot the counts come from was taken; null when no agency has staff yet.</summary>
+    public DateTime? TakenAt { get; private set; }
+
     public int TotalWorkers => Rows.Sum(r => r.Workers);
 
     public int TotalCovered => Rows.Sum(r => r.Covered);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var rows = await AgencyCoverage.ListAsync(db, AccessScope.From(User), clock.Today(), ct);
+        var (rows, takenAt) = await AgencyCoverage.ListAsync(db, AccessScope.From(User), clock.Today(), ct);
+        TakenAt = takenAt;
         Rows = Sort switch
         {
             "coverage" => [.. rows.OrderBy(r => r.Share).ThenBy(r => r.Name, StringComparer.CurrentCulture)],

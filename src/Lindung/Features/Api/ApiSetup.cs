@@ -2,11 +2,17 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lindung.Features.Agencies;
 using Lindung.Features.ApiKeys;
+using Lindung.Features.Audit;
+using Lindung.Features.Branches;
+using Lindung.Features.Certificates;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Employers;
 using Lindung.Features.Imports;
+using Lindung.Features.Interop;
+using Lindung.Features.Licensing;
 using Lindung.Features.Memberships;
+using Lindung.Features.Procurement;
 using Lindung.Features.Reconciliation;
 using Lindung.Features.Workers;
 using Lindung.Security;
@@ -56,10 +62,16 @@ internal static class ApiSetup
         api.MapMembershipsApi();
         api.MapEmployersApi();
         api.MapComplianceApi();
+        api.MapCertificatesApi();
+        api.MapLicensingApi();
+        api.MapDciSearchApi();
         api.MapApiKeysApi();
         api.MapReconciliationApi();
         api.MapImportsApi();
         api.MapReportsApi();
+        api.MapAuditApi();
+        api.MapBranchesApi();
+        api.MapProcurementApi();
         return app;
     }
 }

@@ -14,8 +14,8 @@ internal static class ApiKeyCommand
     public static Command Create(CliConsole console)
     {
         var name = new Option<string>("--name") { Description = "What the key is for, e.g. the client system.", Required = true };
-        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", LindungRoles.All)}.", Required = true };
-        var agency = new Option<string?>("--agency") { Description = "Agency code (required for AgencyOperator); the key gets the agency's region." };
+        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", LindungRoles.ForApiKeys)}.", Required = true };
+        var agency = new Option<string?>("--agency") { Description = "Agency code (required for AgencyOperator and ProcurementOfficer); the key gets the agency's region." };
         var region = new Option<string?>("--region") { Description = "Region code the key may see (required without --agency)." };
         var create = new Command("create", "Issue an API key and print it once.") { name, role, agency, region };
         create.SetAction(async (parse, ct) =>

@@ -17,7 +17,7 @@ internal static class IssueApiKey
     public static readonly ValidationError NameRequired = new("name_required", "Nama wajib diisi.", "Name is required.");
     public static readonly ValidationError RoleUnknown = new("role_unknown", "Peran tidak dikenal.", "Unknown role.");
     public static readonly ValidationError AgencyUnknown = new("agency_unknown", "Instansi tidak ditemukan.", "No such agency.");
-    public static readonly ValidationError AgencyRequired = new("agency_required", "Kunci AgencyOperator memerlukan instansi.", "An AgencyOperator key needs an agency.");
+    public static readonly ValidationError AgencyRequired = new("agency_required", "Kunci AgencyOperator atau ProcurementOfficer memerlukan instansi.", "An AgencyOperator or ProcurementOfficer key needs an agency.");
     public static readonly ValidationError RegionRequired = new("region_required", "Kunci tanpa instansi memerlukan kode wilayah.", "A key without an agency needs a region code.");
     public static readonly ValidationError RegionUnknown = new("region_unknown", "Kode wilayah tidak dikenal.", "Unknown region code.");
     public static readonly ValidationError RegionOutOfScope = new("region_out_of_scope", "Wilayah di luar cakupan Anda.", "The region is outside your scope.");
@@ -38,7 +38,7 @@ internal static class IssueApiKey
             errors["name"] = NameRequired;
         }
 
-        var role = LindungRoles.All.FirstOrDefault(r => r.Equals(request.Role, StringComparison.OrdinalIgnoreCase));
+        var role = LindungRoles.ForApiKeys.FirstOrDefault(r => r.Equals(request.Role, StringComparison.OrdinalIgnoreCase));
         if (role is null)
         {
             errors["role"] = RoleUnknown;
@@ -54,7 +54,7 @@ internal static class IssueApiKey
                 errors["agency"] = AgencyUnknown;
             }
         }
-        else if (role == LindungRoles.AgencyOperator)
+        else if (role is LindungRoles.AgencyOperator or LindungRoles.ProcurementOfficer)
         {
             errors["agency"] = AgencyRequired;
         }

@@ -1,4 +1,6 @@
+using Lindung.Data;
 using Lindung.Features.Api;
+using Lindung.Features.Audit;
 using Lindung.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,11 +22,17 @@ internal static class ComplianceApi
     }
 
     private static async Task<Results<Ok<EmployerCompliance>, ValidationProblem>> GetEmployerAsync(
-        HttpContext http, CheckEmployerCompliance check, string identifier, CancellationToken ct)
+        HttpContext http, CheckEmployerCompliance check, AuditQueue audit, LindungDbContext db, string identifier, CancellationToken ct)
     {
-        var result = await check.HandleAsync(identifier, AccessScope.From(http.User), ct);
-        return result.Succeeded
-            ? TypedResults.Ok(result.Value)
-            : ApiLanguage.Problem(http, result.Errors.ToDictionary(e => e.Field ?? CheckEmployerCompliance.IdentifierField, e => e.Error));
+        var scope = AccessScope.From(http.User);
+        var result = await check.HandleAsync(identifier, scope, ct);
+        if (!result.Succeeded)
+        {
+            return ApiLanguage.Problem(http, result.Errors.ToDictionary(e => e.Field ?? CheckEmployerCompliance.IdentifierField, e => e.Error));
+        }
+
+        // Every answered check is audited, through the queue: see AuditQueue for what a crash can lose.
+        await audit.AddAsync(ComplianceAudit.Of(result.Value, scope), db);
+        return TypedResults.Ok(result.Value);
     }
 }

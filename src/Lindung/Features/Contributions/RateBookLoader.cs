@@ -14,6 +14,9 @@ internal static class RateBookLoader
 
     public static string BuiltInPath => Path.Combine(AppContext.BaseDirectory, "Rates", "rates.json");
 
+    /// <summary>The rates shipped with the app alone, for callers with no data folder (the demo seed).</summary>
+    public static RateBook BuiltIn() => new([Read(BuiltInPath, "built-in rates.json")]);
+
     public static RateBook Load(string dataDirectory)
     {
         var sources = new List<RateSource> { Read(BuiltInPath, "built-in rates.json") };

@@ -50,7 +50,6 @@ internal static class CoverageMeasures
         var month = new DateOnly(day.Year, day.Month, 1);
         var active = EnumCodes<MembershipStatus>.ToCode(MembershipStatus.Active);
         var taspen = EnumCodes<SocialSecurityScheme>.ToCode(SocialSecurityScheme.Taspen);
-        var pu = EnumCodes<Segment>.ToCode(Segment.Pu);
         var rows = new List<CoverageSnapshot>();
 
         // A worker counts once per agency (two jobs at one agency are still one person to cover); the
@@ -93,6 +92,23 @@ internal static class CoverageMeasures
                 (int)activeResidents.GetValueOrDefault(village)));
         }
 
+        rows.AddRange(await ParticipantsAsync(db, day, ct));
+        rows.AddRange(await CoveragePds.ComputeAsync(db, month, day, ct));
+        return rows;
+    }
+
+    /// <summary>
+    /// Per regency on <paramref name="day"/>: active memberships per segment (<see cref="SnapshotDimension.Segment"/>)
+    /// and the distinct employers with active PU members (<see cref="SnapshotDimension.PuEmployers"/>), each
+    /// employer once, in its own region. The figures a branch quotes; branch reports sum them over a working area.
+    /// </summary>
+    public static async Task<List<CoverageSnapshot>> ParticipantsAsync(LindungDbContext db, DateOnly day, CancellationToken ct)
+    {
+        var month = new DateOnly(day.Year, day.Month, 1);
+        var active = EnumCodes<MembershipStatus>.ToCode(MembershipStatus.Active);
+        var pu = EnumCodes<Segment>.ToCode(Segment.Pu);
+        var rows = new List<CoverageSnapshot>();
+
         var segments = await db.Database.SqlQuery<SegmentCount>($"""
             SELECT m.region_code AS "Region", m.segment AS "Segment", COUNT(*) AS "Count"
             FROM memberships m
@@ -118,7 +134,6 @@ internal static class CoverageMeasures
             """).ToListAsync(ct);
         rows.AddRange(employers.Select(e => Row(month, day, SnapshotDimension.PuEmployers, pu, e.Region, null, 0, 0, (int)e.Count)));
 
-        rows.AddRange(await CoveragePds.ComputeAsync(db, month, day, ct));
         return rows;
     }
 

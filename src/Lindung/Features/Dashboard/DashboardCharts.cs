@@ -24,6 +24,12 @@ internal static class DashboardCharts
         [.. report.BySegment.Keys],
         [new ChartSeries(l["dash.col.active"], [.. report.BySegment.Values.Select(v => (double?)v)], ChartData.Green)]);
 
+    /// <summary>The contract value at risk per agency (rupiah), largest first.</summary>
+    public static ChartData ValueAtRisk(IReadOnlyList<Procurement.AgencyContractRisk> agencies, IStringLocalizer l) => new(
+        "bar-horizontal",
+        [.. agencies.Select(a => a.AgencyName)],
+        [new ChartSeries(l["procurement.risk.at-risk"], [.. agencies.Select(a => (double?)a.ValueAtRisk)], ChartData.Vermillion)]);
+
     /// <summary>Per-bar colours by traffic-light class, so the ranking chart reads like the table's status column.</summary>
     public static IReadOnlyList<string> ClassColors(IReadOnlyList<AgencyFigure> ranked) =>
         [.. ranked.Select(a => ChartData.ColorOf(a.Class))];

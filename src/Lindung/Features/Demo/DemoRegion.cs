@@ -9,7 +9,7 @@ using Lindung.Domain.Rosters;
 namespace Lindung.Features.Demo;
 
 /// <summary>How big the demo region is; the seed makes it the same region every time.</summary>
-internal sealed record DemoOptions(int Seed = 3577, int AgencyWorkers = 3000, int Employers = 300, int BpuWorkers = 300);
+internal sealed record DemoOptions(int Seed = 3577, int AgencyWorkers = 3000, int Employers = 300, int BpuWorkers = 300, int LicenceChecks = 300);
 
 /// <summary>
 /// The demo region, Kota Madiun, as entities ready to save: its OPD, local employers, the non-ASN

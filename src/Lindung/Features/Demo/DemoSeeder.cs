@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Lindung.Data;
 using Lindung.Domain.Areas;
+using Lindung.Features.Branches;
+using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Demo;
@@ -107,6 +109,10 @@ internal static class DemoSeeder
         }
 
         await DemoDashboard.SeedAsync(db, today, ct);
+        await DemoLicensing.SeedAsync(db, today, options.LicenceChecks, ct);
+        await DemoProcurement.SeedAsync(db, today, ct);
+        // The example East Java branches, so the branch breakdown has the Madiun branch to show.
+        await BranchFile.LoadAsync(db, BranchFile.Read(BranchFile.BuiltInPath), AccessScope.Operator, ct);
 
         return new DemoSeedResult(
             true,

@@ -26,6 +26,7 @@ internal static class DemoSignIns
         ("sponsor@demo.lindung.id", LindungRoles.Sponsor, "Bapak Asuh (CSR)"),
         ("pimpinan@demo.lindung.id", LindungRoles.Leader, "Wali Kota"),
         ("auditor@demo.lindung.id", LindungRoles.Auditor, "Inspektorat"),
+        ("pengadaan@demo.lindung.id", LindungRoles.ProcurementOfficer, "Pejabat Pembuat Komitmen"),
     ];
 
     /// <summary>Creates the users when missing; returns the lines to print (email, role, password).</summary>
@@ -47,16 +48,18 @@ internal static class DemoSignIns
                 email,
                 role,
                 name,
-                AgencyId: role == LindungRoles.AgencyOperator ? seed.OperatorAgencyId : null,
+                AgencyId: role is LindungRoles.AgencyOperator or LindungRoles.ProcurementOfficer ? seed.OperatorAgencyId : null,
                 Regions: role switch
                 {
                     LindungRoles.BranchOfficer => DemoSeedResult.BranchRegionCodes,
                     LindungRoles.Leader or LindungRoles.LicensingOfficer => [DemoSeedResult.RegionCode],
                     _ => [],
                 },
-                WholeInstallation: role == LindungRoles.RegionalAdmin);
+                WholeInstallation: role == LindungRoles.RegionalAdmin,
+                // Printed for anyone trying the demo: not a one-time password.
+                GeneratedPasswordIsFinal: true);
             var added = (await addUser.HandleAsync(request, AccessScope.Operator, ct)).Value;
-            lines.Add($"  {role,-16} {email,-28} {added.GeneratedPassword}");
+            lines.Add($"  {role,-18} {email,-28} {added.GeneratedPassword}");
         }
 
         PrivateFiles.CreateFolder(Path.GetDirectoryName(file)!);

@@ -1,6 +1,8 @@
+using Lindung.Application;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
+using Lindung.Features.Certificates;
 using Lindung.Features.Compliance;
 using Lindung.Features.Shared;
 using Lindung.Security;
@@ -11,8 +13,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Employers;
 
+/// <summary>
+/// One employer: identifiers, compliance, worker counts for those who may see workers, and its
+/// compliance certificates, which a permitted user may revoke with a reason (<see cref="RevokeCertificate"/>).
+/// </summary>
 [Authorize(Policy = Policies.Employers)]
-internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, CheckEmployerCompliance compliance) : PageModel
+internal sealed class DetailsModel(
+    LindungDbContext db, TimeProvider clock, CheckEmployerCompliance compliance, RevokeCertificate revoke, CertificateOptions certificateOptions) : PageModel
 {
     public Employer Employer { get; private set; } = null!;
 
@@ -27,13 +34,49 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Chec
     /// <summary>Null when the employer has no NPP, NIB or NPWP to check by.</summary>
     public EmployerCompliance? Compliance { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The employer's certificates, newest first, with their status now.</summary>
+    public IReadOnlyList<EmployerCertificate> Certificates { get; private set; } = [];
+
+    public bool MayRevoke { get; private set; }
+
+    /// <summary>
+    /// The certificate just revoked (after the redirect), for the notice. Text, so that a mangled
+    /// link shows no binding error in the page's form errors.
+    /// </summary>
+    [FromQuery(Name = "revoked")]
+    public string? Revoked { get; set; }
+
+    /// <summary>The certificate whose revocation was refused, so its form opens again with the error.</summary>
+    public Guid? Revoking { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>Revokes one of this employer's certificates; the reason is required (the use case says so by name).</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid certificateId, string? reason, CancellationToken ct)
+    {
+        var scope = AccessScope.From(User);
+        var ofThisEmployer = await db.ComplianceCertificates.InRegions(scope).AnyAsync(c => c.Id == certificateId && c.EmployerId == id, ct);
+        UseCaseResult<CertificateDto> result = ofThisEmployer
+            ? await revoke.HandleAsync(certificateId, reason, scope, CertificatesApi.BaseUrl(Request), ct)
+            : RevokeCertificate.NotFound;
+        if (result.Succeeded)
+        {
+            return Redirect($"/employers/{id}?revoked={certificateId}#certificates");
+        }
+
+        ModelState.AddUseCaseErrors(result.Errors, field => field ?? string.Empty);
+        Revoking = certificateId;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var scope = AccessScope.From(User);
         var employer = await db.EmployersFor(scope).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (employer is null)
         {
-            return NotFound();
+            return false;
         }
 
         Employer = employer;
@@ -54,8 +97,17 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Chec
             Counts = new EmployerCounts(workers, memberships, active);
         }
 
-        return Page();
+        var baseUrl = certificateOptions.PublicBaseUrl ?? CertificatesApi.BaseUrl(Request);
+        var now = clock.GetUtcNow();
+        var rows = await db.ComplianceCertificates.InRegions(scope).AsNoTracking().Where(c => c.EmployerId == id)
+            .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id).ToListAsync(ct);
+        Certificates = [.. rows.Select(c => CertificateDto.From(c, baseUrl)).Select(c => new EmployerCertificate(c, c.StatusAt(now)))];
+        MayRevoke = IssueCertificate.MayIssue(scope);
+        return true;
     }
 }
 
 internal sealed record EmployerCounts(int Workers, int Memberships, int ActiveMemberships);
+
+/// <summary>A certificate of the employer with its status now (VALID, EXPIRED or REVOKED).</summary>
+internal sealed record EmployerCertificate(CertificateDto Certificate, string Status);

@@ -1,5 +1,6 @@
 using Lindung.Data.Entities;
 using Lindung.Domain.Compliance;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Employers;
 
@@ -26,6 +27,13 @@ internal static class EmployerSearch
         return employers.Where(e => e.Name.ToLower().Contains(lower));
 #pragma warning restore CA1304, CA1311, CA1862
     }
+
+    /// <summary>
+    /// The one employer an identifier names. A NIB or NPWP may be entered for two records (a branch
+    /// and its head office); the one registered with BPJS (with an NPP) is the one meant.
+    /// </summary>
+    public static Task<Employer?> FindByIdentifierAsync(this IQueryable<Employer> employers, EmployerIdentifier identifier, CancellationToken ct) =>
+        employers.WithIdentifier(identifier).OrderBy(e => e.Npp == null).ThenBy(e => e.Name).ThenBy(e => e.Id).FirstOrDefaultAsync(ct);
 
     public static IQueryable<Employer> WithIdentifier(this IQueryable<Employer> employers, EmployerIdentifier identifier)
     {

@@ -4,6 +4,7 @@ using Lindung.Data.Entities;
 using Lindung.Domain.Validation;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Jobs;
+using Lindung.Features.Reconciliation;
 using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
@@ -102,6 +103,11 @@ internal sealed partial class ImportJobWorker(
                     await snapshots.RefreshNowAsync(stoppingToken);
                 }
 
+                if (outcome.Committed)
+                {
+                    await RerunAsync(outcome.BatchId, job.CreatedBy, stoppingToken);
+                }
+
                 finish = j => Complete(j, outcome);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -131,6 +137,37 @@ internal sealed partial class ImportJobWorker(
         // it finished is refused (409) instead of signalling a job that is already over.
         Queue.Untrack(job.Id);
         await FinishAsync(job, finish);
+    }
+
+    /// <summary>
+    /// Queues the re-run of the reconciliations the import made out of date, as started by the uploader
+    /// (its run row and audit event name them). A failure to queue is logged and never fails the import.
+    /// </summary>
+    private async Task RerunAsync(Guid batchId, string createdBy, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            ActFor(scope.ServiceProvider, createdBy);
+            if (scope.ServiceProvider.GetService<RerunAfterImport>() is { } rerun)
+            {
+                var result = await rerun.HandleAsync(batchId, createdBy, ct);
+                if (result.Succeeded && result.Value.Queued.Count > 0)
+                {
+                    LogRerun(result.Value.Queued.Count, batchId);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down after the commit: the lists stay marked out of date.
+        }
+#pragma warning disable CA1031 // The import has committed; a re-run that could not be queued is logged, the lists stay marked out of date.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogRerunFailed(exception, batchId);
+        }
     }
 
     /// <summary>
@@ -191,6 +228,12 @@ internal sealed partial class ImportJobWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import recovery: {Interrupted} interrupted job(s) marked failed, {Queued} queued job(s) queued again")]
     private partial void LogRecovered(int interrupted, int queued);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import batch {BatchId} queued {Runs} reconciliation re-run(s)")]
+    private partial void LogRerun(int runs, Guid batchId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import batch {BatchId} committed but its reconciliation re-run could not be queued")]
+    private partial void LogRerunFailed(Exception exception, Guid batchId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobId} failed")]
     private partial void LogFailed(Exception exception, Guid jobId);

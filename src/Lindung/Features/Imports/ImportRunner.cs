@@ -104,7 +104,8 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         var batchId = Guid.CreateVersion7();
         var reportPath = request.ReportPath ?? Path.Combine(settings.DataDirectory, "imports", batchId.ToString("N"), "report.csv");
         using var tally = new Tally();
-        await using var report = RowReports.Open(reportPath);
+        await using var report = RowReport.Open(reportPath);
+        var source = new RowReportSource(() => ImportFiles.Open(file.FullName, request.Sheet, settings.Limits), table.Header, map);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var store = CreateStore(transaction);
         var ending = request.Kind == ImportKind.Roster && request.RosterMode == RosterMode.Replace;
@@ -151,6 +152,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         if (tally.Valid == 0 || (request.Mode == CommitMode.AllOrNothing && tally.Invalid > 0))
         {
             await transaction.RollbackAsync(CancellationToken.None);
+            await report.FinishAsync(source, cancellationToken);
             progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
             return tally.Outcome(batchId, committed: false, counts: null, report.Path, report.XlsxPath);
         }
@@ -170,6 +172,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         if (state != PlanState.Committed)
         {
             await transaction.RollbackAsync(CancellationToken.None);
+            await report.FinishAsync(source, cancellationToken);
             progress?.Report(new ImportProgress(PhaseDone, tally.Read, file.Length, file.Length));
             return tally.Outcome(batchId, committed: false, counts, report.Path, report.XlsxPath) with { Plan = plan, State = state };
         }
@@ -205,6 +208,8 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
                 cancellationToken);
         }
 
+        // The report is written before the commit: a report that cannot be written leaves nothing committed.
+        await report.FinishAsync(source, cancellationToken);
         progress?.Report(new ImportProgress(PhaseCommitting, tally.Read, file.Length, file.Length));
         cancellationToken.ThrowIfCancellationRequested();
         await transaction.CommitAsync(CancellationToken.None);
@@ -246,7 +251,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         ITableReader table,
         Func<int, string[], List<RowProblem>, object?[]?> rows,
         Tally tally,
-        IRowReportWriter report,
+        RowReport report,
         long fileLength,
         IProgress<ImportProgress>? progress,
         ChannelWriter<object?[]> staged,
@@ -456,7 +461,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
 
         public void CountInvalid() => Interlocked.Increment(ref _invalid);
 
-        public async Task AddAsync(RowIssue issue, IRowReportWriter report, CancellationToken cancellationToken)
+        public async Task AddAsync(RowIssue issue, RowReport report, CancellationToken cancellationToken)
         {
             await _issues.WaitAsync(cancellationToken);
             try
@@ -467,7 +472,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
                 }
 
                 _byCode[issue.Code] = _byCode.GetValueOrDefault(issue.Code) + 1;
-                await report.WriteAsync(issue, cancellationToken);
+                report.Add(issue);
             }
             finally
             {
@@ -479,7 +484,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         /// Rows validation passed that the merge refused: they count as invalid from now on (all-or-nothing
         /// then commits nothing) and are reported after the rows validation had already reported.
         /// </summary>
-        public async Task RejectAsync(IReadOnlyList<int> rows, string column, ValidationError error, IRowReportWriter report, CancellationToken cancellationToken)
+        public async Task RejectAsync(IReadOnlyList<int> rows, string column, ValidationError error, RowReport report, CancellationToken cancellationToken)
         {
             foreach (var row in rows)
             {

@@ -22,7 +22,9 @@ internal static class ImportsSetup
         services.AddHostedService<ImportJobWorker>();
         services.AddSingleton<ImportUploadSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportUploadSweeper>());
+        services.Configure<ReconciliationOptions>(configuration.GetSection(ReconciliationOptions.Section));
         services.AddSingleton<ReconciliationJobQueue>();
+        services.AddScoped<RerunAfterImport>();
         services.AddHostedService<ReconciliationJobWorker>();
         return services;
     }

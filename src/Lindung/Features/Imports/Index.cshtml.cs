@@ -49,6 +49,8 @@ internal sealed class IndexModel(
 
     public bool MayImportMembers => AccessScope.From(User).SeesRegion;
 
+    public AccessScope Scope => AccessScope.From(User);
+
     public long MaxUploadMegabytes => options.Value.MaxUploadBytes / (1024 * 1024);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lindung.Application;
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Features.Reconciliation;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +17,10 @@ internal sealed record UndoneImport(Guid BatchId, int Restored, int Removed);
 /// batch undone (an audited change). Refused, with the culprit named, when a later import or a
 /// change by hand touched the same rows: undoing then would silently lose that later work, so
 /// the later batch must be undone first (batches undo like a stack).
+/// Like an import, an undo queues the re-run of the reconciliations it made out of date (the web host's
+/// <see cref="RerunAfterImport"/>; the command line has no background worker and leaves them marked).
 /// </summary>
-internal sealed class UndoImport(LindungDbContext db, TimeProvider clock, IAuditActor actor)
+internal sealed class UndoImport(LindungDbContext db, TimeProvider clock, IAuditActor actor, RerunAfterImport? rerun = null)
 {
     /// <summary>Undoes <paramref name="batchId"/>. <paramref name="scope"/> is the caller's on the web and API; null for the CLI, run by the installation's operator.</summary>
     public async Task<UseCaseResult<UndoneImport>> HandleAsync(Guid batchId, AccessScope? scope, CancellationToken ct)
@@ -58,6 +61,11 @@ internal sealed class UndoImport(LindungDbContext db, TimeProvider clock, IAudit
         batch.UndoneBy = actor.Name;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (rerun is not null)
+        {
+            await rerun.HandleAsync(batchId, actor.Name, ct);
+        }
+
         return UseCaseResult<UndoneImport>.Ok(new UndoneImport(batchId, restored, removed));
     }
 

@@ -31,5 +31,8 @@ internal static class MembershipsApi
 
     private static Task<Results<Ok<PageOf<MembershipDto>>, NotFound, ValidationProblem>> ListAsync(
         HttpContext http, LindungDbContext db, Guid id, int? page, int? pageSize, CancellationToken ct) =>
-        WorkerHistory.PageAsync(http, db, id, page, pageSize, db.MembershipsFor, m => m.WorkerId == id, m => m.Id, MembershipDto.From, ct);
+        // Every membership of a worker the caller may see is visible (MembershipsFor is "memberships of
+        // visible workers"), and PageAsync answers 404 for a worker outside the scope first: asking
+        // MembershipsFor again would make the database build the scope's whole worker set per request.
+        WorkerHistory.PageAsync(http, db, id, page, pageSize, _ => db.Memberships, m => m.WorkerId == id, m => m.Id, MembershipDto.From, ct);
 }

@@ -13,7 +13,8 @@ namespace Lindung.Features.Reconciliation;
 /// <see cref="View"/> is what the viewer may see of each worker; when it is aggregates only, the list
 /// has no lines for them (<see cref="Withheld"/>): pages, the API and exports give the totals alone.
 /// </summary>
-internal sealed record AgencyGapList(Agency Agency, ReconciliationRun? Run, IReadOnlyList<GapTotal> Totals, PersonalDataView View, DateTime? ChangedAt = null)
+internal sealed record AgencyGapList(
+    Agency Agency, ReconciliationRun? Run, IReadOnlyList<GapTotal> Totals, PersonalDataView View, DateTime? ChangedAt = null, bool RerunPending = false)
 {
     /// <summary>Whether the viewer's role sees counts and rupiah totals only, no worker lines.</summary>
     public bool Withheld => View.AggregatesOnly;
@@ -28,11 +29,14 @@ internal sealed record AgencyGapList(Agency Agency, ReconciliationRun? Run, IRea
     public int Lines(GapKind? kind) => kind is { } k ? Workers(k) : Totals.Sum(t => t.Workers);
 
     /// <summary>The run's as-of time and whether it is out of date; null before the first run.</summary>
-    public RunFreshness? Freshness => Run is null ? null : new RunFreshness(Run.StartedAt, ChangedAt);
+    public RunFreshness? Freshness => Run is null ? null : new RunFreshness(Run.StartedAt, ChangedAt, RerunPending);
 }
 
-/// <summary>When the latest run started and when its data last changed after that (null while it holds).</summary>
-internal sealed record RunFreshness(DateTime RunAt, DateTime? ChangedAt)
+/// <summary>
+/// When the latest run started (its as-of time) and when its data last changed after that (null while it
+/// holds); <see cref="RerunPending"/> while a run that will bring it up to date is queued or running.
+/// </summary>
+internal sealed record RunFreshness(DateTime RunAt, DateTime? ChangedAt, bool RerunPending = false)
 {
     public bool Stale => ChangedAt is not null;
 
@@ -40,7 +44,13 @@ internal sealed record RunFreshness(DateTime RunAt, DateTime? ChangedAt)
     public static async Task<RunFreshness?> OfAgencyAsync(LindungDbContext db, Agency agency, CancellationToken ct)
     {
         var runAt = await LatestRuns.OfAgency(db, agency.Id).Select(r => (DateTime?)r.StartedAt).FirstOrDefaultAsync(ct);
-        return runAt is { } at ? new RunFreshness(at, await Staleness.ChangedSinceAsync(db, agency, at, ct)) : null;
+        if (runAt is not { } at)
+        {
+            return null;
+        }
+
+        var changedAt = await Staleness.ChangedSinceAsync(db, agency, at, ct);
+        return new RunFreshness(at, changedAt, changedAt is { } changed && await Staleness.RerunPendingAsync(db, agency, changed, ct));
     }
 }
 
@@ -87,7 +97,8 @@ internal static class AgencyGaps
             .Select(g => new GapTotal(agency.Name, g.Key, g.Sum(x => x.Workers), g.Sum(x => x.Monthly)))
             .ToList();
         var changedAt = await Staleness.ChangedSinceAsync(db, agency, run.StartedAt, ct);
-        return new AgencyGapList(agency, run, totals, view, changedAt);
+        var pending = changedAt is { } changed && await Staleness.RerunPendingAsync(db, agency, changed, ct);
+        return new AgencyGapList(agency, run, totals, view, changedAt, pending);
     }
 
     /// <summary>

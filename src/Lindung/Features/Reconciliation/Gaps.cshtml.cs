@@ -65,8 +65,11 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
         }
 
         var title = $"{GapReport.Title}: {list.Agency.Name}";
-        var subtitle = $"{list.Agency.Code} · iuran {Pricing.Month}";
-        var name = $"kesenjangan-{list.Agency.Code}-{Pricing.Month}";
+        // The as-of time of the run the figures come from, in the subtitle and (for a CSV, which has no room for it) the file name.
+        var asOf = list.Run is { } run ? $" · per {Formats.Moment(run.StartedAt)}" + (list.Freshness!.Stale ? " (data berubah sejak itu)" : string.Empty) : string.Empty;
+        var subtitle = $"{list.Agency.Code} · iuran {Pricing.Month}{asOf}";
+        var name = $"kesenjangan-{list.Agency.Code}-{Pricing.Month}"
+            + (list.Run is { } r ? "-per-" + r.StartedAt.ToString("yyyyMMdd'T'HHmm'Z'", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
         var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
         if (list.Withheld)
         {

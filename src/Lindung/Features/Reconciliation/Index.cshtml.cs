@@ -41,6 +41,8 @@ internal sealed class IndexModel(LindungDbContext db, ReconciliationJobQueue que
 
     public bool SeesRegion => AccessScope.From(User).SeesRegion;
 
+    public AccessScope Scope => AccessScope.From(User);
+
     public string AgencyName(Guid? id) => id is { } known ? Agencies.FirstOrDefault(a => a.Id == known)?.Name ?? string.Empty : string.Empty;
 
     public async Task OnGetAsync(Guid? run, bool cancelRefused, bool busy, CancellationToken ct)
@@ -97,6 +99,6 @@ internal sealed class IndexModel(LindungDbContext db, ReconciliationJobQueue que
         var scope = AccessScope.From(User);
         Agencies = await db.AgenciesFor(scope).AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);
         Runs = await db.ReconciliationRunsFor(scope).AsNoTracking().OrderByDescending(r => r.StartedAt).Take(20).ToListAsync(ct);
-        Pending = await ReviewQueue.Pending(db, scope, null).CountAsync(ct);
+        Pending = await (await ReviewQueue.PendingAsync(db, scope, null, ct)).CountAsync(ct);
     }
 }

@@ -53,4 +53,17 @@ internal static class Staleness
         var undone = await batches.Where(b => b.UndoneAt > since).MaxAsync(b => b.UndoneAt, ct);
         return imported is null ? undone : undone is null ? imported : imported > undone ? imported : undone;
     }
+
+    /// <summary>
+    /// Whether a run that will read the data changed at <paramref name="changedAt"/> is on its way for the
+    /// agency: one of it or of its whole regency, still queued, or running since that change.
+    /// </summary>
+    public static Task<bool> RerunPendingAsync(LindungDbContext db, Agency agency, DateTime changedAt, CancellationToken ct)
+    {
+        var regency = StartRun.Regency(agency.RegionCode);
+        return db.ReconciliationRuns.AsNoTracking().AnyAsync(
+            r => r.RegionCode == regency && (r.AgencyId == null || r.AgencyId == agency.Id)
+                && (r.Status == ReconciliationRunStatus.Queued || (r.Status == ReconciliationRunStatus.Running && r.StartedAt >= changedAt)),
+            ct);
+    }
 }

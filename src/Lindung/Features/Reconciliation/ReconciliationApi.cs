@@ -60,12 +60,13 @@ internal sealed record GapTotalDto(string Gap, int Workers, long MonthlyContribu
 
 /// <summary>
 /// An agency's gap list: the totals of the whole list and one page of its lines (<c>workers</c>),
-/// <c>total</c> lines in all (of the chosen gap). <c>stale</c> with <c>changed_at</c> once the roster or
-/// memberships were imported after the run. For a caller whose role sees aggregates only (leaders),
+/// <c>total</c> lines in all (of the chosen gap), all from the run of <c>run_at</c> (its as-of time). <c>stale</c>
+/// with <c>changed_at</c> once the roster or memberships were imported after the run; <c>rerun_pending</c> while
+/// a run that brings it up to date is queued or running. For a caller whose role sees aggregates only (leaders),
 /// <c>personal_data_withheld</c> is true and <c>workers</c> empty.
 /// </summary>
 internal sealed record GapListDto(
-    Guid AgencyId, string AgencyName, Guid? RunId, DateTime? RunAt, bool Stale, DateTime? ChangedAt, string ContributionMonth,
+    Guid AgencyId, string AgencyName, Guid? RunId, DateTime? RunAt, bool Stale, DateTime? ChangedAt, bool RerunPending, string ContributionMonth,
     IReadOnlyList<GapTotalDto> Totals, long MonthlyContributionTotal, string? Gap, int Page, int PageSize, int Total, bool PersonalDataWithheld,
     IReadOnlyList<GapLineDto> Workers);
 
@@ -222,6 +223,7 @@ internal static class ReconciliationApi
             list.Run?.StartedAt,
             list.Freshness?.Stale ?? false,
             list.ChangedAt,
+            list.RerunPending,
             pricing.Month.ToString(),
             [.. GapList.Kinds.Select(k => new GapTotalDto(GapList.Code(k), list.Workers(k), list.Monthly(k)))],
             list.MonthlyTotal,

@@ -42,7 +42,10 @@ internal sealed partial class ReconciliationJobWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
         var started = await db.ReconciliationRuns.Where(r => r.Id == jobId && r.Status == ReconciliationRunStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReconciliationRunStatus.Running), stoppingToken);
+            .ExecuteUpdateAsync(
+                // The run reads the registry from now: its as-of time, which an import committed while it waited must not predate.
+                s => s.SetProperty(r => r.Status, ReconciliationRunStatus.Running).SetProperty(r => r.StartedAt, clock.GetUtcNow().UtcDateTime),
+                stoppingToken);
         if (started == 0)
         {
             return; // Cancelled while it waited, or already taken.

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
@@ -6,6 +7,7 @@ using Lindung.Domain.Matching;
 using Lindung.Domain.Reconciliation;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Lindung.Features.Reconciliation;
 
@@ -28,18 +30,44 @@ internal sealed record ReviewItem(Guid ResultId, Guid AgencyId, string AgencyNam
 /// </summary>
 internal static class ReviewQueue
 {
-    public static IQueryable<ReconciliationResult> Pending(LindungDbContext db, AccessScope scope, Guid? agencyId)
+    /// <summary>
+    /// NEEDS_REVIEW rows with candidates of each agency's latest run. The latest run per agency is
+    /// found first (agencies and runs are few), so the rows are read through the (run, agency,
+    /// outcome) index instead of asking, for every result, whether a newer run exists.
+    /// </summary>
+    public static async Task<IQueryable<ReconciliationResult>> PendingAsync(LindungDbContext db, AccessScope scope, Guid? agencyId, CancellationToken ct)
     {
-        var rows = db.ReconciliationResultsFor(scope)
-            .Where(r => r.Outcome == ReconcileOutcome.NeedsReview && r.Candidates != null)
-            .Where(r => !db.ReconciliationResults.Any(o => o.AgencyId == r.AgencyId && o.Run!.StartedAt > r.Run!.StartedAt));
-        return agencyId is { } id ? rows.Where(r => r.AgencyId == id) : rows;
+        var agencies = db.AgenciesFor(scope);
+        if (agencyId is { } id)
+        {
+            agencies = agencies.Where(a => a.Id == id);
+        }
+
+        var latest = await LatestRuns.OfAgenciesAsync(db, agencies, ct);
+        var rows = db.ReconciliationResultsFor(scope).Where(r => r.Outcome == ReconcileOutcome.NeedsReview && r.Candidates != null);
+        var row = Expression.Parameter(typeof(ReconciliationResult), "r");
+        var perRun = latest.GroupBy(l => l.Value, l => l.Key).Select(run =>
+        {
+            var runId = run.Key;
+            var ofRun = run.ToList();
+            Expression<Func<ReconciliationResult, bool>> one = r => r.RunId == runId && ofRun.Contains(r.AgencyId);
+            return ReplacingExpressionVisitor.Replace(one.Parameters[0], row, one.Body);
+        }).ToList();
+        return rows.Where(Expression.Lambda<Func<ReconciliationResult, bool>>(AnyOf(perRun, 0, perRun.Count), row));
     }
+
+    /// <summary>The terms OR-ed as a balanced tree: hundreds of agency runs stay a shallow expression.</summary>
+    private static Expression AnyOf(List<Expression> terms, int from, int count) => count switch
+    {
+        0 => Expression.Constant(false),
+        1 => terms[from],
+        _ => Expression.OrElse(AnyOf(terms, from, count / 2), AnyOf(terms, from + (count / 2), count - (count / 2))),
+    };
 
     public static async Task<(IReadOnlyList<ReviewItem> Items, int Total)> LoadAsync(
         LindungDbContext db, AccessScope scope, Guid? agencyId, int skip, int take, DateOnly today, CancellationToken ct)
     {
-        var pending = Pending(db, scope, agencyId);
+        var pending = await PendingAsync(db, scope, agencyId, ct);
         var total = await pending.CountAsync(ct);
         var rows = await pending
             .Join(db.Workers, r => r.WorkerId, w => w.Id, (r, w) => new { r, w })

@@ -64,5 +64,5 @@ internal static class StartRun
     }
 
     /// <summary>Memberships count for the employer's regency, so an agency is reconciled against its regency's.</summary>
-    private static string Regency(string code) => code.Length > 5 ? code[..5] : code;
+    public static string Regency(string code) => code.Length > 5 ? code[..5] : code;
 }

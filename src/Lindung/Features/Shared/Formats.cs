@@ -17,9 +17,21 @@ internal static class Formats
 
     public static string Month(DateOnly? month) => month?.ToString("MMM yyyy", CultureInfo.CurrentCulture) ?? "–";
 
-    /// <summary>A UTC moment as a local date and time (<c>25 Nov 2026 18.05</c>); a dash when absent.</summary>
-    public static string Moment(DateTime? utc) =>
-        utc?.ToLocalTime().ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) ?? "–";
+    /// <summary>
+    /// A stored UTC moment in the reader's zone, named (<c>25 Nov 2026 18.05 WIB</c>); a dash when
+    /// absent. Stored moments are UTC whatever kind the database hands back.
+    /// </summary>
+    public static string Moment(DateTime? utc)
+    {
+        if (utc is not { } moment)
+        {
+            return "–";
+        }
+
+        var zone = DisplayZone.Current;
+        return zone.FromUtc(moment).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) + " " + zone.Abbreviation;
+    }
+
     /// <summary>The month in full, as a report title says it: <c>November 2026</c>, <c>Januari 2027</c>.</summary>
     public static string MonthLong(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
 

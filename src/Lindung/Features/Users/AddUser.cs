@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Lindung.Application;
 using Lindung.Data;
@@ -11,7 +12,9 @@ namespace Lindung.Features.Users;
 
 /// <summary>
 /// A user to create. The agency is named by id (the admin page) or by code (the command line);
-/// <paramref name="Password"/> null means one is generated and returned once.
+/// <paramref name="Password"/> null means one is generated and returned once; it is a one-time
+/// password the user must change at first sign-in, unless <paramref name="GeneratedPasswordIsFinal"/>
+/// (the demo sign-ins, whose passwords are printed for everyone to use).
 /// </summary>
 internal sealed record AddUserRequest(
     string? Email,
@@ -21,7 +24,8 @@ internal sealed record AddUserRequest(
     string? AgencyCode = null,
     IReadOnlyList<string>? Regions = null,
     bool WholeInstallation = false,
-    string? Password = null);
+    string? Password = null,
+    bool GeneratedPasswordIsFinal = false);
 
 /// <summary>The created user; <see cref="GeneratedPassword"/> is set only when the request gave none.</summary>
 internal sealed record AddedUser(string Id, string Email, string Role, string? GeneratedPassword);
@@ -94,7 +98,17 @@ internal sealed class AddUser(LindungDbContext db, UserManager<LindungUser> user
             return Rejected(assigned);
         }
 
-        db.AuditEvents.Add(AuditCreation(user, role!, agency?.RegionCode));
+        var oneTime = generated is not null && !request.GeneratedPasswordIsFinal;
+        if (oneTime)
+        {
+            var marked = await users.AddClaimAsync(user, new Claim(LindungClaims.MustChangePassword, "true"));
+            if (!marked.Succeeded)
+            {
+                return Rejected(marked);
+            }
+        }
+
+        db.AuditEvents.Add(AuditCreation(user, role!, agency?.RegionCode, oneTime));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return UseCaseResult<AddedUser>.Ok(new AddedUser(user.Id, email!, role!, generated));
@@ -124,7 +138,7 @@ internal sealed class AddUser(LindungDbContext db, UserManager<LindungUser> user
 
         if (string.IsNullOrWhiteSpace(request.AgencyCode))
         {
-            if (role == LindungRoles.AgencyOperator)
+            if (role is LindungRoles.AgencyOperator or LindungRoles.ProcurementOfficer)
             {
                 errors.Add(UserErrors.AgencyRequired);
             }
@@ -209,7 +223,7 @@ internal sealed class AddUser(LindungDbContext db, UserManager<LindungUser> user
     /// here with the fields that matter (never the password hash or security stamp). The region is
     /// the user's scope; <see cref="InstallationWide"/> marks a user of no single region.
     /// </summary>
-    private AuditEvent AuditCreation(LindungUser user, string role, string? agencyRegion) => new()
+    private AuditEvent AuditCreation(LindungUser user, string role, string? agencyRegion, bool oneTimePassword) => new()
     {
         At = clock.GetUtcNow().UtcDateTime,
         Actor = actor.Name,
@@ -224,6 +238,7 @@ internal sealed class AddUser(LindungDbContext db, UserManager<LindungUser> user
             agency_id = user.AgencyId,
             region_codes = user.RegionCodes,
             whole_installation = user.WholeInstallation,
+            must_change_password = oneTimePassword,
         }),
         RegionCode = agencyRegion ?? user.RegionCodes.FirstOrDefault() ?? InstallationWide,
     };

@@ -18,7 +18,7 @@ internal static class UserAddCommand
         var email = new Option<string>("--email") { Description = "Sign-in email.", Required = true };
         var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", LindungRoles.All)}.", Required = true };
         var name = new Option<string?>("--name") { Description = "Display name." };
-        var agency = new Option<string?>("--agency") { Description = "Agency code (required for AgencyOperator)." };
+        var agency = new Option<string?>("--agency") { Description = "Agency code (required for AgencyOperator and ProcurementOfficer)." };
         var regions = new Option<string[]>("--region") { Description = "Region code the user may see (repeatable; required for BranchOfficer).", AllowMultipleArgumentsPerToken = true };
         var whole = new Option<bool>("--whole-installation") { Description = "The user sees every region of the installation (and, as a RegionalAdmin, may grant this to others)." };
         var password = new Option<string?>("--password") { Description = "Password; generated when omitted." };
@@ -47,7 +47,7 @@ internal static class UserAddCommand
             await console.Out.WriteLineAsync($"User {added.Email} created with role {added.Role}{reach}.");
             if (added.GeneratedPassword is not null)
             {
-                await console.Out.WriteLineAsync($"One-time password (shown once): {added.GeneratedPassword}");
+                await console.Out.WriteLineAsync($"One-time password (shown once; the user must change it at first sign-in): {added.GeneratedPassword}");
             }
 
             return ExitCodes.Ok;

@@ -33,7 +33,7 @@ internal static class UserErrors
         "This agency code is used in more than one region; change the code first.", AgencyField);
 
     public static UseCaseError AgencyRequired { get; } = UseCaseError.Of(
-        "AGENCY_REQUIRED", "Operator OPD harus terhubung dengan satu instansi.", "An agency operator must belong to one agency.", AgencyField);
+        "AGENCY_REQUIRED", "Operator OPD dan pejabat pembuat komitmen harus terhubung dengan satu instansi.", "An agency operator or commitment officer must belong to one agency.", AgencyField);
 
     public static UseCaseError RegionUnknown { get; } = UseCaseError.Of(
         "REGION_UNKNOWN", "Kode wilayah tidak dikenal. Gunakan kode Kemendagri kabupaten/kota atau lebih rinci, mis. 35.77.",

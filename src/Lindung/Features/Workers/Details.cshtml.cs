@@ -41,7 +41,9 @@ internal sealed class DetailsModel(LindungDbContext db) : PageModel
             .OrderByDescending(e => e.ValidFrom)
             .Select(e => new EmploymentRow(e.ValidFrom, e.ValidTo, e.Agency != null ? e.Agency.Name : e.Employer!.Name, e.AgencyId, e.EmployerId, e.Category, e.Position, e.MonthlyWage))
             .ToListAsync(ct);
-        Memberships = await db.MembershipsFor(scope).AsNoTracking()
+        // The worker is in scope (checked above), so all of their memberships are: MembershipsFor would
+        // make the database build the scope's whole worker set again (seconds at millions of workers).
+        Memberships = await db.Memberships.AsNoTracking()
             .Where(m => m.WorkerId == id)
             .OrderByDescending(m => m.ValidFrom)
             .ToListAsync(ct);

@@ -21,6 +21,46 @@ internal sealed record WorkerSummaryDto(Guid Id, string? Nik, string? Name, stri
 }
 
 /// <summary>
+/// A page of workers: <c>next</c> is the cursor for the following page (pass it as <c>after</c>),
+/// null on the last; <c>total</c> only when <c>count=true</c>; <c>page</c> only when paging by number.
+/// </summary>
+internal sealed record WorkerPage(IReadOnlyList<WorkerSummaryDto> Items, int? Page, int PageSize, int? Total, string? Next);
+
+/// <summary>The opaque <c>after</c> cursor: the (name, id) of the last worker of a page, base64url.</summary>
+internal readonly record struct WorkerCursor(string Name, Guid Id)
+{
+    public static readonly ValidationError Invalid = new("after_invalid", "Penanda halaman (after) tidak valid.", "The page cursor (after) is not valid.");
+    public static readonly ValidationError PageWithAfter = new(
+        "page_with_after", "Gunakan page atau after, tidak keduanya.", "Use page or after, not both.");
+
+    public static string Write(Worker last) =>
+        Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(last.Id.ToString("N") + last.Name));
+
+    public static WorkerCursor? Read(string? after, Dictionary<string, ValidationError> errors)
+    {
+        if (after is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(after));
+            if (text.Length >= 32 && Guid.TryParseExact(text[..32], "N", out var id))
+            {
+                return new WorkerCursor(text[32..], id);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        errors["after"] = Invalid;
+        return null;
+    }
+}
+
+/// <summary>
 /// One worker as <see cref="PersonalDataPolicy"/> lets the caller see it: birth date and sex only
 /// beside a full NIK (with a masked one they would rebuild it).
 /// </summary>
@@ -73,7 +113,8 @@ internal static class WorkersApi
     {
         var group = api.MapGroup("/workers").WithTags("Workers").RequireAuthorization(Policies.Registry);
         group.MapGet("/", ListAsync)
-            .WithName("ListWorkers").WithSummary("Workers the caller may see, NIKs masked; q is a full NIK or part of a name.");
+            .WithName("ListWorkers")
+            .WithSummary("Workers the caller may see by name, NIKs masked; q is a full NIK or part of a name. Page on with after=next; total only with count=true.");
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetWorker").WithSummary("One worker; 404 when it does not exist or is outside the caller's scope.");
         group.MapPost("/", CreateAsync)
@@ -85,18 +126,24 @@ internal static class WorkersApi
         return api;
     }
 
-    private static async Task<Results<Ok<PageOf<WorkerSummaryDto>>, ValidationProblem>> ListAsync(
-        HttpContext http, LindungDbContext db, string? q, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<WorkerPage>, ValidationProblem>> ListAsync(
+        HttpContext http, LindungDbContext db, string? q, int? page, int? pageSize, string? after, bool? count, CancellationToken ct)
     {
         var errors = new Dictionary<string, ValidationError>();
         var paging = Paging.Read(page, pageSize, errors);
+        var cursor = WorkerCursor.Read(after, errors);
+        if (after is not null && page is not null)
+        {
+            errors["page"] = WorkerCursor.PageWithAfter;
+        }
+
         if (errors.Count > 0)
         {
             return ApiLanguage.Problem(http, errors);
         }
 
         var scope = AccessScope.From(http.User);
-        var rows = db.WorkersFor(scope);
+        var rows = db.WorkersFor(scope).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
@@ -111,7 +158,29 @@ internal static class WorkersApi
         }
 
         var view = PersonalDataPolicy.For(scope);
-        return TypedResults.Ok(await paging.ToPageAsync(rows.OrderBy(w => w.Name).ThenBy(w => w.Id), w => WorkerSummaryDto.From(w, view), ct));
+        // Counting a region of 200,000 workers costs more than the page: only when asked for.
+        int? total = count == true ? await rows.CountAsync(ct) : null;
+        // EF translates string.Compare and CompareTo to SQL comparisons, made in the column's own
+        // collation, the same one ORDER BY uses; an ordinal .NET comparison would not be translated.
+        // "name >= cursor AND (name > cursor OR id > cursor)" rather than "name > … OR (name = … AND
+        // id > …)": the leading range lets both databases seek into the (name, id) index instead of
+        // reading it from the start, so a page near the end costs what the first one does.
+#pragma warning disable CA1309
+        var ordered = cursor is { } c
+            ? rows.Where(w => string.Compare(w.Name, c.Name) >= 0 && (string.Compare(w.Name, c.Name) > 0 || w.Id.CompareTo(c.Id) > 0))
+            : rows;
+#pragma warning restore CA1309
+        // Keyset on the (name, id) index: a page deep in the list costs what the first one does.
+        var query = ordered.OrderBy(w => w.Name).ThenBy(w => w.Id).AsQueryable();
+        if (cursor is null && paging.Page > 1)
+        {
+            query = query.Skip((paging.Page - 1) * paging.PageSize);
+        }
+
+        var items = await query.Take(paging.PageSize + 1).ToListAsync(ct);
+        var next = items.Count > paging.PageSize ? WorkerCursor.Write(items[paging.PageSize - 1]) : null;
+        return TypedResults.Ok(new WorkerPage(
+            [.. items.Take(paging.PageSize).Select(w => WorkerSummaryDto.From(w, view))], cursor is null ? paging.Page : null, paging.PageSize, total, next));
     }
 
     private static async Task<Results<Ok<WorkerDto>, NotFound>> GetAsync(HttpContext http, LindungDbContext db, Guid id, CancellationToken ct)

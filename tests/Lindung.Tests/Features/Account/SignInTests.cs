@@ -1,12 +1,14 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Lindung.Data;
 using Lindung.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Tests.Features.Account;
 
-public sealed class SignInTests
+public sealed partial class SignInTests
 {
     [Fact]
     public async Task Right_password_signs_in_and_the_header_shows_who()
@@ -42,21 +44,29 @@ public sealed class SignInTests
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_even_against_the_right_password()
+    public async Task Ten_failures_lock_the_account_even_against_the_right_password_without_saying_so()
     {
         await using var app = await LindungAppFactory.StartTestServerAsync();
         var email = await TestUsers.CreateAsync(app.Services, LindungRoles.Leader);
         using var client = app.CreateClient();
 
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
             using var _ = await TestUsers.SignInAsync(client, email, "salah-salah-salah");
         }
 
         using var right = await TestUsers.SignInAsync(client, email);
+        using var unknown = await TestUsers.SignInAsync(client, "tidak-ada@test.lindung.id", "salah-salah-salah");
 
+        // The lock shows as the answer every failure gets, so it does not tell that the account exists.
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("Akun dikunci sementara", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(right.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("lindung.auth=", StringComparison.Ordinal)));
+        Assert.Equal(Alert(await unknown.Content.ReadAsStringAsync()), Alert(await right.Content.ReadAsStringAsync()));
+        Assert.Contains("Email atau kata sandi salah.", Alert(await right.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
     }
 
     [Fact]
@@ -106,4 +116,32 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/account/signin", signOut.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task A_saved_session_cookie_stops_working_after_sign_out()
+    {
+        await using var app = await LindungAppFactory.StartTestServerAsync();
+        var email = await TestUsers.CreateAsync(app.Services, LindungRoles.Leader);
+        using var client = app.CreateClient();
+        using var signIn = await TestUsers.SignInAsync(client, email);
+        var saved = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("lindung.auth=", StringComparison.Ordinal)).Split(';')[0];
+        using var thief = new HttpClient(app.App.GetTestServer().CreateHandler()) { BaseAddress = app.BaseAddress };
+        thief.DefaultRequestHeaders.Add("Cookie", saved);
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync(new Uri("/dashboard", UriKind.Relative))).StatusCode);
+
+        var token = await TestUsers.AntiforgeryTokenAsync(client, "/");
+        using var signOut = await client.PostAsync(
+            new Uri("/account/signout", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        using var replay = await thief.GetAsync(new Uri("/dashboard", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
+        Assert.Contains("/account/signin", replay.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    private static string Alert(string html) => AlertText().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No alert on the page.");
+
+    [GeneratedRegex("role=\"alert\"[^>]*>([^<]*)<")]
+    private static partial Regex AlertText();
 }

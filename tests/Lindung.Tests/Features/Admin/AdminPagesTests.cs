@@ -161,6 +161,20 @@ public sealed class AdminPagesTests(RegistryAppFixture fixture) : IClassFixture<
         using var newUser = fixture.App.CreateClient();
         using var signIn = await TestUsers.SignInAsync(newUser, email, password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        // One-time: the new user chooses a password before anything else.
+        using (var gated = await newUser.GetAsync(new Uri($"/agencies/{Seed.AgencyB}", UriKind.Relative)))
+        {
+            Assert.Equal("/account/password", gated.Headers.Location?.OriginalString);
+        }
+
+        using var changed = await Pages.PostFormAsync(newUser, "/account/password", new Dictionary<string, string>
+        {
+            ["Current"] = password,
+            ["New"] = "kata sandi pilihan sendiri",
+            ["Confirm"] = "kata sandi pilihan sendiri",
+        });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, await Pages.StatusAsync(newUser, $"/agencies/{Seed.AgencyB}"));
     }
 
@@ -179,7 +193,7 @@ public sealed class AdminPagesTests(RegistryAppFixture fixture) : IClassFixture<
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Email ini sudah terdaftar sebagai pengguna.", html, StringComparison.Ordinal);
-        Assert.Contains("Operator OPD harus terhubung dengan satu instansi.", html, StringComparison.Ordinal);
+        Assert.Contains("Operator OPD dan pejabat pembuat komitmen harus terhubung dengan satu instansi.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"secret\"", html, StringComparison.Ordinal);
     }
 

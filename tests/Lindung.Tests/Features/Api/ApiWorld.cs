@@ -32,6 +32,9 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public LindungTestApp App { get; }
 
+    /// <summary>The global options that point the CLI at this app's database.</summary>
+    public string[] DatabaseArgs => _postgres is null ? ["--data", App.DataDirectory] : ["--db", _postgres.ConnectionString];
+
     public Agency AgencyA { get; } = new() { Code = "OPD-A", Name = "Dinas Pendidikan", Kind = AgencyKind.Dinas, RegionCode = Region };
 
     public Agency AgencyB { get; } = new() { Code = "OPD-B", Name = "Dinas Kesehatan", Kind = AgencyKind.Dinas, RegionCode = Region };
@@ -47,6 +50,21 @@ internal sealed class ApiWorld : IAsyncDisposable
     public Employer EmployerIn { get; } = new() { Name = "CV Karya Madiun", Npp = "12345678", RegionCode = Region };
 
     public Employer EmployerOut { get; } = new() { Name = "PT Tani Makmur", Npp = "87654321", RegionCode = OtherRegion };
+
+    /// <summary>A branch working in Kota Madiun and Kabupaten Madiun (in every scoped caller's view, partly), and one working only in Magetan (outside).</summary>
+    public BranchOffice BranchIn { get; } = new() { Code = "EX-IN", Name = "Kantor Cabang Madiun", RegionCode = Region };
+
+    public BranchOffice BranchOut { get; } = new() { Code = "EX-OUT", Name = "Kantor Cabang Magetan", RegionCode = "35.20" };
+
+    /// <summary>A construction contract of agency A with CV Karya Madiun (two stages), and one of agency C with PT Tani Makmur.</summary>
+    public Contract ContractIn { get; private set; } = null!;
+
+    public Contract ContractOut { get; private set; } = null!;
+
+    /// <summary>A compliance certificate of each region's employer (the token is not verified by these fixtures).</summary>
+    public ComplianceCertificate CertificateIn { get; private set; } = null!;
+
+    public ComplianceCertificate CertificateOut { get; private set; } = null!;
 
     public ApiKey KeyIn { get; } = NewKey("aaaaaaaaaaaa", Region);
 
@@ -81,7 +99,7 @@ internal sealed class ApiWorld : IAsyncDisposable
     public async Task<HttpClient> ClientAsync(string caller) => caller switch
     {
         Anonymous => App.CreateClient(),
-        LindungRoles.AgencyOperator => await TestUsers.SignedInClientAsync(App, caller, AgencyA.Code),
+        LindungRoles.AgencyOperator or LindungRoles.ProcurementOfficer => await TestUsers.SignedInClientAsync(App, caller, AgencyA.Code),
         LindungRoles.Sponsor or LindungRoles.Auditor => await TestUsers.SignedInClientAsync(App, caller),
         _ => await TestUsers.SignedInClientAsync(App, caller, null, Region),
     };
@@ -112,7 +130,11 @@ internal sealed class ApiWorld : IAsyncDisposable
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
-        db.AddRange(AgencyA, AgencyB, AgencyC, WorkerA, WorkerB, WorkerC, EmployerIn, EmployerOut, KeyIn, KeyOut);
+        db.AddRange(AgencyA, AgencyB, AgencyC, WorkerA, WorkerB, WorkerC, EmployerIn, EmployerOut, KeyIn, KeyOut, BranchIn, BranchOut);
+        db.AddRange(
+            new BranchWorkingArea { BranchId = BranchIn.Id, RegionCode = Region, ValidFrom = new DateOnly(2025, 1, 1) },
+            new BranchWorkingArea { BranchId = BranchIn.Id, RegionCode = OtherRegion, ValidFrom = new DateOnly(2025, 1, 1) },
+            new BranchWorkingArea { BranchId = BranchOut.Id, RegionCode = "35.20", ValidFrom = new DateOnly(2025, 1, 1) });
         JobIn.AgencyId = AgencyA.Id;
         JobOut.AgencyId = AgencyC.Id;
         db.AddRange(JobIn, JobOut);
@@ -153,6 +175,12 @@ internal sealed class ApiWorld : IAsyncDisposable
             });
         }
 
+        ContractIn = NewContract(AgencyA, EmployerIn, "35.77.01.1001");
+        ContractOut = NewContract(AgencyC, EmployerOut, "35.19.01.2001");
+        db.AddRange(ContractIn, ContractOut);
+        CertificateIn = NewCertificate(EmployerIn);
+        CertificateOut = NewCertificate(EmployerOut);
+        db.AddRange(CertificateIn, CertificateOut);
         await db.SaveChangesAsync();
 
         RunIn = (await ReconciliationRunner.RunAsync(db, Region, null, "fixture", TimeProvider.System, CancellationToken.None)).Id;
@@ -167,6 +195,40 @@ internal sealed class ApiWorld : IAsyncDisposable
         Name = name,
         Sex = Lindung.Domain.Identifiers.Sex.L,
         RegionCode = village,
+    };
+
+    private static Contract NewContract(Agency agency, Employer contractor, string village)
+    {
+        var contract = new Contract
+        {
+            Number = $"SPK/{agency.Code}/2026/001",
+            AgencyId = agency.Id,
+            ContractorId = contractor.Id,
+            Kind = Lindung.Domain.Procurement.ContractKind.Konstruksi,
+            Value = 750_000_000,
+            StartDate = new DateOnly(2026, 3, 1),
+            EndDate = new DateOnly(2026, 9, 30),
+            LocationCode = village,
+            CreatedBy = "fixture",
+            CreatedAt = DateTime.UtcNow,
+            RegionCode = agency.RegionCode,
+        };
+        contract.Stages.Add(new ContractStage { ContractId = contract.Id, Number = 1, Amount = 375_000_000, ShareBasisPoints = 5000, RegionCode = agency.RegionCode });
+        contract.Stages.Add(new ContractStage { ContractId = contract.Id, Number = 2, Amount = 375_000_000, ShareBasisPoints = 5000, RegionCode = agency.RegionCode });
+        return contract;
+    }
+
+    private static ComplianceCertificate NewCertificate(Employer employer) => new()
+    {
+        EmployerId = employer.Id,
+        EmployerName = employer.Name,
+        Npp = employer.Npp,
+        RegionCode = employer.RegionCode,
+        IssuedBy = "fixture",
+        IssuedAt = DateTime.UtcNow,
+        ValidUntil = DateTime.UtcNow.AddDays(90),
+        KeyId = "fixture",
+        Token = "fixture.token.unsigned",
     };
 
     private static ImportJob NewJob(string region)

@@ -26,9 +26,9 @@ public sealed class RegistryApiTests
         {
             var list = await GetJsonAsync(client, "/api/v1/workers?pageSize=200");
             Assert.Equal([world.WorkerA.Id.ToString()], list.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("id").GetString()));
-            var byNik = await GetJsonAsync(client, $"/api/v1/workers?q={other.Nik}");
+            var byNik = await GetJsonAsync(client, $"/api/v1/workers?q={other.Nik}&count=true");
             Assert.Equal(0, byNik.GetProperty("total").GetInt32());
-            var byName = await GetJsonAsync(client, "/api/v1/workers?q=budi");
+            var byName = await GetJsonAsync(client, "/api/v1/workers?q=budi&count=true");
             Assert.Equal(0, byName.GetProperty("total").GetInt32());
             foreach (var path in new[] { $"/api/v1/workers/{other.Id}", $"/api/v1/workers/{other.Id}/employments", $"/api/v1/workers/{other.Id}/memberships" })
             {
@@ -49,7 +49,7 @@ public sealed class RegistryApiTests
         await using var world = await ApiWorld.StartAsync(nameof(DatabaseProvider.Sqlite));
         using var client = await world.ClientAsync(LindungRoles.BranchOfficer);
 
-        var page = await GetJsonAsync(client, "/api/v1/workers?page=1&pageSize=1");
+        var page = await GetJsonAsync(client, "/api/v1/workers?page=1&pageSize=1&count=true");
         Assert.Equal(1, page.GetProperty("page").GetInt32());
         Assert.Equal(1, page.GetProperty("page_size").GetInt32());
         Assert.Equal(2, page.GetProperty("total").GetInt32());
@@ -197,7 +197,7 @@ public sealed class RegistryApiTests
                 .Select(m => (Path: System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.TrimEnd('/'), ":[a-z]+}", "}"), Method: m.ToLowerInvariant())))
             .ToList();
 
-        Assert.Equal(32, endpoints.Count); // 15 registry, 8 import (with confirm and undo), 7 reconciliation (with cancel), 1 report and 1 compliance endpoint
+        Assert.Equal(49, endpoints.Count); // 15 registry, 8 import (with confirm and undo), 7 reconciliation (with cancel), 1 report, 1 compliance, 3 certificate, 2 licence-check, 2 audit-trail, 2 branch, 7 contract (with import) and 1 DCI search endpoints
         Assert.All(endpoints, e =>
         {
             Assert.True(paths.TryGetProperty(e.Path, out var item), $"{e.Path} is not in the document");

@@ -73,6 +73,21 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
     }
 
     [Fact]
+    public async Task Demo_contracts_show_protected_and_unprotected_ones()
+    {
+        await using var db = demo.Database.NewContext();
+        var contracts = await db.Contracts.Include(c => c.Stages).Include(c => c.Workers).Include(c => c.Contractor).AsSplitQuery().ToListAsync();
+        var unprotected = await Lindung.Features.Procurement.Contracts.UnprotectedAsync(
+            db, Lindung.Features.Contributions.RateBookLoader.BuiltIn(), contracts, Today, CancellationToken.None);
+
+        // Construction paid, construction unpaid, cleaning with two unenrolled workers, goods, security all enrolled.
+        Assert.Equal(5, contracts.Count);
+        Assert.Equal(
+            [.. contracts.Where(c => c.Number.EndsWith("/021", StringComparison.Ordinal) || c.Number.StartsWith("027/SPK/DLH/", StringComparison.Ordinal)).Select(c => c.Number).Order(StringComparer.Ordinal)],
+            contracts.Where(c => unprotected.Contains(c.Id)).Select(c => c.Number).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_row_and_its_audit_is_in_the_region_and_by_the_demo_seed()
     {
         await using var db = demo.Database.NewContext();
@@ -86,11 +101,31 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         codes.AddRange(await db.CoverageTargets.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.WorkingPopulations.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.CoverageThresholds.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.BranchOffices.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.BranchWorkingAreas.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.Contracts.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.ContractStages.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.ContractWorkers.Select(x => x.RegionCode).ToListAsync());
 
         Assert.All(codes, code => Assert.StartsWith("35.", code, StringComparison.Ordinal));
         Assert.All(codes, code => Assert.NotNull(AreaDirectory.Embedded.Find(code)));
-        Assert.Equal(codes.Count, await db.AuditEvents.CountAsync(e => e.Actor == DemoRegion.Actor && e.Action == AuditAction.Create));
+        // Licence rules are audited too; a province-wide rule's code (35.00) names no area, so they are counted apart.
+        var rules = await db.LicenceRules.Select(x => x.RegionCode).ToListAsync();
+        Assert.All(rules, code => Assert.True(code is DemoRegion.RegionCode or "35.00", code));
+        Assert.Equal(codes.Count + rules.Count, await db.AuditEvents.CountAsync(e => e.Actor == DemoRegion.Actor && e.Action == AuditAction.Create));
         Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.Actor != DemoRegion.Actor));
+    }
+
+    [Fact]
+    public async Task The_licensing_office_has_its_rules_and_a_few_hundred_checks_granted_and_refused()
+    {
+        await using var db = demo.Database.NewContext();
+        Assert.Equal(8, await db.LicenceRules.CountAsync());
+        var checks = await db.LicenceChecks.ToListAsync();
+        Assert.InRange(checks.Count, 250, 300);
+        Assert.All(checks, c => Assert.Equal((DemoLicensing.Officer, DemoRegion.RegionCode), (c.AskedBy, c.RegionCode)));
+        Assert.Contains(checks, c => c.Outcome == Lindung.Domain.Licensing.LicensingOutcome.Izinkan);
+        Assert.Contains(checks, c => c.Outcome == Lindung.Domain.Licensing.LicensingOutcome.Tolak);
     }
 
     [Fact]

@@ -29,23 +29,18 @@ public sealed class ImportCommandTests
         Assert.Contains(report, run.Out, StringComparison.Ordinal);
         Assert.Equal(before, await database.FingerprintAsync());
         var lines = await File.ReadAllLinesAsync(report);
-        Assert.Equal("baris,kolom,kode,pesan,message", lines[0].TrimStart('\uFEFF'));
-        Assert.Equal("3,upah,WAGE_NOT_POSITIVE,Upah harus lebih dari 0.,Wage must be more than 0.", lines[1]);
+        Assert.Equal("baris,kolom,nik,nama,kode,pesan,message", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal($"3,upah,{ImportCsv.NikOf(2)},Pekerja 2,WAGE_NOT_POSITIVE,Upah harus lebih dari 0.,Wage must be more than 0.", lines[1]);
         Assert.Equal(2, lines.Length);
         Assert.Equal([0xEF, 0xBB, 0xBF], (await File.ReadAllBytesAsync(report))[..3]);
 
-        // The same row in the workbook beside it, for people who open the report in Excel.
+        // The user's own sheet back beside it: the header, the bad row as it was, and what to fix.
         var xlsx = Path.ChangeExtension(report, ".xlsx");
         Assert.Contains($"Report (XLSX): {xlsx}", run.Out, StringComparison.Ordinal);
-        using var book = Lindung.Features.Spreadsheets.XlsxReader.Open(xlsx);
-        var rows = new List<string[]>();
-        while (book.ReadRecord(out var fields))
-        {
-            rows.Add(fields);
-        }
-
-        Assert.Equal(["Baris", "Kolom", "Kode", "Pesan", "Message"], rows[^2]);
-        Assert.Equal(["3", "upah", "WAGE_NOT_POSITIVE", "Upah harus lebih dari 0.", "Wage must be more than 0."], rows[^1]);
+        var rows = ReadSheet(xlsx);
+        Assert.Equal([.. ImportCsv.RosterHeader.Split(','), "Keterangan"], rows[0]);
+        Assert.Equal([.. ImportCsv.RosterLine(2).Replace("2500000", "0", StringComparison.Ordinal).Split(','), "Baris 3: upah — Upah harus lebih dari 0."], rows[1]);
+        Assert.Equal(2, rows.Count);
     }
 
     [Theory]
@@ -76,8 +71,8 @@ public sealed class ImportCommandTests
         var report = run.OutLines.Single(l => l.StartsWith("Report: ", StringComparison.Ordinal))["Report: ".Length..];
         Assert.StartsWith(Path.Combine(database.Directory.Path, "imports"), report, StringComparison.Ordinal);
         var lines = await File.ReadAllLinesAsync(report);
-        Assert.Contains("3,kategori,CATEGORY_UNKNOWN,", lines[1], StringComparison.Ordinal);
-        Assert.Contains("4,instansi,AGENCY_MISMATCH,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith($"3,kategori,{ImportCsv.NikOf(2)},Pekerja 2,CATEGORY_UNKNOWN,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"4,instansi,{ImportCsv.NikOf(3)},Pekerja 3,AGENCY_MISMATCH,", lines[2], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -244,5 +239,65 @@ public sealed class ImportCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("No agency with code 'NOPE'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_report_speaks_the_files_own_columns_and_its_sheet_back_imports_once_fixed(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        const string Header = "NIK,Nama,Tgl Lahir,JK,Kode Wilayah,OPD,Status Pegawai,Gaji";
+        static string Line(string line) => string.Join(',', line.Split(',')[..8]);
+        var file = ImportCsv.Write(database.Directory.Path, "rekap.csv", Header,
+            [Line(ImportCsv.RosterLine(1)), Line(ImportCsv.RosterLine(2, wage: 0)), Line(ImportCsv.RosterLine(3)), Line(ImportCsv.RosterLine(4, wage: 0, category: "Astronot"))]);
+        var report = Path.Combine(database.Directory.Path, "out", "report.csv");
+
+        var run = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", file, "--agency", ImportTestDatabase.AgencyCode, "--report", report]);
+
+        Assert.Equal(1, run.ExitCode);
+        var lines = (await File.ReadAllLinesAsync(report)).Skip(1).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.StartsWith($"3,Gaji,{ImportCsv.NikOf(2)},Pekerja 2,WAGE_NOT_POSITIVE,", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith($"5,Status Pegawai,{ImportCsv.NikOf(4)},Pekerja 4,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith($"5,Gaji,{ImportCsv.NikOf(4)},Pekerja 4,WAGE_NOT_POSITIVE,", StringComparison.Ordinal));
+
+        var sheet = ReadSheet(Path.ChangeExtension(report, ".xlsx"));
+        Assert.Equal([.. Header.Split(','), "Keterangan"], sheet[0]);
+        Assert.Equal(3, sheet.Count);
+        Assert.Equal(Line(ImportCsv.RosterLine(4, wage: 0, category: "Astronot")).Split(','), sheet[2][..8]);
+        Assert.StartsWith("Baris 5: ", sheet[2][8], StringComparison.Ordinal);
+        Assert.Contains("Gaji — ", sheet[2][8], StringComparison.Ordinal);
+        Assert.Contains("Status Pegawai — ", sheet[2][8], StringComparison.Ordinal);
+
+        // The user corrects the two rows in the sheet it got back and uploads it as it is, Keterangan included.
+        var fixedPath = Path.Combine(database.Directory.Path, "diperbaiki.xlsx");
+        using (var book = Lindung.Features.Spreadsheets.XlsxWriter.Create(fixedPath))
+        {
+            var fixedSheet = book.AddSheet("Baris bermasalah", [.. sheet[0].Select(h => new Lindung.Features.Spreadsheets.XlsxColumn(h))]);
+            foreach (var row in sheet.Skip(1))
+            {
+                row[6] = "Honorer";
+                row[7] = "2500000";
+                fixedSheet.WriteRow([.. row]);
+            }
+        }
+
+        var again = await CliRun.ExecuteAsync([.. database.GlobalArgs, "import", "roster", "--yes", fixedPath, "--agency", ImportTestDatabase.AgencyCode]);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("inserted 2, updated 0, unchanged 0, ended 0", again.Out, StringComparison.Ordinal);
+    }
+
+    private static List<string[]> ReadSheet(string path)
+    {
+        using var book = Lindung.Features.Spreadsheets.XlsxReader.Open(path);
+        var rows = new List<string[]>();
+        rows.Add([.. book.Header]);
+        while (book.ReadRecord(out var fields))
+        {
+            rows.Add(fields);
+        }
+
+        return rows;
     }
 }

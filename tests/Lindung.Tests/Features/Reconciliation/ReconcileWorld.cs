@@ -3,6 +3,7 @@ using Lindung.Data.Entities;
 using Lindung.Domain.Contributions;
 using Lindung.Domain.Rosters;
 using Lindung.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using DomainSex = Lindung.Domain.Identifiers.Sex;
 
@@ -85,12 +86,12 @@ internal sealed class ReconcileWorld : IAsyncDisposable
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));
 
-    public static async Task<ReconcileWorld> StartAsync(string provider, bool kestrel = false)
+    public static async Task<ReconcileWorld> StartAsync(string provider, bool kestrel = false, Action<WebApplicationBuilder>? configure = null)
     {
         var postgres = provider == nameof(DatabaseProvider.Postgres) ? await PostgresDatabase.CreateAsync() : null;
         var app = kestrel
-            ? await LindungAppFactory.StartKestrelAsync()
-            : await LindungAppFactory.StartTestServerAsync(db: postgres?.ConnectionString);
+            ? await LindungAppFactory.StartKestrelAsync(configure)
+            : await LindungAppFactory.StartTestServerAsync(configure, db: postgres?.ConnectionString);
         var world = new ReconcileWorld(app, postgres);
         await world.SeedAsync();
         return world;

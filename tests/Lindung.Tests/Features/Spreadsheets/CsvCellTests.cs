@@ -75,13 +75,13 @@ public class CsvCellTests
     {
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "report.csv");
-        await using (var report = new CsvRowReport(path))
+        await using (var report = RowReport.Open(path))
         {
-            await report.WriteAsync(new RowIssue(7, "=nama", "+CODE", "@pesan", "-message, with comma"), CancellationToken.None);
+            report.Add(new RowIssue(7, "=nama", "+CODE", "@pesan", "-message, with comma"));
         }
 
         var lines = await File.ReadAllLinesAsync(path);
-        Assert.Equal("7,'=nama,'+CODE,'@pesan,\"'-message, with comma\"", lines[1]);
+        Assert.Equal("7,'=nama,,,'+CODE,'@pesan,\"'-message, with comma\"", lines[1]);
     }
 
     [Fact]

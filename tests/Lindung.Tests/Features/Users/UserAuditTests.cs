@@ -24,7 +24,10 @@ public sealed class UserAuditTests
         Assert.Contains(email, audit.After, StringComparison.Ordinal);
         Assert.Contains(LindungRoles.BranchOfficer, audit.After, StringComparison.Ordinal);
         Assert.DoesNotContain(user.PasswordHash!, audit.After, StringComparison.Ordinal);
-        Assert.DoesNotContain("password", audit.After, StringComparison.OrdinalIgnoreCase);
+        // The one password-related field is the must-change flag; no password or hash is written.
+        Assert.DoesNotContain("\"password\"", audit.After, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("password_hash", audit.After, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("passwordhash", audit.After, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

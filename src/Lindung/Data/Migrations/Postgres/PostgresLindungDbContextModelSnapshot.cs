@@ -165,8 +165,8 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
@@ -211,15 +211,391 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_events_at");
 
-                    b.HasIndex("RegionCode")
-                        .HasDatabaseName("ix_audit_events_region_code");
+                    b.HasIndex("Actor", "At")
+                        .HasDatabaseName("ix_audit_events_actor_at");
 
                     b.HasIndex("EntityType", "EntityKey")
                         .HasDatabaseName("ix_audit_events_entity_type_entity_key");
 
+                    b.HasIndex("RegionCode", "At")
+                        .HasDatabaseName("ix_audit_events_region_code_at");
+
                     b.ToTable("audit_events", null, t =>
                         {
                             t.HasCheckConstraint("ck_audit_events_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.BranchOffice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_branch_offices");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_branch_offices_code");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_branch_offices_region_code");
+
+                    b.ToTable("branch_offices", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_branch_offices_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.BranchWorkingArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("branch_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_branch_working_areas");
+
+                    b.HasIndex("BranchId")
+                        .HasDatabaseName("ix_branch_working_areas_branch_id");
+
+                    b.HasIndex("RegionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ux_branch_working_areas_region_open")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.HasIndex("RegionCode", "ValidFrom")
+                        .HasDatabaseName("ix_branch_working_areas_region_code_valid_from");
+
+                    b.ToTable("branch_working_areas", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_branch_working_areas_period", "valid_to IS NULL OR valid_to > valid_from");
+
+                            t.HasCheckConstraint("ck_branch_working_areas_regency", "LENGTH(region_code) = 5");
+
+                            t.HasCheckConstraint("ck_branch_working_areas_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ComplianceCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("employer_name");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Nib")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("nib");
+
+                    b.Property<string>("Npp")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("npp");
+
+                    b.Property<string>("Npwp")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("npwp");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("revoked_reason");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("token");
+
+                    b.Property<DateTime>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compliance_certificates");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_compliance_certificates_employer_id");
+
+                    b.HasIndex("RegionCode", "IssuedAt")
+                        .HasDatabaseName("ix_compliance_certificates_region_code_issued_at");
+
+                    b.ToTable("compliance_certificates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_compliance_certificates_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("CommitmentOfficer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("commitment_officer");
+
+                    b.Property<Guid>("ContractorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contractor_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<long>("JakonPaid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("jakon_paid");
+
+                    b.Property<DateOnly?>("JakonPaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("jakon_paid_on");
+
+                    b.Property<string>("JakonRegistrationNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("jakon_registration_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LocationCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("location_code");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contracts");
+
+                    b.HasIndex("ContractorId")
+                        .HasDatabaseName("ix_contracts_contractor_id");
+
+                    b.HasIndex("AgencyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contracts_agency_id_number");
+
+                    b.HasIndex("RegionCode", "StartDate")
+                        .HasDatabaseName("ix_contracts_region_code_start_date");
+
+                    b.ToTable("contracts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contracts_period", "end_date >= start_date");
+
+                            t.HasCheckConstraint("ck_contracts_region_code", "region_code LIKE '__.__%'");
+
+                            t.HasCheckConstraint("ck_contracts_value", "value >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ContractStage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int?>("ShareBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("share_basis_points");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contract_stages");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_contract_stages_region_code");
+
+                    b.HasIndex("ContractId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contract_stages_contract_id_number");
+
+                    b.ToTable("contract_stages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contract_stages_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ContractWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("nik");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contract_workers");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_contract_workers_region_code");
+
+                    b.HasIndex("ContractId", "Nik")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contract_workers_contract_id_nik");
+
+                    b.ToTable("contract_workers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contract_workers_region_code", "region_code LIKE '__.__%'");
                         });
                 });
 
@@ -996,6 +1372,196 @@ namespace Lindung.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.LicenceCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("application_number");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("asked_by");
+
+                    b.Property<string>("ComplianceStatus")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("compliance_status");
+
+                    b.Property<Guid?>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("employer_name");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("identifier");
+
+                    b.Property<string>("IdentifierKind")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("identifier_kind");
+
+                    b.Property<string>("LicenceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("licence_type");
+
+                    b.Property<string>("NikMasked")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("nik_masked");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licence_checks");
+
+                    b.HasIndex("RuleId")
+                        .HasDatabaseName("ix_licence_checks_rule_id");
+
+                    b.HasIndex("RegionCode", "ApplicationNumber")
+                        .HasDatabaseName("ix_licence_checks_region_code_application_number");
+
+                    b.HasIndex("RegionCode", "AskedAt")
+                        .HasDatabaseName("ix_licence_checks_region_code_asked_at");
+
+                    b.ToTable("licence_checks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_licence_checks_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.LicenceRuleVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AcceptBpuForSoleTrader")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accept_bpu_for_sole_trader");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<bool>("ExemptMicro")
+                        .HasColumnType("boolean")
+                        .HasColumnName("exempt_micro");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<bool>("LegalBasisIsExample")
+                        .HasColumnType("boolean")
+                        .HasColumnName("legal_basis_is_example");
+
+                    b.Property<string>("LicenceType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("licence_type");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name_id");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("outcomes");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("RequiresProof")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_proof");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("source");
+
+                    b.Property<bool>("WithheldUnderTmp2t")
+                        .HasColumnType("boolean")
+                        .HasColumnName("withheld_under_tmp2t");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licence_rules");
+
+                    b.HasIndex("RegionCode", "LicenceType", "EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_licence_rules_region_code_licence_type_effective_from");
+
+                    b.ToTable("licence_rules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_licence_rules_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.LindungUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1325,6 +1891,61 @@ namespace Lindung.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.PaymentGateCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("asked_by");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<bool>("Payable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("payable");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_gate_checks");
+
+                    b.HasIndex("ContractId", "AskedAt")
+                        .HasDatabaseName("ix_payment_gate_checks_contract_id_asked_at");
+
+                    b.HasIndex("RegionCode", "AskedAt")
+                        .HasDatabaseName("ix_payment_gate_checks_region_code_asked_at");
+
+                    b.ToTable("payment_gate_checks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payment_gate_checks_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.ReconciliationResult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1584,6 +2205,9 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_workers_region_code");
 
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_workers_name_id");
+
                     b.ToTable("workers", null, t =>
                         {
                             t.HasCheckConstraint("ck_workers_region_code", "region_code LIKE '__.__%'");
@@ -1711,6 +2335,13 @@ namespace Lindung.Data.Migrations.Postgres
                             ConcurrencyStamp = "auditor",
                             Name = "Auditor",
                             NormalizedName = "AUDITOR"
+                        },
+                        new
+                        {
+                            Id = "procurement_officer",
+                            ConcurrencyStamp = "procurement_officer",
+                            Name = "ProcurementOfficer",
+                            NormalizedName = "PROCUREMENTOFFICER"
                         });
                 });
 
@@ -1869,6 +2500,71 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.BranchWorkingArea", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.BranchOffice", "Branch")
+                        .WithMany("WorkingAreas")
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_branch_working_areas_branch_offices_branch_id");
+
+                    b.Navigation("Branch");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ComplianceCertificate", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_compliance_certificates_employers_employer_id");
+
+                    b.Navigation("Employer");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.Contract", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_agencies_agency_id");
+
+                    b.HasOne("Lindung.Data.Entities.Employer", "Contractor")
+                        .WithMany()
+                        .HasForeignKey("ContractorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contracts_employers_contractor_id");
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Contractor");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ContractStage", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Contract", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_stages_contracts_contract_id");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.ContractWorker", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Contract", null)
+                        .WithMany("Workers")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contract_workers_contracts_contract_id");
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.CoverageTarget", b =>
                 {
                     b.HasOne("Lindung.Data.Entities.Agency", "Agency")
@@ -1930,6 +2626,18 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Navigation("Agency");
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.LicenceCheck", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.LicenceRuleVersion", "Rule")
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_licence_checks_licence_rules_rule_id");
+
+                    b.Navigation("Rule");
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.LindungUser", b =>
                 {
                     b.HasOne("Lindung.Data.Entities.Agency", null)
@@ -1957,6 +2665,16 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Navigation("SourceExtract");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.PaymentGateCheck", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_gate_checks_contracts_contract_id");
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.ReconciliationResult", b =>
@@ -2046,6 +2764,18 @@ namespace Lindung.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.BranchOffice", b =>
+                {
+                    b.Navigation("WorkingAreas");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.Contract", b =>
+                {
+                    b.Navigation("Stages");
+
+                    b.Navigation("Workers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,45 @@
+using Lindung.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lindung.Features.Home;
+
+/// <summary>A page's link offered as a next step, shown only to users whose role may open it.</summary>
+internal sealed record NextStep(string TextKey, string HintKey, string Href, string Policy);
+
+/// <summary>
+/// The landing page: anonymous visitors read what Lindung is; a signed-in user gets the next steps
+/// of their role, and an agency operator its agency's coverage with the two things to do about it.
+/// </summary>
+[AllowAnonymous]
+internal sealed class IndexModel(LoadOperatorLanding landing) : PageModel
+{
+    /// <summary>Every next step in the order a role meets them; each user sees the ones their role allows.</summary>
+    public static IReadOnlyList<NextStep> Steps { get; } =
+    [
+        new("home.step.dashboard", "home.step.dashboard.hint", "/dashboard", Policies.Dashboards),
+        new("home.step.branches", "home.step.branches.hint", "/dashboard/branches", Policies.Branches),
+        new("home.step.imports", "home.step.imports.hint", "/imports", Policies.Registry),
+        new("home.step.reconciliation", "home.step.reconciliation.hint", "/reconciliation", Policies.Reconciliation),
+        new("home.step.review", "home.step.review.hint", "/reconciliation/review", Policies.ReconciliationDecide),
+        new("home.step.licensing", "home.step.licensing.hint", "/licensing", Policies.Licensing),
+        new("home.step.audit", "home.step.audit.hint", "/audit", Policies.Audit),
+        new("home.step.employers", "home.step.employers.hint", "/employers", Policies.Employers),
+        new("home.step.users", "home.step.users.hint", "/admin/users", Policies.Administration),
+    ];
+
+    public OperatorLanding? Operator { get; private set; }
+
+    public IReadOnlyList<NextStep> Allowed { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        Operator = await landing.HandleAsync(AccessScope.From(User), ct);
+        Allowed = [.. Steps.Where(s => Policies.Allows(User, s.Policy))];
+    }
+}

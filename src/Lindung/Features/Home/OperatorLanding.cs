@@ -1,0 +1,52 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Features.Agencies;
+using Lindung.Features.Contributions;
+using Lindung.Features.Reconciliation;
+using Lindung.Features.Shared;
+using Lindung.Hosting;
+using Lindung.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Home;
+
+/// <summary>
+/// What an agency operator needs on arrival: the agency's staff today, how many are covered, how
+/// many are not, and the monthly contribution that would close the gap by its latest reconciliation
+/// (null before the first run, <see cref="Freshness"/> says whether that run is out of date).
+/// </summary>
+internal sealed record OperatorLanding(Agency Agency, int Workers, int Covered, long? MonthlyToClose, RunFreshness? Freshness)
+{
+    public int Uncovered => Workers - Covered;
+}
+
+/// <summary>
+/// Reads <see cref="OperatorLanding"/> for the signed-in operator's own agency: counts by the
+/// database (an agency of 150,000 workers costs what one of six does), totals from the gap list
+/// header, never its lines.
+/// </summary>
+internal sealed class LoadOperatorLanding(LindungDbContext db, TimeProvider clock, LindungHostOptions host)
+{
+    /// <summary>Null for anyone who does not operate an agency, or whose agency is gone.</summary>
+    public async Task<OperatorLanding?> HandleAsync(AccessScope scope, CancellationToken ct)
+    {
+        if (!scope.OperatesAgency)
+        {
+            return null;
+        }
+
+        var agency = await db.AgenciesFor(scope).AsNoTracking().FirstOrDefaultAsync(a => a.Id == scope.AgencyId, ct);
+        if (agency is null)
+        {
+            return null;
+        }
+
+        var today = clock.Today();
+        var (workers, covered) = await AgencyCoverage.OfAgencyAsync(db, scope, agency.Id, today, ct);
+
+        var pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), today);
+        var gaps = await AgencyGaps.LoadAsync(db, scope, agency.Id, pricing, PersonalDataView.Nothing, ct);
+        var freshness = await RunFreshness.OfAgencyAsync(db, agency, ct);
+        return new OperatorLanding(agency, workers, covered, gaps?.Run is null ? null : gaps.MonthlyTotal, freshness);
+    }
+}
