@@ -6,9 +6,7 @@ using Lindung.Bench.Import;
 using Lindung.Data;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Shared;
-using Lindung.Features.Users;
 using Lindung.Hosting;
-using Lindung.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +23,7 @@ namespace Lindung.Bench.Coverage;
 /// equivalent GROUP BYs over the same rows. Both sides must report the same totals. The snapshot
 /// refresh (what an import or a reconciliation pays to keep the pages this fast) is timed and shown.
 /// </summary>
-internal static partial class CoverageBench
+internal static class CoverageBench
 {
     private const double Target = 2.0;
 
@@ -149,7 +147,8 @@ internal static partial class CoverageBench
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromMinutes(10) };
-        await SignInAsLeaderAsync(app.Services, client);
+        // The whole installation, as DuckDB's side sums every region.
+        await BenchSignIn.AsAsync(app.Services, client, LindungRoles.Leader, [], wholeInstallation: true);
 
         // The page's own totals are compared through the report it renders, built the same way in this process.
         var expected = await ReportTotalsAsync(app.Services, data.Today);
@@ -182,27 +181,6 @@ internal static partial class CoverageBench
         return match.Success ? match.Groups[1].Value : null;
     }
 
-    private static async Task SignInAsLeaderAsync(IServiceProvider services, HttpClient client)
-    {
-        const string password = "kata-sandi-bench-yang-panjang";
-        var email = $"leader-{Guid.NewGuid():N}@bench.lindung.id";
-        await using (var scope = services.CreateAsyncScope())
-        {
-            // The whole installation, as DuckDB's side sums every region.
-            var request = new AddUserRequest(email, LindungRoles.Leader, "Bench leader", WholeInstallation: true, Password: password);
-            _ = (await scope.ServiceProvider.GetRequiredService<AddUser>().HandleAsync(request, AccessScope.Operator, CancellationToken.None)).Value;
-        }
-
-        var form = await client.GetStringAsync(new Uri("/account/signin", UriKind.Relative));
-        var token = TokenField().Match(form).Groups[1].Value;
-        using var body = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token });
-        using var response = await client.PostAsync(new Uri("/account/signin", UriKind.Relative), body);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in as leader failed: {(int)response.StatusCode}.");
-        }
-    }
-
     private static bool Check(string job, int rows, (TimeSpan Ours, TimeSpan Peer, CoverageTotals Ours_, CoverageTotals Peer_) result)
     {
         Console.WriteLine($"    Lindung: {result.Ours_}");
@@ -224,7 +202,7 @@ internal static partial class CoverageBench
         return true;
     }
 
-    private static async Task AdminAsync(string server, string sql)
+    public static async Task AdminAsync(string server, string sql)
     {
         await using var admin = new NpgsqlConnection(server);
         await admin.OpenAsync();
@@ -232,8 +210,6 @@ internal static partial class CoverageBench
         await command.ExecuteNonQueryAsync();
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     /// <summary>A scratch folder, deleted afterwards unless kept to look into (LINDUNG_BENCH_KEEP set).</summary>
     private sealed class TempFolder(bool keep = false) : IDisposable

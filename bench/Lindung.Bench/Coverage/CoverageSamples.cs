@@ -97,7 +97,7 @@ internal sealed class CoverageSamples
     public static readonly string[] CategoryCodes =
         [.. new[] { WorkerCategory.Honorer, WorkerCategory.Gtt, WorkerCategory.Ptt, WorkerCategory.Kontrak, WorkerCategory.HarianLepas }.Select(EnumCodes<WorkerCategory>.ToCode)];
 
-    public static CoverageSamples Generate(int rosterWorkers, int memberships, int seed, DateOnly today)
+    public static CoverageSamples Generate(int rosterWorkers, int memberships, int seed, DateOnly today, int bigAgencyWorkers = 0)
     {
         var random = new Random(seed);
         // Roster memberships: 7 in 10 workers one version, 1 in 10 two versions, 2 in 10 none.
@@ -133,7 +133,9 @@ internal sealed class CoverageSamples
         var m = 0;
         for (var w = 0; w < rosterWorkers; w++)
         {
+            // The first bigAgencyWorkers workers all work for agency 0; the draw still happens, so the rest of the sample is the same.
             var agency = (byte)random.Next(AgencyCount);
+            agency = w < bigAgencyWorkers ? (byte)0 : agency;
             samples.JobAgency[w] = agency;
             samples.JobCategory[w] = (byte)random.Next(CategoryCodes.Length);
             samples.JobFrom[w] = (short)random.Next(30, 2000);
