@@ -24,6 +24,9 @@ public static class RateParameters
     public static readonly RateParameter PuJpEmployer = Percent("pu.jp.employer", "PU JP employer rate", "tarif JP PU pemberi kerja");
     public static readonly RateParameter PuJpWorker = Percent("pu.jp.worker", "PU JP worker rate", "tarif JP PU pekerja");
     public static readonly RateParameter PuJpWageCap = Rupiah("pu.jp.wage_cap", "JP wage cap", "batas upah tertinggi JP");
+
+    /// <summary>The GDP growth a budget assumes for JP caps not yet announced (a planning assumption, not a rate).</summary>
+    public static readonly RateParameter PuJpPlanningGrowth = Percent("pu.jp.wage_cap.planning_growth", "assumed JP wage cap growth for budget planning", "asumsi pertumbuhan batas upah JP untuk perencanaan anggaran");
     public static readonly RateParameter PuJkpGovernment = Percent("pu.jkp.government", "JKP government share", "iuran JKP Pemerintah Pusat");
     public static readonly RateParameter PuJkpJkkRecomposition = Percent("pu.jkp.jkk_recomposition", "JKP share recomposed from JKK", "rekomposisi iuran JKK untuk JKP");
     public static readonly RateParameter PuJkpJkmRecomposition = Percent("pu.jkp.jkm_recomposition", "JKP share recomposed from JKM", "rekomposisi iuran JKM untuk JKP");
@@ -49,7 +52,7 @@ public static class RateParameters
     public static IReadOnlyDictionary<string, RateParameter> All { get; } = new[]
     {
         PuJkkGroup1, PuJkkGroup2, PuJkkGroup3, PuJkkGroup4, PuJkkGroup5, PuJkm, PuJhtEmployer, PuJhtWorker,
-        PuJpEmployer, PuJpWorker, PuJpWageCap, PuJkpGovernment, PuJkpJkkRecomposition, PuJkpJkmRecomposition,
+        PuJpEmployer, PuJpWorker, PuJpWageCap, PuJpPlanningGrowth, PuJkpGovernment, PuJkpJkkRecomposition, PuJkpJkmRecomposition,
         PuJkpWageCap, BpuMinimumIncome, BpuJkk, BpuJkm, BpuJht, BpuDiscountTransport, BpuDiscountOther,
         JakonContractJkk, JakonContractJkm, JakonWageJkk, JakonWageJkm, PmiPrePlacement, PmiPackages,
         PmiExtraMonth, PmiJhtAmounts,

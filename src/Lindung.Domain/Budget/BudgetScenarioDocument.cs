@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace Lindung.Domain.Budget;
+
+/// <summary>
+/// A budget scenario as people write it (the JSON of <c>lindung budget plan --scenario</c> and of the
+/// API): names instead of enums, so that an unknown segment or payer is refused by name, field by field,
+/// by <see cref="BudgetScenarioReader"/>.
+/// </summary>
+public sealed class BudgetScenarioDocument
+{
+    [JsonPropertyName("from")] public string? From { get; init; }
+
+    [JsonPropertyName("months")] public int? Months { get; init; }
+
+    [JsonPropertyName("wage_increase_percent")] public decimal? WageIncreasePercent { get; init; }
+
+    [JsonPropertyName("jp_cap_growth_percent")] public decimal? JpCapGrowthPercent { get; init; }
+
+    [JsonPropertyName("groups")] public IReadOnlyList<BudgetGroupDocument?>? Groups { get; init; }
+}
+
+/// <summary>One group of a <see cref="BudgetScenarioDocument"/>.</summary>
+public sealed class BudgetGroupDocument
+{
+    [JsonPropertyName("name")] public string? Name { get; init; }
+
+    [JsonPropertyName("segment")] public string? Segment { get; init; }
+
+    [JsonPropertyName("count")] public long? Count { get; init; }
+
+    [JsonPropertyName("wage")] public long? Wage { get; init; }
+
+    [JsonPropertyName("income")] public long? Income { get; init; }
+
+    [JsonPropertyName("risk_group")] public int? RiskGroup { get; init; }
+
+    [JsonPropertyName("programs")] public IReadOnlyList<string?>? Programs { get; init; }
+
+    [JsonPropertyName("payer")] public string? Payer { get; init; }
+
+    [JsonPropertyName("occupation")] public string? Occupation { get; init; }
+}
