@@ -32,6 +32,7 @@ internal static class LindungCli
             BranchCommand.Create(console),
             Features.Certificates.CertificateCommand.Create(console),
             Features.Procurement.ContractsCommand.Create(console),
+            Features.Budget.BudgetCommand.Create(console),
         };
         foreach (var command in BackupCommand.Create(console))
         {

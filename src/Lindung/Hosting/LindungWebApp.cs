@@ -1,6 +1,7 @@
 using Lindung.Data;
 using Lindung.Features.Api;
 using Lindung.Features.Audit;
+using Lindung.Features.Budget;
 using Lindung.Features.Certificates;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
@@ -53,6 +54,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungLicensing();
         builder.Services.AddLindungInterop();
         builder.Services.AddLindungProcurement();
+        builder.Services.AddLindungBudget();
         builder.Services.AddLindungImportJobs(builder.Configuration);
         builder.Services.AddHostedService<SnapshotService>();
         builder.Services.AddSingleton<SnapshotRefresher>();

@@ -48,6 +48,9 @@ internal static class Policies
     /// <summary>Recording a construction contract's Jakon registration and payment: the branch and the admin.</summary>
     public const string JakonRecord = "jakon-record";
 
+    /// <summary>The APBD budget planner: scenarios hold counts and rates, no personal data.</summary>
+    public const string Budget = "budget";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
@@ -63,6 +66,7 @@ internal static class Policies
         [Procurement] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.ProcurementOfficer],
         [ProcurementEdit] = [LindungRoles.RegionalAdmin, LindungRoles.ProcurementOfficer],
         [JakonRecord] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer],
+        [Budget] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator, LindungRoles.BranchOfficer, LindungRoles.Leader],
     };
 
     /// <summary>Whether the user holds a role the policy admits; the layout shows only the links a user may follow.</summary>

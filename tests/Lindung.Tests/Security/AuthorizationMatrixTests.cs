@@ -69,6 +69,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /admin/targets"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
         ["GET /admin/coverage-settings"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
         ["GET /admin/licence-rules"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
+        ["GET /budget"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
         ["GET /licensing"] = ("in  200 dn  dn  200 dn  dn  dn dn ", null),
         ["GET /dashboard"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
         ["GET /dashboard/agencies/{id}"] = ("in  200 200 200 dn  dn  200 dn dn ", "in  404 404 404 dn  dn  404 dn dn "),
@@ -130,6 +131,8 @@ public sealed partial class AuthorizationMatrixTests
         // The QR code's page and the signing keys are public: anyone holding a certificate may check it.
         ["GET /verifikasi/{token?}"] = ("200 200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200 200"),
         ["GET /.well-known/jwks.json"] = ("200 200 200 200 200 200 200 200 200", null),
+        // A budget scenario holds counts and rates, no personal data: an empty one is a 400 for every role that plans.
+        ["POST /api/v1/budget/plan"] = ("401 400 400 400 403 403 400 403 403", null),
         ["POST /api/v1/api-keys/{id}/revoke"] = ("401 204 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403"),
     };
 

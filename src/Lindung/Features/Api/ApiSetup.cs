@@ -4,6 +4,7 @@ using Lindung.Features.Agencies;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Audit;
 using Lindung.Features.Branches;
+using Lindung.Features.Budget;
 using Lindung.Features.Certificates;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
@@ -72,6 +73,7 @@ internal static class ApiSetup
         api.MapAuditApi();
         api.MapBranchesApi();
         api.MapProcurementApi();
+        api.MapBudgetApi();
         return app;
     }
 }

@@ -1,0 +1,48 @@
+using Lindung.Application;
+using Lindung.Domain.Budget;
+using Lindung.Features.Api;
+using Lindung.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace Lindung.Features.Budget;
+
+/// <summary><c>/api/v1/budget</c>: the APBD budget planner.</summary>
+internal static class BudgetApi
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IServiceCollection AddLindungBudget(this IServiceCollection services) =>
+        services.AddScoped<PlanBudget>();
+
+    public static IEndpointRouteBuilder MapBudgetApi(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/budget/plan", PlanAsync).RequireAuthorization(Policies.Budget)
+            .WithTags("Budget")
+            .WithName("PlanBudget")
+            .WithSummary("Prices a scenario {from: YYYY-MM, months, wage_increase_percent?, jp_cap_growth_percent?, groups: [{name, segment PU|BPU, count, wage|income, risk_group, programs, payer APBD|APBN|SPONSOR|SELF|VILLAGE_FUND, occupation transport|other}]} month by month: total, employer_total, worker_total, by_payer, per group by_month, legal_basis. ?format=xlsx answers the workbook.");
+        return api;
+    }
+
+    private static Results<Ok<BudgetPlan>, FileContentHttpResult, ValidationProblem> PlanAsync(
+        HttpContext http, PlanBudget plan, IStringLocalizer l, BudgetScenarioDocument? scenario, string? format)
+    {
+        var result = plan.Handle(scenario);
+        if (!result.Succeeded)
+        {
+            return Problem(http, result.Errors);
+        }
+
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            using var buffer = new MemoryStream();
+            BudgetXlsx.Write(buffer, result.Value, l);
+            return TypedResults.File(buffer.ToArray(), XlsxType, $"rencana-anggaran-{result.Value.From}.xlsx");
+        }
+
+        return TypedResults.Ok(result.Value);
+    }
+
+    private static ValidationProblem Problem(HttpContext http, IReadOnlyList<UseCaseError> errors) =>
+        ApiLanguage.Problem(http, errors.GroupBy(e => e.Field ?? "scenario").ToDictionary(g => g.Key, g => g.First().Error));
+}

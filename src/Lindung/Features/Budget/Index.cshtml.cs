@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lindung.Domain.Budget;
+using Lindung.Features.Dashboard;
+using Lindung.Features.Shared;
+using Lindung.Localization;
+using Lindung.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Lindung.Features.Budget;
+
+/// <summary>
+/// The APBD budget planner: groups of workers (count, wage or income, programs, payer) priced month by
+/// month by <see cref="PlanBudget"/>, with the totals per payer, a chart of the months, the groups, the
+/// legal basis of every rate, and the same plan as a workbook for the agency's RKA.
+/// </summary>
+[Authorize(Policy = Policies.Budget)]
+internal sealed partial class IndexModel(PlanBudget planner, TimeProvider clock, IStringLocalizer l) : PageModel
+{
+    [BindProperty]
+    public BudgetForm Form { get; set; } = new();
+
+    public BudgetPlan? Plan { get; private set; }
+
+    /// <summary>Each refusal as the page shows it: the form row (1-based, null for the scenario) and the message.</summary>
+    public IReadOnlyList<(int? Row, string Message)> Problems { get; private set; } = [];
+
+    public ChartView? Chart { get; private set; }
+
+    public void OnGet()
+    {
+        Form = BudgetForm.Example(clock.Today());
+        Price();
+        Form.PadWithBlankRows();
+    }
+
+    public IActionResult OnPost()
+    {
+        Price();
+        Form.PadWithBlankRows();
+        return Page();
+    }
+
+    public IActionResult OnPostXlsx()
+    {
+        Price();
+        if (Plan is null)
+        {
+            Form.PadWithBlankRows();
+            return Page();
+        }
+
+        var buffer = new MemoryStream();
+        BudgetXlsx.Write(buffer, Plan, l);
+        buffer.Position = 0;
+        return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rencana-anggaran-{Plan.From}.xlsx");
+    }
+
+    private void Price()
+    {
+        var (document, rows) = Form.ToDocument();
+        var result = planner.Handle(document);
+        if (!result.Succeeded)
+        {
+            var english = Languages.IsEnglish(CultureInfo.CurrentUICulture);
+            Problems = [.. result.Errors.Select(e => (RowOf(e.Field, rows), e.Message(english)))];
+            return;
+        }
+
+        Plan = result.Value;
+        Chart = new ChartView("budget-months", l["budget.chart"], l["budget.month"], new ChartData(
+            "bar",
+            [.. Plan.ByMonth.Select(m => BudgetFormat.Month(m.Month))],
+            [
+                new ChartSeries(l["budget.employer"], [.. Plan.ByMonth.Select(m => (double?)m.EmployerAmount)], ChartData.Blue),
+                new ChartSeries(l["budget.worker"], [.. Plan.ByMonth.Select(m => (double?)m.WorkerAmount)], ChartData.Orange),
+            ]));
+    }
+
+    /// <summary>"groups[2].income" names the third filled group; the page shows the form row it was typed in.</summary>
+    private static int? RowOf(string? field, IReadOnlyList<int> rows) =>
+        field is not null && GroupIndex().Match(field) is { Success: true } match
+        && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is var index && index < rows.Count
+            ? rows[index] + 1
+            : null;
+
+    [GeneratedRegex(@"^groups\[(\d+)\]")]
+    private static partial Regex GroupIndex();
+}
