@@ -18,7 +18,14 @@ public sealed record BudgetPlan(
     IReadOnlyList<BudgetPayerTotal> ByPayer,
     IReadOnlyList<BudgetGroupPlan> Groups,
     IReadOnlyList<BudgetMonth> ByMonth,
-    IReadOnlyList<LegalBasisEntry> LegalBasis);
+    IReadOnlyList<LegalBasisEntry> LegalBasis)
+{
+    /// <summary>What the reader should know about what the plan left out (e.g. roster staff without a wage).</summary>
+    public IReadOnlyList<BudgetNote> Notes { get; init; } = [];
+}
+
+/// <summary>A remark on a plan: a stable code, the message in Bahasa Indonesia and English.</summary>
+public sealed record BudgetNote(string Code, string MessageId, string MessageEn);
 
 /// <summary>One group's cost over the plan, and month by month.</summary>
 /// <remarks><c>PerWorkerFirstMonth</c>: One worker's contribution in the first month, for a reader checking the arithmetic.</remarks>

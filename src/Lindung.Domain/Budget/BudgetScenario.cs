@@ -16,7 +16,8 @@ public sealed record BudgetScenario(
     int Months,
     IReadOnlyList<BudgetGroup> Groups,
     decimal WageIncreasePercent = 0m,
-    decimal? JpCapGrowthPercent = null)
+    decimal? JpCapGrowthPercent = null,
+    BudgetRosterOptions? Roster = null)
 {
     /// <summary>The longest plan: ten years is more than any budget cycle needs.</summary>
     public const int MaxMonths = 120;
@@ -30,6 +31,7 @@ public sealed record BudgetScenario(
 /// </summary>
 /// <remarks><c>RiskGroup</c>: PU only: the JKK risk group 1–5.</remarks>
 /// <remarks><c>Occupation</c>: BPU only: decides the PP 50/2025 discount window.</remarks>
+/// <remarks><c>Line</c>: groups with the same line are reported as one (an agency's staff at their several roster wages); null reports the group alone.</remarks>
 public sealed record BudgetGroup(
     string Name,
     Segment Segment,
@@ -38,4 +40,13 @@ public sealed record BudgetGroup(
     int? RiskGroup,
     IReadOnlyList<ContributionProgram> Programs,
     BudgetPayer Payer,
-    BpuSector Occupation = BpuSector.Other);
+    BpuSector Occupation = BpuSector.Other,
+    string? Line = null);
+
+/// <summary>How the agencies' roster staff are priced when a scenario includes them: PU at their roster wage.</summary>
+public sealed record BudgetRosterOptions(IReadOnlyList<ContributionProgram> Programs, int RiskGroup, BudgetPayer Payer)
+{
+    /// <summary>One group per agency and wage: a roster's staff as the planner prices them, reported one line per agency.</summary>
+    public BudgetGroup Group(string agency, long wage, int count) =>
+        new($"{agency} ({wage})", Segment.Pu, count, wage, RiskGroup, Programs, Payer, Line: agency);
+}

@@ -18,6 +18,19 @@ public sealed class BudgetScenarioDocument
     [JsonPropertyName("jp_cap_growth_percent")] public decimal? JpCapGrowthPercent { get; init; }
 
     [JsonPropertyName("groups")] public IReadOnlyList<BudgetGroupDocument?>? Groups { get; init; }
+
+    /// <summary>Add the agencies' non-ASN staff at their roster wages, as PU with these settings.</summary>
+    [JsonPropertyName("roster")] public BudgetRosterDocument? Roster { get; init; }
+}
+
+/// <summary>How to price the roster staff: programs (default JKK, JKM), JKK risk group (default 1) and payer (default APBD).</summary>
+public sealed class BudgetRosterDocument
+{
+    [JsonPropertyName("programs")] public IReadOnlyList<string?>? Programs { get; init; }
+
+    [JsonPropertyName("risk_group")] public int? RiskGroup { get; init; }
+
+    [JsonPropertyName("payer")] public string? Payer { get; init; }
 }
 
 /// <summary>One group of a <see cref="BudgetScenarioDocument"/>.</summary>

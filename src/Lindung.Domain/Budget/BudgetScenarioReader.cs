@@ -57,11 +57,16 @@ public static class BudgetScenarioReader
         }
 
         var groups = new List<BudgetGroup>();
+        var roster = document.Roster is { } rosterDocument ? ReadRoster(rosterDocument, problems) : null;
         if (document.Groups is not { Count: > 0 } documents)
         {
-            problems.Add(BudgetProblem.Of("groups", "GROUPS_EMPTY",
-                "Skenario harus memuat paling sedikit satu kelompok pekerja",
-                "The scenario needs at least one group of workers"));
+            // The roster alone is a whole plan.
+            if (document.Roster is null)
+            {
+                problems.Add(BudgetProblem.Of("groups", "GROUPS_EMPTY",
+                    "Skenario harus memuat paling sedikit satu kelompok pekerja atau staf dari roster",
+                    "The scenario needs at least one group of workers, or the roster staff"));
+            }
         }
         else if (documents.Count > MaxGroups)
         {
@@ -82,7 +87,24 @@ public static class BudgetScenarioReader
 
         return problems.Count > 0
             ? (null, problems)
-            : (new BudgetScenario(from, months, groups, increase, document.JpCapGrowthPercent), problems);
+            : (new BudgetScenario(from, months, groups, increase, document.JpCapGrowthPercent, roster), problems);
+    }
+
+    private static BudgetRosterOptions? ReadRoster(BudgetRosterDocument roster, List<BudgetProblem> problems)
+    {
+        var before = problems.Count;
+        var programs = roster.Programs is null or { Count: 0 }
+            ? [ContributionProgram.Jkk, ContributionProgram.Jkm]
+            : ReadPrograms(roster.Programs, "roster.programs", Segment.Pu, problems);
+        var riskGroup = roster.RiskGroup ?? 1;
+        if (riskGroup is < 1 or > 5)
+        {
+            problems.Add(BudgetProblem.Of("roster.risk_group", "RISK_GROUP_INVALID",
+                "Kelompok risiko JKK harus 1 sampai 5", "The JKK risk group must be 1 to 5"));
+        }
+
+        var payer = roster.Payer is null ? BudgetPayer.Apbd : ReadPayer(roster.Payer, "roster.payer", problems);
+        return problems.Count > before || payer is null ? null : new BudgetRosterOptions(programs, riskGroup, payer.Value);
     }
 
     private static BudgetGroup? ReadGroup(BudgetGroupDocument? group, string at, List<BudgetProblem> problems)

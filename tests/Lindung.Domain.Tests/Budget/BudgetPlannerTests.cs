@@ -90,6 +90,26 @@ public class BudgetPlannerTests
         Assert.Equal(11_000 + 6_800, plan.Groups[0].PerWorkerFirstMonth);
     }
 
+    [Fact]
+    public void Groups_sharing_a_line_are_reported_as_one_with_their_sums()
+    {
+        static BudgetGroup Staff(string line, int count, long wage) =>
+            new($"{line} {wage}", Segment.Pu, count, wage, 1, [ContributionProgram.Jkk, ContributionProgram.Jkm], BudgetPayer.Apbd, Line: line);
+
+        var scenario = new BudgetScenario(Month("2026-05"), 2, [Staff("Dinas A", 3, 2_000_000), Staff("Dinas B", 1, 4_000_000), Staff("Dinas A", 1, 3_000_000)]);
+        var (plan, problems) = BudgetPlanner.Plan(scenario, Book);
+
+        Assert.Empty(problems);
+        // JKK 0.24% + JKM 0.30% = 0.54%: 10,800 at 2,000,000, 16,200 at 3,000,000, 21,600 at 4,000,000.
+        Assert.Equal(["Dinas A", "Dinas B"], plan!.Groups.Select(g => g.Name));
+        Assert.Equal(4, plan.Groups[0].Count);
+        Assert.Equal(((3 * 10_800) + 16_200) * 2, plan.Groups[0].Total);
+        Assert.Equal((3 * 10_800) + 16_200, plan.Groups[0].ByMonth[1].EmployerAmount);
+        Assert.Equal(12_150, plan.Groups[0].PerWorkerFirstMonth); // 48,600 / 4
+        Assert.Equal(21_600 * 2, plan.Groups[1].Total);
+        Assert.Equal(plan.Total, plan.Groups.Sum(g => g.Total));
+    }
+
     [Theory]
     [InlineData("""{"from":"2027-01","months":0,"groups":[GROUP]}""", "months", "MONTHS_NOT_POSITIVE")]
     [InlineData("""{"from":"2027-1","months":12,"groups":[GROUP]}""", "from", "FROM_INVALID")]

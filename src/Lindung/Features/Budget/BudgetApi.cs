@@ -13,21 +13,21 @@ internal static class BudgetApi
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static IServiceCollection AddLindungBudget(this IServiceCollection services) =>
-        services.AddScoped<PlanBudget>();
+        services.AddScoped<PlanBudget>().AddScoped<RosterBudgetGroups>();
 
     public static IEndpointRouteBuilder MapBudgetApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/budget/plan", PlanAsync).RequireAuthorization(Policies.Budget)
             .WithTags("Budget")
             .WithName("PlanBudget")
-            .WithSummary("Prices a scenario {from: YYYY-MM, months, wage_increase_percent?, jp_cap_growth_percent?, groups: [{name, segment PU|BPU, count, wage|income, risk_group, programs, payer APBD|APBN|SPONSOR|SELF|VILLAGE_FUND, occupation transport|other}]} month by month: total, employer_total, worker_total, by_payer, per group by_month, legal_basis. ?format=xlsx answers the workbook.");
+            .WithSummary("Prices a scenario {from: YYYY-MM, months, wage_increase_percent?, jp_cap_growth_percent?, groups: [{name, segment PU|BPU, count, wage|income, risk_group, programs, payer APBD|APBN|SPONSOR|SELF|VILLAGE_FUND, occupation transport|other}], roster?: {programs, risk_group, payer} adds the agencies' staff the caller may see at their roster wages, one line per agency} month by month: total, employer_total, worker_total, by_payer, per group by_month, legal_basis. ?format=xlsx answers the workbook.");
         return api;
     }
 
-    private static Results<Ok<BudgetPlan>, FileContentHttpResult, ValidationProblem> PlanAsync(
-        HttpContext http, PlanBudget plan, IStringLocalizer l, BudgetScenarioDocument? scenario, string? format)
+    private static async Task<Results<Ok<BudgetPlan>, FileContentHttpResult, ValidationProblem>> PlanAsync(
+        HttpContext http, PlanBudget plan, IStringLocalizer l, BudgetScenarioDocument? scenario, string? format, CancellationToken ct)
     {
-        var result = plan.Handle(scenario);
+        var result = await plan.HandleAsync(scenario, AccessScope.From(http.User), ct);
         if (!result.Succeeded)
         {
             return Problem(http, result.Errors);

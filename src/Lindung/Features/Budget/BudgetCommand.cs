@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Text.Json;
+using Lindung.Application;
 using Lindung.Cli;
+using Lindung.Data;
 using Lindung.Hosting;
 using Lindung.Localization;
+using Lindung.Security;
 
 namespace Lindung.Features.Budget;
 
@@ -46,7 +49,17 @@ internal static class BudgetCommand
             var host = new LindungHostOptions(GlobalOptions.ResolveDataDirectory(parse), string.Empty, Demo: false);
             await using var stream = file.OpenRead();
             var document = await PlanBudget.ReadAsync(stream, ct);
-            var result = document.Succeeded ? new PlanBudget(host).Handle(document.Value) : null;
+            UseCaseResult<Domain.Budget.BudgetPlan>? result = null;
+            if (document.Succeeded)
+            {
+                // Only a scenario with "roster" reads the registry; whoever runs the CLI on the server sees every agency.
+                await using var services = document.Value.Roster is null ? null : await CliServices.StartAsync(parse, ct, console.Configuration);
+                await using var scope = services?.CreateAsyncScope();
+                var db = scope?.ServiceProvider.GetRequiredService<LindungDbContext>();
+                var planner = new PlanBudget(host, new RosterBudgetGroups(db!, console.Clock));
+                result = await planner.HandleAsync(document.Value, AccessScope.Operator, ct);
+            }
+
             var errors = document.Succeeded ? result!.Errors : document.Errors;
             if (errors.Count > 0)
             {

@@ -18,6 +18,15 @@ internal sealed class BudgetForm
 
     public List<BudgetFormRow> Groups { get; set; } = [];
 
+    /// <summary>Add the agencies' non-ASN staff at their roster wages (PU), with these programs, risk group and payer.</summary>
+    public bool IncludeRoster { get; set; }
+
+    public List<string> RosterPrograms { get; set; } = ["JKK", "JKM"];
+
+    public int RosterRiskGroup { get; set; } = 1;
+
+    public string RosterPayer { get; set; } = "APBD";
+
     /// <summary>Next year, the two kinds of group a Pemda plans first: a vulnerable workers' programme and its own non-ASN staff.</summary>
     public static BudgetForm Example(DateOnly today) => new()
     {
@@ -50,6 +59,7 @@ internal sealed class BudgetForm
             WageIncreasePercent = WageIncreasePercent,
             JpCapGrowthPercent = JpCapGrowthPercent,
             Groups = [.. rows.Select(x => x.row.ToDocument())],
+            Roster = IncludeRoster ? new BudgetRosterDocument { Programs = RosterPrograms, RiskGroup = RosterRiskGroup, Payer = RosterPayer } : null,
         };
         return (document, [.. rows.Select(x => x.index)]);
     }

@@ -30,23 +30,23 @@ internal sealed partial class IndexModel(PlanBudget planner, TimeProvider clock,
 
     public ChartView? Chart { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         Form = BudgetForm.Example(clock.Today());
-        Price();
+        await PriceAsync(ct);
         Form.PadWithBlankRows();
     }
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Price();
+        await PriceAsync(ct);
         Form.PadWithBlankRows();
         return Page();
     }
 
-    public IActionResult OnPostXlsx()
+    public async Task<IActionResult> OnPostXlsxAsync(CancellationToken ct)
     {
-        Price();
+        await PriceAsync(ct);
         if (Plan is null)
         {
             Form.PadWithBlankRows();
@@ -59,10 +59,10 @@ internal sealed partial class IndexModel(PlanBudget planner, TimeProvider clock,
         return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rencana-anggaran-{Plan.From}.xlsx");
     }
 
-    private void Price()
+    private async Task PriceAsync(CancellationToken ct)
     {
         var (document, rows) = Form.ToDocument();
-        var result = planner.Handle(document);
+        var result = await planner.HandleAsync(document, AccessScope.From(User), ct);
         if (!result.Succeeded)
         {
             var english = Languages.IsEnglish(CultureInfo.CurrentUICulture);

@@ -3,22 +3,24 @@ using Lindung.Application;
 using Lindung.Domain.Budget;
 using Lindung.Features.Contributions;
 using Lindung.Hosting;
+using Lindung.Security;
 
 namespace Lindung.Features.Budget;
 
 /// <summary>
 /// Prices a budget scenario with the rate book of the installation (built-in rates and the data
 /// folder's overlays): the one use case behind the budget page, <c>POST /api/v1/budget/plan</c> and
-/// <c>lindung budget plan</c>. A scenario touches no personal data, so it needs no scope.
+/// <c>lindung budget plan</c>. With <c>roster</c> the agencies' staff the caller may see are added at
+/// their roster wages (<see cref="RosterBudgetGroups"/>): counts and wages only, never a name.
 /// </summary>
-internal sealed class PlanBudget(LindungHostOptions host)
+internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups roster)
 {
     /// <summary>A scenario file is a few kilobytes; a megabyte is a mistake or an attack.</summary>
     public const int MaxScenarioBytes = 1024 * 1024;
 
     private static readonly JsonSerializerOptions ScenarioJson = new() { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip };
 
-    public UseCaseResult<BudgetPlan> Handle(BudgetScenarioDocument? document)
+    public async Task<UseCaseResult<BudgetPlan>> HandleAsync(BudgetScenarioDocument? document, AccessScope scope, CancellationToken ct)
     {
         if (document is null)
         {
@@ -31,8 +33,21 @@ internal sealed class PlanBudget(LindungHostOptions host)
             return Refused(problems);
         }
 
+        var withoutWage = 0;
+        if (scenario.Roster is { } options)
+        {
+            var (staff, unpriced) = await roster.LoadAsync(options, scope, ct);
+            scenario = scenario with { Groups = [.. scenario.Groups, .. staff] };
+            withoutWage = unpriced;
+        }
+
         var (plan, planProblems) = BudgetPlanner.Plan(scenario, RateBookLoader.Load(host.DataDirectory));
-        return plan is null ? Refused(planProblems) : UseCaseResult<BudgetPlan>.Ok(plan);
+        if (plan is null)
+        {
+            return Refused(planProblems);
+        }
+
+        return withoutWage == 0 ? UseCaseResult<BudgetPlan>.Ok(plan) : UseCaseResult<BudgetPlan>.Ok(plan with { Notes = [BudgetNotes.WithoutWage(withoutWage)] });
     }
 
     /// <summary>Reads a scenario written as JSON; a syntax error is refused naming its line and the JSON path.</summary>

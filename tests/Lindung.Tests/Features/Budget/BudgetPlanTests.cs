@@ -105,6 +105,34 @@ public sealed class BudgetPlanTests : IDisposable
         Assert.Equal("PK"u8.ToArray(), (await workbook.Content.ReadAsByteArrayAsync())[..2]);
     }
 
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task The_roster_adds_the_staff_the_caller_may_see_one_line_per_agency(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        const string RosterOnly = """{"from":"2027-01","months":12,"roster":{"programs":["JKK","JKM"],"risk_group":1,"payer":"APBD"}}""";
+
+        // Each fixture agency has one honorer at 2,500,000: JKK 0.24% 6,000 + JKM 0.30% 7,500 a month.
+        using var operatorA = await world.ClientAsync(LindungRoles.AgencyOperator);
+        var own = await PlanJsonAsync(operatorA, RosterOnly);
+        var line = Assert.Single(own.GetProperty("groups").EnumerateArray());
+        Assert.Equal(("Dinas Pendidikan (OPD-A)", 1, 13_500L * 12), (line.GetProperty("name").GetString(), line.GetProperty("count").GetInt32(), line.GetProperty("total").GetInt64()));
+
+        using var branch = await world.ClientAsync(LindungRoles.BranchOfficer);
+        var region = await PlanJsonAsync(branch, RosterOnly.Replace("\"roster\"", "\"groups\":[{\"name\":\"Guru ngaji\",\"segment\":\"BPU\",\"count\":10,\"income\":1000000,\"payer\":\"APBD\"}],\"roster\"", StringComparison.Ordinal));
+        Assert.Equal(["Guru ngaji", "Dinas Kesehatan (OPD-B)", "Dinas Pendidikan (OPD-A)"], region.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("name").GetString()));
+        Assert.Equal((16_800L * 10 * 12) + (13_500L * 2 * 12), region.GetProperty("total").GetInt64());
+    }
+
+    private static async Task<JsonElement> PlanJsonAsync(HttpClient client, string scenario)
+    {
+        using var content = new StringContent(scenario, System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/api/v1/budget/plan", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     private async Task<CliRun> PlanAsync(string scenario, params string[] extra)
     {
         var path = Path.Combine(_data.Path, $"scenario-{Guid.NewGuid():N}.json");
