@@ -1,4 +1,5 @@
 using Lindung.Bench;
+using Lindung.Bench.Budget;
 using Lindung.Bench.Compliance;
 using Lindung.Bench.Coverage;
 using Lindung.Bench.Exact;
@@ -24,6 +25,7 @@ var jobs = new Dictionary<string, Func<BenchArgs, Task<int>>>(StringComparer.Ord
     ["worker-list"] = WorkerListBench.RunAsync,
     ["pages"] = PagesBench.RunAsync,
     ["compliance"] = ComplianceBench.RunAsync,
+    ["budget"] = BudgetBench.RunAsync,
 };
 
 if (args.Length == 5 && args[0] == MemoryBench.ChildJob)

@@ -17,5 +17,8 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
         builder.HasOne(e => e.Worker).WithMany().HasForeignKey(e => e.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Agency).WithMany().HasForeignKey(e => e.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Employer).WithMany().HasForeignKey(e => e.EmployerId).OnDelete(DeleteBehavior.Restrict);
+
+        // The budget planner counts an agency's open staff per wage: this index answers it without reading the rows.
+        builder.HasIndex(e => new { e.AgencyId, e.MonthlyWage, e.ValidFrom, e.ValidTo }).HasDatabaseName("ix_employments_agency_wage");
     }
 }

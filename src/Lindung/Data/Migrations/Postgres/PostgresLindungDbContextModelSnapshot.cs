@@ -876,9 +876,6 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_employments");
 
-                    b.HasIndex("AgencyId")
-                        .HasDatabaseName("ix_employments_agency_id");
-
                     b.HasIndex("EmployerId")
                         .HasDatabaseName("ix_employments_employer_id");
 
@@ -887,6 +884,9 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_employments_worker_id");
+
+                    b.HasIndex("AgencyId", "MonthlyWage", "ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_employments_agency_wage");
 
                     b.ToTable("employments", null, t =>
                         {

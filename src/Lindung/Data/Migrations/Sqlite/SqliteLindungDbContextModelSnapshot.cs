@@ -868,9 +868,6 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_employments");
 
-                    b.HasIndex("AgencyId")
-                        .HasDatabaseName("ix_employments_agency_id");
-
                     b.HasIndex("EmployerId")
                         .HasDatabaseName("ix_employments_employer_id");
 
@@ -879,6 +876,9 @@ namespace Lindung.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_employments_worker_id");
+
+                    b.HasIndex("AgencyId", "MonthlyWage", "ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_employments_agency_wage");
 
                     b.ToTable("employments", null, t =>
                         {
