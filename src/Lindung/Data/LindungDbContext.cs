@@ -68,6 +68,10 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<PaymentGateCheck> PaymentGateChecks => Set<PaymentGateCheck>();
 
+    public DbSet<VillageAssignment> VillageAssignments => Set<VillageAssignment>();
+
+    public DbSet<VillageProfile> VillageProfiles => Set<VillageProfile>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -99,6 +103,8 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new ContractStageConfiguration());
         builder.ApplyConfiguration(new ContractWorkerConfiguration());
         builder.ApplyConfiguration(new PaymentGateCheckConfiguration());
+        builder.ApplyConfiguration(new VillageAssignmentConfiguration());
+        builder.ApplyConfiguration(new VillageProfileConfiguration());
         ModelConventions.Apply(builder);
     }
 }

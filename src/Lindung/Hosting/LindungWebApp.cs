@@ -13,6 +13,7 @@ using Lindung.Features.Interop;
 using Lindung.Features.Licensing;
 using Lindung.Features.Procurement;
 using Lindung.Features.Shared;
+using Lindung.Features.Villages;
 using Lindung.Localization;
 using Lindung.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -55,6 +56,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungInterop();
         builder.Services.AddLindungProcurement();
         builder.Services.AddLindungBudget();
+        builder.Services.AddLindungVillages();
         builder.Services.AddLindungImportJobs(builder.Configuration);
         builder.Services.AddHostedService<SnapshotService>();
         builder.Services.AddSingleton<SnapshotRefresher>();

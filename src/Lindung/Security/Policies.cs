@@ -51,6 +51,12 @@ internal static class Policies
     /// <summary>The APBD budget planner: scenarios hold counts and rates, no personal data.</summary>
     public const string Budget = "budget";
 
+    /// <summary>Fostered villages and their progress (counts only): the regional roles and the fostering agency.</summary>
+    public const string Villages = "villages";
+
+    /// <summary>Assigning agencies to villages and entering a village's population: the regional admin.</summary>
+    public const string VillagesEdit = "villages-edit";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
@@ -66,6 +72,8 @@ internal static class Policies
         [Procurement] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.ProcurementOfficer],
         [ProcurementEdit] = [LindungRoles.RegionalAdmin, LindungRoles.ProcurementOfficer],
         [JakonRecord] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer],
+        [Villages] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader],
+        [VillagesEdit] = [LindungRoles.RegionalAdmin],
         [Budget] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator, LindungRoles.BranchOfficer, LindungRoles.Leader],
     };
 

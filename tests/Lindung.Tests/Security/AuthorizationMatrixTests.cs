@@ -69,6 +69,14 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /admin/targets"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
         ["GET /admin/coverage-settings"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
         ["GET /admin/licence-rules"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
+        // Fostered villages: counts only, for the regional roles and the fostering agency (an out-of-region village is a 404).
+        ["GET /villages"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
+        ["GET /villages/{code}"] = ("in  200 200 200 dn  dn  200 dn dn ", "in  404 404 404 dn  dn  404 dn dn "),
+        ["GET /api/v1/villages"] = ("401 200 200 200 403 403 200 403 403", null),
+        ["GET /api/v1/villages/{code}"] = ("401 200 200 200 403 403 200 403 403", "401 404 404 404 403 403 404 403 403"),
+        // An empty body names no agency (400); the fixture's in-scope assignment has already ended (400).
+        ["POST /api/v1/village-assignments"] = ("401 400 403 403 403 403 403 403 403", null),
+        ["POST /api/v1/village-assignments/{id}/end"] = ("401 400 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403"),
         ["GET /budget"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
         ["GET /licensing"] = ("in  200 dn  dn  200 dn  dn  dn dn ", null),
         ["GET /dashboard"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
@@ -236,6 +244,8 @@ public sealed partial class AuthorizationMatrixTests
             "certificates" => (inScope ? world.CertificateIn.Id : world.CertificateOut.Id).ToString(),
             "verifikasi" => inScope ? "bukan.token.sah" : "x",
             "contracts" => (inScope ? world.ContractIn.Id : world.ContractOut.Id).ToString(),
+            "villages" => inScope ? ApiWorld.VillageIn : ApiWorld.VillageOut,
+            "village-assignments" => (inScope ? world.AssignmentIn.Id : world.AssignmentOut.Id).ToString(),
             "openapi" => inScope ? "v1" : "v2",
             "error" => inScope ? "404" : "500",
             _ => throw new InvalidOperationException($"No fixture id for a parameter after '{segment}' in {route}: add one to Fill."),

@@ -56,6 +56,9 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
     /// <summary>The agency's contracts left unprotected today and their value at risk; null when it has no contracts.</summary>
     public AgencyContractRisk? ContractRisk { get; private set; }
 
+    /// <summary>The villages the agency fosters today ("Satu OPD Satu Desa Dampingan").</summary>
+    public IReadOnlyList<Lindung.Features.Villages.VillageAssignmentDto> Villages { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var scope = AccessScope.From(User);
@@ -88,6 +91,8 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
 
         var risk = await contractsAtRisk.HandleAsync(scope, id, null, ct);
         ContractRisk = risk.Succeeded && risk.Value.Agencies is [var only, ..] ? only : null;
+        var fostered = await db.VillageAssignments.AsNoTracking().ValidOn(today).Where(a => a.AgencyId == id).OrderBy(a => a.VillageCode).ToListAsync(ct);
+        Villages = [.. fostered.Select(a => Lindung.Features.Villages.VillageAssignmentDto.From(a, agency.Name))];
         Freshness = Gaps is null ? await RunFreshness.OfAgencyAsync(db, agency, ct) : Gaps.Freshness;
         Agency = agency;
         RegionName = AreaDirectory.Embedded.Find(agency.RegionCode)?.Name;

@@ -15,6 +15,7 @@ using Lindung.Features.Licensing;
 using Lindung.Features.Memberships;
 using Lindung.Features.Procurement;
 using Lindung.Features.Reconciliation;
+using Lindung.Features.Villages;
 using Lindung.Features.Workers;
 using Lindung.Security;
 
@@ -74,6 +75,7 @@ internal static class ApiSetup
         api.MapBranchesApi();
         api.MapProcurementApi();
         api.MapBudgetApi();
+        api.MapVillagesApi();
         return app;
     }
 }

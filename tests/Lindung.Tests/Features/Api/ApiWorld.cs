@@ -66,6 +66,19 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public ComplianceCertificate CertificateOut { get; private set; } = null!;
 
+    /// <summary>WorkerA's village, fostered by agency A (an ended assignment, then an open one).</summary>
+    public const string VillageIn = "35.77.01.1001";
+
+    /// <summary>WorkerC's village in 35.19, fostered by agency C.</summary>
+    public const string VillageOut = "35.19.01.2001";
+
+    /// <summary>Agency A's first fostering of <see cref="VillageIn"/>, ended.</summary>
+    public VillageAssignment AssignmentIn { get; } = new() { VillageCode = VillageIn, RegionCode = Region, ValidFrom = new DateOnly(2025, 1, 1), ValidTo = new DateOnly(2025, 7, 1) };
+
+    public VillageAssignment AssignmentOpen { get; } = new() { VillageCode = VillageIn, RegionCode = Region, ValidFrom = new DateOnly(2025, 7, 1) };
+
+    public VillageAssignment AssignmentOut { get; } = new() { VillageCode = VillageOut, RegionCode = OtherRegion, ValidFrom = new DateOnly(2025, 1, 1) };
+
     public ApiKey KeyIn { get; } = NewKey("aaaaaaaaaaaa", Region);
 
     public ApiKey KeyOut { get; } = NewKey("bbbbbbbbbbbb", OtherRegion);
@@ -135,6 +148,10 @@ internal sealed class ApiWorld : IAsyncDisposable
             new BranchWorkingArea { BranchId = BranchIn.Id, RegionCode = Region, ValidFrom = new DateOnly(2025, 1, 1) },
             new BranchWorkingArea { BranchId = BranchIn.Id, RegionCode = OtherRegion, ValidFrom = new DateOnly(2025, 1, 1) },
             new BranchWorkingArea { BranchId = BranchOut.Id, RegionCode = "35.20", ValidFrom = new DateOnly(2025, 1, 1) });
+        AssignmentIn.AgencyId = AgencyA.Id;
+        AssignmentOpen.AgencyId = AgencyA.Id;
+        AssignmentOut.AgencyId = AgencyC.Id;
+        db.AddRange(AssignmentIn, AssignmentOpen, AssignmentOut);
         JobIn.AgencyId = AgencyA.Id;
         JobOut.AgencyId = AgencyC.Id;
         db.AddRange(JobIn, JobOut);

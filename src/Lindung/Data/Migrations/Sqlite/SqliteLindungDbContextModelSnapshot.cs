@@ -2138,6 +2138,98 @@ namespace Lindung.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.VillageAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_village_assignments");
+
+                    b.HasIndex("AgencyId", "VillageCode")
+                        .IsUnique()
+                        .HasDatabaseName("ux_village_assignments_open")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.HasIndex("RegionCode", "ValidFrom")
+                        .HasDatabaseName("ix_village_assignments_region_code_valid_from");
+
+                    b.HasIndex("VillageCode", "ValidFrom")
+                        .HasDatabaseName("ix_village_assignments_village_code_valid_from");
+
+                    b.ToTable("village_assignments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_village_assignments_period", "valid_to IS NULL OR valid_to > valid_from");
+
+                            t.HasCheckConstraint("ck_village_assignments_regency", "LENGTH(region_code) = 5");
+
+                            t.HasCheckConstraint("ck_village_assignments_region_code", "region_code LIKE '__.__%'");
+
+                            t.HasCheckConstraint("ck_village_assignments_village", "LENGTH(village_code) = 13");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.VillageProfile", b =>
+                {
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.Property<DateOnly?>("PopulationAsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("population_as_of");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int?>("WorkingAgePopulation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_age_population");
+
+                    b.HasKey("VillageCode")
+                        .HasName("pk_village_profiles");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_village_profiles_region_code");
+
+                    b.ToTable("village_profiles", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_village_profiles_population", "working_age_population IS NULL OR working_age_population >= 0");
+
+                            t.HasCheckConstraint("ck_village_profiles_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.Worker", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2693,6 +2785,18 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_reconciliation_runs_agencies_agency_id");
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.VillageAssignment", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_assignments_agencies_agency_id");
 
                     b.Navigation("Agency");
                 });
