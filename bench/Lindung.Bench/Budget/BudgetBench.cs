@@ -71,7 +71,8 @@ internal static class BudgetBench
                 watch.Restart();
                 await using (var scope = services.CreateAsyncScope())
                 {
-                    var planner = new PlanBudget(host, new RosterBudgetGroups(scope.ServiceProvider.GetRequiredService<LindungDbContext>(), TimeProvider.System));
+                    var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+                    var planner = new PlanBudget(host, new RosterBudgetGroups(db, TimeProvider.System), new Lindung.Features.Villages.RankVillages(db, TimeProvider.System));
                     var result = await planner.HandleAsync(document, AccessScope.Operator, CancellationToken.None);
                     total = result.Value.Total;
                 }

@@ -17,7 +17,8 @@ public sealed record BudgetScenario(
     IReadOnlyList<BudgetGroup> Groups,
     decimal WageIncreasePercent = 0m,
     decimal? JpCapGrowthPercent = null,
-    BudgetRosterOptions? Roster = null)
+    BudgetRosterOptions? Roster = null,
+    BudgetVillageOptions? FosteredVillages = null)
 {
     /// <summary>The longest plan: ten years is more than any budget cycle needs.</summary>
     public const int MaxMonths = 120;
@@ -49,4 +50,15 @@ public sealed record BudgetRosterOptions(IReadOnlyList<ContributionProgram> Prog
     /// <summary>One group per agency and wage: a roster's staff as the planner prices them, reported one line per agency.</summary>
     public BudgetGroup Group(string agency, long wage, int count) =>
         new($"{agency} ({wage})", Segment.Pu, count, wage, RiskGroup, Programs, Payer, Line: agency);
+}
+
+/// <summary>
+/// How the fostered villages' waiting workers are priced when a scenario includes them: BPU at one
+/// declared income, or (null) the BPU minimum income in force in the plan's first month.
+/// </summary>
+public sealed record BudgetVillageOptions(long? Income, IReadOnlyList<ContributionProgram> Programs, BudgetPayer Payer, BpuSector Occupation)
+{
+    /// <summary>One village's waiting workers as a group, reported as its own line.</summary>
+    public BudgetGroup Group(string line, int count, RateBook rates, ContributionMonth from) =>
+        new(line, Segment.Bpu, count, Income ?? (long)(rates.Find(RateParameters.BpuMinimumIncome, from)?.Value ?? 0), null, Programs, Payer, Occupation, Line: line);
 }

@@ -21,6 +21,21 @@ public sealed class BudgetScenarioDocument
 
     /// <summary>Add the agencies' non-ASN staff at their roster wages, as PU with these settings.</summary>
     [JsonPropertyName("roster")] public BudgetRosterDocument? Roster { get; init; }
+
+    /// <summary>Add the vulnerable workers still waiting in the fostered villages, as BPU with these settings.</summary>
+    [JsonPropertyName("fostered_villages")] public BudgetVillagesDocument? FosteredVillages { get; init; }
+}
+
+/// <summary>How to price the fostered villages' waiting workers: declared income (default the BPU minimum in force), programs (default JKK, JKM), payer (default APBD), occupation.</summary>
+public sealed class BudgetVillagesDocument
+{
+    [JsonPropertyName("income")] public long? Income { get; init; }
+
+    [JsonPropertyName("programs")] public IReadOnlyList<string?>? Programs { get; init; }
+
+    [JsonPropertyName("payer")] public string? Payer { get; init; }
+
+    [JsonPropertyName("occupation")] public string? Occupation { get; init; }
 }
 
 /// <summary>How to price the roster staff: programs (default JKK, JKM), JKK risk group (default 1) and payer (default APBD).</summary>

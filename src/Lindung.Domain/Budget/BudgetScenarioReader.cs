@@ -58,10 +58,11 @@ public static class BudgetScenarioReader
 
         var groups = new List<BudgetGroup>();
         var roster = document.Roster is { } rosterDocument ? ReadRoster(rosterDocument, problems) : null;
+        var villages = document.FosteredVillages is { } villagesDocument ? ReadVillages(villagesDocument, problems) : null;
         if (document.Groups is not { Count: > 0 } documents)
         {
-            // The roster alone is a whole plan.
-            if (document.Roster is null)
+            // The roster or the fostered villages alone are a whole plan.
+            if (document.Roster is null && document.FosteredVillages is null)
             {
                 problems.Add(BudgetProblem.Of("groups", "GROUPS_EMPTY",
                     "Skenario harus memuat paling sedikit satu kelompok pekerja atau staf dari roster",
@@ -87,7 +88,17 @@ public static class BudgetScenarioReader
 
         return problems.Count > 0
             ? (null, problems)
-            : (new BudgetScenario(from, months, groups, increase, document.JpCapGrowthPercent, roster), problems);
+            : (new BudgetScenario(from, months, groups, increase, document.JpCapGrowthPercent, roster, villages), problems);
+    }
+
+    private static BudgetVillageOptions? ReadVillages(BudgetVillagesDocument villages, List<BudgetProblem> problems)
+    {
+        var before = problems.Count;
+        long? income = villages.Income is null ? null : RequiredAmount(villages.Income, "fostered_villages.income", "INCOME", "Penghasilan", "income", problems);
+        var programs = ReadPrograms(villages.Programs, "fostered_villages.programs", Segment.Bpu, problems);
+        var payer = villages.Payer is null ? BudgetPayer.Apbd : ReadPayer(villages.Payer, "fostered_villages.payer", problems);
+        var occupation = ReadOccupation(villages.Occupation, "fostered_villages.occupation", problems);
+        return problems.Count > before || payer is null ? null : new BudgetVillageOptions(income, programs, payer.Value, occupation);
     }
 
     private static BudgetRosterOptions? ReadRoster(BudgetRosterDocument roster, List<BudgetProblem> problems)

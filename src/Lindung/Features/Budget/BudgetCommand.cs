@@ -52,11 +52,12 @@ internal static class BudgetCommand
             UseCaseResult<Domain.Budget.BudgetPlan>? result = null;
             if (document.Succeeded)
             {
-                // Only a scenario with "roster" reads the registry; whoever runs the CLI on the server sees every agency.
-                await using var services = document.Value.Roster is null ? null : await CliServices.StartAsync(parse, ct, console.Configuration);
+                // Only a scenario with "roster" or "fostered_villages" reads the registry; whoever runs the CLI on the server sees every agency.
+                var readsRegistry = document.Value.Roster is not null || document.Value.FosteredVillages is not null;
+                await using var services = readsRegistry ? await CliServices.StartAsync(parse, ct, console.Configuration) : null;
                 await using var scope = services?.CreateAsyncScope();
                 var db = scope?.ServiceProvider.GetRequiredService<LindungDbContext>();
-                var planner = new PlanBudget(host, new RosterBudgetGroups(db!, console.Clock));
+                var planner = new PlanBudget(host, new RosterBudgetGroups(db!, console.Clock), new Villages.RankVillages(db!, console.Clock));
                 result = await planner.HandleAsync(document.Value, AccessScope.Operator, ct);
             }
 

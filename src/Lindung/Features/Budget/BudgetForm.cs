@@ -27,6 +27,17 @@ internal sealed class BudgetForm
 
     public string RosterPayer { get; set; } = "APBD";
 
+    /// <summary>Add the vulnerable workers still waiting in the fostered villages (BPU), at this income (empty: the minimum in force).</summary>
+    public bool IncludeVillages { get; set; }
+
+    public long? VillagesIncome { get; set; }
+
+    public List<string> VillagesPrograms { get; set; } = ["JKK", "JKM"];
+
+    public string VillagesPayer { get; set; } = "APBD";
+
+    public string VillagesOccupation { get; set; } = "other";
+
     /// <summary>Next year, the two kinds of group a Pemda plans first: a vulnerable workers' programme and its own non-ASN staff.</summary>
     public static BudgetForm Example(DateOnly today) => new()
     {
@@ -60,6 +71,9 @@ internal sealed class BudgetForm
             JpCapGrowthPercent = JpCapGrowthPercent,
             Groups = [.. rows.Select(x => x.row.ToDocument())],
             Roster = IncludeRoster ? new BudgetRosterDocument { Programs = RosterPrograms, RiskGroup = RosterRiskGroup, Payer = RosterPayer } : null,
+            FosteredVillages = IncludeVillages
+                ? new BudgetVillagesDocument { Income = VillagesIncome, Programs = VillagesPrograms, Payer = VillagesPayer, Occupation = VillagesOccupation }
+                : null,
         };
         return (document, [.. rows.Select(x => x.index)]);
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lindung.Application;
 using Lindung.Domain.Budget;
 using Lindung.Features.Contributions;
+using Lindung.Features.Villages;
 using Lindung.Hosting;
 using Lindung.Security;
 
@@ -11,9 +12,10 @@ namespace Lindung.Features.Budget;
 /// Prices a budget scenario with the rate book of the installation (built-in rates and the data
 /// folder's overlays): the one use case behind the budget page, <c>POST /api/v1/budget/plan</c> and
 /// <c>lindung budget plan</c>. With <c>roster</c> the agencies' staff the caller may see are added at
-/// their roster wages (<see cref="RosterBudgetGroups"/>): counts and wages only, never a name.
+/// their roster wages (<see cref="RosterBudgetGroups"/>), and with <c>fostered_villages</c> the workers
+/// still waiting in the fostered villages (<see cref="RankVillages"/>): counts and wages only, never a name.
 /// </summary>
-internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups roster)
+internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups roster, RankVillages villages)
 {
     /// <summary>A scenario file is a few kilobytes; a megabyte is a mistake or an attack.</summary>
     public const int MaxScenarioBytes = 1024 * 1024;
@@ -33,6 +35,7 @@ internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups ros
             return Refused(problems);
         }
 
+        var book = RateBookLoader.Load(host.DataDirectory);
         var withoutWage = 0;
         if (scenario.Roster is { } options)
         {
@@ -41,7 +44,16 @@ internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups ros
             withoutWage = unpriced;
         }
 
-        var (plan, planProblems) = BudgetPlanner.Plan(scenario, RateBookLoader.Load(host.DataDirectory));
+        if (scenario.FosteredVillages is { } fostered)
+        {
+            // The vulnerable workers still waiting in each fostered village the caller may see: one line per village.
+            var ranking = await villages.HandleAsync(scope, ct);
+            var waiting = ranking.Villages.Where(v => v.KnownWorkers > v.Enrolled)
+                .Select(v => fostered.Group($"Pekerja rentan {v.Name} ({v.Code})", v.KnownWorkers - v.Enrolled, book, scenario.From));
+            scenario = scenario with { Groups = [.. scenario.Groups, .. waiting] };
+        }
+
+        var (plan, planProblems) = BudgetPlanner.Plan(scenario, book);
         if (plan is null)
         {
             return Refused(planProblems);

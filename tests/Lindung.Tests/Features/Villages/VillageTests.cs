@@ -67,6 +67,12 @@ public sealed class VillageTests
         Assert.Equal([ApiWorld.VillageIn, "35.77.02.1001"], codes);
         Assert.Equal(["Dinas Pendidikan", "Dinas Kesehatan"], ranking.GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("agency_name").GetString()));
 
+        // The budget planner prices the two waiting residents of B's village at the BPU minimum, APBD-paid (no PP 50/2025 discount).
+        var budget = await PostOkAsync(admin, "/api/v1/budget/plan", new { from = "2027-01", months = 12, fostered_villages = new { payer = "APBD" } });
+        var line = Assert.Single(budget.GetProperty("groups").EnumerateArray());
+        Assert.Equal(("Pekerja rentan Manguharjo (35.77.02.1001)", 2, 16_800L * 12 * 2),
+            (line.GetProperty("name").GetString(), line.GetProperty("count").GetInt32(), line.GetProperty("total").GetInt64()));
+
         // End, then undo: the row keeps its history and both changes are audited.
         var id = assigned.GetProperty("id").GetString();
         var ended = await PostOkAsync(admin, $"/api/v1/village-assignments/{id}/end", new { end_date = DateOnly.FromDateTime(DateTime.Today.AddDays(1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
