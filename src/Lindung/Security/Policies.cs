@@ -48,10 +48,10 @@ internal static class Policies
     /// <summary>Recording a construction contract's Jakon registration and payment: the branch and the admin.</summary>
     public const string JakonRecord = "jakon-record";
 
-    /// <summary>The APBD budget planner: scenarios hold counts and rates, no personal data.</summary>
+    /// <summary>The budget planner (APBD, or a sponsor's pledge): scenarios hold counts and rates, no personal data.</summary>
     public const string Budget = "budget";
 
-    /// <summary>Fostered villages and their progress (counts only): the regional roles and the fostering agency.</summary>
+    /// <summary>Fostered villages and their progress (counts only): the regional roles, a sponsor looking for workers to adopt, and the fostering agency.</summary>
     public const string Villages = "villages";
 
     /// <summary>Assigning agencies to villages and entering a village's population: the regional admin.</summary>
@@ -72,9 +72,9 @@ internal static class Policies
         [Procurement] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.ProcurementOfficer],
         [ProcurementEdit] = [LindungRoles.RegionalAdmin, LindungRoles.ProcurementOfficer],
         [JakonRecord] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer],
-        [Villages] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader],
+        [Villages] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader, LindungRoles.Sponsor],
         [VillagesEdit] = [LindungRoles.RegionalAdmin],
-        [Budget] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator, LindungRoles.BranchOfficer, LindungRoles.Leader],
+        [Budget] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.Sponsor],
     };
 
     /// <summary>Whether the user holds a role the policy admits; the layout shows only the links a user may follow.</summary>

@@ -69,15 +69,16 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /admin/targets"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
         ["GET /admin/coverage-settings"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
         ["GET /admin/licence-rules"] = ("in  200 dn  dn  dn  dn  dn  dn dn ", null),
-        // Fostered villages: counts only, for the regional roles and the fostering agency (an out-of-region village is a 404).
-        ["GET /villages"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
-        ["GET /villages/{code}"] = ("in  200 200 200 dn  dn  200 dn dn ", "in  404 404 404 dn  dn  404 dn dn "),
-        ["GET /api/v1/villages"] = ("401 200 200 200 403 403 200 403 403", null),
-        ["GET /api/v1/villages/{code}"] = ("401 200 200 200 403 403 200 403 403", "401 404 404 404 403 403 404 403 403"),
+        // Fostered villages: counts only, for the regional roles, sponsors and the fostering agency (an out-of-region village is a 404;
+        // the fixture's sponsor has no region, so it sees an empty ranking and no village).
+        ["GET /villages"] = ("in  200 200 200 dn  200 200 dn dn ", null),
+        ["GET /villages/{code}"] = ("in  200 200 200 dn  404 200 dn dn ", "in  404 404 404 dn  404 404 dn dn "),
+        ["GET /api/v1/villages"] = ("401 200 200 200 403 200 200 403 403", null),
+        ["GET /api/v1/villages/{code}"] = ("401 200 200 200 403 404 200 403 403", "401 404 404 404 403 404 404 403 403"),
         // An empty body names no agency (400); the fixture's in-scope assignment has already ended (400).
         ["POST /api/v1/village-assignments"] = ("401 400 403 403 403 403 403 403 403", null),
         ["POST /api/v1/village-assignments/{id}/end"] = ("401 400 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403"),
-        ["GET /budget"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
+        ["GET /budget"] = ("in  200 200 200 dn  200 200 dn dn ", null),
         ["GET /licensing"] = ("in  200 dn  dn  200 dn  dn  dn dn ", null),
         ["GET /dashboard"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
         ["GET /dashboard/agencies/{id}"] = ("in  200 200 200 dn  dn  200 dn dn ", "in  404 404 404 dn  dn  404 dn dn "),
@@ -140,7 +141,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /verifikasi/{token?}"] = ("200 200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200 200"),
         ["GET /.well-known/jwks.json"] = ("200 200 200 200 200 200 200 200 200", null),
         // A budget scenario holds counts and rates, no personal data: an empty one is a 400 for every role that plans.
-        ["POST /api/v1/budget/plan"] = ("401 400 400 400 403 403 400 403 403", null),
+        ["POST /api/v1/budget/plan"] = ("401 400 400 400 403 400 400 403 403", null),
         ["POST /api/v1/api-keys/{id}/revoke"] = ("401 204 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403"),
     };
 

@@ -52,7 +52,7 @@ internal static class DemoSignIns
                 Regions: role switch
                 {
                     LindungRoles.BranchOfficer => DemoSeedResult.BranchRegionCodes,
-                    LindungRoles.Leader or LindungRoles.LicensingOfficer => [DemoSeedResult.RegionCode],
+                    LindungRoles.Leader or LindungRoles.LicensingOfficer or LindungRoles.Sponsor => [DemoSeedResult.RegionCode],
                     _ => [],
                 },
                 WholeInstallation: role == LindungRoles.RegionalAdmin,

@@ -106,6 +106,8 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         codes.AddRange(await db.Contracts.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.ContractStages.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.ContractWorkers.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.VillageAssignments.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.VillageProfiles.Select(x => x.RegionCode).ToListAsync());
 
         Assert.All(codes, code => Assert.StartsWith("35.", code, StringComparison.Ordinal));
         Assert.All(codes, code => Assert.NotNull(AreaDirectory.Embedded.Find(code)));

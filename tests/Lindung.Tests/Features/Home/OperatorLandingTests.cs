@@ -63,7 +63,10 @@ public sealed partial class OperatorLandingTests
         Assert.DoesNotContain("href=\"/admin/users\">", leaderHome, StringComparison.Ordinal);
         Assert.Contains("href=\"/imports\">Unggah data<", adminHome, StringComparison.Ordinal);
         Assert.Contains("href=\"/admin/users\">Pengguna<", adminHome, StringComparison.Ordinal);
-        Assert.Contains("id=\"no-steps\"", sponsorHome, StringComparison.Ordinal);
+        // A sponsor looks for villages whose workers wait, and plans what adopting them costs.
+        Assert.Contains("href=\"/villages\">", sponsorHome, StringComparison.Ordinal);
+        Assert.Contains("href=\"/budget\">", sponsorHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/imports\">", sponsorHome, StringComparison.Ordinal);
         foreach (var step in Lindung.Features.Home.IndexModel.Steps)
         {
             var open = await Pages.StatusAsync(leader, step.Href);
