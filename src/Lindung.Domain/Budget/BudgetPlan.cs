@@ -7,8 +7,12 @@ namespace Lindung.Domain.Budget;
 /// contribution engine (one half-up rounding per line) and then multiplied by the group's count, so a
 /// plan for 1,000 workers is exactly 1,000 times the bill of one.
 /// </summary>
-/// <remarks><c>ByPayer</c>: What each payer carries: for PU the employer share, for BPU the whole contribution.</remarks>
-/// <remarks><c>LegalBasis</c>: Every rate row the plan used, with its regulation and status (projections marked UNCONFIRMED).</remarks>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>ByPayer</c>: What each payer carries: for PU the employer share, for BPU the whole contribution.</item>
+/// <item><c>LegalBasis</c>: Every rate row the plan used, with its regulation and status (projections marked UNCONFIRMED).</item>
+/// </list>
+/// </remarks>
 public sealed record BudgetPlan(
     ContributionMonth From,
     int Months,
@@ -28,8 +32,12 @@ public sealed record BudgetPlan(
 public sealed record BudgetNote(string Code, string MessageId, string MessageEn);
 
 /// <summary>One group's cost over the plan, and month by month.</summary>
-/// <remarks><c>PerWorkerFirstMonth</c>: One worker's contribution in the first month, for a reader checking the arithmetic.</remarks>
-/// <remarks><c>PayerTotal</c>: What the group's payer carries: the employer share for PU, everything for BPU.</remarks>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>PerWorkerFirstMonth</c>: One worker's contribution in the first month, for a reader checking the arithmetic.</item>
+/// <item><c>PayerTotal</c>: What the group's payer carries: the employer share for PU, everything for BPU.</item>
+/// </list>
+/// </remarks>
 public sealed record BudgetGroupPlan(
     string Name,
     Segment Segment,

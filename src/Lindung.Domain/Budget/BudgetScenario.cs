@@ -6,10 +6,11 @@ namespace Lindung.Domain.Budget;
 /// A budget question: what protecting these groups costs month by month from <see cref="From"/>
 /// for <see cref="Months"/> months with the rates in force in each month.
 /// </summary>
-/// <remarks><c>WageIncreasePercent</c>: What-if: every PU wage and BPU income raised by this percentage (0 for none).</remarks>
-/// <remarks><c>JpCapGrowthPercent</c>: 
-/// The growth assumed for JP wage caps not yet announced (PP 45/2015 Pasal 29: last cap × (1 + GDP growth));
-/// null uses the planning assumption in the rate book.
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>WageIncreasePercent</c>: What-if: every PU wage and BPU income raised by this percentage (0 for none).</item>
+/// <item><c>JpCapGrowthPercent</c>: The growth assumed for JP wage caps not yet announced (PP 45/2015 Pasal 29: last cap × (1 + GDP growth)); null uses the planning assumption in the rate book.</item>
+/// </list>
 /// </remarks>
 public sealed record BudgetScenario(
     ContributionMonth From,
@@ -30,9 +31,13 @@ public sealed record BudgetScenario(
 /// Workers planned alike: <see cref="Count"/> people of one segment with one wage (PU) or declared
 /// income (BPU), one program set and one payer.
 /// </summary>
-/// <remarks><c>RiskGroup</c>: PU only: the JKK risk group 1–5.</remarks>
-/// <remarks><c>Occupation</c>: BPU only: decides the PP 50/2025 discount window.</remarks>
-/// <remarks><c>Line</c>: groups with the same line are reported as one (an agency's staff at their several roster wages); null reports the group alone.</remarks>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>RiskGroup</c>: PU only: the JKK risk group 1–5.</item>
+/// <item><c>Occupation</c>: BPU only: decides the PP 50/2025 discount window.</item>
+/// <item><c>Line</c>: groups with the same line are reported as one (an agency's staff at their several roster wages); null reports the group alone.</item>
+/// </list>
+/// </remarks>
 public sealed record BudgetGroup(
     string Name,
     Segment Segment,
