@@ -1,4 +1,5 @@
 using Lindung.Data;
+using Lindung.Features.Agencies;
 using Lindung.Features.Api;
 using Lindung.Features.Audit;
 using Lindung.Features.Budget;
@@ -55,6 +56,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungLicensing();
         builder.Services.AddLindungInterop();
         builder.Services.AddLindungProcurement();
+        builder.Services.AddLindungAgencies();
         builder.Services.AddLindungBudget();
         builder.Services.AddLindungVillages();
         builder.Services.AddLindungImportJobs(builder.Configuration);

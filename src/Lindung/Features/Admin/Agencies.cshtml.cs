@@ -1,6 +1,8 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
+using Lindung.Features.Agencies;
+using Lindung.Features.Shared;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +13,7 @@ namespace Lindung.Features.Admin;
 
 /// <summary><c>/admin/agencies</c> lists agencies and creates one; <c>/admin/agencies/{id}</c> edits one.</summary>
 [Authorize(Policy = Policies.Administration)]
-internal sealed class AgenciesModel(LindungDbContext db) : PageModel
+internal sealed class AgenciesModel(LindungDbContext db, SaveAgency save) : PageModel
 {
     [BindProperty]
     public AgencyInput Input { get; set; } = new();
@@ -50,69 +52,34 @@ internal sealed class AgenciesModel(LindungDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
-        var agency = id is null ? null : await db.AgenciesFor(scope).FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (id is not null && agency is null)
+        EditingId = id;
+        var kind = Enum.GetValues<AgencyKind>().Cast<AgencyKind?>().FirstOrDefault(k => EnumCodes<AgencyKind>.ToCode(k!.Value) == Input.Kind);
+        var request = new AgencyRequest(Input.Code, Input.Name, kind, Input.ParentId, Input.RegionCode);
+        var result = await save.HandleAsync(id, request, AccessScope.From(User), ct);
+        if (result.Succeeded)
+        {
+            return Redirect("/admin/agencies?saved=true");
+        }
+
+        if (result.Errors[0].Code == SaveAgency.NotFound.Code)
         {
             return NotFound();
         }
 
-        EditingId = id;
-        var code = Input.Code?.Trim();
-        var name = Input.Name?.Trim();
-        if (string.IsNullOrEmpty(code) || code.Length > 32)
-        {
-            ModelState.AddModelError("Input.Code", "admin.error.code");
-        }
-
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
-        {
-            ModelState.AddModelError("Input.Name", "admin.error.name");
-        }
-
-        var kind = Enum.GetValues<AgencyKind>().Cast<AgencyKind?>().FirstOrDefault(k => EnumCodes<AgencyKind>.ToCode(k!.Value) == Input.Kind);
-        if (kind is null)
-        {
-            ModelState.AddModelError("Input.Kind", "admin.error.kind");
-        }
-
-        var region = AdminRegions.Validate(Input.RegionCode, scope, out var regionError);
-        if (regionError is not null)
-        {
-            ModelState.AddModelError("Input.RegionCode", regionError);
-        }
-
-        if (Input.ParentId is { } parent && (parent == id || !await db.AgenciesFor(scope).AnyAsync(a => a.Id == parent, ct)))
-        {
-            ModelState.AddModelError("Input.ParentId", "admin.error.parent");
-        }
-
-        if (region is not null && code is not null && await db.Agencies.AnyAsync(a => a.RegionCode == region && a.Code == code && a.Id != id, ct))
-        {
-            ModelState.AddModelError("Input.Code", "admin.error.code-taken");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        if (agency is null)
-        {
-            agency = new Agency { Code = code!, Name = name!, RegionCode = region! };
-            db.Agencies.Add(agency);
-        }
-
-        agency.Code = code!;
-        agency.Name = name!;
-        agency.Kind = kind!.Value;
-        agency.ParentAgencyId = Input.ParentId;
-        agency.RegionCode = region!;
-        // The audit interceptor records the change with the signed-in admin as actor.
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/admin/agencies?saved=true");
+        ModelState.AddUseCaseErrors(result.Errors, FieldOf);
+        await LoadAsync(ct);
+        return Page();
     }
+
+    private static string FieldOf(string? field) => field switch
+    {
+        SaveAgency.CodeField => "Input.Code",
+        SaveAgency.NameField => "Input.Name",
+        SaveAgency.KindField => "Input.Kind",
+        SaveAgency.ParentField => "Input.ParentId",
+        SaveAgency.RegionField => "Input.RegionCode",
+        _ => string.Empty,
+    };
 
     private async Task LoadAsync(CancellationToken ct) =>
         Agencies = await db.AgenciesFor(AccessScope.From(User)).AsNoTracking().OrderBy(a => a.RegionCode).ThenBy(a => a.Name).ToListAsync(ct);

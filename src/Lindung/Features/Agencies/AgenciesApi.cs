@@ -1,3 +1,4 @@
+using Lindung.Application;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Validation;
@@ -13,13 +14,11 @@ internal sealed record AgencyDto(Guid Id, string Code, string Name, AgencyKind K
     public static AgencyDto From(Agency a) => new(a.Id, a.Code, a.Name, a.Kind, a.ParentAgencyId, a.RegionCode);
 }
 
-internal sealed record AgencyRequest(string? Code, string? Name, AgencyKind? Kind, Guid? ParentAgencyId, string? RegionCode);
-
 /// <summary><c>/api/v1/agencies</c>: read with the Registry policy, write with Administration.</summary>
 internal static class AgenciesApi
 {
-    public static readonly ValidationError CodeTaken = new("code_taken", "Kode instansi sudah dipakai di wilayah ini.", "The agency code is already used in this region.");
-    public static readonly ValidationError ParentUnknown = new("parent_unknown", "Instansi induk tidak ditemukan.", "No such parent agency.");
+    public static IServiceCollection AddLindungAgencies(this IServiceCollection services) =>
+        services.AddScoped<SaveAgency>();
 
     public static IEndpointRouteBuilder MapAgenciesApi(this IEndpointRouteBuilder api)
     {
@@ -64,72 +63,26 @@ internal static class AgenciesApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<AgencyDto>, ValidationProblem>> CreateAsync(
-        HttpContext http, LindungDbContext db, AgencyRequest request, CancellationToken ct)
+        HttpContext http, SaveAgency save, AgencyRequest request, CancellationToken ct)
     {
-        var scope = AccessScope.From(http.User);
-        var agency = new Agency { Code = string.Empty, Name = string.Empty, RegionCode = string.Empty };
-        var errors = await ApplyAsync(db, scope, agency, request, ct);
-        if (errors.Count > 0)
-        {
-            return ApiLanguage.Problem(http, errors);
-        }
-
-        db.Agencies.Add(agency);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{ApiSetup.Prefix}/agencies/{agency.Id}", AgencyDto.From(agency));
+        var result = await save.HandleAsync(null, request, AccessScope.From(http.User), ct);
+        return result.Succeeded
+            ? TypedResults.Created($"{ApiSetup.Prefix}/agencies/{result.Value.Id}", AgencyDto.From(result.Value))
+            : Problem(http, result.Errors);
     }
 
     private static async Task<Results<Ok<AgencyDto>, NotFound, ValidationProblem>> UpdateAsync(
-        HttpContext http, LindungDbContext db, Guid id, AgencyRequest request, CancellationToken ct)
+        HttpContext http, SaveAgency save, Guid id, AgencyRequest request, CancellationToken ct)
     {
-        var scope = AccessScope.From(http.User);
-        if (await db.AgenciesFor(scope).SingleOrDefaultAsync(a => a.Id == id, ct) is not { } agency)
+        var result = await save.HandleAsync(id, request, AccessScope.From(http.User), ct);
+        if (result.Succeeded)
         {
-            return TypedResults.NotFound();
+            return TypedResults.Ok(AgencyDto.From(result.Value));
         }
 
-        var errors = await ApplyAsync(db, scope, agency, request, ct);
-        if (errors.Count > 0)
-        {
-            return ApiLanguage.Problem(http, errors);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(AgencyDto.From(agency));
+        return result.Errors[0].Code == SaveAgency.NotFound.Code ? TypedResults.NotFound() : Problem(http, result.Errors);
     }
 
-    /// <summary>Validates the request and, when valid, copies it onto <paramref name="agency"/>.</summary>
-    private static async Task<Dictionary<string, ValidationError>> ApplyAsync(
-        LindungDbContext db, AccessScope scope, Agency agency, AgencyRequest request, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, ValidationError>();
-        var code = Fields.Text(request.Code, 32, "code", errors);
-        var name = Fields.Text(request.Name, 200, "name", errors);
-        var region = Fields.Region(request.RegionCode, scope, inScope: true, "region_code", errors);
-        if (request.Kind is null)
-        {
-            errors["kind"] = Fields.Required;
-        }
-
-        if (request.ParentAgencyId is { } parent && (parent == agency.Id || !await db.AgenciesFor(scope).AnyAsync(a => a.Id == parent, ct)))
-        {
-            errors["parent_agency_id"] = ParentUnknown;
-        }
-
-        if (code is not null && region is not null && await db.Agencies.AnyAsync(a => a.RegionCode == region && a.Code == code && a.Id != agency.Id, ct))
-        {
-            errors["code"] = CodeTaken;
-        }
-
-        if (errors.Count == 0)
-        {
-            agency.Code = code!;
-            agency.Name = name!;
-            agency.Kind = request.Kind!.Value;
-            agency.ParentAgencyId = request.ParentAgencyId;
-            agency.RegionCode = region!;
-        }
-
-        return errors;
-    }
+    private static ValidationProblem Problem(HttpContext http, IReadOnlyList<UseCaseError> errors) =>
+        ApiLanguage.Problem(http, errors.ToDictionary(e => e.Field ?? "agency", e => e.Error));
 }
