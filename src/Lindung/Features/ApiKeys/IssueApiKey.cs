@@ -2,7 +2,7 @@ using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
 using Lindung.Domain.Validation;
-using Microsoft.EntityFrameworkCore;
+using Lindung.Features.Agencies;
 
 namespace Lindung.Features.ApiKeys;
 
@@ -17,6 +17,8 @@ internal static class IssueApiKey
     public static readonly ValidationError NameRequired = new("name_required", "Nama wajib diisi.", "Name is required.");
     public static readonly ValidationError RoleUnknown = new("role_unknown", "Peran tidak dikenal.", "Unknown role.");
     public static readonly ValidationError AgencyUnknown = new("agency_unknown", "Instansi tidak ditemukan.", "No such agency.");
+    public static readonly ValidationError AgencyAmbiguous = new("agency_ambiguous",
+        "Kode instansi ini dipakai di beberapa wilayah; sebutkan wilayahnya.", "This agency code is used in several regions; name the region.");
     public static readonly ValidationError AgencyRequired = new("agency_required", "Kunci AgencyOperator atau ProcurementOfficer memerlukan instansi.", "An AgencyOperator or ProcurementOfficer key needs an agency.");
     public static readonly ValidationError RegionRequired = new("region_required", "Kunci tanpa instansi memerlukan kode wilayah.", "A key without an agency needs a region code.");
     public static readonly ValidationError RegionUnknown = new("region_unknown", "Kode wilayah tidak dikenal.", "Unknown region code.");
@@ -47,11 +49,11 @@ internal static class IssueApiKey
         Agency? agency = null;
         if (!string.IsNullOrWhiteSpace(request.AgencyCode))
         {
-            var code = request.AgencyCode.Trim();
-            agency = await agencies.Where(a => a.Code == code).OrderBy(a => a.RegionCode).FirstOrDefaultAsync(ct);
+            var match = await AgencyLookup.ByCodeAsync(agencies, request.AgencyCode, request.RegionCode, ct);
+            agency = match.Agency;
             if (agency is null)
             {
-                errors["agency"] = AgencyUnknown;
+                errors["agency"] = match.Ambiguous ? AgencyAmbiguous : AgencyUnknown;
             }
         }
         else if (role is LindungRoles.AgencyOperator or LindungRoles.ProcurementOfficer)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lindung.Cli;
 using Lindung.Data;
+using Lindung.Features.Agencies;
 using Lindung.Features.Shared;
 using Lindung.Hosting;
 using Lindung.Localization;
@@ -128,17 +129,9 @@ internal static class ReportCommand
             return null;
         }
 
-        var matches = await db.Agencies.AsNoTracking().Where(a => a.Code == code.Trim()).Select(a => new { a.Id, a.RegionCode }).ToListAsync(ct);
-        if (!string.IsNullOrWhiteSpace(region))
-        {
-            matches = [.. matches.Where(m => m.RegionCode.StartsWith(region.Trim(), StringComparison.Ordinal))];
-        }
-
-        return matches.Count switch
-        {
-            1 => matches[0].Id,
-            0 => throw new UsageException($"--agency: no agency with code '{code}'."),
-            _ => throw new UsageException($"--agency: code '{code}' is used in {matches.Count} regions; add --region."),
-        };
+        var match = await AgencyLookup.ByCodeAsync(db.Agencies.AsNoTracking(), code, region, ct);
+        return match.Agency?.Id ?? throw new UsageException(match.Ambiguous
+            ? $"--agency: code '{code}' is used in several regions; add --region."
+            : $"--agency: no agency with code '{code}'.");
     }
 }

@@ -3,6 +3,7 @@ using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Validation;
 using Lindung.Features.Admin;
+using Lindung.Features.Agencies;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -155,16 +156,16 @@ internal static class StartImport
         if (!string.IsNullOrEmpty(agencyInput))
         {
             var agencies = db.AgenciesFor(scope);
-            var found = Guid.TryParse(agencyInput, out var id)
-                ? await agencies.Where(a => a.Id == id).ToListAsync(ct)
-                : await agencies.Where(a => a.Code == agencyInput).Take(2).ToListAsync(ct);
-            if (found.Count != 1)
+            var match = Guid.TryParse(agencyInput, out var id)
+                ? new AgencyMatch(await agencies.FirstOrDefaultAsync(a => a.Id == id, ct), Ambiguous: false)
+                : await AgencyLookup.ByCodeAsync(agencies, agencyInput, null, ct);
+            if (match.Agency is not { } found)
             {
-                errors["agency"] = found.Count == 0 ? ImportErrors.AgencyUnknown : ImportErrors.AgencyAmbiguous;
+                errors["agency"] = match.Ambiguous ? ImportErrors.AgencyAmbiguous : ImportErrors.AgencyUnknown;
                 return (null, null);
             }
 
-            return (found[0], found[0].RegionCode);
+            return (found, found.RegionCode);
         }
 
         if (kind == ImportKind.Roster)

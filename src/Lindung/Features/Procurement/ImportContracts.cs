@@ -4,6 +4,7 @@ using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Procurement;
 using Lindung.Domain.Rosters;
+using Lindung.Features.Agencies;
 using Lindung.Features.Contributions;
 using Lindung.Features.Imports;
 using Lindung.Hosting;
@@ -346,19 +347,15 @@ internal sealed class ImportContracts(LindungDbContext db, RegisterContract rule
             agencies = agencies.Where(a => a.RegionCode == region);
         }
 
-        List<Agency> found;
         if (request.AgencyId is null && !string.IsNullOrWhiteSpace(request.AgencyCode))
         {
-            // Codes compared as the roster import compares them: case, spaces and dots never matter.
-            var code = HeaderMap.Fold(request.AgencyCode);
-            var candidates = await agencies.AsNoTracking().ToListAsync(ct);
-            found = [.. candidates.Where(a => HeaderMap.Fold(a.Code) == code).Take(2)];
-        }
-        else
-        {
-            found = await agencies.AsNoTracking().Take(2).ToListAsync(ct);
+            var match = await AgencyLookup.ByCodeAsync(agencies.AsNoTracking(), request.AgencyCode, null, ct);
+            return match.Agency is { } agency ? UseCaseResult<Agency>.Ok(agency)
+                : match.Ambiguous ? ContractImportErrors.AgencyAmbiguous
+                : ContractErrors.AgencyUnknown;
         }
 
+        var found = await agencies.AsNoTracking().Take(2).ToListAsync(ct);
         return found.Count switch
         {
             1 => UseCaseResult<Agency>.Ok(found[0]),

@@ -3,10 +3,10 @@ using System.Globalization;
 using Lindung.Cli;
 using Lindung.Data;
 using Lindung.Domain.Areas;
+using Lindung.Features.Agencies;
 using Lindung.Features.Contributions;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Reconciliation;
 
@@ -41,8 +41,10 @@ internal static class ReconcileRegistryCommand
             Guid? agencyId = null;
             if (parse.GetValue(agency) is { } code)
             {
-                agencyId = await db.Agencies.Where(a => a.Code == code && a.RegionCode.StartsWith(regionCode)).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct)
-                    ?? throw new UsageException($"--agency: no agency with code '{code}' in region {regionCode}.");
+                var match = await AgencyLookup.ByCodeAsync(db.Agencies, code, regionCode, ct);
+                agencyId = match.Agency?.Id ?? throw new UsageException(match.Ambiguous
+                    ? $"--agency: code '{code}' names several agencies in region {regionCode}; give the regency with --region."
+                    : $"--agency: no agency with code '{code}' in region {regionCode}.");
             }
 
             var run = await ReconciliationRunner.RunAsync(db, regionCode, agencyId, Actor, console.Clock, new RunProgressBar(console.Error, console.Clock), ct);

@@ -4,6 +4,7 @@ using Lindung.Application;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
+using Lindung.Features.Agencies;
 using Lindung.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -146,16 +147,14 @@ internal sealed class AddUser(LindungDbContext db, UserManager<LindungUser> user
             return null;
         }
 
-        var code = request.AgencyCode.Trim();
-        var matches = await visible.Where(a => a.Code == code).Take(2).ToListAsync(ct);
-        if (matches.Count != 1)
+        // The same code in two regions would attach the user to whichever came first: ambiguous is refused.
+        var match = await AgencyLookup.ByCodeAsync(visible, request.AgencyCode, null, ct);
+        if (match.Agency is null)
         {
-            // The same code in two regions would attach the user to whichever came first.
-            errors.Add(matches.Count == 0 ? UserErrors.AgencyUnknown : UserErrors.AgencyAmbiguous);
-            return null;
+            errors.Add(match.Ambiguous ? UserErrors.AgencyAmbiguous : UserErrors.AgencyUnknown);
         }
 
-        return matches[0];
+        return match.Agency;
     }
 
     /// <summary>Known Kemendagri codes of a regency/city or finer, dotted, each inside the grantor's regions.</summary>
