@@ -20,6 +20,9 @@ internal static class VillagesApi
         api.MapGet("/villages/{code}", GetAsync).RequireAuthorization(Policies.Villages)
             .WithTags("Villages").WithName("GetVillage")
             .WithSummary("One village (PP.KK.CC.DDDD): fostering agencies, working-age population, known workers, enrolled by segment, waiting, and the enrolled count at each of the last 12 month-ends. Counts only.");
+        api.MapPut("/villages/{code}/population", SetPopulationAsync).RequireAuthorization(Policies.VillagesEdit)
+            .WithTags("Villages").WithName("SetVillagePopulation")
+            .WithSummary("Records a village's working-age population {\"working_age_population\": n} (0 to 10,000,000), e.g. from the village profile or the civil registry.");
         api.MapPost("/village-assignments", AssignAsync).RequireAuthorization(Policies.VillagesEdit)
             .WithTags("Villages").WithName("AssignVillage")
             .WithSummary("Makes an agency foster a village of its own regency: {agency_id, village_code, valid_from?, valid_to?}.");
@@ -34,6 +37,14 @@ internal static class VillagesApi
 
     private static async Task<Results<Ok<VillageView>, NotFound, ValidationProblem>> GetAsync(HttpContext http, LoadVillage load, string code, CancellationToken ct) =>
         Answer(http, await load.HandleAsync(code, AccessScope.From(http.User), ct));
+
+    private static async Task<Results<Ok<VillageView>, NotFound, ValidationProblem>> SetPopulationAsync(
+        HttpContext http, SetVillagePopulation set, LoadVillage load, string code, VillagePopulationBody? body, CancellationToken ct)
+    {
+        var scope = AccessScope.From(http.User);
+        var result = await set.HandleAsync(code, body?.WorkingAgePopulation, scope, ct);
+        return result.Succeeded ? Answer(http, await load.HandleAsync(code, scope, ct)) : Answer(http, UseCaseResult<VillageView>.Refused([.. result.Errors]));
+    }
 
     private static async Task<Results<Ok<VillageAssignmentDto>, NotFound, ValidationProblem>> AssignAsync(
         HttpContext http, AssignVillage assign, AssignVillageBody body, CancellationToken ct) =>
@@ -63,3 +74,5 @@ internal static class VillagesApi
 internal sealed record AssignVillageBody(Guid? AgencyId, string? VillageCode, DateOnly? ValidFrom, DateOnly? ValidTo);
 
 internal sealed record EndVillageBody(DateOnly? EndDate, bool Undo = false);
+
+internal sealed record VillagePopulationBody(int? WorkingAgePopulation);

@@ -54,7 +54,18 @@ public sealed class VillageTests
             await db.SaveChangesAsync();
         }
 
+        using (var population = await admin.PutAsJsonAsync(new Uri("/api/v1/villages/35.77.02.1001/population", UriKind.Relative), new { working_age_population = 1_200 }))
+        {
+            Assert.Equal(HttpStatusCode.OK, population.StatusCode);
+        }
+
+        using (var negative = await admin.PutAsJsonAsync(new Uri("/api/v1/villages/35.77.02.1001/population", UriKind.Relative), new { working_age_population = -5 }))
+        {
+            Assert.Contains("POPULATION_INVALID", await negative.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         var village = await GetOkAsync(admin, "/api/v1/villages/35.77.02.1001");
+        Assert.Equal(1_200, village.GetProperty("working_age_population").GetInt32());
         Assert.Equal((3, 1, 2), (village.GetProperty("known_workers").GetInt32(), village.GetProperty("enrolled").GetInt32(), village.GetProperty("waiting").GetInt32()));
         Assert.Equal("PU", village.GetProperty("by_segment")[0].GetProperty("segment").GetString());
         Assert.Equal(12, village.GetProperty("progress").GetArrayLength());
