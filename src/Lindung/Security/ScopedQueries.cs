@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using Lindung.Data;
 using Lindung.Data.Entities;
-using Lindung.Features.Imports;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace Lindung.Security;

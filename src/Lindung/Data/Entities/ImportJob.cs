@@ -1,4 +1,3 @@
-using Lindung.Features.Imports;
 
 namespace Lindung.Data.Entities;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lindung.Data.Entities;
 using Lindung.Domain.Rosters;
 
 namespace Lindung.Features.Imports;

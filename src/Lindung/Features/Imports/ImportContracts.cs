@@ -2,23 +2,6 @@ using Lindung.Data.Entities;
 
 namespace Lindung.Features.Imports;
 
-/// <summary>What a file holds: an agency's roster of non-ASN staff, or a BPJS Ketenagakerjaan membership extract.</summary>
-internal enum ImportKind
-{
-    Roster,
-    Members,
-}
-
-/// <summary>
-/// All-or-nothing (the default) commits nothing when any row is invalid; valid-rows-only commits the
-/// rows that passed and reports the rest.
-/// </summary>
-internal enum CommitMode
-{
-    AllOrNothing,
-    ValidRowsOnly,
-}
-
 /// <summary>
 /// One import to run. <paramref name="ColumnOverrides"/> maps a canonical column (e.g. "nik") to the
 /// header cell the user picked for it on the mapping screen, for headers no alias recognises.

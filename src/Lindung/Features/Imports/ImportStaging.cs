@@ -1,3 +1,4 @@
+using Lindung.Data.Entities;
 namespace Lindung.Features.Imports;
 
 /// <summary>The value kinds a staging column holds; each provider names its own SQL type for them.</summary>

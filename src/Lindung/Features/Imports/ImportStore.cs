@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Lindung.Data.Entities;
 
 namespace Lindung.Features.Imports;
 

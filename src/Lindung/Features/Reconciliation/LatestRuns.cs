@@ -1,6 +1,5 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
-using Lindung.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Reconciliation;

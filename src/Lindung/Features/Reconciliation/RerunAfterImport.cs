@@ -1,7 +1,6 @@
 using Lindung.Application;
 using Lindung.Data;
 using Lindung.Data.Entities;
-using Lindung.Features.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

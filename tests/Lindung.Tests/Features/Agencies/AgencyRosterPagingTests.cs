@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lindung.Data;
+using Lindung.Data.Entities;
 using Lindung.Features.Imports;
 using Lindung.Tests.Features.Imports;
 using Lindung.Tests.Infrastructure;

@@ -254,7 +254,7 @@ internal sealed class ApiWorld : IAsyncDisposable
         return new ImportJob
         {
             Id = id,
-            Kind = Lindung.Features.Imports.ImportKind.Roster,
+            Kind = ImportKind.Roster,
             OriginalFileName = "daftar.csv",
             StoredPath = $"uploads/{id:N}.csv",
             Status = ImportJobStatus.Succeeded,

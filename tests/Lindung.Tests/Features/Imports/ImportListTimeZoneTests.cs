@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lindung.Data;
 using Lindung.Data.Entities;
-using Lindung.Features.Imports;
 using Lindung.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

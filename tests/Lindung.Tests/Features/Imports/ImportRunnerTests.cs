@@ -1,3 +1,4 @@
+using Lindung.Data.Entities;
 using Lindung.Features.Imports;
 
 namespace Lindung.Tests.Features.Imports;
