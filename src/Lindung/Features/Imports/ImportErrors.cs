@@ -84,14 +84,55 @@ internal static class ImportErrors
     public static ValidationError Refused(string reason) =>
         Detailed("refused", "Impor ditolak, tidak ada data yang tersimpan: {0}", "The import was refused and nothing was saved: {0}", reason);
 
-    /// <summary>What a job row keeps: the code of a fixed error, or the whole error when it carries details.</summary>
-    public static string Store(ValidationError error) =>
-        Fixed.Any(e => e.Code == error.Code) ? error.Code : JsonSerializer.Serialize(error);
+    /// <summary>The longest error a job row keeps (its column's length).</summary>
+    public const int StoredLength = 1000;
 
-    public static ValidationError? Load(string? stored) =>
-        stored is null ? null
-        : stored.StartsWith('{') ? JsonSerializer.Deserialize<ValidationError>(stored)
-        : Fixed.FirstOrDefault(e => e.Code == stored);
+    /// <summary>
+    /// What a job row keeps: the code of a fixed error, or the whole error as JSON when it carries details.
+    /// Long details (a reason quoting a file) are shortened inside the messages, so the JSON stays whole
+    /// and within <see cref="StoredLength"/> — cutting the JSON itself would leave it unreadable.
+    /// </summary>
+    public static string Store(ValidationError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (Fixed.Any(e => e.Code == error.Code))
+        {
+            return error.Code;
+        }
+
+        var json = JsonSerializer.Serialize(error);
+        for (var keep = Math.Max(error.MessageId.Length, error.MessageEn.Length); json.Length > StoredLength && keep > 0; keep = keep * 3 / 4)
+        {
+            json = JsonSerializer.Serialize(error with { MessageId = Clip(error.MessageId, keep), MessageEn = Clip(error.MessageEn, keep) });
+        }
+
+        return json;
+    }
+
+    /// <summary>The error a job row kept; a row that cannot be read (written before errors were kept whole) reads as <see cref="Unexpected"/>.</summary>
+    public static ValidationError? Load(string? stored)
+    {
+        if (stored is null)
+        {
+            return null;
+        }
+
+        if (!stored.StartsWith('{'))
+        {
+            return Fixed.FirstOrDefault(e => e.Code == stored);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<ValidationError>(stored) ?? Unexpected;
+        }
+        catch (JsonException)
+        {
+            return Unexpected;
+        }
+    }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 
     /// <summary>One error whose details (a limit, column names, a reason) fill the same places in both languages.</summary>
     private static ValidationError Detailed(string code, string indonesian, string english, params object[] details) => new(

@@ -221,10 +221,8 @@ internal sealed partial class ImportJobWorker(
     private static void Fail(ImportJob job, ValidationError error)
     {
         job.Status = ImportJobStatus.Failed;
-        job.Error = Truncate(ImportErrors.Store(error));
+        job.Error = ImportErrors.Store(error);
     }
-
-    private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import recovery: {Interrupted} interrupted job(s) marked failed, {Queued} queued job(s) queued again")]
     private partial void LogRecovered(int interrupted, int queued);
