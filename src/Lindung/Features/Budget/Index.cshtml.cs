@@ -33,6 +33,8 @@ internal sealed partial class IndexModel(PlanBudget planner, TimeProvider clock,
     public async Task OnGetAsync(CancellationToken ct)
     {
         Form = BudgetForm.Example(clock.Today());
+        // An agency operator plans its own staff first: the roster of its agency is in the plan from the start.
+        Form.IncludeRoster = AccessScope.From(User).OperatesAgency;
         await PriceAsync(ct);
         Form.PadWithBlankRows();
     }

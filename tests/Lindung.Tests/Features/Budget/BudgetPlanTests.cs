@@ -124,6 +124,23 @@ public sealed class BudgetPlanTests : IDisposable
         Assert.Equal((16_800L * 10 * 12) + (13_500L * 2 * 12), region.GetProperty("total").GetInt64());
     }
 
+    [Fact]
+    public async Task An_agency_operator_opens_the_planner_with_its_own_roster_already_in_the_plan()
+    {
+        await using var app = await LindungAppFactory.StartTestServerAsync();
+        var seed = await RegistrySeed.AddAsync(app.Services);
+        using var operatorClient = await TestUsers.SignedInClientAsync(app, LindungRoles.AgencyOperator, seed.AgencyACode);
+        using var leader = await TestUsers.SignedInClientAsync(app, LindungRoles.Leader, null, "35.77");
+
+        var own = await Pages.HtmlAsync(operatorClient, "/budget");
+        Assert.Contains($"data-group=\"Dinas Pendidikan ({seed.AgencyACode})\"", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-group=\"RSUD Kota Madiun", own, StringComparison.Ordinal);
+        Assert.Contains("name=\"Form.IncludeRoster\" value=\"true\" checked=\"checked\"", own, StringComparison.Ordinal);
+
+        // A leader starts from the example groups alone and adds the rosters when it chooses.
+        Assert.DoesNotContain("data-group=\"Dinas Pendidikan", await Pages.HtmlAsync(leader, "/budget"), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonElement> PlanJsonAsync(HttpClient client, string scenario)
     {
         using var content = new StringContent(scenario, System.Text.Encoding.UTF8, "application/json");
