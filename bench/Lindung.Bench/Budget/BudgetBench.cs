@@ -11,6 +11,7 @@ using Lindung.Features.Shared;
 using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Bench.Budget;
@@ -21,7 +22,8 @@ namespace Lindung.Bench.Budget;
 /// for, priced for the 12 months of next year with every program (JKK, JKM, JHT, JP; the JP cap changes
 /// in March) by <see cref="PlanBudget"/>, the use case behind the page, the API and the CLI. The peer:
 /// one plain SQL query over the same employments and months that sums the same contributions (each line
-/// rounded half-up per worker, as the engine does). Both must reach the same total to the rupiah.
+/// rounded half-up per worker, as the engine does). Both must reach the same total to the rupiah. SQLite by
+/// default; PostgreSQL when LINDUNG_BENCH_PG names a server (a database is created and dropped).
 /// </summary>
 internal static class BudgetBench
 {
@@ -36,9 +38,18 @@ internal static class BudgetBench
         var watch = Stopwatch.StartNew();
         var data = CoverageSamples.Generate(workers, args.Get("--memberships", 200_000), args.Seed, today);
         var folder = Directory.CreateTempSubdirectory("lindung-bench-budget-").FullName;
+        var postgres = Environment.GetEnvironmentVariable(Import.ImportBench.PostgresVariable);
+        string? database = null;
         try
         {
             var settings = DatabaseSettings.Sqlite(folder);
+            if (!string.IsNullOrWhiteSpace(postgres))
+            {
+                database = "lindung_bench_" + Guid.NewGuid().ToString("N")[..12];
+                await AdminAsync(postgres, $"CREATE DATABASE {database}");
+                settings = new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ToString());
+            }
+
             await using var services = new ServiceCollection().AddLogging().AddLindungDatabase(settings).AddSingleton(TimeProvider.System).BuildServiceProvider();
             await services.MigrateLindungDatabaseAsync();
             await using (var scope = services.CreateAsyncScope())
@@ -46,10 +57,21 @@ internal static class BudgetBench
                 await CoverageLoad.AgenciesAsync(scope.ServiceProvider.GetRequiredService<LindungDbContext>(), data);
             }
 
-            CoverageLoad.Sqlite(settings.ConnectionString, data);
-            SpreadWages(settings.ConnectionString);
+            var pg = settings.Provider == DatabaseProvider.Postgres;
+            if (pg)
+            {
+                await CoverageLoad.PostgresAsync(settings.ConnectionString, data);
+            }
+            else
+            {
+                CoverageLoad.Sqlite(settings.ConnectionString, data);
+            }
+
+            await ExecuteAsync(settings, pg
+                ? $"UPDATE employments SET monthly_wage = 1500000 + ((hashtext(id::text)::bigint & 2147483647) % {WageLevels}) * 5000; ANALYZE employments"
+                : $"UPDATE employments SET monthly_wage = 1500000 + ((rowid * 7919) % {WageLevels}) * 5000");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"budget: {data.RosterWorkers:N0} roster workers in {CoverageSamples.AgencyCount} agencies at {WageLevels} wage levels + {Vulnerable:N0} vulnerable workers; Sqlite, generated and loaded in {watch.Elapsed.TotalSeconds:N0} s (not timed)"));
+                $"budget: {data.RosterWorkers:N0} roster workers in {CoverageSamples.AgencyCount} agencies at {WageLevels} wage levels + {Vulnerable:N0} vulnerable workers; {settings.Provider}, generated and loaded in {watch.Elapsed.TotalSeconds:N0} s (not timed)"));
 
             var from = new ContributionMonth(today.Year + 1, 1);
             var document = new BudgetScenarioDocument
@@ -61,7 +83,7 @@ internal static class BudgetBench
             };
             var host = new LindungHostOptions(folder, string.Empty, Demo: false);
             var book = RateBookLoader.Load(folder);
-            var sql = PeerSql(book, from, today);
+            var sql = PeerSql(book, from, today, pg);
 
             var best = double.MaxValue;
             var bestPeer = double.MaxValue;
@@ -87,7 +109,7 @@ internal static class BudgetBench
                 }
 
                 watch.Restart();
-                peerTotal = Peer(settings.ConnectionString, sql);
+                peerTotal = await ScalarAsync(settings, sql);
                 var peer = watch.Elapsed.TotalSeconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  run {run + 1}: planner {seconds:0.000} s | plain SQL {peer:0.000} s"));
                 best = Math.Min(best, seconds);
@@ -95,7 +117,7 @@ internal static class BudgetBench
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"budget: Sqlite, best of {args.Runs} | PlanBudget {best:0.000} s | plain SQL sum {bestPeer:0.000} s | ratio planner/SQL = {best / bestPeer:0.00} | total Rp{total:N0} (target ≤ {SecondsTarget:0.0} s)"));
+                $"budget: {settings.Provider}, best of {args.Runs} | PlanBudget {best:0.000} s | plain SQL sum {bestPeer:0.000} s | ratio planner/SQL = {best / bestPeer:0.00} | total Rp{total:N0} (target ≤ {SecondsTarget:0.0} s)"));
             var failed = false;
             if (total != peerTotal)
             {
@@ -114,18 +136,14 @@ internal static class BudgetBench
         finally
         {
             SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+            if (database is not null)
+            {
+                await AdminAsync(postgres!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            }
+
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>A roster pays its staff on a scale, not one wage: 600 levels from Rp1,500,000 by Rp5,000.</summary>
-    private static void SpreadWages(string connectionString)
-    {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var update = connection.CreateCommand();
-        update.CommandText = $"UPDATE employments SET monthly_wage = 1500000 + ((rowid * 7919) % {WageLevels}) * 5000";
-        update.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -133,7 +151,7 @@ internal static class BudgetBench
     /// half-up per worker (SQLite's ROUND), the JP wage cap of each month (projected months included,
     /// taken from the same rate book), plus the vulnerable workers at the APBD-paid BPU package.
     /// </summary>
-    private static string PeerSql(RateBook book, ContributionMonth from, DateOnly today)
+    private static string PeerSql(RateBook book, ContributionMonth from, DateOnly today, bool pg)
     {
         var rates = JpCapProjection.Extend(book, from.AddMonths(11), book.Find(RateParameters.PuJpPlanningGrowth, from)!.Value!.Value);
         var inv = CultureInfo.InvariantCulture;
@@ -147,24 +165,49 @@ internal static class BudgetBench
         var first = book.At(from);
         string P(RateParameter p) => first.Percent(p).ToString(inv);
         var bpu = Rupiah.Percent(1_000_000, first.Percent(RateParameters.BpuJkk)) + first.Amount(RateParameters.BpuJkm);
+        var min = pg ? "LEAST" : "MIN";
+        var day = pg ? $"DATE '{today:yyyy-MM-dd}'" : $"'{today:yyyy-MM-dd}'";
         return $"""
             WITH months(cap) AS (VALUES {months})
             SELECT SUM(ROUND(e.monthly_wage * {P(RateParameters.PuJkk(1))} / 100.0) + ROUND(e.monthly_wage * {P(RateParameters.PuJkm)} / 100.0)
                      + ROUND(e.monthly_wage * {P(RateParameters.PuJhtEmployer)} / 100.0) + ROUND(e.monthly_wage * {P(RateParameters.PuJhtWorker)} / 100.0)
-                     + ROUND(MIN(e.monthly_wage, months.cap) * {P(RateParameters.PuJpEmployer)} / 100.0) + ROUND(MIN(e.monthly_wage, months.cap) * {P(RateParameters.PuJpWorker)} / 100.0))
-                   + {bpu} * {Vulnerable} * 12
+                     + ROUND({min}(e.monthly_wage, months.cap) * {P(RateParameters.PuJpEmployer)} / 100.0) + ROUND({min}(e.monthly_wage, months.cap) * {P(RateParameters.PuJpWorker)} / 100.0))
+                   + CAST({bpu} AS BIGINT) * {Vulnerable} * 12
             FROM employments e CROSS JOIN months
             WHERE e.agency_id IS NOT NULL AND e.monthly_wage > 0
-              AND e.valid_from <= '{today:yyyy-MM-dd}' AND (e.valid_to IS NULL OR e.valid_to > '{today:yyyy-MM-dd}')
+              AND e.valid_from <= {day} AND (e.valid_to IS NULL OR e.valid_to > {day})
             """;
     }
 
-    private static long Peer(string connectionString, string sql)
+    /// <summary>A roster pays its staff on a scale, not one wage: 600 levels from Rp1,500,000 by Rp5,000.</summary>
+    private static async Task ExecuteAsync(DatabaseSettings settings, string sql)
     {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
+        await using var connection = Open(settings);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(DatabaseSettings settings, string sql)
+    {
+        await using var connection = Open(settings);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 600;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private static System.Data.Common.DbConnection Open(DatabaseSettings settings) =>
+        settings.Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(settings.ConnectionString) : new SqliteConnection(settings.ConnectionString);
+
+    private static async Task AdminAsync(string server, string sql)
+    {
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
     }
 }
