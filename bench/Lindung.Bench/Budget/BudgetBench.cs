@@ -11,8 +11,8 @@ using Lindung.Features.Shared;
 using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Lindung.Bench.Budget;
 
