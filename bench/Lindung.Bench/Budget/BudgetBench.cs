@@ -46,7 +46,7 @@ internal static class BudgetBench
             if (!string.IsNullOrWhiteSpace(postgres))
             {
                 database = "lindung_bench_" + Guid.NewGuid().ToString("N")[..12];
-                await AdminAsync(postgres, $"CREATE DATABASE {database}");
+                await CoverageBench.AdminAsync(postgres, $"CREATE DATABASE {database}");
                 settings = new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ToString());
             }
 
@@ -139,7 +139,7 @@ internal static class BudgetBench
             NpgsqlConnection.ClearAllPools();
             if (database is not null)
             {
-                await AdminAsync(postgres!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                await CoverageBench.AdminAsync(postgres!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
             }
 
             Directory.Delete(folder, recursive: true);
@@ -203,11 +203,4 @@ internal static class BudgetBench
     private static System.Data.Common.DbConnection Open(DatabaseSettings settings) =>
         settings.Provider == DatabaseProvider.Postgres ? new NpgsqlConnection(settings.ConnectionString) : new SqliteConnection(settings.ConnectionString);
 
-    private static async Task AdminAsync(string server, string sql)
-    {
-        await using var admin = new NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, admin);
-        await command.ExecuteNonQueryAsync();
-    }
 }

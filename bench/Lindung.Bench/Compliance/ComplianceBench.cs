@@ -64,7 +64,7 @@ internal static class ComplianceBench
             else
             {
                 database = "lindung_bench_" + Guid.NewGuid().ToString("N")[..12];
-                await AdminAsync(postgres, $"CREATE DATABASE {database}");
+                await CoverageBench.AdminAsync(postgres, $"CREATE DATABASE {database}");
                 settings = new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ToString());
                 bulk = s => CoverageLoad.PostgresAsync(s, data).GetAwaiter().GetResult();
             }
@@ -81,7 +81,7 @@ internal static class ComplianceBench
             NpgsqlConnection.ClearAllPools();
             if (database is not null)
             {
-                await AdminAsync(postgres!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                await CoverageBench.AdminAsync(postgres!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
             }
 
             Directory.Delete(folder, recursive: true);
@@ -331,13 +331,6 @@ internal static class ComplianceBench
             : throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {body}");
     }
 
-    private static async Task AdminAsync(string server, string sql)
-    {
-        await using var admin = new NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, admin);
-        await command.ExecuteNonQueryAsync();
-    }
 
     private readonly record struct Load(double Rate, double P50, double P99, long Count, long WarmUp);
 }
