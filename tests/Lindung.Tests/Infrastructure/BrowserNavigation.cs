@@ -24,17 +24,19 @@ internal static class BrowserNavigation
         var pattern = new StringBuilder("^");
         for (var i = 0; i < glob.Length; i++)
         {
+            if (glob[i] == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
+            {
+                pattern.Append(".*");
+                i++;
+                continue;
+            }
+
             pattern.Append(glob[i] switch
             {
-                '*' when i + 1 < glob.Length && glob[i + 1] == '*' => ".*",
                 '*' => "[^/]*",
                 '?' => ".",
                 var c => Regex.Escape(c.ToString()),
             });
-            if (glob[i] == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
-            {
-                i++;
-            }
         }
 
         // Playwright hands the pattern to the browser, which accepts no .NET-only options.

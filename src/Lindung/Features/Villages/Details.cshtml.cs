@@ -14,8 +14,11 @@ namespace Lindung.Features.Villages;
 /// population and ends (or undoes the end of) an agency's fostering here.
 /// </summary>
 [Authorize(Policy = Policies.Villages)]
-internal sealed class DetailsModel(LoadVillage load, SetVillagePopulation setPopulation, EndVillageAssignment end, IStringLocalizer l) : PageModel
+internal sealed class DetailsModel(LoadVillage load, SetVillagePopulation setPopulation, EndVillageAssignment end, TimeProvider clock, IStringLocalizer l) : PageModel
 {
+    /// <summary>The day an end is proposed for, by the app's clock (the server's own date may differ).</summary>
+    public DateOnly Today => clock.Today();
+
     public VillageView Village { get; private set; } = null!;
 
     public ChartView? Progress { get; private set; }
