@@ -52,6 +52,8 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<CoverageThresholdSetting> CoverageThresholds => Set<CoverageThresholdSetting>();
 
+    public DbSet<ReplaceLimitSetting> ReplaceLimits => Set<ReplaceLimitSetting>();
+
     public DbSet<LicenceRuleVersion> LicenceRules => Set<LicenceRuleVersion>();
 
     public DbSet<LicenceCheck> LicenceChecks => Set<LicenceCheck>();
@@ -95,6 +97,7 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new CoverageSnapshotConfiguration());
         builder.ApplyConfiguration(new WorkingPopulationConfiguration());
         builder.ApplyConfiguration(new CoverageThresholdSettingConfiguration());
+        builder.ApplyConfiguration(new ReplaceLimitSettingConfiguration());
         builder.ApplyConfiguration(new LicenceRuleVersionConfiguration());
         builder.ApplyConfiguration(new LicenceCheckConfiguration());
         builder.ApplyConfiguration(new BranchOfficeConfiguration());

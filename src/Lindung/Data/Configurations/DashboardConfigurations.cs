@@ -34,3 +34,13 @@ internal sealed class CoverageThresholdSettingConfiguration : IEntityTypeConfigu
         builder.HasIndex(s => s.RegionCode).IsUnique();
     }
 }
+
+internal sealed class ReplaceLimitSettingConfiguration : IEntityTypeConfiguration<ReplaceLimitSetting>
+{
+    public void Configure(EntityTypeBuilder<ReplaceLimitSetting> builder)
+    {
+        builder.ToTable("replace_limit_settings", t => t.HasCheckConstraint(
+            "ck_replace_limit_settings_percent", "end_limit_percent >= 0 AND end_limit_percent <= 100"));
+        builder.HasIndex(s => s.RegionCode).IsUnique();
+    }
+}

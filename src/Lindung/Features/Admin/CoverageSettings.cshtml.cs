@@ -2,6 +2,8 @@ using System.Globalization;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Coverage;
+using Lindung.Features.Imports;
+using Lindung.Features.Shared;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,10 +14,11 @@ namespace Lindung.Features.Admin;
 
 /// <summary>
 /// What the dashboards need from an admin besides targets: the working population (BPS) per region
-/// and year for the UCJ ratio, and the traffic-light thresholds. Saving the same region (and year) again replaces the figure.
+/// and year for the UCJ ratio, the traffic-light thresholds, and how much of an agency one replacing
+/// roster may end before it asks again. Saving the same region (and year) again replaces the figure.
 /// </summary>
 [Authorize(Policy = Policies.Administration)]
-internal sealed class CoverageSettingsModel(LindungDbContext db, TimeProvider clock) : PageModel
+internal sealed class CoverageSettingsModel(LindungDbContext db, TimeProvider clock, ImportSettings imports) : PageModel
 {
     [BindProperty]
     public PopulationInput Population { get; set; } = new();
@@ -23,7 +26,15 @@ internal sealed class CoverageSettingsModel(LindungDbContext db, TimeProvider cl
     [BindProperty]
     public ThresholdInput Threshold { get; set; } = new();
 
+    [BindProperty]
+    public ReplaceLimitInput ReplaceLimit { get; set; } = new();
+
     public IReadOnlyList<WorkingPopulation> Populations { get; private set; } = [];
+
+    public IReadOnlyList<ReplaceLimitSetting> ReplaceLimits { get; private set; } = [];
+
+    /// <summary>The limit of regions without their own.</summary>
+    public int DefaultReplaceLimit => imports.ReplaceEndLimitPercent;
 
     public IReadOnlyList<CoverageThresholdSetting> Thresholds { get; private set; } = [];
 
@@ -35,6 +46,7 @@ internal sealed class CoverageSettingsModel(LindungDbContext db, TimeProvider cl
         Population.Year ??= clock.GetLocalNow().Year.ToString(CultureInfo.InvariantCulture);
         Threshold.Green ??= "100";
         Threshold.Yellow ??= "80";
+        ReplaceLimit.Percent ??= DefaultReplaceLimit.ToString(CultureInfo.InvariantCulture);
         await LoadAsync(ct);
     }
 
@@ -119,6 +131,20 @@ internal sealed class CoverageSettingsModel(LindungDbContext db, TimeProvider cl
         return Redirect("/admin/coverage-settings?saved=true");
     }
 
+    public async Task<IActionResult> OnPostReplaceLimitAsync([FromServices] SetReplaceLimit setReplaceLimit, CancellationToken ct)
+    {
+        var result = await setReplaceLimit.HandleAsync(ReplaceLimit.RegionCode, ReplaceLimit.Percent, AccessScope.From(User), ct);
+        if (result.Succeeded)
+        {
+            return Redirect("/admin/coverage-settings?saved=true");
+        }
+
+        ModelState.AddUseCaseErrors(
+            result.Errors, field => field == SetReplaceLimit.RegionField ? "ReplaceLimit.RegionCode" : "ReplaceLimit.Percent");
+        await LoadAsync(ct);
+        return Page();
+    }
+
     /// <summary>A percentage of the target ("80", "92,5") as basis points.</summary>
     private static int? ParsePercent(string? text)
     {
@@ -135,6 +161,7 @@ internal sealed class CoverageSettingsModel(LindungDbContext db, TimeProvider cl
         var thresholds = db.CoverageThresholds.AsNoTracking().InRegions(scope);
         Populations = await populations.OrderByDescending(p => p.Year).ThenBy(p => p.RegionCode).ToListAsync(ct);
         Thresholds = await thresholds.OrderBy(t => t.RegionCode).ToListAsync(ct);
+        ReplaceLimits = await db.ReplaceLimits.AsNoTracking().InRegions(scope).OrderBy(t => t.RegionCode).ToListAsync(ct);
     }
 }
 
@@ -147,6 +174,13 @@ internal sealed class PopulationInput
     public string? Count { get; set; }
 
     public string? Source { get; set; }
+}
+
+internal sealed class ReplaceLimitInput
+{
+    public string? RegionCode { get; set; }
+
+    public string? Percent { get; set; }
 }
 
 internal sealed class ThresholdInput

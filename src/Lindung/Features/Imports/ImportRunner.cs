@@ -17,7 +17,7 @@ namespace Lindung.Features.Imports;
 /// rows are merged at a time (tests make chunks small to cross their boundaries) and whether a chunk
 /// of new people may be written straight into the registry where the provider does so
 /// (<see cref="ImportNewRows"/>, PostgreSQL; tests turn it off to compare it with the staging path).
-/// <para>A replacing roster that would end more than <paramref name="ReplaceEndLimitPercent"/> of the agency's open jobs needs a second confirmation.</para>
+/// <para>A replacing roster that would end more than <paramref name="ReplaceEndLimitPercent"/> of the agency's open jobs needs a second confirmation, unless the agency's region has its own limit (<see cref="ReplaceLimitSetting"/>).</para>
 /// </summary>
 internal sealed record ImportSettings(
     string DataDirectory, int ChunkRows = ImportStaging.ChunkRows, bool NewRowsDirect = true, int ReplaceEndLimitPercent = ImportSettings.DefaultReplaceEndLimitPercent)
@@ -241,9 +241,11 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             counts.Unchanged.ToString(CultureInfo.InvariantCulture),
             counts.Ended.ToString(CultureInfo.InvariantCulture));
         var (fingerprint, sample) = await store.ReadPlanAsync(batchId, summary, cancellationToken);
+        var limit = target is null
+            ? settings.ReplaceEndLimitPercent
+            : await ReplaceLimits.ForRegionAsync(db, target.RegionCode, settings.ReplaceEndLimitPercent, cancellationToken);
         return new ImportPlan(
-            fingerprint, request.RosterMode, counts.Inserted, counts.Updated, counts.Unchanged, counts.Ended, activeBefore,
-            settings.ReplaceEndLimitPercent, sample);
+            fingerprint, request.RosterMode, counts.Inserted, counts.Updated, counts.Unchanged, counts.Ended, activeBefore, limit, sample);
     }
 
     private static async Task ValidateAsync(
@@ -530,7 +532,7 @@ internal static class ImportServiceCollectionExtensions
             Limits = provider.GetService<IConfiguration>()?.GetSection(TableLimits.Section).Get<TableLimits>() ?? TableLimits.Default,
         });
         services.AddScoped<IImportRunner, ImportRunner>();
-        services.AddScoped<UndoImport>();
+        services.AddScoped<UndoImport>().AddScoped<SetReplaceLimit>();
         return services;
     }
 }

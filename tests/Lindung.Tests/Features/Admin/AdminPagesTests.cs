@@ -249,6 +249,36 @@ public sealed class AdminPagesTests(RegistryAppFixture fixture) : IClassFixture<
         Assert.False(await db.CoverageTargets.AnyAsync(t => t.Year == 2032));
     }
 
+    [Fact]
+    public async Task A_region_replace_limit_is_refused_by_name_then_saved_and_listed()
+    {
+        var (client, _) = await AdminAsync();
+        using var _ = client;
+        const string path = "/admin/coverage-settings?handler=ReplaceLimit";
+
+        using var refused = await Pages.PostFormAsync(client, path, new Dictionary<string, string>
+        {
+            ["ReplaceLimit.RegionCode"] = RegistrySeed.Region,
+            ["ReplaceLimit.Percent"] = "150",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Batas penggantian harus bilangan bulat", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var saved = await Pages.PostFormAsync(client, path, new Dictionary<string, string>
+        {
+            ["ReplaceLimit.RegionCode"] = RegistrySeed.Region,
+            ["ReplaceLimit.Percent"] = "35",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var html = await Pages.HtmlAsync(client, "/admin/coverage-settings");
+        Assert.Contains("35%", html, StringComparison.Ordinal);
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        Assert.Equal(35, (await db.ReplaceLimits.SingleAsync(s => s.RegionCode == RegistrySeed.Region)).EndLimitPercent);
+    }
+
     private async Task<(HttpClient Client, string Email)> AdminAsync()
     {
         var email = await TestUsers.CreateAsync(fixture.App.Services, LindungRoles.RegionalAdmin);

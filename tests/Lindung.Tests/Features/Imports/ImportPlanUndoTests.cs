@@ -83,6 +83,56 @@ public sealed class ImportPlanUndoTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task The_replace_limit_is_the_nearest_setting_of_the_agency_region(string provider)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync(provider);
+        await RosterAsync(database, Enumerable.Range(1, 10), First);
+        var three = Enumerable.Range(1, 3).Select(i => ImportCsv.RosterLine(i)).ToList();
+        using (var scope = database.Services.CreateScope())
+        {
+            var set = scope.ServiceProvider.GetRequiredService<SetReplaceLimit>();
+            Assert.True((await set.HandleAsync("35.78", "90", Lindung.Security.AccessScope.Operator, CancellationToken.None)).Succeeded);
+            Assert.True((await set.HandleAsync(ImportTestDatabase.Region, "50", Lindung.Security.AccessScope.Operator, CancellationToken.None)).Succeeded);
+        }
+
+        var refused = await RosterAsync(database, three, Later, RosterMode.Replace, ImportConfirmation.CommitAny);
+
+        Assert.Equal((PlanState.NeedsForce, 50), (refused.State, refused.Plan!.EndLimitPercent));
+        using (var scope = database.Services.CreateScope())
+        {
+            var set = scope.ServiceProvider.GetRequiredService<SetReplaceLimit>();
+            Assert.True((await set.HandleAsync(ImportTestDatabase.Region, "70", Lindung.Security.AccessScope.Operator, CancellationToken.None)).Succeeded);
+        }
+
+        var committed = await RosterAsync(database, three, Later, RosterMode.Replace, ImportConfirmation.CommitAny);
+
+        Assert.Equal((PlanState.Committed, 7, 70), (committed.State, committed.Ended, committed.Plan!.EndLimitPercent));
+        await using var db = database.NewContext();
+        Assert.Equal(70, (await db.ReplaceLimits.SingleAsync(s => s.RegionCode == ImportTestDatabase.Region)).EndLimitPercent);
+        Assert.Equal(3, await db.AuditEvents.CountAsync(e => e.EntityType == nameof(ReplaceLimitSetting)));
+    }
+
+    [Theory]
+    [InlineData("101", "35.77", "REPLACE_LIMIT_INVALID")]
+    [InlineData("-5", "35.77", "REPLACE_LIMIT_INVALID")]
+    [InlineData("dua puluh", "35.77", "REPLACE_LIMIT_INVALID")]
+    [InlineData("30", "35.73", "region_out_of_scope")]
+    [InlineData("30", "99.99", "region_unknown")]
+    public async Task A_replace_limit_outside_0_to_100_or_the_admin_regions_is_refused(string percent, string region, string code)
+    {
+        await using var database = await ImportTestDatabase.CreateAsync("sqlite");
+        using var scope = database.Services.CreateScope();
+        var admin = new Lindung.Security.AccessScope(new HashSet<string> { Lindung.Data.LindungRoles.RegionalAdmin }, ["35.77"], null, "admin@test");
+
+        var result = await scope.ServiceProvider.GetRequiredService<SetReplaceLimit>().HandleAsync(region, percent, admin, CancellationToken.None);
+
+        Assert.Equal(code, Assert.Single(result.Errors).Code);
+        await using var db = database.NewContext();
+        Assert.Equal(0, await db.ReplaceLimits.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_confirmed_plan_does_not_commit_once_the_registry_has_changed(string provider)
     {
         await using var database = await ImportTestDatabase.CreateAsync(provider);

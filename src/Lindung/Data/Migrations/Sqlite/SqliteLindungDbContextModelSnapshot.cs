@@ -2138,6 +2138,38 @@ namespace Lindung.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.ReplaceLimitSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("EndLimitPercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_limit_percent");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_replace_limit_settings");
+
+                    b.HasIndex("RegionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_replace_limit_settings_region_code");
+
+                    b.ToTable("replace_limit_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_replace_limit_settings_percent", "end_limit_percent >= 0 AND end_limit_percent <= 100");
+
+                            t.HasCheckConstraint("ck_replace_limit_settings_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.VillageAssignment", b =>
                 {
                     b.Property<Guid>("Id")
