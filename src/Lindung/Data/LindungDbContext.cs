@@ -74,6 +74,12 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<VillageProfile> VillageProfiles => Set<VillageProfile>();
 
+    public DbSet<Sponsor> Sponsors => Set<Sponsor>();
+
+    public DbSet<Sponsorship> Sponsorships => Set<Sponsorship>();
+
+    public DbSet<SponsoredMonth> SponsoredMonths => Set<SponsoredMonth>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -108,6 +114,9 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new PaymentGateCheckConfiguration());
         builder.ApplyConfiguration(new VillageAssignmentConfiguration());
         builder.ApplyConfiguration(new VillageProfileConfiguration());
+        builder.ApplyConfiguration(new SponsorConfiguration());
+        builder.ApplyConfiguration(new SponsorshipConfiguration());
+        builder.ApplyConfiguration(new SponsoredMonthConfiguration());
         ModelConventions.Apply(builder);
     }
 }

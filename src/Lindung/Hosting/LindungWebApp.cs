@@ -14,6 +14,7 @@ using Lindung.Features.Interop;
 using Lindung.Features.Licensing;
 using Lindung.Features.Procurement;
 using Lindung.Features.Shared;
+using Lindung.Features.Sponsors;
 using Lindung.Features.Villages;
 using Lindung.Localization;
 using Lindung.Security;
@@ -59,6 +60,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungAgencies();
         builder.Services.AddLindungBudget();
         builder.Services.AddLindungVillages();
+        builder.Services.AddLindungSponsors();
         builder.Services.AddLindungImportJobs(builder.Configuration);
         builder.Services.AddHostedService<SnapshotService>();
         builder.Services.AddSingleton<SnapshotRefresher>();

@@ -57,6 +57,12 @@ internal static class Policies
     /// <summary>Assigning agencies to villages and entering a village's population: the regional admin.</summary>
     public const string VillagesEdit = "villages-edit";
 
+    /// <summary>Sponsors (bapak asuh): the regional roles see those of their regions, a Sponsor account its own; pledging is checked per sponsor.</summary>
+    public const string Sponsors = "sponsors";
+
+    /// <summary>Registering sponsors and keeping their ledger: the regional admin.</summary>
+    public const string SponsorsEdit = "sponsors-edit";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
@@ -74,6 +80,8 @@ internal static class Policies
         [JakonRecord] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer],
         [Villages] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader, LindungRoles.Sponsor],
         [VillagesEdit] = [LindungRoles.RegionalAdmin],
+        [Sponsors] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.Sponsor],
+        [SponsorsEdit] = [LindungRoles.RegionalAdmin],
         [Budget] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.Sponsor],
     };
 

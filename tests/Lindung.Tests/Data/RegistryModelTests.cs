@@ -25,7 +25,7 @@ public sealed class RegistryModelTests
         typeof(ImportUndoWorker), typeof(ImportUndoEmployment), typeof(ImportUndoMembership),
         typeof(BranchOffice), typeof(BranchWorkingArea), typeof(LicenceCheck), typeof(LicenceRuleVersion),
         typeof(Contract), typeof(ContractStage), typeof(ContractWorker), typeof(PaymentGateCheck), typeof(ComplianceCertificate),
-        typeof(VillageAssignment), typeof(VillageProfile), typeof(ReplaceLimitSetting),
+        typeof(VillageAssignment), typeof(VillageProfile), typeof(ReplaceLimitSetting), typeof(Sponsor), typeof(Sponsorship), typeof(SponsoredMonth),
     ];
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));

@@ -80,6 +80,16 @@ public sealed partial class AuthorizationMatrixTests
         // An empty body names no agency (400); the fixture's in-scope assignment has already ended (400).
         ["POST /api/v1/village-assignments"] = ("401 400 403 403 403 403 403 403 403", null),
         ["POST /api/v1/village-assignments/{id}/end"] = ("401 400 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403"),
+        // Sponsors: the regional roles see those of their regions; the fixture's sponsor account is no sponsor's, so it sees none.
+        ["GET /sponsors"] = ("in  200 dn  200 dn  200 dn  dn dn ", null),
+        ["GET /sponsors/{id}"] = ("in  200 dn  200 dn  404 dn  dn dn ", "in  404 dn  404 dn  404 dn  dn dn "),
+        ["GET /api/v1/sponsors"] = ("401 200 403 200 403 200 403 403 403", null),
+        ["POST /api/v1/sponsors"] = ("401 400 403 403 403 403 403 403 403", null),
+        ["GET /api/v1/sponsors/{id}"] = ("401 200 403 200 403 404 403 403 403", "401 404 403 404 403 404 403 403 403"),
+        // Pledging is the sponsor's own or its admin's: the branch reads the sponsor but may not pledge for it.
+        ["POST /api/v1/sponsors/{id}/pledges"] = ("401 400 403 403 403 404 403 403 403", "401 404 403 404 403 404 403 403 403"),
+        ["POST /api/v1/sponsors/{id}/ledger"] = ("401 400 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403"),
+        ["POST /api/v1/sponsorships/{id}/handover"] = ("401 400 403 403 403 404 403 403 403", "401 404 403 404 403 404 403 403 403"),
         ["GET /budget"] = ("in  200 200 200 dn  200 200 dn dn ", null),
         ["GET /licensing"] = ("in  200 dn  dn  200 dn  dn  dn dn ", null),
         ["GET /dashboard"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
@@ -249,6 +259,8 @@ public sealed partial class AuthorizationMatrixTests
             "contracts" => (inScope ? world.ContractIn.Id : world.ContractOut.Id).ToString(),
             "villages" => inScope ? ApiWorld.VillageIn : ApiWorld.VillageOut,
             "village-assignments" => (inScope ? world.AssignmentIn.Id : world.AssignmentOut.Id).ToString(),
+            "sponsors" => (inScope ? world.SponsorIn.Id : world.SponsorOut.Id).ToString(),
+            "sponsorships" => (inScope ? world.SponsorshipIn.Id : world.SponsorshipOut.Id).ToString(),
             "openapi" => inScope ? "v1" : "v2",
             "error" => inScope ? "404" : "500",
             _ => throw new InvalidOperationException($"No fixture id for a parameter after '{segment}' in {route}: add one to Fill."),

@@ -15,6 +15,7 @@ using Lindung.Features.Licensing;
 using Lindung.Features.Memberships;
 using Lindung.Features.Procurement;
 using Lindung.Features.Reconciliation;
+using Lindung.Features.Sponsors;
 using Lindung.Features.Villages;
 using Lindung.Features.Workers;
 using Lindung.Security;
@@ -76,6 +77,7 @@ internal static class ApiSetup
         api.MapProcurementApi();
         api.MapBudgetApi();
         api.MapVillagesApi();
+        api.MapSponsorsApi();
         return app;
     }
 }

@@ -112,6 +112,7 @@ internal static class DemoSeeder
         await DemoLicensing.SeedAsync(db, today, options.LicenceChecks, ct);
         await DemoProcurement.SeedAsync(db, today, ct);
         await DemoVillages.SeedAsync(db, today, ct);
+        await DemoSponsors.SeedAsync(db, today, ct);
         // The example East Java branches, so the branch breakdown has the Madiun branch to show.
         await BranchFile.LoadAsync(db, BranchFile.Read(BranchFile.BuiltInPath), AccessScope.Operator, ct);
 

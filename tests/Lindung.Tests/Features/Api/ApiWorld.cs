@@ -79,6 +79,14 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public VillageAssignment AssignmentOut { get; } = new() { VillageCode = VillageOut, RegionCode = OtherRegion, ValidFrom = new DateOnly(2025, 1, 1) };
 
+    public Sponsor SponsorIn { get; } = new() { Name = "CSR Madiun", Kind = SponsorKind.Csr, RegionCode = Region, VillageCodes = [VillageIn] };
+
+    public Sponsor SponsorOut { get; } = new() { Name = "BAZNAS Lain", Kind = SponsorKind.Zakat, RegionCode = OtherRegion };
+
+    public Sponsorship SponsorshipIn { get; private set; } = null!;
+
+    public Sponsorship SponsorshipOut { get; private set; } = null!;
+
     public ApiKey KeyIn { get; } = NewKey("aaaaaaaaaaaa", Region);
 
     public ApiKey KeyOut { get; } = NewKey("bbbbbbbbbbbb", OtherRegion);
@@ -152,6 +160,10 @@ internal sealed class ApiWorld : IAsyncDisposable
         AssignmentOpen.AgencyId = AgencyA.Id;
         AssignmentOut.AgencyId = AgencyC.Id;
         db.AddRange(AssignmentIn, AssignmentOpen, AssignmentOut);
+        db.AddRange(SponsorIn, SponsorOut);
+        SponsorshipIn = NewSponsorship(SponsorIn, WorkerB);
+        SponsorshipOut = NewSponsorship(SponsorOut, WorkerC);
+        db.AddRange(SponsorshipIn, SponsorshipOut);
         JobIn.AgencyId = AgencyA.Id;
         JobOut.AgencyId = AgencyC.Id;
         db.AddRange(JobIn, JobOut);
@@ -276,5 +288,18 @@ internal sealed class ApiWorld : IAsyncDisposable
         CreatedBy = "test",
         CreatedAt = DateTime.UtcNow,
         RegionCode = region,
+    };
+
+    private static Sponsorship NewSponsorship(Sponsor sponsor, Worker worker) => new()
+    {
+        SponsorId = sponsor.Id,
+        WorkerId = worker.Id,
+        FirstMonth = new DateOnly(2026, 1, 1),
+        Months = 12,
+        MonthlyIncome = 1_000_000,
+        Programs = "JKK,JKM",
+        Occupation = Lindung.Domain.Contributions.BpuSector.Other,
+        PledgedOn = new DateOnly(2025, 12, 20),
+        RegionCode = worker.RegionCode[..5],
     };
 }

@@ -108,6 +108,9 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         codes.AddRange(await db.ContractWorkers.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.VillageAssignments.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.VillageProfiles.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.Sponsors.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.Sponsorships.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.SponsoredMonths.Select(x => x.RegionCode).ToListAsync());
 
         Assert.All(codes, code => Assert.StartsWith("35.", code, StringComparison.Ordinal));
         Assert.All(codes, code => Assert.NotNull(AreaDirectory.Embedded.Find(code)));
@@ -116,6 +119,20 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         Assert.All(rules, code => Assert.True(code is DemoRegion.RegionCode or "35.00", code));
         Assert.Equal(codes.Count + rules.Count, await db.AuditEvents.CountAsync(e => e.Actor == DemoRegion.Actor && e.Action == AuditAction.Create));
         Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.Actor != DemoRegion.Actor));
+    }
+
+    [Fact]
+    public async Task Two_sponsors_fund_waiting_workers_and_the_csr_one_has_a_handover_due()
+    {
+        await using var db = demo.Database.NewContext();
+        var sponsors = await db.Sponsors.OrderBy(s => s.Name).ToListAsync();
+        Assert.Equal(2, sponsors.Count);
+        var csr = sponsors.Single(s => s.AccountEmail == DemoSponsors.CsrAccount);
+        Assert.Equal(10, await db.Sponsorships.CountAsync(s => s.SponsorId == csr.Id));
+        Assert.Equal(8, await db.Sponsorships.CountAsync(s => s.SponsorId != csr.Id));
+        // Every sponsored month was priced at the BPU minimum package (JKK+JKM: Rp16,800, or Rp8,400 inside the PP 50/2025 window).
+        Assert.All(await db.SponsoredMonths.Select(m => m.Amount).Distinct().ToListAsync(), amount => Assert.Contains(amount, new long[] { 16_800, 8_400 }));
+        Assert.Equal(18 * 12, await db.SponsoredMonths.CountAsync());
     }
 
     [Fact]

@@ -2170,6 +2170,194 @@ namespace Lindung.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.Sponsor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.PrimitiveCollection<string>("VillageCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_codes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sponsors");
+
+                    b.HasIndex("AccountEmail")
+                        .HasDatabaseName("ix_sponsors_account_email");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_sponsors_region_code");
+
+                    b.ToTable("sponsors", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sponsors_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.SponsoredMonth", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly?>("InvoicedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoiced_on");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("SponsorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sponsor_id");
+
+                    b.Property<Guid>("SponsorshipId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sponsorship_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sponsored_months");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_sponsored_months_region_code");
+
+                    b.HasIndex("SponsorId", "Month")
+                        .HasDatabaseName("ix_sponsored_months_sponsor_id_month");
+
+                    b.HasIndex("SponsorshipId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sponsored_months_sponsorship_id_month");
+
+                    b.ToTable("sponsored_months", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sponsored_months_amount", "amount >= 0");
+
+                            t.HasCheckConstraint("ck_sponsored_months_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.Sponsorship", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("FirstMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_month");
+
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handed_over_on");
+
+                    b.Property<string>("Handover")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handover");
+
+                    b.Property<long>("MonthlyIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_income");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("months");
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation");
+
+                    b.Property<DateOnly>("PledgedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pledged_on");
+
+                    b.Property<string>("Programs")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programs");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("SponsorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sponsor_id");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sponsorships");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_sponsorships_region_code");
+
+                    b.HasIndex("SponsorId", "FirstMonth")
+                        .HasDatabaseName("ix_sponsorships_sponsor_id_first_month");
+
+                    b.HasIndex("WorkerId", "FirstMonth")
+                        .HasDatabaseName("ix_sponsorships_worker_id_first_month");
+
+                    b.ToTable("sponsorships", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sponsorships_income", "monthly_income > 0");
+
+                            t.HasCheckConstraint("ck_sponsorships_months", "months > 0 AND months <= 120");
+
+                            t.HasCheckConstraint("ck_sponsorships_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.VillageAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2819,6 +3007,39 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasConstraintName("fk_reconciliation_runs_agencies_agency_id");
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.SponsoredMonth", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Sponsorship", "Sponsorship")
+                        .WithMany()
+                        .HasForeignKey("SponsorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sponsored_months_sponsorships_sponsorship_id");
+
+                    b.Navigation("Sponsorship");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.Sponsorship", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Sponsor", "Sponsor")
+                        .WithMany()
+                        .HasForeignKey("SponsorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sponsorships_sponsors_sponsor_id");
+
+                    b.HasOne("Lindung.Data.Entities.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sponsorships_workers_worker_id");
+
+                    b.Navigation("Sponsor");
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.VillageAssignment", b =>
