@@ -51,46 +51,50 @@ internal sealed class DetailsModel(
 
     public string ThisMonth => clock.Today().ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, bool created, CancellationToken ct)
+    /// <summary>After a change the page redirects here (a reload never posts twice) and says what was done.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id, bool created, string? done, int count, long amount, CancellationToken ct)
     {
-        Done = created ? l["sponsors.created"].Value : null;
+        Done = done switch
+        {
+            "pledge" => l["sponsors.pledged.done", count, Formats.Rupiah(amount)].Value,
+            "ledger" => l["sponsors.ledger.done", count, Formats.Rupiah(amount)].Value,
+            "renew" or "self" or "apbd" => l["sponsors.handover.done." + done].Value,
+            _ => created ? l["sponsors.created"].Value : null,
+        };
         return await ShowAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostPledgeAsync(Guid id, CancellationToken ct)
     {
         var result = await pledge.HandleAsync(id, new PledgeInput(Workers, From, Months, Income, Programs, Occupation), AccessScope.From(User), ct);
-        return await AfterAsync(id, result.Errors, () => l["sponsors.pledged.done", result.Value.Sponsorships.Count, Formats.Rupiah(result.Value.Total)].Value, ct);
+        return await AfterAsync(id, result.Errors, () => $"done=pledge&count={result.Value.Sponsorships.Count}&amount={result.Value.Total}", ct);
     }
 
     public async Task<IActionResult> OnPostLedgerAsync(Guid id, CancellationToken ct)
     {
         var result = await ledger.HandleAsync(id, LedgerAction, Through, AccessScope.From(User), ct);
-        return await AfterAsync(id, result.Errors, () => l["sponsors.ledger.done", result.Value.Months, Formats.Rupiah(result.Value.Amount)].Value, ct);
+        return await AfterAsync(id, result.Errors, () => $"done=ledger&count={result.Value.Months}&amount={result.Value.Amount}", ct);
     }
 
     public async Task<IActionResult> OnPostHandoverAsync(Guid id, Guid sponsorship, CancellationToken ct)
     {
         var result = await handOver.HandleAsync(sponsorship, Outcome, Months, AccessScope.From(User), ct);
-        return await AfterAsync(id, result.Errors, () => l["sponsors.handover.done." + Outcome?.Trim().ToLowerInvariant()].Value, ct);
+        return await AfterAsync(id, result.Errors, () => "done=" + Uri.EscapeDataString(Outcome?.Trim().ToLowerInvariant() ?? string.Empty), ct);
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, IReadOnlyList<UseCaseError> errors, Func<string> done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(Guid id, IReadOnlyList<UseCaseError> errors, Func<string> doneQuery, CancellationToken ct)
     {
-        if (errors.Count > 0 && errors[0].Code == SponsorErrors.NotFound.Code)
+        if (errors.Count == 0)
+        {
+            return Redirect(FormattableString.Invariant($"/sponsors/{id}?{doneQuery()}"));
+        }
+
+        if (errors[0].Code == SponsorErrors.NotFound.Code)
         {
             return NotFound();
         }
 
-        if (errors.Count == 0)
-        {
-            Done = done();
-        }
-        else
-        {
-            ModelState.AddUseCaseErrors(errors, field => field ?? string.Empty);
-        }
-
+        ModelState.AddUseCaseErrors(errors, field => field ?? string.Empty);
         return await ShowAsync(id, ct);
     }
 

@@ -1,0 +1,84 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Tests.Features.Demo;
+using Lindung.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Lindung.Tests.Features.Sponsors;
+
+/// <summary>
+/// A sponsor's account in Chromium lands on its own page from the menu, adopts two of the three workers
+/// waiting in its village for a year, reads what it pledged month by month, and the regional admin
+/// records December as paid; the page holds on a phone.
+/// </summary>
+[Collection(BrowserCollectionDefinition.Name)]
+public sealed class SponsorBrowserTests(BrowserFixture browser)
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 4, 3, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_sponsor_adopts_waiting_workers_of_its_village_and_the_admin_records_the_payment()
+    {
+        await using var app = await LindungAppFactory.StartKestrelAsync(b => b.Services.AddSingleton<TimeProvider>(new FixedClock(Now)));
+        await RegistrySeed.AddAsync(app.Services);
+        var account = await TestUsers.CreateAsync(app.Services, LindungRoles.Sponsor);
+        var admin = await TestUsers.CreateAsync(app.Services, LindungRoles.RegionalAdmin);
+        Guid sponsorId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+            var sponsor = new Sponsor { Name = "PT Sumber Rejeki (CSR)", Kind = SponsorKind.Csr, AccountEmail = account, VillageCodes = [RegistrySeed.Village], RegionCode = RegistrySeed.Region };
+            db.Sponsors.Add(sponsor);
+            await db.SaveChangesAsync();
+            sponsorId = sponsor.Id;
+        }
+
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await using var context = page.Context;
+        await BrowserSignIn.SignInAsync(page, account);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Bapak asuh", Exact = true }).ClickAsync();
+        await page.ArriveAsync($"**/sponsors/{sponsorId}");
+        var waiting = page.Locator("#pledge label[data-waiting]");
+        Assert.Equal(3, await waiting.CountAsync());
+        await Screenshots.SaveAsync(page, "sponsors-1-waiting");
+
+        await waiting.Nth(0).Locator("input").CheckAsync();
+        await waiting.Nth(1).Locator("input").CheckAsync();
+        await page.GetByLabel("Lama (bulan)").FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Asuh pekerja terpilih" }).ClickAsync();
+        await page.GetByRole(AriaRole.Status).WaitForAsync();
+        // Minimum package, other sector: December 2026 at Rp8,400 (PP 50/2025), January–November 2027 at Rp16,800; two workers.
+        var pledged = 2 * (8_400L + 11 * 16_800);
+        Assert.Equal(pledged.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator("dd[data-pledged]").GetAttributeAsync("data-pledged"));
+        Assert.Equal(2, await page.Locator("#sponsored tbody tr").CountAsync());
+        Assert.Equal(1, await page.Locator("#pledge label[data-waiting]").CountAsync());
+        Assert.Equal("16800", await page.Locator("dd[data-due]").GetAttributeAsync("data-due"));
+        Assert.Equal(0, await page.Locator("#ledger").CountAsync());
+        await Screenshots.SaveAsync(page, "sponsors-2-pledged");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await page.Locator("dd[data-pledged]").WaitForAsync();
+        await Screenshots.SaveAsync(page, "sponsors-3-phone");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the sponsor page scrolls sideways on a 390px screen");
+
+        var adminPage = await browser.NewPageAsync(app.BaseAddress);
+        await using var adminContext = adminPage.Context;
+        await BrowserSignIn.SignInAsync(adminPage, admin);
+        await adminPage.GotoAsync("/sponsors");
+        await adminPage.Locator($"tr[data-sponsor='{sponsorId}'] a").ClickAsync();
+        await adminPage.ArriveAsync($"**/sponsors/{sponsorId}");
+        await adminPage.GetByLabel("Catat", new() { Exact = true }).SelectOptionAsync("paid");
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Catat", Exact = true }).ClickAsync();
+        await adminPage.GetByRole(AriaRole.Status).WaitForAsync();
+        Assert.Equal("0", await adminPage.Locator("dd[data-due]").GetAttributeAsync("data-due"));
+        Assert.Equal("16800", await adminPage.Locator("dd[data-paid]").GetAttributeAsync("data-paid"));
+
+        await using var check = app.Services.CreateAsyncScope();
+        var months = await check.ServiceProvider.GetRequiredService<LindungDbContext>().SponsoredMonths.Where(m => m.SponsorId == sponsorId).ToListAsync();
+        Assert.Equal(24, months.Count);
+        Assert.Equal(2, months.Count(m => m.PaidOn == new DateOnly(2026, 12, 4)));
+    }
+}
