@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Features.Demo;
 
 /// <summary>
-/// Two bapak asuh in the demo city: a bank's CSR (the demo Sponsor account) funding ten waiting workers
-/// of two fostered villages for a year that ends next month, so its page shows the handover reminder,
-/// paid up to last month; and BAZNAS funding eight more since two months ago, invoiced but unpaid this
+/// Two bapak asuh in the demo city: a bank's CSR (the demo Sponsor account) funding up to ten waiting
+/// informal workers (no job on record, no membership) of three fostered villages for a year that ends next month, so its page shows the handover reminder,
+/// paid up to last month; and BAZNAS funding up to eight more in the other three since two months ago, invoiced but unpaid this
 /// month. Each month is priced with the built-in BPU rates, as a pledge made in the app would be.
 /// </summary>
 internal static class DemoSponsors
@@ -23,15 +23,15 @@ internal static class DemoSponsors
             .Where(a => a.RegionCode == DemoRegion.RegionCode)
             .Select(a => a.VillageCode).Distinct().OrderBy(c => c)
             .ToListAsync(ct);
-        if (villages.Count < 4)
+        if (villages.Count < 6)
         {
             return;
         }
 
         var book = RateBookLoader.BuiltIn();
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        var csr = new Sponsor { Name = "Bank Jatim Cabang Madiun (CSR)", Kind = SponsorKind.Csr, AccountEmail = CsrAccount, VillageCodes = villages[..2], RegionCode = DemoRegion.RegionCode };
-        var baznas = new Sponsor { Name = "BAZNAS Kota Madiun", Kind = SponsorKind.Zakat, VillageCodes = villages[2..4], RegionCode = DemoRegion.RegionCode };
+        var csr = new Sponsor { Name = "Bank Jatim Cabang Madiun (CSR)", Kind = SponsorKind.Csr, AccountEmail = CsrAccount, VillageCodes = villages[..3], RegionCode = DemoRegion.RegionCode };
+        var baznas = new Sponsor { Name = "BAZNAS Kota Madiun", Kind = SponsorKind.Zakat, VillageCodes = villages[3..6], RegionCode = DemoRegion.RegionCode };
         db.Sponsors.AddRange(csr, baznas);
         await FundAsync(db, book, csr, 10, thisMonth.AddMonths(-11), 12, paidBefore: thisMonth, invoicedBefore: thisMonth.AddMonths(1), today, ct);
         await FundAsync(db, book, baznas, 8, thisMonth.AddMonths(-2), 12, paidBefore: thisMonth, invoicedBefore: thisMonth.AddMonths(1), today, ct);
@@ -44,6 +44,7 @@ internal static class DemoSponsors
         var villages = sponsor.VillageCodes;
         var workers = await db.Workers.AsNoTracking()
             .Where(w => villages.Contains(w.RegionCode) && !db.Memberships.CoveredOn(today).Any(m => m.WorkerId == w.Id))
+            .Where(w => !db.Employments.Any(e => e.WorkerId == w.Id && e.ValidTo == null))
             .OrderBy(w => w.Name)
             .Take(count)
             .Select(w => new { w.Id, w.RegionCode })

@@ -29,7 +29,7 @@ internal sealed record SponsoredWorker(
     public bool NeedsHandover(DateOnly today) => Handover is null && EndsOn.AddDays(-HandOverSponsorship.ReminderDays) <= today;
 }
 
-/// <summary>A worker in one of the sponsor's villages with no active membership and no sponsor now.</summary>
+/// <summary>A worker in one of the sponsor's villages with no job on record, no active membership and no sponsor now.</summary>
 internal sealed record WaitingWorker(Guid WorkerId, string MaskedNik, string Name, string? VillageName);
 
 internal sealed record SponsorView(
@@ -102,6 +102,8 @@ internal sealed class LoadSponsor(LindungDbContext db, TimeProvider clock)
             var found = await db.Workers.AsNoTracking()
                 .Where(w => villages.Contains(w.RegionCode))
                 .Where(w => !db.Memberships.CoveredOn(today).Any(m => m.WorkerId == w.Id))
+                // Staff with an open job at an agency or employer are its to register (PU), not a sponsor's.
+                .Where(w => !db.Employments.Any(e => e.WorkerId == w.Id && e.ValidTo == null))
                 .Where(w => !db.Sponsorships.Any(s => s.WorkerId == w.Id && s.Handover == null))
                 .OrderBy(w => w.RegionCode).ThenBy(w => w.Name)
                 .Take(MaxWaiting)

@@ -128,11 +128,16 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         var sponsors = await db.Sponsors.OrderBy(s => s.Name).ToListAsync();
         Assert.Equal(2, sponsors.Count);
         var csr = sponsors.Single(s => s.AccountEmail == DemoSponsors.CsrAccount);
-        Assert.Equal(10, await db.Sponsorships.CountAsync(s => s.SponsorId == csr.Id));
-        Assert.Equal(8, await db.Sponsorships.CountAsync(s => s.SponsorId != csr.Id));
+        var funded = await db.Sponsorships.CountAsync();
+        var csrPeriods = await db.Sponsorships.Where(s => s.SponsorId == csr.Id).Select(s => new { s.FirstMonth, s.Months }).ToListAsync();
+        Assert.All(csrPeriods, p => Assert.Equal(new DateOnly(2026, 6, 1), p.FirstMonth.AddMonths(p.Months))); // within 30 days of 15 May 2026
+        Assert.InRange(await db.Sponsorships.CountAsync(s => s.SponsorId == csr.Id), 1, 10);
+        Assert.InRange(await db.Sponsorships.CountAsync(s => s.SponsorId != csr.Id), 1, 8);
+        // Informal workers only: nobody with a job on record is sponsored.
+        Assert.False(await db.Sponsorships.AnyAsync(s => db.Employments.Any(e => e.WorkerId == s.WorkerId && e.ValidTo == null)));
         // Every sponsored month was priced at the BPU minimum package (JKK+JKM: Rp16,800, or Rp8,400 inside the PP 50/2025 window).
         Assert.All(await db.SponsoredMonths.Select(m => m.Amount).Distinct().ToListAsync(), amount => Assert.Contains(amount, new long[] { 16_800, 8_400 }));
-        Assert.Equal(18 * 12, await db.SponsoredMonths.CountAsync());
+        Assert.Equal(funded * 12, await db.SponsoredMonths.CountAsync());
     }
 
     [Fact]
