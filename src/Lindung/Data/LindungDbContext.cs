@@ -80,6 +80,12 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<SponsoredMonth> SponsoredMonths => Set<SponsoredMonth>();
 
+    public DbSet<WorkerGroup> WorkerGroups => Set<WorkerGroup>();
+
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+
+    public DbSet<GroupKind> GroupKinds => Set<GroupKind>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -117,6 +123,9 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new SponsorConfiguration());
         builder.ApplyConfiguration(new SponsorshipConfiguration());
         builder.ApplyConfiguration(new SponsoredMonthConfiguration());
+        builder.ApplyConfiguration(new WorkerGroupConfiguration());
+        builder.ApplyConfiguration(new GroupMemberConfiguration());
+        builder.ApplyConfiguration(new GroupKindConfiguration());
         ModelConventions.Apply(builder);
     }
 }

@@ -63,6 +63,12 @@ internal static class Policies
     /// <summary>Registering sponsors and keeping their ledger: the regional admin.</summary>
     public const string SponsorsEdit = "sponsors-edit";
 
+    /// <summary>Informal workers' groups under agency programmes: the regional roles by region, an operator its agency's.</summary>
+    public const string Groups = "groups";
+
+    /// <summary>Creating groups and importing their members: the regional admin and the fostering agency's operator.</summary>
+    public const string GroupsEdit = "groups-edit";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
@@ -82,6 +88,8 @@ internal static class Policies
         [VillagesEdit] = [LindungRoles.RegionalAdmin],
         [Sponsors] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.Sponsor],
         [SponsorsEdit] = [LindungRoles.RegionalAdmin],
+        [Groups] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader],
+        [GroupsEdit] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator],
         [Budget] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.Sponsor],
     };
 

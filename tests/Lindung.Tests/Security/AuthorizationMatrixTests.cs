@@ -90,6 +90,15 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/v1/sponsors/{id}/pledges"] = ("401 400 403 403 403 404 403 403 403", "401 404 403 404 403 404 403 403 403"),
         ["POST /api/v1/sponsors/{id}/ledger"] = ("401 400 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403"),
         ["POST /api/v1/sponsorships/{id}/handover"] = ("401 400 403 403 403 404 403 403 403", "401 404 403 404 403 404 403 403 403"),
+        // Informal workers' groups: the regional roles by region, an operator its agency's; the admin and the operator create and import.
+        ["GET /groups"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
+        ["GET /groups/{id}"] = ("in  200 200 200 dn  dn  200 dn dn ", "in  404 404 404 dn  dn  404 dn dn "),
+        ["GET /api/v1/group-kinds"] = ("401 200 200 200 403 403 200 403 403", null),
+        ["GET /api/v1/groups"] = ("401 200 200 200 403 403 200 403 403", null),
+        ["POST /api/v1/groups"] = ("401 400 400 403 403 403 403 403 403", null),
+        ["GET /api/v1/groups/{id}"] = ("401 200 200 200 403 403 200 403 403", "401 404 404 404 403 403 404 403 403"),
+        // The upload is read first: an empty JSON body is a 400 whatever the group.
+        ["POST /api/v1/groups/{id}/members"] = ("401 400 400 403 403 403 403 403 403", "401 400 400 403 403 403 403 403 403"),
         ["GET /budget"] = ("in  200 200 200 dn  200 200 dn dn ", null),
         ["GET /licensing"] = ("in  200 dn  dn  200 dn  dn  dn dn ", null),
         ["GET /dashboard"] = ("in  200 200 200 dn  dn  200 dn dn ", null),
@@ -259,6 +268,7 @@ public sealed partial class AuthorizationMatrixTests
             "contracts" => (inScope ? world.ContractIn.Id : world.ContractOut.Id).ToString(),
             "villages" => inScope ? ApiWorld.VillageIn : ApiWorld.VillageOut,
             "village-assignments" => (inScope ? world.AssignmentIn.Id : world.AssignmentOut.Id).ToString(),
+            "groups" => (inScope ? world.GroupIn.Id : world.GroupOut.Id).ToString(),
             "sponsors" => (inScope ? world.SponsorIn.Id : world.SponsorOut.Id).ToString(),
             "sponsorships" => (inScope ? world.SponsorshipIn.Id : world.SponsorshipOut.Id).ToString(),
             "openapi" => inScope ? "v1" : "v2",

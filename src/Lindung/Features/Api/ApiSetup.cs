@@ -9,6 +9,7 @@ using Lindung.Features.Certificates;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Employers;
+using Lindung.Features.Groups;
 using Lindung.Features.Imports;
 using Lindung.Features.Interop;
 using Lindung.Features.Licensing;
@@ -78,6 +79,7 @@ internal static class ApiSetup
         api.MapBudgetApi();
         api.MapVillagesApi();
         api.MapSponsorsApi();
+        api.MapGroupsApi();
         return app;
     }
 }

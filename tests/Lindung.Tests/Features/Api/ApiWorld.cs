@@ -83,6 +83,10 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public Sponsor SponsorOut { get; } = new() { Name = "BAZNAS Lain", Kind = SponsorKind.Zakat, RegionCode = OtherRegion };
 
+    public WorkerGroup GroupIn { get; } = new() { Name = "Kelompok Tani A", KindCode = "kelompok_tani", RegionCode = Region };
+
+    public WorkerGroup GroupOut { get; } = new() { Name = "Kelompok Tani C", KindCode = "kelompok_tani", RegionCode = OtherRegion };
+
     public Sponsorship SponsorshipIn { get; private set; } = null!;
 
     public Sponsorship SponsorshipOut { get; private set; } = null!;
@@ -161,6 +165,9 @@ internal sealed class ApiWorld : IAsyncDisposable
         AssignmentOut.AgencyId = AgencyC.Id;
         db.AddRange(AssignmentIn, AssignmentOpen, AssignmentOut);
         db.AddRange(SponsorIn, SponsorOut);
+        GroupIn.AgencyId = AgencyA.Id;
+        GroupOut.AgencyId = AgencyC.Id;
+        db.AddRange(GroupIn, GroupOut);
         SponsorshipIn = NewSponsorship(SponsorIn, WorkerB);
         SponsorshipOut = NewSponsorship(SponsorOut, WorkerC);
         db.AddRange(SponsorshipIn, SponsorshipOut);

@@ -111,6 +111,8 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         codes.AddRange(await db.Sponsors.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.Sponsorships.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.SponsoredMonths.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.WorkerGroups.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.GroupMembers.Select(x => x.RegionCode).ToListAsync());
 
         Assert.All(codes, code => Assert.StartsWith("35.", code, StringComparison.Ordinal));
         Assert.All(codes, code => Assert.NotNull(AreaDirectory.Embedded.Find(code)));
@@ -138,6 +140,17 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         // Every sponsored month was priced at the BPU minimum package (JKK+JKM: Rp16,800, or Rp8,400 inside the PP 50/2025 window).
         Assert.All(await db.SponsoredMonths.Select(m => m.Amount).Distinct().ToListAsync(), amount => Assert.Contains(amount, new long[] { 16_800, 8_400 }));
         Assert.Equal(funded * 12, await db.SponsoredMonths.CountAsync());
+    }
+
+    [Fact]
+    public async Task Three_groups_of_informal_workers_one_fostered_by_the_operators_agency()
+    {
+        await using var db = demo.Database.NewContext();
+        var groups = await db.WorkerGroups.Include(g => g.Agency).OrderBy(g => g.Name).ToListAsync();
+        Assert.Equal(["Guru Ngaji Kota Madiun", "Kelompok Tani Sumber Makmur", "Pemulung Bank Sampah Hijau"], groups.Select(g => g.Name));
+        Assert.Contains(groups, g => g.Agency!.Code == DemoSeeder.OperatorAgencyCode);
+        Assert.Equal(30, await db.GroupMembers.CountAsync());
+        Assert.False(await db.GroupMembers.AnyAsync(m => db.Employments.Any(e => e.WorkerId == m.WorkerId && e.ValidTo == null)));
     }
 
     [Fact]

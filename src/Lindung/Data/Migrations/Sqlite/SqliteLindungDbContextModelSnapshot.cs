@@ -890,6 +890,164 @@ namespace Lindung.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.GroupKind", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_id");
+
+                    b.HasKey("Code")
+                        .HasName("pk_group_kinds");
+
+                    b.ToTable("group_kinds", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "kelompok_tani",
+                            NameEn = "Farmers' group",
+                            NameId = "Kelompok tani"
+                        },
+                        new
+                        {
+                            Code = "nelayan",
+                            NameEn = "Fishers' group",
+                            NameId = "Kelompok nelayan"
+                        },
+                        new
+                        {
+                            Code = "tagana",
+                            NameEn = "Tagana disaster volunteers",
+                            NameId = "Tagana (taruna siaga bencana)"
+                        },
+                        new
+                        {
+                            Code = "tokoh_agama",
+                            NameEn = "Religious leaders",
+                            NameId = "Tokoh agama"
+                        },
+                        new
+                        {
+                            Code = "guru_ngaji",
+                            NameEn = "Quran teachers",
+                            NameId = "Guru ngaji"
+                        },
+                        new
+                        {
+                            Code = "marbot",
+                            NameEn = "Place-of-worship caretakers",
+                            NameId = "Marbot / penjaga rumah ibadah"
+                        },
+                        new
+                        {
+                            Code = "rt_rw",
+                            NameEn = "Neighbourhood heads (RT/RW)",
+                            NameId = "Ketua RT/RW"
+                        },
+                        new
+                        {
+                            Code = "kader_posyandu",
+                            NameEn = "Community health volunteers",
+                            NameId = "Kader posyandu"
+                        },
+                        new
+                        {
+                            Code = "linmas",
+                            NameEn = "Community protection (Linmas)",
+                            NameId = "Linmas"
+                        },
+                        new
+                        {
+                            Code = "pedagang_pasar",
+                            NameEn = "Market traders",
+                            NameId = "Pedagang pasar"
+                        },
+                        new
+                        {
+                            Code = "ojek",
+                            NameEn = "Ojek and drivers",
+                            NameId = "Ojek / pengemudi"
+                        },
+                        new
+                        {
+                            Code = "lainnya",
+                            NameEn = "Other",
+                            NameId = "Lainnya"
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.GroupMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_id");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_on");
+
+                    b.Property<long?>("MonthlyIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_income");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("Transport")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transport");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_group_members");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_group_members_region_code");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_group_members_worker_id");
+
+                    b.HasIndex("GroupId", "WorkerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_group_members_group_id_worker_id");
+
+                    b.ToTable("group_members", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_group_members_income", "monthly_income IS NULL OR monthly_income > 0");
+
+                            t.HasCheckConstraint("ck_group_members_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.ImportBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2518,6 +2676,65 @@ namespace Lindung.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.WorkerGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_id");
+
+                    b.Property<string>("KindCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("VillageCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_worker_groups");
+
+                    b.HasIndex("KindCode")
+                        .HasDatabaseName("ix_worker_groups_kind_code");
+
+                    b.HasIndex("RegionCode")
+                        .HasDatabaseName("ix_worker_groups_region_code");
+
+                    b.HasIndex("AgencyId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_worker_groups_agency_id_name");
+
+                    b.ToTable("worker_groups", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_worker_groups_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.WorkingPopulation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2904,6 +3121,27 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.Navigation("Worker");
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.GroupMember", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.WorkerGroup", "Group")
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_worker_groups_group_id");
+
+                    b.HasOne("Lindung.Data.Entities.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_members_workers_worker_id");
+
+                    b.Navigation("Group");
+
+                    b.Navigation("Worker");
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.ImportBatch", b =>
                 {
                     b.HasOne("Lindung.Data.Entities.Agency", "Agency")
@@ -3050,6 +3288,25 @@ namespace Lindung.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_village_assignments_agencies_agency_id");
+
+                    b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.WorkerGroup", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_worker_groups_agencies_agency_id");
+
+                    b.HasOne("Lindung.Data.Entities.GroupKind", null)
+                        .WithMany()
+                        .HasForeignKey("KindCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_worker_groups_group_kinds_kind_code");
 
                     b.Navigation("Agency");
                 });
