@@ -88,6 +88,25 @@ internal sealed class DetailsModel(LoadGroup load, ImportGroupMembers import, Li
         return await ShowAsync(id, ct);
     }
 
+    /// <summary>A member import's row report, CSV or the sheet back with the reasons, for those who keep the group.</summary>
+    public async Task<IActionResult> OnGetReportAsync(Guid id, Guid batch, string? format, CancellationToken ct)
+    {
+        var result = await load.HandleAsync(id, AccessScope.From(User), english: false, ct);
+        if (!result.Succeeded || !result.Value.MayEdit)
+        {
+            return NotFound();
+        }
+
+        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
+        var path = ImportGroupMembers.ReportPath(host.DataDirectory, id, batch, xlsx ? "xlsx" : "csv");
+        return System.IO.File.Exists(path)
+            ? PhysicalFile(path, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", xlsx ? "laporan-anggota.xlsx" : "laporan-anggota.csv")
+            : NotFound();
+    }
+
+    public static string ReportLink(GroupImportResult result, string format) =>
+        $"/groups/{result.GroupId}?handler=Report&batch={result.BatchId}&format={format}";
+
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
         var result = await load.HandleAsync(id, AccessScope.From(User), Languages.IsEnglish(CultureInfo.CurrentUICulture), ct);

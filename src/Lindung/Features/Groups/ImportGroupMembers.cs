@@ -17,7 +17,7 @@ namespace Lindung.Features.Groups;
 
 /// <summary>What a member import did, counted whether or not it committed, and where its row report is.</summary>
 internal sealed record GroupImportResult(
-    Guid GroupId, int RowsRead, int RowsInvalid, int New, int Changed, int Unchanged, bool Committed,
+    Guid GroupId, Guid BatchId, int RowsRead, int RowsInvalid, int New, int Changed, int Unchanged, bool Committed,
     IReadOnlyList<RowIssue> Issues, string ReportCsvPath, string ReportXlsxPath);
 
 /// <summary>
@@ -74,7 +74,7 @@ internal sealed class ImportGroupMembers(LindungDbContext db, LindungHostOptions
         var minimum = (long)(RateBookLoader.Load(host.DataDirectory).Find(RateParameters.BpuMinimumIncome, month)?.Value ?? 0);
         var validator = new NikValidator(AreaDirectory.Embedded);
         var batchId = Guid.CreateVersion7();
-        var reportPath = Path.Combine(host.DataDirectory, "imports", "groups", group.Id.ToString("N"), batchId.ToString("N"), "report.csv");
+        var reportPath = ReportPath(host.DataDirectory, group.Id, batchId, "csv");
         var source = new RowReportSource(() => ImportFiles.Open(filePath, sheet, TableLimits.Default), table.Header, map);
         await using var report = RowReport.Open(reportPath, new RowIdentity(GroupMemberColumns.Nik, GroupMemberColumns.Nama));
 
@@ -214,8 +214,12 @@ internal sealed class ImportGroupMembers(LindungDbContext db, LindungHostOptions
 
         await report.FinishAsync(source, ct);
         return UseCaseResult<GroupImportResult>.Ok(new GroupImportResult(
-            group.Id, rowsRead, rowsInvalid, added, changed, unchanged, commit, issues, report.Path, report.XlsxPath));
+            group.Id, batchId, rowsRead, rowsInvalid, added, changed, unchanged, commit, issues, report.Path, report.XlsxPath));
     }
+
+    /// <summary>Where a member import's row report is kept: under the group, so serving it is a scope check on the group.</summary>
+    public static string ReportPath(string dataDirectory, Guid groupId, Guid batchId, string extension) =>
+        Path.Combine(dataDirectory, "imports", "groups", groupId.ToString("N"), batchId.ToString("N"), "report." + extension);
 
     /// <summary>True for transport work (its own PP 50/2025 window), false for everything else, null when unreadable.</summary>
     private static bool? ReadSector(string text) => HeaderMap.Fold(text) switch
