@@ -11,7 +11,7 @@ namespace Lindung.Features.Villages;
 /// <summary>
 /// One village as its page shows it: where it lies, the agencies that foster it, its working-age
 /// population, the workers known to live there (by domicile), how many are enrolled today and in which
-/// segment, how many still wait, and the enrolled count at the end of each of the last twelve months.
+/// segment, how many a sponsor funds this month, how many still wait, and the enrolled count at the end of each of the last twelve months.
 /// </summary>
 internal sealed record VillageView(
     string Code,
@@ -23,6 +23,7 @@ internal sealed record VillageView(
     DateOnly? PopulationAsOf,
     int KnownWorkers,
     int Enrolled,
+    int Sponsored,
     IReadOnlyList<VillageSegmentCount> BySegment,
     IReadOnlyList<VillageMonth> Progress)
 {
@@ -66,6 +67,10 @@ internal sealed class LoadVillage(LindungDbContext db, TimeProvider clock)
             .Select(g => new VillageSegmentCount(g.Key, g.Select(m => m.WorkerId).Distinct().Count()))
             .ToListAsync(ct);
 
+        var thisMonthStart = new DateOnly(today.Year, today.Month, 1);
+        var sponsored = await db.SponsoredMonths.Where(m => m.Month == thisMonthStart && residents.Contains(m.Sponsorship!.WorkerId))
+            .Select(m => m.Sponsorship!.WorkerId).Distinct().CountAsync(ct);
+
         var progress = new List<VillageMonth>(ProgressMonths);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         for (var i = ProgressMonths - 1; i >= 0; i--)
@@ -87,6 +92,7 @@ internal sealed class LoadVillage(LindungDbContext db, TimeProvider clock)
             profile?.PopulationAsOf,
             known,
             enrolled,
+            sponsored,
             [.. bySegment.OrderBy(s => s.Segment)],
             progress));
     }

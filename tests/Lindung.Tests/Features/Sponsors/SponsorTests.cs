@@ -56,6 +56,9 @@ public sealed class SponsorTests
         Assert.Equal(3 * 65_900L, ojek.GetProperty("total").GetInt64());
 
         await AssertRefusedAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { rina.Id }, from = "2027-02", months = 6 }, "SPONSOR_OVERLAP");
+        // The village page counts both as sponsored this month (counts only, no names).
+        var village = await GetOkAsync(admin, $"/api/v1/villages/{Village}");
+        Assert.Equal(2, village.GetProperty("sponsored").GetInt32());
         await AssertRefusedAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { world.WorkerC.Id }, from = "2027-06", months = 6 }, "SPONSOR_WORKER_NOT_FOUND");
         await AssertRefusedAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { rina.Id }, from = "2026-11", months = 0, programs = "JHT", occupation = "fisher" }, "SPONSOR_MONTH_INVALID", "SPONSOR_MONTHS_INVALID", "SPONSOR_PROGRAMS_INVALID", "SPONSOR_OCCUPATION_INVALID");
         await AssertRefusedAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { rina.Id }, from = "2027-06", months = 2, income = 900_000 }, "income");
