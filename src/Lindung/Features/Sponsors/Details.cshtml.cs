@@ -16,11 +16,17 @@ namespace Lindung.Features.Sponsors;
 /// </summary>
 [Authorize(Policy = Policies.Sponsors)]
 internal sealed class DetailsModel(
-    LoadSponsor load, PledgeSponsorship pledge, RecordSponsorLedger ledger, HandOverSponsorship handOver, TimeProvider clock, IStringLocalizer l) : PageModel
+    LoadSponsor load, PledgeSponsorship pledge, RecordSponsorLedger ledger, HandOverSponsorship handOver, PlanSponsorBudget planBudget, TimeProvider clock, IStringLocalizer l)
+    : PageModel
 {
     public SponsorView View { get; private set; } = null!;
 
     public string? Done { get; private set; }
+
+    /// <summary>What the budget asked for buys, when the sponsor asked.</summary>
+    public SponsorBudgetPlan? BudgetPlan { get; private set; }
+
+    public long? Budget { get; private set; }
 
     [BindProperty]
     public List<Guid> Workers { get; set; } = [];
@@ -62,6 +68,32 @@ internal sealed class DetailsModel(
             _ => created ? l["sponsors.created"].Value : null,
         };
         return await ShowAsync(id, ct);
+    }
+
+    /// <summary>
+    /// "Rp50 juta for a year": how many workers that buys at the terms given, with that many of the
+    /// waiting workers ticked in the pledge form for the sponsor to confirm.
+    /// </summary>
+    public async Task<IActionResult> OnGetBudgetAsync(Guid id, long? budget, string? from, int? months, string? programs, string? occupation, CancellationToken ct)
+    {
+        (Budget, From, Months, Programs, Occupation) = (budget, from, months, programs ?? Programs, occupation ?? Occupation);
+        var result = planBudget.Handle(budget, new PledgeInput(null, from, months, null, Programs, Occupation));
+        if (result.Succeeded)
+        {
+            BudgetPlan = result.Value;
+        }
+        else
+        {
+            ModelState.AddUseCaseErrors(result.Errors, field => field ?? string.Empty);
+        }
+
+        var shown = await ShowAsync(id, ct);
+        if (BudgetPlan is { } plan && shown is PageResult)
+        {
+            Workers = [.. View.Waiting.Take(plan.Workers).Select(w => w.WorkerId)];
+        }
+
+        return shown;
     }
 
     public async Task<IActionResult> OnPostPledgeAsync(Guid id, CancellationToken ct)

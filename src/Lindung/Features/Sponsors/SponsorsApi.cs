@@ -11,7 +11,7 @@ internal static class SponsorsApi
 {
     public static IServiceCollection AddLindungSponsors(this IServiceCollection services) =>
         services.AddScoped<SaveSponsor>().AddScoped<PledgeSponsorship>().AddScoped<RecordSponsorLedger>()
-            .AddScoped<HandOverSponsorship>().AddScoped<LoadSponsor>().AddScoped<ListSponsors>();
+            .AddScoped<HandOverSponsorship>().AddScoped<LoadSponsor>().AddScoped<ListSponsors>().AddScoped<PlanSponsorBudget>();
 
     public static IEndpointRouteBuilder MapSponsorsApi(this IEndpointRouteBuilder api)
     {

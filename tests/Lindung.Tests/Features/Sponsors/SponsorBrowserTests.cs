@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace Lindung.Tests.Features.Sponsors;
 
 /// <summary>
-/// A sponsor's account in Chromium lands on its own page from the menu, adopts the two informal workers
+/// A sponsor's account in Chromium lands on its own page from the menu, turns a budget into workers, adopts the two informal workers
 /// waiting in its village (staff with a job are their employer's to register) for a year, reads what it pledged month by month, and the regional admin
 /// records December as paid; the page holds on a phone.
 /// </summary>
@@ -49,9 +49,13 @@ public sealed class SponsorBrowserTests(BrowserFixture browser)
         Assert.Equal(2, await waiting.CountAsync());
         await Screenshots.SaveAsync(page, "sponsors-1-waiting");
 
-        await waiting.Nth(0).Locator("input").CheckAsync();
-        await waiting.Nth(1).Locator("input").CheckAsync();
-        await page.GetByLabel("Lama (bulan)").FillAsync("12");
+        // "Rp400.000 for a year": 8,400 (December, PP 50/2025) + 11 x 16,800 = 193,200 a worker, so two workers, both ticked for the sponsor to confirm.
+        await page.Locator("#budget-amount").FillAsync("400000");
+        await page.Locator("#budget-months").FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hitung", Exact = true }).ClickAsync();
+        await page.Locator("[data-budget-workers='2']").WaitForAsync();
+        Assert.Equal(2, await page.Locator("#pledge input[name='Workers']:checked").CountAsync());
+        await page.Locator("#pledge-months").FillAsync("12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Asuh pekerja terpilih" }).ClickAsync();
         await page.GetByRole(AriaRole.Status).WaitForAsync();
         // Minimum package, other sector: December 2026 at Rp8,400 (PP 50/2025), January–November 2027 at Rp16,800; two workers.
