@@ -86,6 +86,8 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<GroupKind> GroupKinds => Set<GroupKind>();
 
+    public DbSet<FieldLead> FieldLeads => Set<FieldLead>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -126,6 +128,7 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new WorkerGroupConfiguration());
         builder.ApplyConfiguration(new GroupMemberConfiguration());
         builder.ApplyConfiguration(new GroupKindConfiguration());
+        builder.ApplyConfiguration(new FieldLeadConfiguration());
         ModelConventions.Apply(builder);
     }
 }

@@ -15,13 +15,19 @@ internal static class LindungRoles
     public const string ProcurementOfficer = nameof(ProcurementOfficer);
 
     /// <summary>
+    /// A field officer going house to house in its villages (its regions are village codes): captures
+    /// workers on a phone, offline if need be, and follows them up as leads.
+    /// </summary>
+    public const string FieldOfficer = nameof(FieldOfficer);
+
+    /// <summary>
     /// Another social-protection system asking "already enrolled?" (DCI search). Held by API keys
     /// only, never by a person, so it is not an Identity role: <see cref="All"/> leaves it out.
     /// </summary>
     public const string InteropClient = nameof(InteropClient);
 
     public static IReadOnlyList<string> All { get; } =
-        [RegionalAdmin, AgencyOperator, BranchOfficer, LicensingOfficer, Sponsor, Leader, Auditor, ProcurementOfficer];
+        [RegionalAdmin, AgencyOperator, BranchOfficer, LicensingOfficer, Sponsor, Leader, Auditor, ProcurementOfficer, FieldOfficer];
 
     /// <summary>The roles an API key may carry.</summary>
     public static IReadOnlyList<string> ForApiKeys { get; } = [.. All, InteropClient];

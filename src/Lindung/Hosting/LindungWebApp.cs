@@ -8,6 +8,7 @@ using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Demo;
 using Lindung.Features.Errors;
+using Lindung.Features.Field;
 using Lindung.Features.Groups;
 using Lindung.Features.Home;
 using Lindung.Features.Imports;
@@ -63,6 +64,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungVillages();
         builder.Services.AddLindungSponsors();
         builder.Services.AddLindungGroups();
+        builder.Services.AddLindungField();
         builder.Services.AddLindungImportJobs(builder.Configuration);
         builder.Services.AddHostedService<SnapshotService>();
         builder.Services.AddSingleton<SnapshotRefresher>();

@@ -68,7 +68,7 @@ internal static class PersonalDataPolicy
         [LindungRoles.AgencyOperator] = Administers,
 
         // Leaders steer by counts and rupiah totals, as the dashboard shows them; auditors read the
-        // trail, employers' officers employers, sponsors nothing of workers.
+        // trail, employers' officers employers; a sponsor reads only the workers it funds or may adopt, on its own page, NIK masked.
         [LindungRoles.Leader] = PersonalDataView.Nothing,
         [LindungRoles.Auditor] = PersonalDataView.Nothing,
         [LindungRoles.LicensingOfficer] = PersonalDataView.Nothing,
@@ -77,6 +77,9 @@ internal static class PersonalDataPolicy
         // A commitment officer names the contractor's workers by NIK and reads them back masked on
         // the contract; it opens no worker's record.
         [LindungRoles.ProcurementOfficer] = PersonalDataView.Nothing,
+
+        // A field officer reads back the people it captured in its villages: names, NIK masked, no wages or KPJ.
+        [LindungRoles.FieldOfficer] = new(NikView.Masked, Names: true, Kpj: false, Wages: false),
     };
 
     /// <summary>

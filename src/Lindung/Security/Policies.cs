@@ -69,6 +69,12 @@ internal static class Policies
     /// <summary>Creating groups and importing their members: the regional admin and the fostering agency's operator.</summary>
     public const string GroupsEdit = "groups-edit";
 
+    /// <summary>House-to-house capture and moving leads on: the field officer (its villages) and the regional admin.</summary>
+    public const string FieldCapture = "field-capture";
+
+    /// <summary>The leads pipeline: the field officer, the regional roles and the leader.</summary>
+    public const string Leads = "leads";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
@@ -90,6 +96,8 @@ internal static class Policies
         [SponsorsEdit] = [LindungRoles.RegionalAdmin],
         [Groups] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader],
         [GroupsEdit] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator],
+        [FieldCapture] = [LindungRoles.FieldOfficer, LindungRoles.RegionalAdmin],
+        [Leads] = [LindungRoles.FieldOfficer, LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.Leader],
         [Budget] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.Sponsor],
     };
 

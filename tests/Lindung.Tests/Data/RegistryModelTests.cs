@@ -26,7 +26,7 @@ public sealed class RegistryModelTests
         typeof(BranchOffice), typeof(BranchWorkingArea), typeof(LicenceCheck), typeof(LicenceRuleVersion),
         typeof(Contract), typeof(ContractStage), typeof(ContractWorker), typeof(PaymentGateCheck), typeof(ComplianceCertificate),
         typeof(VillageAssignment), typeof(VillageProfile), typeof(ReplaceLimitSetting), typeof(Sponsor), typeof(Sponsorship), typeof(SponsoredMonth),
-        typeof(WorkerGroup), typeof(GroupMember),
+        typeof(WorkerGroup), typeof(GroupMember), typeof(FieldLead),
     ];
 
     /// <summary>Small lists every region shares (the kinds of group): Citus reference tables, without a region code.</summary>

@@ -9,6 +9,7 @@ using Lindung.Features.Certificates;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Employers;
+using Lindung.Features.Field;
 using Lindung.Features.Groups;
 using Lindung.Features.Imports;
 using Lindung.Features.Interop;
@@ -80,6 +81,7 @@ internal static class ApiSetup
         api.MapVillagesApi();
         api.MapSponsorsApi();
         api.MapGroupsApi();
+        api.MapFieldApi();
         return app;
     }
 }

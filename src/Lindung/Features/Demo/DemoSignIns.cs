@@ -27,6 +27,7 @@ internal static class DemoSignIns
         ("pimpinan@demo.lindung.id", LindungRoles.Leader, "Wali Kota"),
         ("auditor@demo.lindung.id", LindungRoles.Auditor, "Inspektorat"),
         ("pengadaan@demo.lindung.id", LindungRoles.ProcurementOfficer, "Pejabat Pembuat Komitmen"),
+        ("lapangan@demo.lindung.id", LindungRoles.FieldOfficer, "Petugas Lapangan"),
     ];
 
     /// <summary>Creates the users when missing; returns the lines to print (email, role, password).</summary>
@@ -40,6 +41,8 @@ internal static class DemoSignIns
             return File.Exists(file) ? await File.ReadAllLinesAsync(file, ct) : [$"Demo users exist; their passwords are in {file} where they were first created."];
         }
 
+        // The field officer works in the fostered villages.
+        var villages = await db.VillageAssignments.Where(a => a.RegionCode == DemoSeedResult.RegionCode).Select(a => a.VillageCode).Distinct().OrderBy(c => c).ToListAsync(ct);
         var addUser = scope.ServiceProvider.GetRequiredService<AddUser>();
         var lines = new List<string>();
         foreach (var (email, role, name) in Users)
@@ -53,6 +56,7 @@ internal static class DemoSignIns
                 {
                     LindungRoles.BranchOfficer => DemoSeedResult.BranchRegionCodes,
                     LindungRoles.Leader or LindungRoles.LicensingOfficer or LindungRoles.Sponsor => [DemoSeedResult.RegionCode],
+                    LindungRoles.FieldOfficer => villages.Count > 0 ? villages : [DemoSeedResult.RegionCode],
                     _ => [],
                 },
                 WholeInstallation: role == LindungRoles.RegionalAdmin,

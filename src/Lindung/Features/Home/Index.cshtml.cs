@@ -23,6 +23,7 @@ internal sealed class IndexModel(LoadOperatorLanding landing) : PageModel
         new("home.step.reconciliation", "home.step.reconciliation.hint", "/reconciliation", Policies.Reconciliation),
         new("home.step.review", "home.step.review.hint", "/reconciliation/review", Policies.ReconciliationDecide),
         new("home.step.licensing", "home.step.licensing.hint", "/licensing", Policies.Licensing),
+        new("home.step.field", "home.step.field.hint", "/field", Policies.FieldCapture),
         new("home.step.groups", "home.step.groups.hint", "/groups", Policies.Groups),
         new("home.step.sponsors", "home.step.sponsors.hint", "/sponsors", Policies.Sponsors),
         new("home.step.villages", "home.step.villages.hint", "/villages", Policies.Villages),

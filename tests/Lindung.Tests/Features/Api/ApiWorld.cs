@@ -87,6 +87,10 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public WorkerGroup GroupOut { get; } = new() { Name = "Kelompok Tani C", KindCode = "kelompok_tani", RegionCode = OtherRegion };
 
+    public FieldLead LeadIn { get; private set; } = null!;
+
+    public FieldLead LeadOut { get; private set; } = null!;
+
     public Sponsorship SponsorshipIn { get; private set; } = null!;
 
     public Sponsorship SponsorshipOut { get; private set; } = null!;
@@ -168,6 +172,9 @@ internal sealed class ApiWorld : IAsyncDisposable
         GroupIn.AgencyId = AgencyA.Id;
         GroupOut.AgencyId = AgencyC.Id;
         db.AddRange(GroupIn, GroupOut);
+        LeadIn = NewLead(WorkerA);
+        LeadOut = NewLead(WorkerC);
+        db.AddRange(LeadIn, LeadOut);
         SponsorshipIn = NewSponsorship(SponsorIn, WorkerB);
         SponsorshipOut = NewSponsorship(SponsorOut, WorkerC);
         db.AddRange(SponsorshipIn, SponsorshipOut);
@@ -308,5 +315,17 @@ internal sealed class ApiWorld : IAsyncDisposable
         Occupation = Lindung.Domain.Contributions.BpuSector.Other,
         PledgedOn = new DateOnly(2025, 12, 20),
         RegionCode = worker.RegionCode[..5],
+    };
+
+    private static FieldLead NewLead(Worker worker) => new()
+    {
+        Nik = worker.Nik,
+        Name = worker.Name,
+        WorkerId = worker.Id,
+        CapturedBy = "fixture",
+        CapturedAt = new DateTime(2026, 1, 5, 2, 0, 0, DateTimeKind.Utc),
+        CaptureId = Guid.NewGuid(),
+        ConsentToContact = true,
+        RegionCode = worker.RegionCode,
     };
 }

@@ -898,6 +898,102 @@ namespace Lindung.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.FieldLead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaptureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("capture_id");
+
+                    b.Property<DateTime>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("CapturedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("captured_by");
+
+                    b.Property<bool>("ConsentToContact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_to_contact");
+
+                    b.Property<long?>("MonthlyIncome")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_income");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("nik");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("SaysMember")
+                        .HasColumnType("boolean")
+                        .HasColumnName("says_member");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_field_leads");
+
+                    b.HasIndex("CaptureId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_field_leads_capture_id");
+
+                    b.HasIndex("Nik")
+                        .IsUnique()
+                        .HasDatabaseName("ix_field_leads_nik");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_field_leads_worker_id");
+
+                    b.HasIndex("RegionCode", "Stage")
+                        .HasDatabaseName("ix_field_leads_region_code_stage");
+
+                    b.ToTable("field_leads", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_field_leads_region_code", "region_code LIKE '__.__%'");
+
+                            t.HasCheckConstraint("ck_field_leads_village", "LENGTH(region_code) = 13");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.GroupKind", b =>
                 {
                     b.Property<string>("Code")
@@ -2871,6 +2967,13 @@ namespace Lindung.Data.Migrations.Postgres
                             ConcurrencyStamp = "procurement_officer",
                             Name = "ProcurementOfficer",
                             NormalizedName = "PROCUREMENTOFFICER"
+                        },
+                        new
+                        {
+                            Id = "field_officer",
+                            ConcurrencyStamp = "field_officer",
+                            Name = "FieldOfficer",
+                            NormalizedName = "FIELDOFFICER"
                         });
                 });
 
@@ -3129,6 +3232,18 @@ namespace Lindung.Data.Migrations.Postgres
                     b.Navigation("Agency");
 
                     b.Navigation("Employer");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.FieldLead", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_leads_workers_worker_id");
 
                     b.Navigation("Worker");
                 });

@@ -890,6 +890,102 @@ namespace Lindung.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.FieldLead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaptureId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("capture_id");
+
+                    b.Property<DateTime>("CapturedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("CapturedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("captured_by");
+
+                    b.Property<bool>("ConsentToContact")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_to_contact");
+
+                    b.Property<long?>("MonthlyIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_income");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Nik")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nik");
+
+                    b.Property<string>("Occupation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<bool>("SaysMember")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("says_member");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_field_leads");
+
+                    b.HasIndex("CaptureId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_field_leads_capture_id");
+
+                    b.HasIndex("Nik")
+                        .IsUnique()
+                        .HasDatabaseName("ix_field_leads_nik");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_field_leads_worker_id");
+
+                    b.HasIndex("RegionCode", "Stage")
+                        .HasDatabaseName("ix_field_leads_region_code_stage");
+
+                    b.ToTable("field_leads", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_field_leads_region_code", "region_code LIKE '__.__%'");
+
+                            t.HasCheckConstraint("ck_field_leads_village", "LENGTH(region_code) = 13");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.GroupKind", b =>
                 {
                     b.Property<string>("Code")
@@ -2863,6 +2959,13 @@ namespace Lindung.Data.Migrations.Sqlite
                             ConcurrencyStamp = "procurement_officer",
                             Name = "ProcurementOfficer",
                             NormalizedName = "PROCUREMENTOFFICER"
+                        },
+                        new
+                        {
+                            Id = "field_officer",
+                            ConcurrencyStamp = "field_officer",
+                            Name = "FieldOfficer",
+                            NormalizedName = "FIELDOFFICER"
                         });
                 });
 
@@ -3117,6 +3220,18 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.Navigation("Agency");
 
                     b.Navigation("Employer");
+
+                    b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.FieldLead", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_field_leads_workers_worker_id");
 
                     b.Navigation("Worker");
                 });
