@@ -64,17 +64,25 @@
         status.dataset.state = navigator.onLine ? 'online' : 'offline';
     }
 
-    function report(results) {
+    function report(results, batch) {
         var list = document.getElementById('field-results');
+        var names = {};
+        batch.forEach(function (c) { names[c.capture_id] = c.name; });
         results.forEach(function (r) {
             var li = document.createElement('li');
             li.dataset.status = r.status;
-            var text = list.dataset[r.status] || r.status;
+            var text = (names[r.capture_id] ? names[r.capture_id] + ': ' : '') + (list.dataset[r.status] || r.status);
             if (r.errors && r.errors.length) { text += ': ' + r.errors.map(function (e) { return document.documentElement.lang === 'en' ? e.message_en : e.message_id; }).join(' '); }
             (r.conflicts || []).forEach(function (c) { text += ' · ' + list.dataset.conflict + ' ' + c.field + ': ' + c.stored + ' / ' + c.captured; });
             li.textContent = text;
             list.appendChild(li);
         });
+    }
+
+    // Cookie-authenticated writes to /api/v1 carry the page's antiforgery token.
+    function csrf() {
+        var meta = document.querySelector('meta[name="csrf-token"]');
+        return meta ? meta.getAttribute('content') : '';
     }
 
     var syncing = false;
@@ -86,7 +94,7 @@
         return fetch('/api/v1/field/captures', {
             method: 'POST',
             credentials: 'same-origin',
-            headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+            headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-TOKEN': csrf() },
             body: JSON.stringify({ captures: batch.map(function (c) { var copy = Object.assign({}, c); delete copy.error; return copy; }) })
         }).then(function (response) {
             if (!response.ok) { throw new Error(String(response.status)); }
@@ -103,7 +111,7 @@
                 if (r) { c.error = r.errors.map(function (e) { return document.documentElement.lang === 'en' ? e.message_en : e.message_id; }).join(' '); }
                 return c;
             }));
-            report(answer.results);
+            report(answer.results, batch);
         }).catch(function () { /* offline again or the server is away: keep everything, try later */ })
           .then(function () { syncing = false; render(); });
     }
