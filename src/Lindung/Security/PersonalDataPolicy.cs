@@ -68,17 +68,18 @@ internal static class PersonalDataPolicy
         [LindungRoles.AgencyOperator] = Administers,
 
         // Leaders steer by counts and rupiah totals, as the dashboard shows them; auditors read the
-        // trail, employers' officers employers; a sponsor reads only the workers it funds or may adopt, on its own page, NIK masked.
+        // trail, employers' officers employers.
         [LindungRoles.Leader] = PersonalDataView.Nothing,
         [LindungRoles.Auditor] = PersonalDataView.Nothing,
         [LindungRoles.LicensingOfficer] = PersonalDataView.Nothing,
-        [LindungRoles.Sponsor] = PersonalDataView.Nothing,
 
         // A commitment officer names the contractor's workers by NIK and reads them back masked on
         // the contract; it opens no worker's record.
         [LindungRoles.ProcurementOfficer] = PersonalDataView.Nothing,
 
-        // A field officer reads back the people it captured in its villages: names, NIK masked, no wages or KPJ.
+        // A sponsor reads the workers it funds or may adopt (its own page), a field officer the people it
+        // captured in its villages: names and NIK masked, never wages or KPJ.
+        [LindungRoles.Sponsor] = new(NikView.Masked, Names: true, Kpj: false, Wages: false),
         [LindungRoles.FieldOfficer] = new(NikView.Masked, Names: true, Kpj: false, Wages: false),
     };
 

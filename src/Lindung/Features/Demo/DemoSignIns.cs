@@ -27,7 +27,7 @@ internal static class DemoSignIns
         ("pimpinan@demo.lindung.id", LindungRoles.Leader, "Wali Kota"),
         ("auditor@demo.lindung.id", LindungRoles.Auditor, "Inspektorat"),
         ("pengadaan@demo.lindung.id", LindungRoles.ProcurementOfficer, "Pejabat Pembuat Komitmen"),
-        ("lapangan@demo.lindung.id", LindungRoles.FieldOfficer, "Petugas Lapangan"),
+        (DemoField.Officer, LindungRoles.FieldOfficer, "Petugas Lapangan"),
     ];
 
     /// <summary>Creates the users when missing; returns the lines to print (email, role, password).</summary>

@@ -113,6 +113,7 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         codes.AddRange(await db.SponsoredMonths.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.WorkerGroups.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.GroupMembers.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.FieldLeads.Select(x => x.RegionCode).ToListAsync());
 
         Assert.All(codes, code => Assert.StartsWith("35.", code, StringComparison.Ordinal));
         Assert.All(codes, code => Assert.NotNull(AreaDirectory.Embedded.Find(code)));
@@ -151,6 +152,17 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         Assert.Contains(groups, g => g.Agency!.Code == DemoSeeder.OperatorAgencyCode);
         Assert.Equal(30, await db.GroupMembers.CountAsync());
         Assert.False(await db.GroupMembers.AnyAsync(m => db.Employments.Any(e => e.WorkerId == m.WorkerId && e.ValidTo == null)));
+    }
+
+    [Fact]
+    public async Task The_field_officer_has_leads_at_every_hand_set_stage_in_the_fostered_villages()
+    {
+        await using var db = demo.Database.NewContext();
+        var villages = await db.VillageAssignments.Select(a => a.VillageCode).Distinct().ToListAsync();
+        var leads = await db.FieldLeads.ToListAsync();
+        Assert.Equal(12, leads.Count);
+        Assert.All(leads, l => Assert.Contains(l.RegionCode, villages));
+        Assert.Equal([LeadStage.Captured, LeadStage.Contacted, LeadStage.Willing], leads.Select(l => l.Stage).Distinct().Order());
     }
 
     [Fact]
