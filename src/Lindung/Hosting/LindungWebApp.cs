@@ -1,4 +1,5 @@
 using Lindung.Data;
+using Lindung.Features.Actions;
 using Lindung.Features.Agencies;
 using Lindung.Features.Api;
 using Lindung.Features.Audit;
@@ -65,6 +66,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungSponsors();
         builder.Services.AddLindungGroups();
         builder.Services.AddLindungField();
+        builder.Services.AddLindungActions();
         builder.Services.AddLindungImportJobs(builder.Configuration);
         builder.Services.AddHostedService<SnapshotService>();
         builder.Services.AddSingleton<SnapshotRefresher>();

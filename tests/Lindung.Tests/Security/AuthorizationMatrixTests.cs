@@ -105,6 +105,9 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/v1/field/captures"] = ("401 400 403 403 403 403 403 403 403 400", null),
         ["GET /api/v1/leads"] = ("401 200 403 200 403 403 200 403 403 200", null),
         ["POST /api/v1/leads/{id}/stage"] = ("401 400 403 403 403 403 403 403 403 400", "401 404 403 403 403 403 403 403 403 404"),
+        // What to do next: the dashboard roles.
+        ["GET /actions"] = ("in  200 200 200 dn  dn  200 dn dn  dn ", null),
+        ["GET /api/v1/actions"] = ("401 200 200 200 403 403 200 403 403 403", null),
         ["GET /budget"] = ("in  200 200 200 dn  200 200 dn dn dn", null),
         ["GET /licensing"] = ("in  200 dn  dn  200 dn  dn  dn dn dn", null),
         ["GET /dashboard"] = ("in  200 200 200 dn  dn  200 dn dn dn", null),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Lindung.Features.Actions;
 using Lindung.Features.Agencies;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Audit;
@@ -82,6 +83,7 @@ internal static class ApiSetup
         api.MapSponsorsApi();
         api.MapGroupsApi();
         api.MapFieldApi();
+        api.MapActionsApi();
         return app;
     }
 }

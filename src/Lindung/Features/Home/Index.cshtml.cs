@@ -18,6 +18,7 @@ internal sealed class IndexModel(LoadOperatorLanding landing) : PageModel
     public static IReadOnlyList<NextStep> Steps { get; } =
     [
         new("home.step.dashboard", "home.step.dashboard.hint", "/dashboard", Policies.Dashboards),
+        new("home.step.actions", "home.step.actions.hint", "/actions", Policies.Dashboards),
         new("home.step.branches", "home.step.branches.hint", "/dashboard/branches", Policies.Branches),
         new("home.step.imports", "home.step.imports.hint", "/imports", Policies.Registry),
         new("home.step.reconciliation", "home.step.reconciliation.hint", "/reconciliation", Policies.Reconciliation),
