@@ -38,6 +38,12 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
             Assert.True(painted > 500, $"chart {i} has only {painted} painted pixels");
         }
 
+        // The next-steps card fills itself from /api/v1/actions after the page has drawn.
+        await page.Locator("#next-steps[data-loaded]").WaitForAsync();
+        Assert.NotEqual("error", await page.Locator("#next-steps").GetAttributeAsync("data-loaded"));
+        Assert.Equal(
+            int.Parse(await page.Locator("#next-steps").GetAttributeAsync("data-loaded") ?? "0", CultureInfo.InvariantCulture) switch { 0 => 0, var n => Math.Min(5, n) },
+            await page.Locator("#next-steps ol li").CountAsync());
         await Screenshots.SaveAsync(page, "dashboard-1-leader");
     }
 }
