@@ -65,5 +65,5 @@ public sealed record BudgetVillageOptions(long? Income, IReadOnlyList<Contributi
 {
     /// <summary>One village's waiting workers as a group, reported as its own line.</summary>
     public BudgetGroup Group(string line, int count, RateBook rates, ContributionMonth from) =>
-        new(line, Segment.Bpu, count, Income ?? (long)(rates.Find(RateParameters.BpuMinimumIncome, from)?.Value ?? 0), null, Programs, Payer, Occupation, Line: line);
+        new(line, Segment.Bpu, count, Income ?? rates.BpuMinimumIncome(from), null, Programs, Payer, Occupation, Line: line);
 }

@@ -39,6 +39,12 @@ public sealed class RateBook
             .FirstOrDefault();
     }
 
+    /// <summary>
+    /// The lowest income a BPU participant may declare in <paramref name="month"/>, the income a worker is
+    /// priced at when none was given; 0 when no rate is in force, so the planner refuses that month by name.
+    /// </summary>
+    public long BpuMinimumIncome(ContributionMonth month) => (long)(Find(RateParameters.BpuMinimumIncome, month)?.Value ?? 0);
+
     /// <summary>A view of the book for one month that remembers which rows a computation used.</summary>
     public RatesInForce At(ContributionMonth month) => new(this, month);
 }

@@ -57,7 +57,7 @@ internal sealed class RankActions(LindungDbContext db, LindungHostOptions host, 
 
         // Fostered villages: the waiting workers at the minimum package a sponsor pays (the discount in its window).
         var month = new ContributionMonth(today.Year, today.Month);
-        var minimum = (long)(book.Find(RateParameters.BpuMinimumIncome, month)?.Value ?? 0);
+        var minimum = book.BpuMinimumIncome(month);
         var package = BudgetPlanner.Plan(
             new BudgetScenario(month, 1, [new BudgetGroup("package", Segment.Bpu, 1, minimum, null, [ContributionProgram.Jkk, ContributionProgram.Jkm], BudgetPayer.Sponsor)]), book).Plan?.Total ?? 0;
         if (VillageAccess.ReadsByRegion(scope) || scope.OperatesAgency)

@@ -50,7 +50,7 @@ internal static class DemoSponsors
             .Select(w => new { w.Id, w.RegionCode })
             .ToListAsync(ct);
         var from = new ContributionMonth(first.Year, first.Month);
-        var income = (long)(book.Find(RateParameters.BpuMinimumIncome, from)?.Value ?? 0);
+        var income = book.BpuMinimumIncome(from);
         var programs = new[] { ContributionProgram.Jkk, ContributionProgram.Jkm };
         var (plan, _) = BudgetPlanner.Plan(
             new BudgetScenario(from, months, [new BudgetGroup(sponsor.Name, Segment.Bpu, 1, income, null, programs, BudgetPayer.Sponsor)]), book);

@@ -39,7 +39,7 @@ internal static class GroupCosts
             .ToListAsync(ct);
 
         var month = new ContributionMonth(today.Year, today.Month);
-        var minimum = (long)(book.Find(RateParameters.BpuMinimumIncome, month)?.Value ?? 0);
+        var minimum = book.BpuMinimumIncome(month);
         var result = new Dictionary<Guid, GroupFigures>();
         foreach (var (id, c) in counts)
         {

@@ -71,7 +71,7 @@ internal sealed class ImportGroupMembers(LindungDbContext db, LindungHostOptions
 
         var today = clock.Today();
         var month = new ContributionMonth(today.Year, today.Month);
-        var minimum = (long)(RateBookLoader.Load(host.DataDirectory).Find(RateParameters.BpuMinimumIncome, month)?.Value ?? 0);
+        var minimum = RateBookLoader.Load(host.DataDirectory).BpuMinimumIncome(month);
         var validator = new NikValidator(AreaDirectory.Embedded);
         var batchId = Guid.CreateVersion7();
         var reportPath = ReportPath(host.DataDirectory, group.Id, batchId, "csv");

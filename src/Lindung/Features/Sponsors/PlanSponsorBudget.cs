@@ -48,7 +48,7 @@ internal sealed class PlanSponsorBudget(LindungHostOptions host, TimeProvider cl
         }
 
         var book = RateBookLoader.Load(host.DataDirectory);
-        var income = terms.Income ?? (long)(book.Find(RateParameters.BpuMinimumIncome, from)?.Value ?? 0);
+        var income = terms.Income ?? book.BpuMinimumIncome(from);
         var sector = string.Equals(terms.Occupation?.Trim(), "transport", StringComparison.OrdinalIgnoreCase) ? BpuSector.Transport : BpuSector.Other;
         var (plan, problems) = BudgetPlanner.Plan(
             new BudgetScenario(from, terms.Months!.Value, [new BudgetGroup("worker", Segment.Bpu, 1, income, null, programs!, BudgetPayer.Sponsor, sector)]), book);

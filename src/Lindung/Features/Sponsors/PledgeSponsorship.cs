@@ -87,7 +87,7 @@ internal sealed class PledgeSponsorship(LindungDbContext db, LindungHostOptions 
 
         var months = input.Months!.Value;
         var book = RateBookLoader.Load(host.DataDirectory);
-        var income = input.Income ?? (long)(book.Find(RateParameters.BpuMinimumIncome, from)?.Value ?? 0);
+        var income = input.Income ?? book.BpuMinimumIncome(from);
         var group = new BudgetGroup("sponsorship", Segment.Bpu, 1, income, null, programs!, BudgetPayer.Sponsor, occupation!.Value);
         var (plan, problems) = BudgetPlanner.Plan(new BudgetScenario(from, months, [group]), book);
         if (plan is null)
