@@ -3,6 +3,7 @@ using Lindung.Data.Entities;
 using Lindung.Domain.Budget;
 using Lindung.Domain.Contributions;
 using Lindung.Features.Contributions;
+using Lindung.Features.Sponsors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Demo;
@@ -74,19 +75,11 @@ internal static class DemoSponsors
                 RegionCode = worker.RegionCode[..5],
             };
             db.Sponsorships.Add(sponsorship);
-            foreach (var month in plan.Groups[0].ByMonth)
+            foreach (var month in PledgeSponsorship.LedgerMonths(sponsorship, plan.Groups[0].ByMonth))
             {
-                var day = new DateOnly(month.Month.Year, month.Month.Month, 1);
-                db.SponsoredMonths.Add(new SponsoredMonth
-                {
-                    SponsorshipId = sponsorship.Id,
-                    SponsorId = sponsor.Id,
-                    Month = day,
-                    Amount = month.Amount,
-                    InvoicedOn = day < invoicedBefore ? day : null,
-                    PaidOn = day < paidBefore ? day.AddDays(14) : null,
-                    RegionCode = sponsorship.RegionCode,
-                });
+                month.InvoicedOn = month.Month < invoicedBefore ? month.Month : null;
+                month.PaidOn = month.Month < paidBefore ? month.Month.AddDays(14) : null;
+                db.SponsoredMonths.Add(month);
             }
         }
     }

@@ -137,20 +137,24 @@ internal sealed class PledgeSponsorship(LindungDbContext db, LindungHostOptions 
                 RegionCode = worker.RegionCode[..5],
             };
             db.Sponsorships.Add(sponsorship);
-            db.SponsoredMonths.AddRange(priced.Select(m => new SponsoredMonth
-            {
-                SponsorshipId = sponsorship.Id,
-                SponsorId = sponsor.Id,
-                Month = new DateOnly(m.Month.Year, m.Month.Month, 1),
-                Amount = m.Amount,
-                RegionCode = sponsorship.RegionCode,
-            }));
+            db.SponsoredMonths.AddRange(LedgerMonths(sponsorship, priced));
             created.Add(sponsorship.Id);
         }
 
         await db.SaveChangesAsync(ct);
         return UseCaseResult<PledgeResult>.Ok(new PledgeResult(created, plan.Total * workers.Count, plan.Groups[0].PerWorkerFirstMonth));
     }
+
+    /// <summary>A sponsorship's months as its sponsor's ledger holds them: each priced month pledged, not yet invoiced or paid.</summary>
+    public static IEnumerable<SponsoredMonth> LedgerMonths(Sponsorship sponsorship, IEnumerable<BudgetMonth> priced) =>
+        priced.Select(m => new SponsoredMonth
+        {
+            SponsorshipId = sponsorship.Id,
+            SponsorId = sponsorship.SponsorId,
+            Month = new DateOnly(m.Month.Year, m.Month.Month, 1),
+            Amount = m.Amount,
+            RegionCode = sponsorship.RegionCode,
+        });
 
     /// <summary>JKK and JKM always (the BPU minimum), JHT optional; any order, comma- or space-separated.</summary>
     public static IReadOnlyList<ContributionProgram>? ParsePrograms(string? text)
