@@ -1,9 +1,8 @@
-using System.Net;
-using System.Text.Json;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Tests.Features.Api;
 using Lindung.Tests.Features.Demo;
+using Lindung.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lindung.Tests.Features.Actions;
@@ -42,10 +41,7 @@ public sealed class RankActionsTests
         }
 
         using var admin = await world.ClientAsync(LindungRoles.RegionalAdmin);
-        using var response = await admin.GetAsync(new Uri("/api/v1/actions", UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        var actions = JsonDocument.Parse(text).RootElement.EnumerateArray().ToList();
+        var actions = (await JsonApi.GetOkAsync(admin, "/api/v1/actions")).EnumerateArray().ToList();
 
         var group = Assert.Single(actions, a => a.GetProperty("kind").GetString() == "enrol_group");
         Assert.Equal((2, 2 * 8_400L, $"/groups/{world.GroupIn.Id}"), (group.GetProperty("workers").GetInt32(), group.GetProperty("monthly_rupiah").GetInt64(), group.GetProperty("href").GetString()));

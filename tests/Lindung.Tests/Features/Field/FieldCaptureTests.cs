@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lindung.Data;
@@ -63,10 +62,10 @@ public sealed class FieldCaptureTests
         }
 
         // WorkerB is already an active member: registered. Rina moves on by hand, never backwards.
-        var pipeline = await GetOkAsync(officer, "/api/v1/leads");
+        var pipeline = await JsonApi.GetOkAsync(officer, "/api/v1/leads");
         var row = Assert.Single(pipeline.GetProperty("pipeline").EnumerateArray());
         Assert.Equal((1, 1), (row.GetProperty("captured").GetInt32(), row.GetProperty("registered").GetInt32()));
-        Assert.Equal("WILLING", (await PostOkAsync(officer, $"/api/v1/leads/{leadId}/stage", new { stage = "WILLING" })).GetProperty("stage").GetString());
+        Assert.Equal("WILLING", (await JsonApi.PostOkAsync(officer, $"/api/v1/leads/{leadId}/stage", new { stage = "WILLING" })).GetProperty("stage").GetString());
         using (var back = await officer.PostAsJsonAsync(new Uri($"/api/v1/leads/{leadId}/stage", UriKind.Relative), new { stage = "CONTACTED" }))
         {
             Assert.Contains("LEAD_STAGE_INVALID", await back.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -74,13 +73,13 @@ public sealed class FieldCaptureTests
 
         // A sponsor of the village finds Rina waiting, funds her from December; the admin records December paid; the next extract shows her membership.
         using var admin = await world.ClientAsync(LindungRoles.RegionalAdmin);
-        var sponsor = await PostOkAsync(admin, "/api/v1/sponsors", new { name = "BAZNAS", kind = "zakat", region_code = "35.77", villages = new[] { Village } });
+        var sponsor = await JsonApi.PostOkAsync(admin, "/api/v1/sponsors", new { name = "BAZNAS", kind = "zakat", region_code = "35.77", villages = new[] { Village } });
         var sponsorId = sponsor.GetProperty("id").GetGuid();
-        var waiting = (await GetOkAsync(admin, $"/api/v1/sponsors/{sponsorId}")).GetProperty("waiting").EnumerateArray().Select(w => w.GetProperty("name").GetString()).ToList();
+        var waiting = (await JsonApi.GetOkAsync(admin, $"/api/v1/sponsors/{sponsorId}")).GetProperty("waiting").EnumerateArray().Select(w => w.GetProperty("name").GetString()).ToList();
         Assert.Contains("Rina Marlina", waiting);
         var rinaId = await WorkerIdAsync(world, rina);
-        await PostOkAsync(admin, $"/api/v1/sponsors/{sponsorId}/pledges", new { workers = new[] { rinaId }, from = "2026-12", months = 12 });
-        await PostOkAsync(admin, $"/api/v1/sponsors/{sponsorId}/ledger", new { action = "paid", through = "2026-12" });
+        await JsonApi.PostOkAsync(admin, $"/api/v1/sponsors/{sponsorId}/pledges", new { workers = new[] { rinaId }, from = "2026-12", months = 12 });
+        await JsonApi.PostOkAsync(admin, $"/api/v1/sponsors/{sponsorId}/ledger", new { action = "paid", through = "2026-12" });
         await using (var scope = world.App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
@@ -96,7 +95,7 @@ public sealed class FieldCaptureTests
             await db.SaveChangesAsync();
         }
 
-        var recent = (await GetOkAsync(officer, "/api/v1/leads")).GetProperty("recent").EnumerateArray();
+        var recent = (await JsonApi.GetOkAsync(officer, "/api/v1/leads")).GetProperty("recent").EnumerateArray();
         Assert.Equal("PAID", recent.Single(r => r.GetProperty("id").GetGuid() == leadId).GetProperty("stage").GetString());
     }
 
@@ -109,21 +108,5 @@ public sealed class FieldCaptureTests
         return await scope.ServiceProvider.GetRequiredService<LindungDbContext>().Workers.Where(w => w.Nik == nik).Select(w => w.Id).SingleAsync();
     }
 
-    private static Task<JsonElement> SyncAsync(HttpClient client, object[] captures) => PostOkAsync(client, "/api/v1/field/captures", new { captures });
-
-    private static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object body)
-    {
-        using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> GetOkAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private static Task<JsonElement> SyncAsync(HttpClient client, object[] captures) => JsonApi.PostOkAsync(client, "/api/v1/field/captures", new { captures });
 }

@@ -7,6 +7,7 @@ using System.Text.Json;
 using Lindung.Data;
 using Lindung.Tests.Features.Api;
 using Lindung.Tests.Features.Demo;
+using Lindung.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +33,7 @@ public sealed class GroupTests
         using var operatorClient = await world.ClientAsync(LindungRoles.AgencyOperator);
 
         // The operator's group is its own agency's, whatever agency_id it names.
-        var group = await PostOkAsync(operatorClient, "/api/v1/groups", new { name = "Guru Ngaji Manguharjo", kind = "guru_ngaji", agency_id = world.AgencyB.Id, village_code = ApiWorld.VillageIn, payer = "APBD" });
+        var group = await JsonApi.PostOkAsync(operatorClient, "/api/v1/groups", new { name = "Guru Ngaji Manguharjo", kind = "guru_ngaji", agency_id = world.AgencyB.Id, village_code = ApiWorld.VillageIn, payer = "APBD" });
         var id = group.GetProperty("id").GetGuid();
         Assert.Equal(world.AgencyA.Id, group.GetProperty("agency_id").GetGuid());
         Assert.Equal("Guru ngaji", group.GetProperty("kind_name").GetString());
@@ -55,7 +56,7 @@ public sealed class GroupTests
         Assert.Contains((5, "penghasilan", "INCOME_BELOW_MINIMUM"), issues);
         Assert.Contains((6, "sektor", "SECTOR_UNKNOWN"), issues);
         Assert.Contains((7, "nik", "NIK_REPEATED"), issues);
-        Assert.Equal(0, (await GetOkAsync(operatorClient, $"/api/v1/groups/{id}")).GetProperty("figures").GetProperty("members").GetInt32());
+        Assert.Equal(0, (await JsonApi.GetOkAsync(operatorClient, $"/api/v1/groups/{id}")).GetProperty("figures").GetProperty("members").GetInt32());
 
         // Valid rows only, with WorkerA (already a PU member) joining by NIK: three members, one enrolled.
         var good = Csv($"{a},Ustadz Ahmad,Guru ngaji,,lainnya", $"{b},Ustadzah Siti,Guru ngaji,\"2.000.000\",", $"{world.WorkerA.Nik},Siti Rahayu,Guru ngaji,,", "3577011234,Pak Salah,Guru ngaji,,");
@@ -65,7 +66,7 @@ public sealed class GroupTests
         Assert.Equal((0, 0, 3, false), (again.GetProperty("new").GetInt32(), again.GetProperty("changed").GetInt32(), again.GetProperty("unchanged").GetInt32(), again.GetProperty("committed").GetBoolean()));
 
         // APBD pays: no discount. Ahmad at the minimum 10,000 + 6,800; Siti at Rp2,000,000 20,000 + 6,800.
-        var view = await GetOkAsync(operatorClient, $"/api/v1/groups/{id}");
+        var view = await JsonApi.GetOkAsync(operatorClient, $"/api/v1/groups/{id}");
         var figures = view.GetProperty("figures");
         Assert.Equal((3, 1, 2, 16_800L + 26_800), (figures.GetProperty("members").GetInt32(), figures.GetProperty("enrolled").GetInt32(), figures.GetProperty("waiting").GetInt32(), figures.GetProperty("monthly_cost_to_enrol").GetInt64()));
         Assert.DoesNotContain(a, view.ToString(), StringComparison.Ordinal);
@@ -80,13 +81,13 @@ public sealed class GroupTests
         // The same group paid by its members: December 2026 is inside the other-sector PP 50/2025 window, so half.
         (await db.WorkerGroups.SingleAsync(g => g.Id == id)).Payer = Lindung.Domain.Budget.BudgetPayer.Self;
         await db.SaveChangesAsync();
-        Assert.Equal(8_400L + 13_400, (await GetOkAsync(operatorClient, $"/api/v1/groups/{id}")).GetProperty("figures").GetProperty("monthly_cost_to_enrol").GetInt64());
-        var listed = Assert.Single((await GetOkAsync(operatorClient, "/api/v1/groups")).EnumerateArray(), g => g.GetProperty("id").GetGuid() == id);
+        Assert.Equal(8_400L + 13_400, (await JsonApi.GetOkAsync(operatorClient, $"/api/v1/groups/{id}")).GetProperty("figures").GetProperty("monthly_cost_to_enrol").GetInt64());
+        var listed = Assert.Single((await JsonApi.GetOkAsync(operatorClient, "/api/v1/groups")).EnumerateArray(), g => g.GetProperty("id").GetGuid() == id);
         Assert.Equal(21_800L, listed.GetProperty("figures").GetProperty("monthly_cost_to_enrol").GetInt64());
 
         // Another agency's operator neither sees nor imports into it; the branch reads it.
         using var branch = await world.ClientAsync(LindungRoles.BranchOfficer);
-        Assert.Equal(3, (await GetOkAsync(branch, $"/api/v1/groups/{id}")).GetProperty("figures").GetProperty("members").GetInt32());
+        Assert.Equal(3, (await JsonApi.GetOkAsync(branch, $"/api/v1/groups/{id}")).GetProperty("figures").GetProperty("members").GetInt32());
     }
 
     private static string Person(int serial) => Lindung.Domain.Identifiers.Nik.Compose("35.77.01", new DateOnly(1980, 3, serial), Lindung.Domain.Identifiers.Sex.L, serial);
@@ -119,21 +120,5 @@ public sealed class GroupTests
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object body)
-    {
-        using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> GetOkAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Tests.Features.Api;
@@ -32,7 +31,7 @@ public sealed class SponsorTests
         var (rina, dewi) = await AddWaitingAsync(world);
         var account = await TestUsers.CreateAsync(world.App.Services, LindungRoles.Sponsor);
 
-        var created = await PostOkAsync(admin, "/api/v1/sponsors", new { name = "PT Sumber Rejeki (CSR)", kind = "csr", account_email = account.ToUpperInvariant(), region_code = "3577", villages = new[] { Village } });
+        var created = await JsonApi.PostOkAsync(admin, "/api/v1/sponsors", new { name = "PT Sumber Rejeki (CSR)", kind = "csr", account_email = account.ToUpperInvariant(), region_code = "3577", villages = new[] { Village } });
         var id = created.GetProperty("id").GetGuid();
         Assert.Equal("35.77", created.GetProperty("region_code").GetString());
         await AssertRefusedAsync(admin, "/api/v1/sponsors", new { name = "X", kind = "bank", region_code = "35.19" }, "SPONSOR_KIND_INVALID", "region_out_of_scope");
@@ -41,23 +40,23 @@ public sealed class SponsorTests
         // The sponsor's own account lands on its sponsor and sees the village's two waiting workers (WorkerB is a PU member).
         using var sponsor = world.App.CreateClient();
         (await TestUsers.SignInAsync(sponsor, account)).Dispose();
-        var own = await GetOkAsync(sponsor, "/api/v1/sponsors");
+        var own = await JsonApi.GetOkAsync(sponsor, "/api/v1/sponsors");
         Assert.Equal(id, Assert.Single(own.EnumerateArray()).GetProperty("id").GetGuid());
-        var waiting = (await GetOkAsync(sponsor, $"/api/v1/sponsors/{id}")).GetProperty("waiting");
+        var waiting = (await JsonApi.GetOkAsync(sponsor, $"/api/v1/sponsors/{id}")).GetProperty("waiting");
         Assert.Equal([dewi.Id, rina.Id], waiting.EnumerateArray().Select(w => w.GetProperty("worker_id").GetGuid()));
         Assert.DoesNotContain(rina.Nik, waiting.ToString(), StringComparison.Ordinal);
         Assert.Contains(Lindung.Domain.Identifiers.Nik.Mask(rina.Nik), waiting.ToString(), StringComparison.Ordinal);
 
         // Rp2,500,000 with JHT: December 2026 inside the other-sector window 12,500 + 3,400 + 50,000; January and February 81,800.
-        var market = await PostOkAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { rina.Id }, from = "2026-12", months = 3, income = 2_500_000, programs = "JKK,JKM,JHT", occupation = "other" });
+        var market = await JsonApi.PostOkAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { rina.Id }, from = "2026-12", months = 3, income = 2_500_000, programs = "JKK,JKM,JHT", occupation = "other" });
         Assert.Equal((65_900L, 65_900L + 81_800 + 81_800), (market.GetProperty("first_month_per_worker").GetInt64(), market.GetProperty("total").GetInt64()));
         // An ojek driver stays inside the transport window (to March 2027) all three months.
-        var ojek = await PostOkAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { dewi.Id }, from = "2026-12", months = 3, income = 2_500_000, programs = "JKK JKM JHT", occupation = "transport" });
+        var ojek = await JsonApi.PostOkAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { dewi.Id }, from = "2026-12", months = 3, income = 2_500_000, programs = "JKK JKM JHT", occupation = "transport" });
         Assert.Equal(3 * 65_900L, ojek.GetProperty("total").GetInt64());
 
         await AssertRefusedAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { rina.Id }, from = "2027-02", months = 6 }, "SPONSOR_OVERLAP");
         // The village page counts both as sponsored this month (counts only, no names).
-        var village = await GetOkAsync(admin, $"/api/v1/villages/{Village}");
+        var village = await JsonApi.GetOkAsync(admin, $"/api/v1/villages/{Village}");
         Assert.Equal(2, village.GetProperty("sponsored").GetInt32());
         await AssertRefusedAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { world.WorkerC.Id }, from = "2027-06", months = 6 }, "SPONSOR_WORKER_NOT_FOUND");
         await AssertRefusedAsync(sponsor, $"/api/v1/sponsors/{id}/pledges", new { workers = new[] { rina.Id }, from = "2026-11", months = 0, programs = "JHT", occupation = "fisher" }, "SPONSOR_MONTH_INVALID", "SPONSOR_MONTHS_INVALID", "SPONSOR_PROGRAMS_INVALID", "SPONSOR_OCCUPATION_INVALID");
@@ -69,13 +68,13 @@ public sealed class SponsorTests
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         }
 
-        var paid = await PostOkAsync(admin, $"/api/v1/sponsors/{id}/ledger", new { action = "paid", through = "2026-12" });
+        var paid = await JsonApi.PostOkAsync(admin, $"/api/v1/sponsors/{id}/ledger", new { action = "paid", through = "2026-12" });
         Assert.Equal((2, 2 * 65_900L), (paid.GetProperty("months").GetInt32(), paid.GetProperty("amount").GetInt64()));
-        var invoiced = await PostOkAsync(admin, $"/api/v1/sponsors/{id}/ledger", new { action = "invoice", through = "2027-01" });
+        var invoiced = await JsonApi.PostOkAsync(admin, $"/api/v1/sponsors/{id}/ledger", new { action = "invoice", through = "2027-01" });
         Assert.Equal((2, 81_800L + 65_900), (invoiced.GetProperty("months").GetInt32(), invoiced.GetProperty("amount").GetInt64()));
         await AssertRefusedAsync(admin, $"/api/v1/sponsors/{id}/ledger", new { action = "paid", through = "2026-11" }, "SPONSOR_LEDGER_EMPTY");
 
-        var ledger = (await GetOkAsync(sponsor, $"/api/v1/sponsors/{id}")).GetProperty("ledger");
+        var ledger = (await JsonApi.GetOkAsync(sponsor, $"/api/v1/sponsors/{id}")).GetProperty("ledger");
         Assert.Equal(
             (229_500L + 197_700, 2 * 65_900L + 81_800 + 65_900, 2 * 65_900L, 0L),
             (ledger.GetProperty("pledged").GetInt64(), ledger.GetProperty("invoiced").GetInt64(), ledger.GetProperty("paid").GetInt64(), ledger.GetProperty("due").GetInt64()));
@@ -104,11 +103,11 @@ public sealed class SponsorTests
         var (rina, dewi) = await AddWaitingAsync(world);
 
         // The fixture's sponsorship (January–December 2026) ends on 1 January 2027: inside the 30-day window on 4 December.
-        var renewed = await PostOkAsync(admin, $"/api/v1/sponsorships/{world.SponsorshipIn.Id}/handover", new { outcome = "renew", months = 6 });
+        var renewed = await JsonApi.PostOkAsync(admin, $"/api/v1/sponsorships/{world.SponsorshipIn.Id}/handover", new { outcome = "renew", months = 6 });
         Assert.Equal("RENEWED", renewed.GetProperty("outcome").GetString());
         await AssertRefusedAsync(admin, $"/api/v1/sponsorships/{world.SponsorshipIn.Id}/handover", new { outcome = "self" }, "SPONSORSHIP_HANDED_OVER");
 
-        var fresh = await PostOkAsync(admin, $"/api/v1/sponsors/{world.SponsorIn.Id}/pledges", new { workers = new[] { rina.Id, dewi.Id }, from = "2026-12", months = 12 });
+        var fresh = await JsonApi.PostOkAsync(admin, $"/api/v1/sponsors/{world.SponsorIn.Id}/pledges", new { workers = new[] { rina.Id, dewi.Id }, from = "2026-12", months = 12 });
         await AssertRefusedAsync(admin, $"/api/v1/sponsorships/{fresh.GetProperty("sponsorships")[0].GetGuid()}/handover", new { outcome = "apbd" }, "SPONSORSHIP_HANDOVER_EARLY");
 
         await using var scope = world.App.Services.CreateAsyncScope();
@@ -143,21 +142,5 @@ public sealed class SponsorTests
         {
             Assert.Contains(code, text, StringComparison.Ordinal);
         }
-    }
-
-    private static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object body)
-    {
-        using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> GetOkAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Tests.Features.Api;
+using Lindung.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ public sealed class VillageTests
         using var admin = await world.ClientAsync(LindungRoles.RegionalAdmin);
 
         // Agency B fosters WorkerB's village; its one resident has an active PU membership.
-        var assigned = await PostOkAsync(admin, "/api/v1/village-assignments", new { agency_id = world.AgencyB.Id, village_code = "35.77.02.1001" });
+        var assigned = await JsonApi.PostOkAsync(admin, "/api/v1/village-assignments", new { agency_id = world.AgencyB.Id, village_code = "35.77.02.1001" });
         Assert.Equal("Dinas Kesehatan", assigned.GetProperty("agency_name").GetString());
         Assert.Equal(JsonValueKind.Null, assigned.GetProperty("valid_to").ValueKind);
 
@@ -64,7 +65,7 @@ public sealed class VillageTests
             Assert.Contains("POPULATION_INVALID", await negative.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var village = await GetOkAsync(admin, "/api/v1/villages/35.77.02.1001");
+        var village = await JsonApi.GetOkAsync(admin, "/api/v1/villages/35.77.02.1001");
         Assert.Equal(1_200, village.GetProperty("working_age_population").GetInt32());
         Assert.Equal((3, 1, 2), (village.GetProperty("known_workers").GetInt32(), village.GetProperty("enrolled").GetInt32(), village.GetProperty("waiting").GetInt32()));
         Assert.Equal("PU", village.GetProperty("by_segment")[0].GetProperty("segment").GetString());
@@ -73,22 +74,22 @@ public sealed class VillageTests
         Assert.DoesNotContain("Rina", village.ToString(), StringComparison.Ordinal);
 
         // Ranking: both fostered villages (A's and B's) with one enrolled resident each; B's has three known.
-        var ranking = await GetOkAsync(admin, "/api/v1/villages");
+        var ranking = await JsonApi.GetOkAsync(admin, "/api/v1/villages");
         var codes = ranking.GetProperty("villages").EnumerateArray().Select(v => v.GetProperty("code").GetString()).ToList();
         Assert.Equal([ApiWorld.VillageIn, "35.77.02.1001"], codes);
         Assert.Equal(["Dinas Pendidikan", "Dinas Kesehatan"], ranking.GetProperty("agencies").EnumerateArray().Select(a => a.GetProperty("agency_name").GetString()));
 
         // The budget planner prices the two waiting residents of B's village at the BPU minimum, APBD-paid (no PP 50/2025 discount).
-        var budget = await PostOkAsync(admin, "/api/v1/budget/plan", new { from = "2027-01", months = 12, fostered_villages = new { payer = "APBD" } });
+        var budget = await JsonApi.PostOkAsync(admin, "/api/v1/budget/plan", new { from = "2027-01", months = 12, fostered_villages = new { payer = "APBD" } });
         var line = Assert.Single(budget.GetProperty("groups").EnumerateArray());
         Assert.Equal(("Pekerja rentan Manguharjo (35.77.02.1001)", 2, 16_800L * 12 * 2),
             (line.GetProperty("name").GetString(), line.GetProperty("count").GetInt32(), line.GetProperty("total").GetInt64()));
 
         // End, then undo: the row keeps its history and both changes are audited.
         var id = assigned.GetProperty("id").GetString();
-        var ended = await PostOkAsync(admin, $"/api/v1/village-assignments/{id}/end", new { end_date = DateOnly.FromDateTime(DateTime.Today.AddDays(1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        var ended = await JsonApi.PostOkAsync(admin, $"/api/v1/village-assignments/{id}/end", new { end_date = DateOnly.FromDateTime(DateTime.Today.AddDays(1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         Assert.NotEqual(JsonValueKind.Null, ended.GetProperty("valid_to").ValueKind);
-        var reopened = await PostOkAsync(admin, $"/api/v1/village-assignments/{id}/end", new { undo = true });
+        var reopened = await JsonApi.PostOkAsync(admin, $"/api/v1/village-assignments/{id}/end", new { undo = true });
         Assert.Equal(JsonValueKind.Null, reopened.GetProperty("valid_to").ValueKind);
         await using (var scope = world.App.Services.CreateAsyncScope())
         {
@@ -104,10 +105,10 @@ public sealed class VillageTests
     {
         await using var world = await ApiWorld.StartAsync(provider);
         using var admin = await world.ClientAsync(LindungRoles.RegionalAdmin);
-        await PostOkAsync(admin, "/api/v1/village-assignments", new { agency_id = world.AgencyB.Id, village_code = "35.77.02.1001" });
+        await JsonApi.PostOkAsync(admin, "/api/v1/village-assignments", new { agency_id = world.AgencyB.Id, village_code = "35.77.02.1001" });
 
         using var operatorA = await world.ClientAsync(LindungRoles.AgencyOperator);
-        var ranking = await GetOkAsync(operatorA, "/api/v1/villages");
+        var ranking = await JsonApi.GetOkAsync(operatorA, "/api/v1/villages");
         Assert.Equal([ApiWorld.VillageIn], ranking.GetProperty("villages").EnumerateArray().Select(v => v.GetProperty("code").GetString()));
         using var other = await operatorA.GetAsync(new Uri("/api/v1/villages/35.77.02.1001", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
@@ -124,21 +125,5 @@ public sealed class VillageTests
         Assert.True(errors.TryGetProperty(field, out var messages), text);
         Assert.Contains(code, text, StringComparison.Ordinal);
         Assert.NotEqual(0, messages.GetArrayLength());
-    }
-
-    private static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object body)
-    {
-        using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> GetOkAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }
