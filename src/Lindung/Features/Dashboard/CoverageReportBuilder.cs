@@ -327,15 +327,12 @@ internal static class CoverageReportBuilder
 
     /// <summary>The region-wide target of the area or its nearest enclosing area that has one.</summary>
     private static int? RegionTarget(List<CoverageTarget> targets, string code) =>
-        targets.Where(t => t.AgencyId == null && code.StartsWith(t.RegionCode, StringComparison.Ordinal))
-            .OrderByDescending(t => t.RegionCode.Length)
-            .Select(t => (int?)t.TargetBasisPoints)
-            .FirstOrDefault();
+        targets.Where(t => t.AgencyId == null).NearestTo(code)?.TargetBasisPoints;
 
     private static async Task<CoverageThresholds> ThresholdsAsync(LindungDbContext db, string root, CancellationToken ct)
     {
         var settings = await db.CoverageThresholds.AsNoTracking().ToListAsync(ct);
-        var nearest = settings.Where(s => root.StartsWith(s.RegionCode, StringComparison.Ordinal)).OrderByDescending(s => s.RegionCode.Length).FirstOrDefault();
+        var nearest = settings.NearestTo(root);
         return nearest is null ? CoverageThresholds.Default : new CoverageThresholds(nearest.GreenBasisPointsOfTarget, nearest.YellowBasisPointsOfTarget);
     }
 

@@ -63,9 +63,6 @@ internal static class ReplaceLimits
     public static async Task<int> ForRegionAsync(LindungDbContext db, string regionCode, int fallback, CancellationToken ct)
     {
         var settings = await db.ReplaceLimits.AsNoTracking().ToListAsync(ct);
-        return settings.Where(s => regionCode.StartsWith(s.RegionCode, StringComparison.Ordinal))
-            .OrderByDescending(s => s.RegionCode.Length)
-            .Select(s => (int?)s.EndLimitPercent)
-            .FirstOrDefault() ?? fallback;
+        return settings.NearestTo(regionCode)?.EndLimitPercent ?? fallback;
     }
 }
