@@ -22,6 +22,11 @@ public sealed record ComplianceEvidence
     public Guid? ExtractId { get; init; }
 
     public DateOnly? AsOf { get; init; }
+
+    /// <summary>The enforcement case whose TMP2T request is in force (SANCTIONED).</summary>
+    public Guid? CaseId { get; init; }
+
+    public string? CaseNumber { get; init; }
 }
 
 /// <summary>One reason behind a status: a stable code, the message in both languages, and its evidence.</summary>

@@ -16,13 +16,14 @@ public static class ComplianceRules
     public const string PdsWorkers = "PDS_WORKERS";
     public const string PdsWage = "PDS_WAGE";
     public const string PdsProgram = "PDS_PROGRAM";
+    public const string Sanctioned = "SANCTIONED";
 
     public static ComplianceAssessment Assess(EmployerFacts facts, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(facts);
         if (facts.Npp is null || facts.ActiveMembers == 0)
         {
-            return new ComplianceAssessment(ComplianceStatus.TidakTerdaftar, [NotRegisteredFinding(facts)]);
+            return new ComplianceAssessment(ComplianceStatus.TidakTerdaftar, [NotRegisteredFinding(facts), .. SanctionFindings(facts)]);
         }
 
         var findings = new List<ComplianceFinding>();
@@ -71,6 +72,7 @@ public static class ComplianceRules
                 new ComplianceEvidence { Count = facts.MembersMissingPrograms, Of = facts.ActiveMembers, Programs = required, ExtractId = facts.ExtractId, AsOf = facts.ExtractDate }));
         }
 
+        findings.AddRange(SanctionFindings(facts));
         return new ComplianceAssessment(findings.Count == 0 ? ComplianceStatus.Patuh : ComplianceStatus.TidakPatuh, findings);
     }
 
@@ -101,6 +103,18 @@ public static class ComplianceRules
             ? "No BPJS Ketenagakerjaan registration (NPP) for this employer."
             : Text($"NPP {facts.Npp} has no active wage-earner participants."),
         new ComplianceEvidence { Count = facts.KnownWorkers > 0 ? facts.KnownWorkers : null, ExtractId = facts.ExtractId, AsOf = facts.ExtractDate });
+
+    private static IEnumerable<ComplianceFinding> SanctionFindings(EmployerFacts facts)
+    {
+        if (facts.Sanction is { } sanction)
+        {
+            yield return new ComplianceFinding(
+                Sanctioned,
+                Text($"Dikenai sanksi TMP2T sejak {sanction.Since:yyyy-MM-dd} (kasus {sanction.CaseNumber}): layanan publik tertentu ditahan atas permintaan BPJS Ketenagakerjaan (PP 86/2013 Pasal 9)."),
+                Text($"Under a TMP2T sanction since {sanction.Since:yyyy-MM-dd} (case {sanction.CaseNumber}): certain public services are withheld at BPJS Ketenagakerjaan's request (PP 86/2013 Art. 9)."),
+                new ComplianceEvidence { CaseId = sanction.CaseId, CaseNumber = sanction.CaseNumber, AsOf = sanction.Since });
+        }
+    }
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

@@ -35,4 +35,10 @@ public sealed record EmployerFacts
 
     /// <summary>Members lacking a program the employer's size requires (Perpres 109/2013).</summary>
     public int MembersMissingPrograms { get; init; }
+
+    /// <summary>An open enforcement case at TMP2T or beyond: Pemda services are withheld (PP 86/2013 Pasal 9).</summary>
+    public ActiveSanction? Sanction { get; init; }
 }
+
+/// <summary>The enforcement case behind a sanction in force: its number, since when, and the branch region that asked.</summary>
+public sealed record ActiveSanction(Guid CaseId, string CaseNumber, DateOnly Since, string RegionCode);

@@ -19,7 +19,7 @@ public enum LegalBasisStatus
 public sealed record LicenceRule
 {
     /// <summary>Finding code for a TMP2T sanction (PP 86/2013 Pasal 9) requested by BPJS against the applicant.</summary>
-    public const string Sanctioned = "SANCTIONED";
+    public const string Sanctioned = ComplianceRules.Sanctioned;
 
     public required string LicenceType { get; init; }
 
