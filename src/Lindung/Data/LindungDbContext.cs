@@ -88,10 +88,25 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<FieldLead> FieldLeads => Set<FieldLead>();
 
+    public DbSet<EnforcementCase> EnforcementCases => Set<EnforcementCase>();
+
+    public DbSet<EnforcementStep> EnforcementSteps => Set<EnforcementStep>();
+
+    public DbSet<EnforcementLetter> EnforcementLetters => Set<EnforcementLetter>();
+
+    public DbSet<EnforcementStageSetting> EnforcementStageSettings => Set<EnforcementStageSetting>();
+
+    public DbSet<DayOff> DaysOff => Set<DayOff>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         IdentityConfiguration.Configure(builder);
+        builder.ApplyConfiguration(new EnforcementCaseConfiguration());
+        builder.ApplyConfiguration(new EnforcementStepConfiguration());
+        builder.ApplyConfiguration(new EnforcementLetterConfiguration());
+        builder.ApplyConfiguration(new EnforcementStageSettingConfiguration());
+        builder.ApplyConfiguration(new DayOffConfiguration());
         builder.ApplyConfiguration(new AgencyConfiguration());
         builder.ApplyConfiguration(new EmployerConfiguration());
         builder.ApplyConfiguration(new WorkerConfiguration());

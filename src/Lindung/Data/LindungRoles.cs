@@ -21,13 +21,19 @@ internal static class LindungRoles
     public const string FieldOfficer = nameof(FieldOfficer);
 
     /// <summary>
+    /// A state attorney (Jaksa Pengacara Negara) of a Kejaksaan Negeri, whose regions are the regencies
+    /// it serves: sees the enforcement cases referred to it, records its actions and amounts recovered.
+    /// </summary>
+    public const string Prosecutor = nameof(Prosecutor);
+
+    /// <summary>
     /// Another social-protection system asking "already enrolled?" (DCI search). Held by API keys
     /// only, never by a person, so it is not an Identity role: <see cref="All"/> leaves it out.
     /// </summary>
     public const string InteropClient = nameof(InteropClient);
 
     public static IReadOnlyList<string> All { get; } =
-        [RegionalAdmin, AgencyOperator, BranchOfficer, LicensingOfficer, Sponsor, Leader, Auditor, ProcurementOfficer, FieldOfficer];
+        [RegionalAdmin, AgencyOperator, BranchOfficer, LicensingOfficer, Sponsor, Leader, Auditor, ProcurementOfficer, FieldOfficer, Prosecutor];
 
     /// <summary>The roles an API key may carry.</summary>
     public static IReadOnlyList<string> ForApiKeys { get; } = [.. All, InteropClient];

@@ -8,6 +8,7 @@ using Lindung.Features.Certificates;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Demo;
+using Lindung.Features.Enforcement;
 using Lindung.Features.Errors;
 using Lindung.Features.Field;
 using Lindung.Features.Groups;
@@ -64,6 +65,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungBudget();
         builder.Services.AddLindungVillages();
         builder.Services.AddLindungSponsors();
+        builder.Services.AddLindungEnforcement();
         builder.Services.AddLindungGroups();
         builder.Services.AddLindungField();
         builder.Services.AddLindungActions();

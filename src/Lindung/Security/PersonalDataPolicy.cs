@@ -81,6 +81,9 @@ internal static class PersonalDataPolicy
         // captured in its villages: names and NIK masked, never wages or KPJ.
         [LindungRoles.Sponsor] = new(NikView.Masked, Names: true, Kpj: false, Wages: false),
         [LindungRoles.FieldOfficer] = new(NikView.Masked, Names: true, Kpj: false, Wages: false),
+
+        // A state attorney reads the employers referred to it and their frozen evidence (counts), no worker.
+        [LindungRoles.Prosecutor] = PersonalDataView.Nothing,
     };
 
     /// <summary>

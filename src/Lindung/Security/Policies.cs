@@ -75,6 +75,15 @@ internal static class Policies
     /// <summary>The leads pipeline: the field officer, the regional roles and the leader.</summary>
     public const string Leads = "leads";
 
+    /// <summary>Enforcement cases and their letters: the branch and the admin by region, the leader, a state attorney the cases referred to it.</summary>
+    public const string Enforcement = "enforcement";
+
+    /// <summary>Opening cases, moving them up the ladder, closing and reopening: the branch and the admin.</summary>
+    public const string EnforcementEdit = "enforcement-edit";
+
+    /// <summary>Recording a state attorney's actions and amounts recovered on a referred case.</summary>
+    public const string EnforcementProsecute = "enforcement-prosecute";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
@@ -98,6 +107,9 @@ internal static class Policies
         [GroupsEdit] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator],
         [FieldCapture] = [LindungRoles.FieldOfficer, LindungRoles.RegionalAdmin],
         [Leads] = [LindungRoles.FieldOfficer, LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.Leader],
+        [Enforcement] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.Prosecutor],
+        [EnforcementEdit] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer],
+        [EnforcementProsecute] = [LindungRoles.Prosecutor, LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer],
         [Budget] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.Sponsor],
     };
 

@@ -27,10 +27,11 @@ public sealed class RegistryModelTests
         typeof(Contract), typeof(ContractStage), typeof(ContractWorker), typeof(PaymentGateCheck), typeof(ComplianceCertificate),
         typeof(VillageAssignment), typeof(VillageProfile), typeof(ReplaceLimitSetting), typeof(Sponsor), typeof(Sponsorship), typeof(SponsoredMonth),
         typeof(WorkerGroup), typeof(GroupMember), typeof(FieldLead),
+        typeof(EnforcementCase), typeof(EnforcementStep), typeof(EnforcementLetter),
     ];
 
-    /// <summary>Small lists every region shares (the kinds of group): Citus reference tables, without a region code.</summary>
-    private static readonly Type[] ReferenceTypes = [typeof(GroupKind)];
+    /// <summary>Small lists every region shares (the kinds of group, days off, enforcement stage settings): Citus reference tables, without a region code.</summary>
+    private static readonly Type[] ReferenceTypes = [typeof(GroupKind), typeof(DayOff), typeof(EnforcementStageSetting)];
 
     public static TheoryData<string> Providers => new(nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));
 

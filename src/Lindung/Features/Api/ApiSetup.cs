@@ -10,6 +10,7 @@ using Lindung.Features.Certificates;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Employers;
+using Lindung.Features.Enforcement;
 using Lindung.Features.Field;
 using Lindung.Features.Groups;
 using Lindung.Features.Imports;
@@ -81,6 +82,7 @@ internal static class ApiSetup
         api.MapBudgetApi();
         api.MapVillagesApi();
         api.MapSponsorsApi();
+        api.MapEnforcementApi();
         api.MapGroupsApi();
         api.MapFieldApi();
         api.MapActionsApi();

@@ -3,6 +3,7 @@ using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Compliance;
 using Lindung.Domain.Contributions;
+using Lindung.Domain.Enforcement;
 using Lindung.Features.Employers;
 using Lindung.Features.Shared;
 using Lindung.Security;
@@ -42,6 +43,7 @@ internal sealed class CheckEmployerCompliance(LindungDbContext db, TimeProvider 
         if (employer is not null)
         {
             facts = await CountKnownWorkersAsync(facts, employer.Id, npp, scope, today, ct);
+            facts = facts with { Sanction = await SanctionAsync(employer.Id, ct) };
         }
 
         var assessment = ComplianceRules.Assess(facts, today);
@@ -95,6 +97,13 @@ internal sealed class CheckEmployerCompliance(LindungDbContext db, TimeProvider 
             ExtractDate = extract is null ? null : DateOnly.FromDateTime(extract.LoadedAt),
         };
     }
+
+    /// <summary>The employer's open case at TMP2T or beyond, if any: the request to withhold services stands until the case closes.</summary>
+    private Task<ActiveSanction?> SanctionAsync(Guid employerId, CancellationToken ct) =>
+        db.EnforcementCases.AsNoTracking()
+            .Where(c => c.EmployerId == employerId && c.Outcome == null && (c.Stage == EnforcementStage.Tmp2t || c.Stage == EnforcementStage.Referral))
+            .Select(c => new ActiveSanction(c.Id, c.Number, db.EnforcementSteps.Where(s => s.CaseId == c.Id && s.Stage == EnforcementStage.Tmp2t).Min(s => (DateOnly?)s.On) ?? c.StageOn, c.RegionCode))
+            .FirstOrDefaultAsync(ct);
 
     private async Task<EmployerFacts> CountKnownWorkersAsync(
         EmployerFacts facts, Guid employerId, string? npp, AccessScope scope, DateOnly today, CancellationToken ct)

@@ -115,6 +115,7 @@ internal static class DemoSeeder
         await DemoSponsors.SeedAsync(db, today, ct);
         await DemoGroups.SeedAsync(db, today, ct);
         await DemoField.SeedAsync(db, today, ct);
+        await DemoEnforcement.SeedAsync(db, today, ct);
         // The example East Java branches, so the branch breakdown has the Madiun branch to show.
         await BranchFile.LoadAsync(db, BranchFile.Read(BranchFile.BuiltInPath), AccessScope.Operator, ct);
 

@@ -28,6 +28,7 @@ internal static class DemoSignIns
         ("auditor@demo.lindung.id", LindungRoles.Auditor, "Inspektorat"),
         ("pengadaan@demo.lindung.id", LindungRoles.ProcurementOfficer, "Pejabat Pembuat Komitmen"),
         (DemoField.Officer, LindungRoles.FieldOfficer, "Petugas Lapangan"),
+        (DemoEnforcement.Prosecutor, LindungRoles.Prosecutor, "Jaksa Pengacara Negara, Kejari Kota Madiun"),
     ];
 
     /// <summary>Creates the users when missing; returns the lines to print (email, role, password).</summary>
@@ -55,7 +56,7 @@ internal static class DemoSignIns
                 Regions: role switch
                 {
                     LindungRoles.BranchOfficer => DemoSeedResult.BranchRegionCodes,
-                    LindungRoles.Leader or LindungRoles.LicensingOfficer or LindungRoles.Sponsor => [DemoSeedResult.RegionCode],
+                    LindungRoles.Leader or LindungRoles.LicensingOfficer or LindungRoles.Sponsor or LindungRoles.Prosecutor => [DemoSeedResult.RegionCode],
                     LindungRoles.FieldOfficer => villages.Count > 0 ? villages : [DemoSeedResult.RegionCode],
                     _ => [],
                 },

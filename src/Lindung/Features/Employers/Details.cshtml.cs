@@ -2,8 +2,10 @@ using Lindung.Application;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
+using Lindung.Domain.Compliance;
 using Lindung.Features.Certificates;
 using Lindung.Features.Compliance;
+using Lindung.Features.Enforcement;
 using Lindung.Features.Shared;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -38,6 +40,16 @@ internal sealed class DetailsModel(
     public IReadOnlyList<EmployerCertificate> Certificates { get; private set; } = [];
 
     public bool MayRevoke { get; private set; }
+
+    /// <summary>The employer's open enforcement case, when the user may see cases.</summary>
+    public (Guid Id, string Number)? OpenCase { get; private set; }
+
+    /// <summary>Whether the user may open a case here: the branch or the admin, findings to act on, no case running.</summary>
+    public bool MayOpenCase { get; private set; }
+
+    /// <summary>The code of a refused opening (after the redirect back from the enforcement page).</summary>
+    [FromQuery(Name = "case_error")]
+    public string? CaseError { get; set; }
 
     /// <summary>
     /// The certificate just revoked (after the redirect), for the notice. Text, so that a mangled
@@ -103,6 +115,15 @@ internal sealed class DetailsModel(
             .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id).ToListAsync(ct);
         Certificates = [.. rows.Select(c => CertificateDto.From(c, baseUrl)).Select(c => new EmployerCertificate(c, c.StatusAt(now)))];
         MayRevoke = IssueCertificate.MayIssue(scope);
+        if (Policies.Allows(User, Policies.Enforcement))
+        {
+            var running = await EnforcementAccess.Visible(db, scope).AsNoTracking().Where(c => c.EmployerId == id && c.Outcome == null)
+                .Select(c => new { c.Id, c.Number }).FirstOrDefaultAsync(ct);
+            OpenCase = running is null ? null : (running.Id, running.Number);
+            MayOpenCase = running is null && EnforcementAccess.Manages(scope)
+                && Compliance?.Findings.Any(f => f.Code != ComplianceRules.Sanctioned) == true;
+        }
+
         return true;
     }
 }

@@ -1,6 +1,10 @@
+using Lindung.Data;
+using Lindung.Features.Enforcement;
+using Lindung.Features.Shared;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Home;
 
@@ -12,7 +16,7 @@ internal sealed record NextStep(string TextKey, string HintKey, string Href, str
 /// of their role, and an agency operator its agency's coverage with the two things to do about it.
 /// </summary>
 [AllowAnonymous]
-internal sealed class IndexModel(LoadOperatorLanding landing) : PageModel
+internal sealed class IndexModel(LoadOperatorLanding landing, LindungDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>Every next step in the order a role meets them; each user sees the ones their role allows.</summary>
     public static IReadOnlyList<NextStep> Steps { get; } =
@@ -23,6 +27,7 @@ internal sealed class IndexModel(LoadOperatorLanding landing) : PageModel
         new("home.step.imports", "home.step.imports.hint", "/imports", Policies.Registry),
         new("home.step.reconciliation", "home.step.reconciliation.hint", "/reconciliation", Policies.Reconciliation),
         new("home.step.review", "home.step.review.hint", "/reconciliation/review", Policies.ReconciliationDecide),
+        new("home.step.enforcement", "home.step.enforcement.hint", "/enforcement", Policies.Enforcement),
         new("home.step.licensing", "home.step.licensing.hint", "/licensing", Policies.Licensing),
         new("home.step.field", "home.step.field.hint", "/field", Policies.FieldCapture),
         new("home.step.groups", "home.step.groups.hint", "/groups", Policies.Groups),
@@ -38,6 +43,9 @@ internal sealed class IndexModel(LoadOperatorLanding landing) : PageModel
 
     public IReadOnlyList<NextStep> Allowed { get; private set; } = [];
 
+    /// <summary>Open enforcement cases past their stage's deadline, for the roles that see cases (null for the others).</summary>
+    public int? OverdueCases { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -47,5 +55,10 @@ internal sealed class IndexModel(LoadOperatorLanding landing) : PageModel
 
         Operator = await landing.HandleAsync(AccessScope.From(User), ct);
         Allowed = [.. Steps.Where(s => Policies.Allows(User, s.Policy))];
+        if (Policies.Allows(User, Policies.Enforcement))
+        {
+            var today = clock.Today();
+            OverdueCases = await EnforcementAccess.Visible(db, AccessScope.From(User)).CountAsync(c => c.Outcome == null && c.DueOn < today, ct);
+        }
     }
 }

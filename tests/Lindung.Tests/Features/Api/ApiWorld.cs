@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Enforcement;
 using Lindung.Domain.Rosters;
 using Lindung.Features.ApiKeys;
 using Lindung.Features.Reconciliation;
@@ -95,6 +96,18 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public Sponsorship SponsorshipOut { get; private set; } = null!;
 
+    /// <summary>
+    /// EmployerIn's case, referred to the Kejaksaan Negeri of 35.77 and closed (so it withholds nothing
+    /// from the compliance tests), with its SKK cover letter; EmployerOut's open case at the first warning.
+    /// </summary>
+    public EnforcementCase CaseIn { get; private set; } = null!;
+
+    public EnforcementCase CaseOut { get; private set; } = null!;
+
+    public EnforcementLetter LetterIn { get; private set; } = null!;
+
+    public EnforcementLetter LetterOut { get; private set; } = null!;
+
     public ApiKey KeyIn { get; } = NewKey("aaaaaaaaaaaa", Region);
 
     public ApiKey KeyOut { get; } = NewKey("bbbbbbbbbbbb", OtherRegion);
@@ -155,6 +168,34 @@ internal sealed class ApiWorld : IAsyncDisposable
         }
     }
 
+    private static EnforcementCase NewCase(Employer employer, string number, EnforcementStage stage, string? prosecutorRegion) => new()
+    {
+        Number = number,
+        EmployerId = employer.Id,
+        Npp = employer.Npp,
+        Violations = "PDS_WORKERS",
+        Evidence = "[]",
+        Stage = stage,
+        StageOn = new DateOnly(2026, 11, 2),
+        OpenedOn = new DateOnly(2026, 10, 1),
+        OpenedBy = "fixture",
+        ProsecutorRegion = prosecutorRegion,
+        RegionCode = employer.RegionCode,
+    };
+
+    private static EnforcementLetter NewLetter(EnforcementCase c, EnforcementLetterKind kind) => new()
+    {
+        CaseId = c.Id,
+        Kind = kind,
+        Number = $"001/X/{c.RegionCode}/XI/2026",
+        Sequence = 1,
+        Year = 2026,
+        IssuedOn = c.StageOn,
+        IssuedBy = "fixture",
+        Pdf = "%PDF-1.4 fixture"u8.ToArray(),
+        RegionCode = c.RegionCode,
+    };
+
     private async Task SeedAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -172,6 +213,13 @@ internal sealed class ApiWorld : IAsyncDisposable
         GroupIn.AgencyId = AgencyA.Id;
         GroupOut.AgencyId = AgencyC.Id;
         db.AddRange(GroupIn, GroupOut);
+        CaseIn = NewCase(EmployerIn, "PK/35.77/2026/0001", EnforcementStage.Referral, Region);
+        CaseIn.Outcome = EnforcementOutcome.LegalAction;
+        CaseIn.ClosedOn = new DateOnly(2026, 11, 30);
+        CaseOut = NewCase(EmployerOut, "PK/35.19/2026/0001", EnforcementStage.Warning1, null);
+        LetterIn = NewLetter(CaseIn, EnforcementLetterKind.SkkCover);
+        LetterOut = NewLetter(CaseOut, EnforcementLetterKind.Warning1);
+        db.AddRange(CaseIn, CaseOut, LetterIn, LetterOut);
         LeadIn = NewLead(WorkerA);
         LeadOut = NewLead(WorkerC);
         db.AddRange(LeadIn, LeadOut);

@@ -114,6 +114,9 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         codes.AddRange(await db.WorkerGroups.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.GroupMembers.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.FieldLeads.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.EnforcementCases.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.EnforcementSteps.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.EnforcementLetters.Select(x => x.RegionCode).ToListAsync());
 
         Assert.All(codes, code => Assert.StartsWith("35.", code, StringComparison.Ordinal));
         Assert.All(codes, code => Assert.NotNull(AreaDirectory.Embedded.Find(code)));

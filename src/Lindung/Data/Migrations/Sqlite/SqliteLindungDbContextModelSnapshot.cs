@@ -738,6 +738,314 @@ namespace Lindung.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.DayOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppliesTo")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applies_to");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_days_off");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_days_off_date");
+
+                    b.HasIndex("AppliesTo", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_days_off_applies_to_date");
+
+                    b.ToTable("days_off", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202601010000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 1, 1),
+                            Kind = "HOLIDAY",
+                            Name = "Tahun Baru 2026 Masehi"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202601160000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 1, 16),
+                            Kind = "HOLIDAY",
+                            Name = "Isra Mikraj Nabi Muhammad SAW"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202602160000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 2, 16),
+                            Kind = "JOINT_LEAVE",
+                            Name = "Cuti bersama Tahun Baru Imlek"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202602170000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 2, 17),
+                            Kind = "HOLIDAY",
+                            Name = "Tahun Baru Imlek 2577 Kongzili"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202603180000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 3, 18),
+                            Kind = "JOINT_LEAVE",
+                            Name = "Cuti bersama Hari Suci Nyepi"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202603190000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 3, 19),
+                            Kind = "HOLIDAY",
+                            Name = "Hari Suci Nyepi (Tahun Baru Saka 1948)"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202603200000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 3, 20),
+                            Kind = "JOINT_LEAVE",
+                            Name = "Cuti bersama Idulfitri 1447 H"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202603210000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 3, 21),
+                            Kind = "HOLIDAY",
+                            Name = "Idulfitri 1447 H"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202603220000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 3, 22),
+                            Kind = "HOLIDAY",
+                            Name = "Idulfitri 1447 H"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202603230000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 3, 23),
+                            Kind = "JOINT_LEAVE",
+                            Name = "Cuti bersama Idulfitri 1447 H"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202603240000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 3, 24),
+                            Kind = "JOINT_LEAVE",
+                            Name = "Cuti bersama Idulfitri 1447 H"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202604030000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 4, 3),
+                            Kind = "HOLIDAY",
+                            Name = "Wafat Yesus Kristus"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202604050000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 4, 5),
+                            Kind = "HOLIDAY",
+                            Name = "Kebangkitan Yesus Kristus (Paskah)"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202605010000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 5, 1),
+                            Kind = "HOLIDAY",
+                            Name = "Hari Buruh Internasional"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202605140000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 5, 14),
+                            Kind = "HOLIDAY",
+                            Name = "Kenaikan Yesus Kristus"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202605150000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 5, 15),
+                            Kind = "JOINT_LEAVE",
+                            Name = "Cuti bersama Kenaikan Yesus Kristus"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202605270000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 5, 27),
+                            Kind = "HOLIDAY",
+                            Name = "Iduladha 1447 H"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202605280000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 5, 28),
+                            Kind = "JOINT_LEAVE",
+                            Name = "Cuti bersama Iduladha 1447 H"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202605310000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 5, 31),
+                            Kind = "HOLIDAY",
+                            Name = "Hari Raya Waisak 2570 BE"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202606010000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 6, 1),
+                            Kind = "HOLIDAY",
+                            Name = "Hari Lahir Pancasila"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202606160000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 6, 16),
+                            Kind = "HOLIDAY",
+                            Name = "Tahun Baru Islam 1448 H"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202608170000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 8, 17),
+                            Kind = "HOLIDAY",
+                            Name = "Hari Kemerdekaan Republik Indonesia"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202608250000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 8, 25),
+                            Kind = "HOLIDAY",
+                            Name = "Maulid Nabi Muhammad SAW"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202612240000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 12, 24),
+                            Kind = "JOINT_LEAVE",
+                            Name = "Cuti bersama Hari Raya Natal"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202612250000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2026, 12, 25),
+                            Kind = "HOLIDAY",
+                            Name = "Hari Raya Natal"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202701010000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2027, 1, 1),
+                            Kind = "HOLIDAY",
+                            Name = "Tahun Baru 2027 Masehi"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202703260000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2027, 3, 26),
+                            Kind = "HOLIDAY",
+                            Name = "Wafat Yesus Kristus"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202703280000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2027, 3, 28),
+                            Kind = "HOLIDAY",
+                            Name = "Kebangkitan Yesus Kristus (Paskah)"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202705010000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2027, 5, 1),
+                            Kind = "HOLIDAY",
+                            Name = "Hari Buruh Internasional"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202705060000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2027, 5, 6),
+                            Kind = "HOLIDAY",
+                            Name = "Kenaikan Yesus Kristus"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202706010000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2027, 6, 1),
+                            Kind = "HOLIDAY",
+                            Name = "Hari Lahir Pancasila"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202708170000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2027, 8, 17),
+                            Kind = "HOLIDAY",
+                            Name = "Hari Kemerdekaan Republik Indonesia"
+                        },
+                        new
+                        {
+                            Id = new Guid("0000d0ff-0000-0000-0000-202712250000"),
+                            AppliesTo = "",
+                            Date = new DateOnly(2027, 12, 25),
+                            Kind = "HOLIDAY",
+                            Name = "Hari Raya Natal"
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.Employer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -887,6 +1195,340 @@ namespace Lindung.Data.Migrations.Sqlite
                             t.HasCheckConstraint("ck_employments_monthly_wage", "monthly_wage >= 0");
 
                             t.HasCheckConstraint("ck_employments_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.EnforcementCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountRecovered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_recovered");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<long?>("ContributionsDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributions_due");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<long?>("FineAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fine_amount");
+
+                    b.Property<string>("Npp")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("npp");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ProsecutorRegion")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prosecutor_region");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateOnly?>("SkkDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skk_date");
+
+                    b.Property<string>("SkkNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("skk_number");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<DateOnly>("StageOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_on");
+
+                    b.Property<string>("StateAttorney")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state_attorney");
+
+                    b.Property<string>("Violations")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("violations");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enforcement_cases");
+
+                    b.HasIndex("EmployerId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_enforcement_cases_employer_open")
+                        .HasFilter("outcome IS NULL");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enforcement_cases_number");
+
+                    b.HasIndex("ProsecutorRegion")
+                        .HasDatabaseName("ix_enforcement_cases_prosecutor_region");
+
+                    b.HasIndex("RegionCode", "Stage")
+                        .HasDatabaseName("ix_enforcement_cases_region_code_stage");
+
+                    b.ToTable("enforcement_cases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_enforcement_cases_closed", "(outcome IS NULL) = (closed_on IS NULL)");
+
+                            t.HasCheckConstraint("ck_enforcement_cases_recovered", "amount_recovered >= 0");
+
+                            t.HasCheckConstraint("ck_enforcement_cases_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.EnforcementLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("pdf");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enforcement_letters");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_enforcement_letters_case_id");
+
+                    b.HasIndex("RegionCode", "Kind", "Year", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enforcement_letters_region_code_kind_year_sequence");
+
+                    b.ToTable("enforcement_letters", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_enforcement_letters_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.EnforcementStageSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppliesTo")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applies_to");
+
+                    b.Property<int?>("CalendarDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_days");
+
+                    b.Property<decimal?>("FineRatePerMonth")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fine_rate_per_month");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<int?>("WorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enforcement_stage_settings");
+
+                    b.HasIndex("AppliesTo", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enforcement_stage_settings_applies_to_stage");
+
+                    b.ToTable("enforcement_stage_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_enforcement_stage_settings_days", "(working_days IS NULL OR working_days BETWEEN 0 AND 365) AND (calendar_days IS NULL OR calendar_days BETWEEN 0 AND 365)");
+
+                            t.HasCheckConstraint("ck_enforcement_stage_settings_rate", "fine_rate_per_month IS NULL OR (fine_rate_per_month >= 0 AND fine_rate_per_month <= 1)");
+                        });
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.EnforcementStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(17)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("LetterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("letter_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enforcement_steps");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_enforcement_steps_case_id_at");
+
+                    b.HasIndex("RegionCode", "On")
+                        .HasDatabaseName("ix_enforcement_steps_region_code_on");
+
+                    b.ToTable("enforcement_steps", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_enforcement_steps_amount", "amount IS NULL OR amount >= 0");
+
+                            t.HasCheckConstraint("ck_enforcement_steps_region_code", "region_code LIKE '__.__%'");
                         });
                 });
 
@@ -2966,6 +3608,13 @@ namespace Lindung.Data.Migrations.Sqlite
                             ConcurrencyStamp = "field_officer",
                             Name = "FieldOfficer",
                             NormalizedName = "FIELDOFFICER"
+                        },
+                        new
+                        {
+                            Id = "prosecutor",
+                            ConcurrencyStamp = "prosecutor",
+                            Name = "Prosecutor",
+                            NormalizedName = "PROSECUTOR"
                         });
                 });
 
@@ -3222,6 +3871,38 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.Navigation("Employer");
 
                     b.Navigation("Worker");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.EnforcementCase", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_enforcement_cases_employers_employer_id");
+
+                    b.Navigation("Employer");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.EnforcementLetter", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.EnforcementCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enforcement_letters_enforcement_cases_case_id");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.EnforcementStep", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.EnforcementCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enforcement_steps_enforcement_cases_case_id");
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.FieldLead", b =>
