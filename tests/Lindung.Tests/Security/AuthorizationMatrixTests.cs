@@ -81,6 +81,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/v1/village-assignments"] = ("401 400 403 403 403 403 403 403 403 403 403", null),
         ["POST /api/v1/village-assignments/{id}/end"] = ("401 400 403 403 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403 403 403"),
         // Sponsors: the regional roles see those of their regions; the fixture's sponsor account is no sponsor's, so it sees none.
+        ["GET /admin/enforcement-settings"] = ("in 200 dn dn dn dn dn dn dn dn dn", null),
         ["GET /enforcement"] = ("in 200 dn 200 dn dn 200 dn dn dn 200", null),
         ["GET /enforcement/{id}"] = ("in 200 dn 200 dn dn 200 dn dn dn 200", "in 404 dn 404 dn dn 404 dn dn dn 404"),
         ["GET /sponsors"] = ("in 200 dn 200 dn 200 dn dn dn dn dn", null),

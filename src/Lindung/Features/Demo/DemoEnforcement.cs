@@ -24,7 +24,7 @@ internal static class DemoEnforcement
         var scope = new AccessScope(new HashSet<string> { LindungRoles.BranchOfficer }, [DemoRegion.RegionCode], null, Branch);
         var compliance = new CheckEmployerCompliance(db, clock);
         var candidates = await db.Employers.AsNoTracking()
-            .Where(e => e.RegionCode == DemoRegion.RegionCode && e.Npp != null).OrderBy(e => e.Name).Select(e => new { e.Id, e.Npp }).Take(60).ToListAsync(ct);
+            .Where(e => e.RegionCode == DemoRegion.RegionCode && e.Npp != null).OrderBy(e => e.Name).Select(e => new { e.Id, e.Npp }).ToListAsync(ct);
         var noncompliant = new List<Guid>();
         foreach (var candidate in candidates)
         {
@@ -45,19 +45,19 @@ internal static class DemoEnforcement
         var close = new CloseCase(db, clock);
         var act = new RecordProsecutorAction(db, clock);
 
-        // (days ago opened, stages climbed with the days between them, then what happened last)
-        var plans = new (int OpenedDaysAgo, string[] Stages, int Step)[]
+        // (days ago opened, stages climbed with the days between them, then what happened last), oldest first so the numbers run in opening order.
+        var plans = new (int OpenedDaysAgo, string[] Stages, int Step, string? Then)[]
         {
-            (2, [], 0),
-            (30, ["warning1"], 3),
-            (40, ["warning1", "warning2"], 15),
-            (110, ["warning1", "warning2", "fine", "tmp2t"], 16),
-            (160, ["warning1", "warning2", "fine", "tmp2t", "referral"], 20),
-            (60, ["warning1"], 5),
+            (160, ["warning1", "warning2", "fine", "tmp2t", "referral"], 20, "recovered"),
+            (110, ["warning1", "warning2", "fine", "tmp2t"], 16, null),
+            (60, ["warning1"], 5, "complied"),
+            (40, ["warning1", "warning2"], 15, null),
+            (30, ["warning1"], 3, null),
+            (2, [], 0, null),
         };
         for (var i = 0; i < noncompliant.Count && i < plans.Length; i++)
         {
-            var (openedDaysAgo, stages, step) = plans[i];
+            var (openedDaysAgo, stages, step, then) = plans[i];
             clock.Day = today.AddDays(-openedDaysAgo);
             var opened = await open.HandleAsync(noncompliant[i], scope, ct);
             if (!opened.Succeeded)
@@ -77,14 +77,14 @@ internal static class DemoEnforcement
                     StateAttorney: stage == "referral" ? "Rina Kusumawati, S.H." : null), scope, ct);
             }
 
-            if (i == 4)
+            if (then == "recovered")
             {
                 clock.Day = clock.Day.AddDays(14);
                 var prosecutor = new AccessScope(new HashSet<string> { LindungRoles.Prosecutor }, [DemoRegion.RegionCode], null, Prosecutor);
                 await act.HandleAsync(opened.Value.Id, "Pemanggilan dan mediasi: pemberi kerja membayar sebagian tunggakan.", 12_500_000, prosecutor, ct);
             }
 
-            if (i == 5)
+            if (then == "complied")
             {
                 clock.Day = clock.Day.AddDays(6);
                 await close.HandleAsync(opened.Value.Id, "complied", 4_200_000, "Seluruh pekerja didaftarkan dan tunggakan dilunasi.", scope, ct);

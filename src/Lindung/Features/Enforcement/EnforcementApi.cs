@@ -12,7 +12,7 @@ internal static class EnforcementApi
 {
     public static IServiceCollection AddLindungEnforcement(this IServiceCollection services) =>
         services.AddScoped<OpenCase>().AddScoped<AdvanceCase>().AddScoped<CloseCase>().AddScoped<ReopenCase>()
-            .AddScoped<RecordProsecutorAction>().AddScoped<ListCases>().AddScoped<LoadCase>().AddScoped<EnforcementLetters>();
+            .AddScoped<RecordProsecutorAction>().AddScoped<ListCases>().AddScoped<LoadCase>().AddScoped<EnforcementLetters>().AddScoped<ManageEnforcementCalendar>();
 
     public static IEndpointRouteBuilder MapEnforcementApi(this IEndpointRouteBuilder api)
     {

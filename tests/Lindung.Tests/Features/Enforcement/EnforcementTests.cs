@@ -120,6 +120,49 @@ public sealed class EnforcementTests
         Assert.Equal(9, await db.AuditEvents.CountAsync(e => e.EntityType == nameof(EnforcementStep) && stepKeys.Contains(e.EntityKey)));
     }
 
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task A_regions_own_day_off_and_stage_window_move_its_deadlines_and_are_audited(string provider)
+    {
+        var clock = new MovableClock(new DateTimeOffset(2026, 12, 4, 3, 0, 0, TimeSpan.Zero));
+        await using var world = await ApiWorld.StartAsync(provider, b => b.Services.AddSingleton<TimeProvider>(clock));
+        await LicenceCheckTests.SeedAsync(world);
+        var admin = new Lindung.Security.AccessScope(new HashSet<string> { LindungRoles.RegionalAdmin }, ["35.77"], null, "admin@test");
+        var elsewhere = admin with { RegionCodes = ["35.19"] };
+        await using (var scope = world.App.Services.CreateAsyncScope())
+        {
+            var manage = scope.ServiceProvider.GetRequiredService<Lindung.Features.Enforcement.ManageEnforcementCalendar>();
+            Assert.Equal("ENF_REGION_INVALID", (await manage.AddDayOffAsync("35.77", new DateOnly(2026, 12, 10), "Hari Jadi Kota", elsewhere, default)).Errors[0].Code);
+            Assert.True((await manage.AddDayOffAsync("35.77", new DateOnly(2026, 12, 10), "Hari Jadi Kota", admin, default)).Succeeded);
+            Assert.Equal("DAY_OFF_EXISTS", (await manage.AddDayOffAsync("35.77", new DateOnly(2026, 12, 25), "Natal", admin, default)).Errors[0].Code);
+            Assert.Equal("STAGE_SETTING_INVALID", (await manage.SaveStageAsync("35.77", "warning1", 5, 5, null, "Perwali 1/2026", admin, default)).Errors[0].Code);
+            var saved = await manage.SaveStageAsync("35.77", "warning1", 5, null, null, "Perwali 1/2026 Pasal 3", admin, default);
+            Assert.True(saved.Succeeded);
+            Assert.Equal(0.002m, (await manage.SaveStageAsync("35.77", "fine", null, 30, "0,002", "Perwali 1/2026 Pasal 4", admin, default)).Value.FineRatePerMonth);
+        }
+
+        using var branch = await world.ClientAsync(LindungRoles.BranchOfficer);
+        Guid employerId;
+        await using (var scope = world.App.Services.CreateAsyncScope())
+        {
+            employerId = await scope.ServiceProvider.GetRequiredService<LindungDbContext>().Employers.Where(e => e.Npp == "22222222").Select(e => e.Id).SingleAsync();
+        }
+
+        using var created = await branch.PostAsJsonAsync(new Uri(Cases, UriKind.Relative), new { employer_id = employerId });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var warning = await JsonApi.PostOkAsync(branch, $"{Cases}/{id}/advance", new { stage = "warning1" });
+        // Five working days from Friday 4 December, skipping the city's own 10 December: 7, 8, 9, 11, 14.
+        Assert.Equal("2026-12-14", warning.GetProperty("due_on").GetString());
+        await JsonApi.PostOkAsync(branch, $"{Cases}/{id}/advance", new { stage = "warning2" });
+        var fine = await JsonApi.PostOkAsync(branch, $"{Cases}/{id}/advance", new { stage = "fine", contributions_due = 1_000_000, months = 2 });
+        Assert.Equal(4_000, fine.GetProperty("amount").GetInt64());
+
+        await using var check = world.App.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<LindungDbContext>();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.EntityType == nameof(DayOff) && e.RegionCode == "35.77"));
+        Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.EntityType == nameof(EnforcementStageSetting) && e.RegionCode == "35.77"));
+    }
+
     private static async Task AssertRefusedAsync(HttpClient client, string path, object body, string code)
     {
         using var response = await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
