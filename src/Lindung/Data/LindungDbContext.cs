@@ -98,6 +98,8 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<DayOff> DaysOff => Set<DayOff>();
 
+    public DbSet<BenefitClaim> Claims => Set<BenefitClaim>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -107,6 +109,7 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new EnforcementLetterConfiguration());
         builder.ApplyConfiguration(new EnforcementStageSettingConfiguration());
         builder.ApplyConfiguration(new DayOffConfiguration());
+        builder.ApplyConfiguration(new BenefitClaimConfiguration());
         builder.ApplyConfiguration(new AgencyConfiguration());
         builder.ApplyConfiguration(new EmployerConfiguration());
         builder.ApplyConfiguration(new WorkerConfiguration());

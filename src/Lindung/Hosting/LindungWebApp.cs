@@ -5,6 +5,7 @@ using Lindung.Features.Api;
 using Lindung.Features.Audit;
 using Lindung.Features.Budget;
 using Lindung.Features.Certificates;
+using Lindung.Features.Claims;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Demo;
@@ -66,6 +67,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungVillages();
         builder.Services.AddLindungSponsors();
         builder.Services.AddLindungEnforcement();
+        builder.Services.AddLindungClaims();
         builder.Services.AddLindungGroups();
         builder.Services.AddLindungField();
         builder.Services.AddLindungActions();

@@ -84,6 +84,12 @@ internal static class Policies
     /// <summary>Recording a state attorney's actions and amounts recovered on a referred case.</summary>
     public const string EnforcementProsecute = "enforcement-prosecute";
 
+    /// <summary>Benefit claims and their SLA clocks: the regional roles and the leader by region, an operator its staff's.</summary>
+    public const string Claims = "claims";
+
+    /// <summary>Recording and moving claims on: the branch, the admin and the agency for its staff.</summary>
+    public const string ClaimsEdit = "claims-edit";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
@@ -110,6 +116,8 @@ internal static class Policies
         [Enforcement] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.Prosecutor],
         [EnforcementEdit] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer],
         [EnforcementProsecute] = [LindungRoles.Prosecutor, LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer],
+        [Claims] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader],
+        [ClaimsEdit] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
         [Budget] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.Sponsor],
     };
 

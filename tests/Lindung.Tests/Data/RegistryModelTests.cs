@@ -27,7 +27,7 @@ public sealed class RegistryModelTests
         typeof(Contract), typeof(ContractStage), typeof(ContractWorker), typeof(PaymentGateCheck), typeof(ComplianceCertificate),
         typeof(VillageAssignment), typeof(VillageProfile), typeof(ReplaceLimitSetting), typeof(Sponsor), typeof(Sponsorship), typeof(SponsoredMonth),
         typeof(WorkerGroup), typeof(GroupMember), typeof(FieldLead),
-        typeof(EnforcementCase), typeof(EnforcementStep), typeof(EnforcementLetter),
+        typeof(EnforcementCase), typeof(EnforcementStep), typeof(EnforcementLetter), typeof(BenefitClaim),
     ];
 
     /// <summary>Small lists every region shares (the kinds of group, days off, enforcement stage settings): Citus reference tables, without a region code.</summary>

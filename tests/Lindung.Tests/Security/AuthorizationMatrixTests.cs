@@ -82,6 +82,11 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/v1/village-assignments/{id}/end"] = ("401 400 403 403 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403 403 403"),
         // Sponsors: the regional roles see those of their regions; the fixture's sponsor account is no sponsor's, so it sees none.
         ["GET /admin/enforcement-settings"] = ("in 200 dn dn dn dn dn dn dn dn dn", null),
+        ["GET /claims"] = ("in 200 200 200 dn dn 200 dn dn dn dn", null),
+        // Claims: an empty body names the missing fields (400) for those who record; a claim outside the caller's scope is a 404.
+        ["GET /api/v1/claims"] = ("401 200 200 200 403 403 200 403 403 403 403", null),
+        ["POST /api/v1/claims"] = ("401 400 400 400 403 403 403 403 403 403 403", null),
+        ["POST /api/v1/claims/{id}"] = ("401 400 404 400 403 403 403 403 403 403 403", "401 404 404 404 403 403 403 403 403 403 403"),
         ["GET /enforcement"] = ("in 200 dn 200 dn dn 200 dn dn dn 200", null),
         ["GET /enforcement/{id}"] = ("in 200 dn 200 dn dn 200 dn dn dn 200", "in 404 dn 404 dn dn 404 dn dn dn 404"),
         ["GET /sponsors"] = ("in 200 dn 200 dn 200 dn dn dn dn dn", null),
@@ -294,6 +299,7 @@ public sealed partial class AuthorizationMatrixTests
             "groups" => (inScope ? world.GroupIn.Id : world.GroupOut.Id).ToString(),
             "sponsors" => (inScope ? world.SponsorIn.Id : world.SponsorOut.Id).ToString(),
             "enforcement" => (inScope ? world.CaseIn.Id : world.CaseOut.Id).ToString(),
+            "claims" => (inScope ? world.ClaimIn.Id : world.ClaimOut.Id).ToString(),
             "cases" => (inScope ? world.CaseIn.Id : world.CaseOut.Id).ToString(),
             "letters" => (inScope ? world.LetterIn.Id : world.LetterOut.Id).ToString(),
             "sponsorships" => (inScope ? world.SponsorshipIn.Id : world.SponsorshipOut.Id).ToString(),

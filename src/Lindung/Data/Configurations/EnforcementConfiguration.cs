@@ -94,3 +94,21 @@ internal sealed class DayOffConfiguration : IEntityTypeConfiguration<DayOff>
         builder.HasData(NationalDaysOff.Seed);
     }
 }
+
+internal sealed class BenefitClaimConfiguration : IEntityTypeConfiguration<BenefitClaim>
+{
+    public void Configure(EntityTypeBuilder<BenefitClaim> builder)
+    {
+        builder.ToTable("claims", t =>
+        {
+            t.HasCheckConstraint("ck_claims_amounts", "(paid_amount IS NULL OR paid_amount >= 0) AND (liability IS NULL OR liability >= 0)");
+            t.HasCheckConstraint("ck_claims_paid", "(status = 'PAID') = (paid_on IS NOT NULL)");
+        });
+        builder.Property(c => c.RecordedBy).HasMaxLength(256);
+        builder.Property(c => c.RegionCode).HasMaxLength(5);
+        builder.HasOne(c => c.Worker).WithMany().HasForeignKey(c => c.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.RegionCode, c.Status });
+        builder.HasIndex(c => c.WorkerId);
+        builder.HasIndex(c => c.AgencyId);
+    }
+}

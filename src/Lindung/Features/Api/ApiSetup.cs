@@ -7,6 +7,7 @@ using Lindung.Features.Audit;
 using Lindung.Features.Branches;
 using Lindung.Features.Budget;
 using Lindung.Features.Certificates;
+using Lindung.Features.Claims;
 using Lindung.Features.Compliance;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Employers;
@@ -83,6 +84,7 @@ internal static class ApiSetup
         api.MapVillagesApi();
         api.MapSponsorsApi();
         api.MapEnforcementApi();
+        api.MapClaimsApi();
         api.MapGroupsApi();
         api.MapFieldApi();
         api.MapActionsApi();

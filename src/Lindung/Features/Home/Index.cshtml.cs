@@ -28,6 +28,7 @@ internal sealed class IndexModel(LoadOperatorLanding landing, LindungDbContext d
         new("home.step.reconciliation", "home.step.reconciliation.hint", "/reconciliation", Policies.Reconciliation),
         new("home.step.review", "home.step.review.hint", "/reconciliation/review", Policies.ReconciliationDecide),
         new("home.step.enforcement", "home.step.enforcement.hint", "/enforcement", Policies.Enforcement),
+        new("home.step.claims", "home.step.claims.hint", "/claims", Policies.Claims),
         new("home.step.licensing", "home.step.licensing.hint", "/licensing", Policies.Licensing),
         new("home.step.field", "home.step.field.hint", "/field", Policies.FieldCapture),
         new("home.step.groups", "home.step.groups.hint", "/groups", Policies.Groups),

@@ -108,6 +108,11 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public EnforcementLetter LetterOut { get; private set; } = null!;
 
+    /// <summary>A JKK claim of WorkerB (agency B, 35.77) and one of WorkerC (35.19).</summary>
+    public BenefitClaim ClaimIn { get; private set; } = null!;
+
+    public BenefitClaim ClaimOut { get; private set; } = null!;
+
     public ApiKey KeyIn { get; } = NewKey("aaaaaaaaaaaa", Region);
 
     public ApiKey KeyOut { get; } = NewKey("bbbbbbbbbbbb", OtherRegion);
@@ -220,6 +225,9 @@ internal sealed class ApiWorld : IAsyncDisposable
         LetterIn = NewLetter(CaseIn, EnforcementLetterKind.SkkCover);
         LetterOut = NewLetter(CaseOut, EnforcementLetterKind.Warning1);
         db.AddRange(CaseIn, CaseOut, LetterIn, LetterOut);
+        ClaimIn = new BenefitClaim { WorkerId = WorkerB.Id, Kind = Lindung.Domain.Claims.ClaimKind.Jkk, EventDate = new DateOnly(2026, 11, 2), Status = Lindung.Domain.Claims.ClaimStatus.Reported, AgencyId = AgencyB.Id, RecordedBy = "fixture", RegionCode = Region };
+        ClaimOut = new BenefitClaim { WorkerId = WorkerC.Id, Kind = Lindung.Domain.Claims.ClaimKind.Jkk, EventDate = new DateOnly(2026, 11, 2), Status = Lindung.Domain.Claims.ClaimStatus.Reported, AgencyId = AgencyC.Id, RecordedBy = "fixture", RegionCode = OtherRegion };
+        db.AddRange(ClaimIn, ClaimOut);
         LeadIn = NewLead(WorkerA);
         LeadOut = NewLead(WorkerC);
         db.AddRange(LeadIn, LeadOut);

@@ -226,6 +226,103 @@ namespace Lindung.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.BenefitClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateOnly?>("ClaimDate")
+                        .HasColumnType("date")
+                        .HasColumnName("claim_date");
+
+                    b.Property<bool>("CoveredOnEvent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("covered_on_event");
+
+                    b.Property<bool>("Death")
+                        .HasColumnType("boolean")
+                        .HasColumnName("death");
+
+                    b.Property<DateOnly?>("DocumentsCompleteOn")
+                        .HasColumnType("date")
+                        .HasColumnName("documents_complete_on");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("Liability")
+                        .HasColumnType("bigint")
+                        .HasColumnName("liability");
+
+                    b.Property<long?>("MonthlyWage")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_wage");
+
+                    b.Property<long?>("PaidAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_amount");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claims");
+
+                    b.HasIndex("AgencyId")
+                        .HasDatabaseName("ix_claims_agency_id");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_claims_worker_id");
+
+                    b.HasIndex("RegionCode", "Status")
+                        .HasDatabaseName("ix_claims_region_code_status");
+
+                    b.ToTable("claims", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_claims_amounts", "(paid_amount IS NULL OR paid_amount >= 0) AND (liability IS NULL OR liability >= 0)");
+
+                            t.HasCheckConstraint("ck_claims_paid", "(status = 'PAID') = (paid_on IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_claims_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.BranchOffice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3779,6 +3876,18 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasConstraintName("fk_api_keys_agencies_agency_id");
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("Lindung.Data.Entities.BenefitClaim", b =>
+                {
+                    b.HasOne("Lindung.Data.Entities.Worker", "Worker")
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_workers_worker_id");
+
+                    b.Navigation("Worker");
                 });
 
             modelBuilder.Entity("Lindung.Data.Entities.BranchWorkingArea", b =>
