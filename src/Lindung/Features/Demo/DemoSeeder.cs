@@ -116,6 +116,7 @@ internal static class DemoSeeder
         await DemoGroups.SeedAsync(db, today, ct);
         await DemoField.SeedAsync(db, today, ct);
         await DemoEnforcement.SeedAsync(db, today, ct);
+        await DemoClaims.SeedAsync(db, region.Agencies.Single(a => a.Code == OperatorAgencyCode).Id, today, ct);
         // The example East Java branches, so the branch breakdown has the Madiun branch to show.
         await BranchFile.LoadAsync(db, BranchFile.Read(BranchFile.BuiltInPath), AccessScope.Operator, ct);
 

@@ -88,6 +88,21 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
     }
 
     [Fact]
+    public async Task The_branch_has_a_docket_and_the_operators_agency_an_uncovered_fatal_accident()
+    {
+        await using var db = demo.Database.NewContext();
+        var stages = await db.EnforcementCases.Select(c => c.Stage).ToListAsync();
+        Assert.Equal(6, stages.Count);
+        Assert.Contains(Lindung.Domain.Enforcement.EnforcementStage.Referral, stages);
+        Assert.Equal(12_500_000 + 4_200_000, await db.EnforcementCases.SumAsync(c => c.AmountRecovered));
+        Assert.Equal(5, await db.EnforcementLetters.CountAsync(l => l.Kind == EnforcementLetterKind.Warning1));
+        var uncovered = await db.Claims.SingleAsync(c => !c.CoveredOnEvent);
+        Assert.True(uncovered.Death);
+        Assert.True(uncovered.Liability > 22_000_000, $"liability {uncovered.Liability}");
+        Assert.Equal(2, await db.Claims.CountAsync(c => c.CoveredOnEvent));
+    }
+
+    [Fact]
     public async Task Every_row_and_its_audit_is_in_the_region_and_by_the_demo_seed()
     {
         await using var db = demo.Database.NewContext();
@@ -117,6 +132,7 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         codes.AddRange(await db.EnforcementCases.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.EnforcementSteps.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.EnforcementLetters.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.Claims.Select(x => x.RegionCode).ToListAsync());
 
         Assert.All(codes, code => Assert.StartsWith("35.", code, StringComparison.Ordinal));
         Assert.All(codes, code => Assert.NotNull(AreaDirectory.Embedded.Find(code)));
