@@ -1,4 +1,5 @@
 using Lindung.Data;
+using Lindung.Features.Claims;
 using Lindung.Features.Enforcement;
 using Lindung.Features.Shared;
 using Lindung.Security;
@@ -16,7 +17,7 @@ internal sealed record NextStep(string TextKey, string HintKey, string Href, str
 /// of their role, and an agency operator its agency's coverage with the two things to do about it.
 /// </summary>
 [AllowAnonymous]
-internal sealed class IndexModel(LoadOperatorLanding landing, LindungDbContext db, TimeProvider clock) : PageModel
+internal sealed class IndexModel(LoadOperatorLanding landing, ListClaims claims, LindungDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>Every next step in the order a role meets them; each user sees the ones their role allows.</summary>
     public static IReadOnlyList<NextStep> Steps { get; } =
@@ -47,6 +48,9 @@ internal sealed class IndexModel(LoadOperatorLanding landing, LindungDbContext d
     /// <summary>Open enforcement cases past their stage's deadline, for the roles that see cases (null for the others).</summary>
     public int? OverdueCases { get; private set; }
 
+    /// <summary>Claims past their SLA, for the branch, the admin and the agency (the alert the claims issue asks for).</summary>
+    public int? OverdueClaims { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -60,6 +64,11 @@ internal sealed class IndexModel(LoadOperatorLanding landing, LindungDbContext d
         {
             var today = clock.Today();
             OverdueCases = await EnforcementAccess.Visible(db, AccessScope.From(User)).CountAsync(c => c.Outcome == null && c.DueOn < today, ct);
+        }
+
+        if (Policies.Allows(User, Policies.ClaimsEdit))
+        {
+            OverdueClaims = (await claims.HandleAsync(AccessScope.From(User), ct)).Summary.Overdue;
         }
     }
 }
