@@ -27,7 +27,15 @@ public sealed class ImportCrashTests(ITestOutputHelper output)
         var big = ImportCsv.Write(database.Directory.Path, "big.csv", ImportCsv.RosterHeader, Enumerable.Range(0, Rows).Select(i => ImportCsv.RosterLine(i, wage: 2_750_000)));
         var before = await database.FingerprintAsync();
 
-        var (killedIn, stdout, elapsed) = await RunAndKillAsync([.. database.GlobalArgs, "import", "roster", "--yes", big, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-02-01"]);
+        // On PostgreSQL the test holds the batch table: the import merges every row in its transaction and
+        // then waits there, so the kill lands inside the merge however fast the machine commits.
+        var hold = await database.HoldBatchTableAsync();
+        var (killedIn, stdout, elapsed) = await RunAndKillAsync(hold, [.. database.GlobalArgs, "import", "roster", "--yes", big, "--agency", ImportTestDatabase.AgencyCode, "--effective", "2026-02-01"]);
+
+        if (hold is not null)
+        {
+            await hold.DisposeAsync();
+        }
 
         output.WriteLine($"{provider}: killed in phase '{killedIn}' after {elapsed.TotalSeconds:0.0} s");
         Assert.Equal("merging", killedIn);
@@ -35,7 +43,7 @@ public sealed class ImportCrashTests(ITestOutputHelper output)
         Assert.Equal(before, await database.FingerprintAsync());
     }
 
-    private static async Task<(string? Phase, string Stdout, TimeSpan Elapsed)> RunAndKillAsync(string[] args)
+    private static async Task<(string? Phase, string Stdout, TimeSpan Elapsed)> RunAndKillAsync(BatchTableHold? hold, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -67,11 +75,12 @@ public sealed class ImportCrashTests(ITestOutputHelper output)
         string? phase = null;
         if (first == merging.Task)
         {
-            // Inside the merge: rows are being written to the real tables. Soon after it starts, because
-            // on a quiet machine PostgreSQL can commit 300,000 rows within a few hundred milliseconds and
-            // the process then stays alive for its post-commit work (the re-run), which is not a merge.
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
-            phase = process.HasExited ? "finished" : "merging";
+            // Inside the merge: rows are being written to the real tables. Without a hold (SQLite, whose
+            // merge takes seconds) soon after it starts; with one, once the import waits at the batch row.
+            var inside = hold is null
+                ? await Task.Delay(TimeSpan.FromMilliseconds(20)).ContinueWith(_ => true, TaskScheduler.Default)
+                : await hold.WaitForWaiterAsync(TimeSpan.FromMinutes(5));
+            phase = process.HasExited || !inside ? "finished" : "merging";
             process.Kill(entireProcessTree: true);
         }
         else if (!process.HasExited)

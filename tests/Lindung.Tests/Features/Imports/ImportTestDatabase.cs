@@ -7,6 +7,7 @@ using Lindung.Features.Imports;
 using Lindung.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Lindung.Tests.Features.Imports;
 
@@ -63,6 +64,28 @@ internal sealed class ImportTestDatabase : IAsyncDisposable
         db.Agencies.Add(new Agency { Code = "RSUD", Name = "RSUD Kota Madiun", Kind = AgencyKind.Rsud, RegionCode = Region });
         await db.SaveChangesAsync();
         return database;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, holds a SHARE lock on the batch table until disposed: an import then merges every
+    /// row inside its transaction and waits at the batch row, before it can commit. Null on SQLite.
+    /// </summary>
+    public async Task<BatchTableHold?> HoldBatchTableAsync()
+    {
+        if (_postgres is null)
+        {
+            return null;
+        }
+
+        var connection = new NpgsqlConnection(_postgres.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand("LOCK TABLE import_batches IN SHARE MODE", connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new BatchTableHold(connection, transaction);
     }
 
     /// <summary>The import runner in a scope of its own, as a web job would get it.</summary>
