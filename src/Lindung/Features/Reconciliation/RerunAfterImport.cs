@@ -52,9 +52,6 @@ internal sealed class RerunAfterImport(LindungDbContext db, ReconciliationJobQue
     public static readonly UseCaseError BatchUnknown = UseCaseError.Of(
         "BATCH_UNKNOWN", "Impor tidak ditemukan.", "No such import.", "batch_id");
 
-    /// <summary>Checking for a queued run and queuing one are one step in this process, so two imports finishing together queue one run.</summary>
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
     public async Task<UseCaseResult<RerunOutcome>> HandleAsync(Guid batchId, string actor, CancellationToken ct)
     {
         if (!options.Value.RerunAfterImport)
@@ -77,11 +74,13 @@ internal sealed class RerunAfterImport(LindungDbContext db, ReconciliationJobQue
             _ => [],
         };
 
-        var queued = new List<Guid>();
         var waiting = new List<RerunScope>();
-        await Gate.WaitAsync(ct);
-        try
+        var added = new List<ReconciliationRun>();
+        // Checking for a queued run and adding one are one transaction under a database-wide lock, so two
+        // imports finishing together — in this process or in another server on the same database — queue one run.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            await QueueLock.TakeAsync(db, ct);
             foreach (var scope in scopes)
             {
                 if (await WaitingAsync(scope, ct))
@@ -90,17 +89,24 @@ internal sealed class RerunAfterImport(LindungDbContext db, ReconciliationJobQue
                     continue;
                 }
 
-                // A full queue leaves the run Cancelled with the reason, on the run list for all to see.
-                var run = await StartRun.QueueAsync(db, queue, scope.RegionCode, scope.AgencyId, actor, clock, ct);
-                if (run is not null)
-                {
-                    queued.Add(run.Id);
-                }
+                var run = ReconciliationRunner.Request(scope.RegionCode, scope.AgencyId, actor, clock, ReconciliationRunStatus.Queued);
+                db.ReconciliationRuns.Add(run);
+                added.Add(run);
             }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
-        finally
+
+        // Handed to the worker only once committed, so it always finds the row. A full queue leaves the run
+        // Cancelled with the reason, on the run list for all to see.
+        var queued = new List<Guid>();
+        foreach (var run in added)
         {
-            Gate.Release();
+            if (await StartRun.EnqueueAsync(db, queue, run, clock))
+            {
+                queued.Add(run.Id);
+            }
         }
 
         return UseCaseResult<RerunOutcome>.Ok(new RerunOutcome(queued, waiting));

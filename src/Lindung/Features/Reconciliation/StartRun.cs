@@ -54,13 +54,19 @@ internal static class StartRun
         var run = ReconciliationRunner.Request(region, agencyId, actor, clock, ReconciliationRunStatus.Queued);
         db.ReconciliationRuns.Add(run);
         await db.SaveChangesAsync(ct);
+        return await EnqueueAsync(db, queue, run, clock) ? run : null;
+    }
+
+    /// <summary>Hands a stored Queued run to the background worker; false (with the run cancelled) when the queue is full.</summary>
+    public static async Task<bool> EnqueueAsync(LindungDbContext db, ReconciliationJobQueue queue, ReconciliationRun run, TimeProvider clock)
+    {
         if (queue.TryEnqueue(run.Id))
         {
-            return run;
+            return true;
         }
 
         await ReconciliationRunner.SettleAsync(db, run.Id, ReconciliationRunStatus.Cancelled, ReconciliationErrors.Busy, clock);
-        return null;
+        return false;
     }
 
     /// <summary>Memberships count for the employer's regency, so an agency is reconciled against its regency's.</summary>

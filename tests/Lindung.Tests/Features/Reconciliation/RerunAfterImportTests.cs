@@ -108,6 +108,40 @@ public sealed partial class RerunAfterImportTests
 
     [Theory]
     [MemberData(nameof(ReconcileWorld.Providers), MemberType = typeof(ReconcileWorld))]
+    public async Task Imports_finishing_together_on_separate_connections_queue_one_rerun(string provider)
+    {
+        await using var world = await ReconcileWorld.StartAsync(provider, configure: b => b.Configuration["Reconciliation:RerunAfterImport"] = "false");
+        using var admin = await TestUsers.SignedInClientAsync(world.App, LindungRoles.RegionalAdmin);
+        await StartRunAsync(admin, new { agency_id = world.AgencyA.Id });
+        using var operatorA = await TestUsers.SignedInClientAsync(world.App, LindungRoles.AgencyOperator, world.AgencyA.Code);
+        await ImportRosterAsync(operatorA, 101);
+        var (scope, db) = world.Database();
+        await using var _ = scope;
+        var batch = await db.ImportBatches.AsNoTracking().Select(b => b.Id).SingleAsync();
+
+        // Each caller has its own connection, as two server processes on one database would: only the
+        // database can make "none queued yet? then queue one" a single step for them.
+        const int Callers = 6;
+        var contexts = Enumerable.Range(0, Callers).Select(_ => world.Database()).ToList();
+        using var start = new Barrier(Callers);
+        var outcomes = await Task.WhenAll(contexts.Select(c => Task.Run(async () =>
+        {
+            var rerun = new RerunAfterImport(c.Db, new ReconciliationJobQueue(), Options.Create(new ReconciliationOptions()), TimeProvider.System);
+            start.SignalAndWait();
+            return (await rerun.HandleAsync(batch, "importer", CancellationToken.None)).Value;
+        })));
+        foreach (var (contextScope, _) in contexts)
+        {
+            await contextScope.DisposeAsync();
+        }
+
+        Assert.Equal(1, outcomes.Sum(o => o.Queued.Count));
+        Assert.Equal(Callers - 1, outcomes.Sum(o => o.AlreadyQueued.Count));
+        Assert.Equal(1, await db.ReconciliationRuns.CountAsync(r => r.Status == ReconciliationRunStatus.Queued));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReconcileWorld.Providers), MemberType = typeof(ReconcileWorld))]
     public async Task An_import_never_reconciles_an_agency_for_the_first_time(string provider)
     {
         await using var world = await ReconcileWorld.StartAsync(provider);
