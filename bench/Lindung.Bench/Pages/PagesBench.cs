@@ -91,7 +91,16 @@ internal static class PagesBench
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await CoverageBench.AdminAsync(postgres, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            if (args.Raw.Contains("--keep"))
+            {
+                // For profiling the pages' statements by hand afterwards; drop it when done.
+                Console.WriteLine($"  postgres: kept database {database}");
+            }
+            else
+            {
+                await CoverageBench.AdminAsync(postgres, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            }
+
             Directory.Delete(pgFolder, recursive: true);
         }
 
@@ -143,7 +152,7 @@ internal static class PagesBench
         var floor = await TimeAsync(client, "/healthz", samples);
         Print("GET /healthz (floor)", floor, null);
         var failed = false;
-        foreach (var (path, target) in Paths(agency, worker, runId))
+        foreach (var (path, target) in Paths(agency, worker, runId, data.Villages[0]))
         {
             Timing timing;
             try
@@ -171,7 +180,7 @@ internal static class PagesBench
     }
 
     /// <summary>Each page and API with the fixture ids of the big agency, its first worker and the run; page targets for pages, API targets for /api.</summary>
-    private static IEnumerable<(string Path, double Target)> Paths(Guid agency, Guid worker, Guid run)
+    private static IEnumerable<(string Path, double Target)> Paths(Guid agency, Guid worker, Guid run, string village)
     {
         string[] pages =
         [
@@ -179,6 +188,9 @@ internal static class PagesBench
             "/agencies", $"/agencies/{agency}", "/workers", $"/workers/{worker}", "/employers",
             "/reconciliation", $"/reconciliation/gaps/{agency}", "/reconciliation/review",
             "/imports", "/audit", "/admin/users", "/admin/targets", "/contracts", "/licensing",
+            "/actions", "/villages", $"/villages/{village}", "/groups", "/sponsors", "/leads", "/budget",
+            "/enforcement", "/claims", "/admin/agencies", "/admin/branches", "/admin/coverage-settings",
+            "/admin/enforcement-settings", "/admin/licence-rules",
         ];
         string[] apis =
         [
@@ -186,7 +198,8 @@ internal static class PagesBench
             $"/api/v1/workers/{worker}/employments", $"/api/v1/workers/{worker}/memberships", "/api/v1/employers",
             "/api/v1/reconciliation/runs", $"/api/v1/reconciliation/runs/{run}", "/api/v1/reconciliation/reviews",
             $"/api/v1/reconciliation/gaps/{agency}", "/api/v1/imports", "/api/v1/audit-events", "/api/v1/contracts",
-            $"/api/v1/reports/coverage?region={CoverageSamples.Regency}",
+            $"/api/v1/reports/coverage?region={CoverageSamples.Regency}", "/api/v1/actions", "/api/v1/villages",
+            $"/api/v1/villages/{village}", "/api/v1/enforcement/cases", "/api/v1/claims",
         ];
         return pages.Select(p => (p, PageTargetMs)).Concat(apis.Select(a => (a, ApiTargetMs)));
     }

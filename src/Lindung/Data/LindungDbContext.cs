@@ -100,6 +100,12 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<BenefitClaim> Claims => Set<BenefitClaim>();
 
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
+
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -110,6 +116,9 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new EnforcementStageSettingConfiguration());
         builder.ApplyConfiguration(new DayOffConfiguration());
         builder.ApplyConfiguration(new BenefitClaimConfiguration());
+        builder.ApplyConfiguration(new TicketConfiguration());
+        builder.ApplyConfiguration(new TicketMessageConfiguration());
+        builder.ApplyConfiguration(new TicketAttachmentConfiguration());
         builder.ApplyConfiguration(new AgencyConfiguration());
         builder.ApplyConfiguration(new EmployerConfiguration());
         builder.ApplyConfiguration(new WorkerConfiguration());

@@ -20,6 +20,7 @@ using Lindung.Features.Licensing;
 using Lindung.Features.Procurement;
 using Lindung.Features.Shared;
 using Lindung.Features.Sponsors;
+using Lindung.Features.Tickets;
 using Lindung.Features.Villages;
 using Lindung.Localization;
 using Lindung.Security;
@@ -68,6 +69,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungSponsors();
         builder.Services.AddLindungEnforcement();
         builder.Services.AddLindungClaims();
+        builder.Services.AddLindungTickets(builder.Configuration);
         builder.Services.AddLindungGroups();
         builder.Services.AddLindungField();
         builder.Services.AddLindungActions();

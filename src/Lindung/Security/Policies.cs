@@ -90,6 +90,12 @@ internal static class Policies
     /// <summary>Recording and moving claims on: the branch, the admin and the agency for its staff.</summary>
     public const string ClaimsEdit = "claims-edit";
 
+    /// <summary>Agency feedback to the branch: the branch and the admin by region, an operator its agency's tickets.</summary>
+    public const string Tickets = "tickets";
+
+    /// <summary>Writing in a ticket: the agency opens and closes, the branch answers.</summary>
+    public const string TicketsWrite = "tickets-write";
+
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
         [Registry] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
@@ -118,6 +124,8 @@ internal static class Policies
         [EnforcementProsecute] = [LindungRoles.Prosecutor, LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer],
         [Claims] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator, LindungRoles.Leader],
         [ClaimsEdit] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
+        [Tickets] = [LindungRoles.RegionalAdmin, LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
+        [TicketsWrite] = [LindungRoles.BranchOfficer, LindungRoles.AgencyOperator],
         [Budget] = [LindungRoles.RegionalAdmin, LindungRoles.AgencyOperator, LindungRoles.BranchOfficer, LindungRoles.Leader, LindungRoles.Sponsor],
     };
 

@@ -21,6 +21,7 @@ using Lindung.Features.Memberships;
 using Lindung.Features.Procurement;
 using Lindung.Features.Reconciliation;
 using Lindung.Features.Sponsors;
+using Lindung.Features.Tickets;
 using Lindung.Features.Villages;
 using Lindung.Features.Workers;
 using Lindung.Security;
@@ -85,6 +86,7 @@ internal static class ApiSetup
         api.MapSponsorsApi();
         api.MapEnforcementApi();
         api.MapClaimsApi();
+        api.MapTicketsApi();
         api.MapGroupsApi();
         api.MapFieldApi();
         api.MapActionsApi();
