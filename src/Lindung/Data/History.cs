@@ -44,10 +44,14 @@ internal static class History
     public static IQueryable<Membership> CoveredOn(this IQueryable<Membership> memberships, DateOnly day) =>
         memberships.ValidOn(day).Where(m => m.Status == MembershipStatus.Active);
 
+    /// <summary>Memberships ACTIVE at any time in [<paramref name="from"/>, <paramref name="until"/>).</summary>
+    public static IQueryable<Membership> CoveredIn(this IQueryable<Membership> memberships, DateOnly from, DateOnly until) =>
+        memberships.ValidDuring(from, until).Where(m => m.Status == MembershipStatus.Active);
+
     /// <summary>Memberships ACTIVE at any time in the month, e.g. "who was covered in March 2026".</summary>
     public static IQueryable<Membership> CoveredIn(this IQueryable<Membership> memberships, int year, int month)
     {
         var first = new DateOnly(year, month, 1);
-        return memberships.ValidDuring(first, first.AddMonths(1)).Where(m => m.Status == MembershipStatus.Active);
+        return memberships.CoveredIn(first, first.AddMonths(1));
     }
 }

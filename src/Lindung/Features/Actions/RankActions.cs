@@ -42,17 +42,14 @@ internal sealed class RankActions(LindungDbContext db, LindungHostOptions host, 
 
         // Agencies with a reconciliation run: their gap list header, priced as the gap list prices it.
         var pricing = GapPricing.ForAgencies(book, today);
-        var agencies = await db.AgenciesFor(scope).AsNoTracking()
-            .Where(a => db.ReconciliationResults.Any(r => r.AgencyId == a.Id))
-            .Select(a => a.Id)
-            .ToListAsync(ct);
-        foreach (var agencyId in agencies)
+        var visible = db.AgenciesFor(scope).AsNoTracking();
+        var runs = await LatestRuns.OfAgenciesAsync(db, visible, ct);
+        var agencyIds = runs.Keys.ToList();
+        var agencyNames = await visible.Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        foreach (var (agencyId, totals) in await AgencyGaps.TotalsAsync(db, scope, runs, agencyNames, pricing, ct))
         {
-            var gaps = await AgencyGaps.LoadAsync(db, scope, agencyId, pricing, PersonalDataView.Nothing, ct);
-            foreach (var total in gaps?.Totals.Where(t => t.Workers > 0) ?? [])
-            {
-                actions.Add(new RankedAction(KindOf(total.Kind), gaps!.Agency.Name, total.Workers, total.Monthly, $"/reconciliation/gaps/{agencyId}?gap={total.Kind}"));
-            }
+            actions.AddRange(totals.Where(t => t.Workers > 0)
+                .Select(t => new RankedAction(KindOf(t.Kind), agencyNames[agencyId], t.Workers, t.Monthly, $"/reconciliation/gaps/{agencyId}?gap={t.Kind}")));
         }
 
         // Fostered villages: the waiting workers at the minimum package a sponsor pays (the discount in its window).

@@ -82,24 +82,56 @@ internal static class AgencyGaps
         }
 
         // Workers with the same outcome, wage and programs owe the same: price each distinct case once.
-        var cases = await Results(db, scope, agencyId, run.Id)
-            .Where(r => r.Outcome == ReconcileOutcome.NotRegistered || r.Outcome == ReconcileOutcome.CoveredInactive
-                || (r.Outcome == ReconcileOutcome.CoveredActive && (r.WageUnderreported || r.ProgramMissing)))
+        var cases = await GapCases(Results(db, scope, agencyId, run.Id))
             .GroupBy(r => new { r.Outcome, r.WageUnderreported, r.ProgramMissing, r.RosterWage, r.ReportedWage, r.MemberPrograms })
             .Select(g => new { g.Key, Workers = g.Count() })
             .ToListAsync(ct);
-        var totals = cases
-            .SelectMany(c => GapCalculator.Gaps(
-                new GapInput(c.Key.Outcome, c.Key.WageUnderreported, c.Key.ProgramMissing, c.Key.RosterWage, c.Key.ReportedWage, c.Key.MemberPrograms), pricing)
-                .Select(g => (g.Kind, c.Workers, Monthly: g.Monthly * c.Workers)))
-            .GroupBy(g => g.Kind)
-            .OrderBy(g => g.Key)
-            .Select(g => new GapTotal(agency.Name, g.Key, g.Sum(x => x.Workers), g.Sum(x => x.Monthly)))
-            .ToList();
+        var totals = Price(
+            agency.Name,
+            cases.Select(c => (new GapInput(c.Key.Outcome, c.Key.WageUnderreported, c.Key.ProgramMissing, c.Key.RosterWage, c.Key.ReportedWage, c.Key.MemberPrograms), c.Workers)),
+            pricing);
         var changedAt = await Staleness.ChangedSinceAsync(db, agency, run.StartedAt, ct);
         var pending = changedAt is { } changed && await Staleness.RerunPendingAsync(db, agency, changed, ct);
         return new AgencyGapList(agency, run, totals, view, changedAt, pending);
     }
+
+    /// <summary>
+    /// The gap totals of many agencies from each one's latest run (<paramref name="runOfAgency"/>), as
+    /// <see cref="LoadAsync"/> gives each: one grouped read for all of them instead of one per agency.
+    /// </summary>
+    public static async Task<Dictionary<Guid, IReadOnlyList<GapTotal>>> TotalsAsync(
+        LindungDbContext db, AccessScope scope, IReadOnlyDictionary<Guid, Guid> runOfAgency, IReadOnlyDictionary<Guid, string> names,
+        GapPricing pricing, CancellationToken ct)
+    {
+        var runs = runOfAgency.Values.Distinct().ToList();
+        var agencies = runOfAgency.Keys.ToList();
+        var cases = await GapCases(db.ReconciliationResultsFor(scope).AsNoTracking().Where(r => runs.Contains(r.RunId) && agencies.Contains(r.AgencyId)))
+            .GroupBy(r => new { r.AgencyId, r.RunId, r.Outcome, r.WageUnderreported, r.ProgramMissing, r.RosterWage, r.ReportedWage, r.MemberPrograms })
+            .Select(g => new { g.Key, Workers = g.Count() })
+            .ToListAsync(ct);
+        return cases
+            .Where(c => runOfAgency[c.Key.AgencyId] == c.Key.RunId)
+            .GroupBy(c => c.Key.AgencyId)
+            .ToDictionary(
+                g => g.Key,
+                g => Price(
+                    names[g.Key],
+                    g.Select(c => (new GapInput(c.Key.Outcome, c.Key.WageUnderreported, c.Key.ProgramMissing, c.Key.RosterWage, c.Key.ReportedWage, c.Key.MemberPrograms), c.Workers)),
+                    pricing));
+    }
+
+    /// <summary>Results that are a gap: not registered, inactive, or active with a wage or program short.</summary>
+    private static IQueryable<ReconciliationResult> GapCases(IQueryable<ReconciliationResult> results) =>
+        results.Where(r => r.Outcome == ReconcileOutcome.NotRegistered || r.Outcome == ReconcileOutcome.CoveredInactive
+            || (r.Outcome == ReconcileOutcome.CoveredActive && (r.WageUnderreported || r.ProgramMissing)));
+
+    /// <summary>Totals per gap from distinct cases and their worker counts, each case priced once.</summary>
+    private static IReadOnlyList<GapTotal> Price(string agencyName, IEnumerable<(GapInput Case, int Workers)> cases, GapPricing pricing) =>
+        [.. cases
+            .SelectMany(c => GapCalculator.Gaps(c.Case, pricing).Select(g => (g.Kind, c.Workers, Monthly: g.Monthly * c.Workers)))
+            .GroupBy(g => g.Kind)
+            .OrderBy(g => g.Key)
+            .Select(g => new GapTotal(agencyName, g.Key, g.Sum(x => x.Workers), g.Sum(x => x.Monthly)))];
 
     /// <summary>
     /// One page of the list in its order (gap, then worker name): the list is the gaps one after

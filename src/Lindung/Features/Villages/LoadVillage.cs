@@ -60,25 +60,27 @@ internal sealed class LoadVillage(LindungDbContext db, TimeProvider clock)
         // Everyone living there, as counts: the village page never lists people.
         var residents = db.Workers.Where(w => w.RegionCode == code).Select(w => w.Id);
         var known = await residents.CountAsync(ct);
-        var covered = db.Memberships.CoveredOn(today).Where(m => residents.Contains(m.WorkerId));
-        var enrolled = await covered.Select(m => m.WorkerId).Distinct().CountAsync(ct);
-        var bySegment = await covered
-            .GroupBy(m => m.Segment)
-            .Select(g => new VillageSegmentCount(g.Key, g.Select(m => m.WorkerId).Distinct().Count()))
-            .ToListAsync(ct);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var monthEnds = Enumerable.Range(0, ProgressMonths).Select(i => i == ProgressMonths - 1 ? today : thisMonth.AddMonths(i - ProgressMonths + 2).AddDays(-1)).ToList();
 
-        var thisMonthStart = new DateOnly(today.Year, today.Month, 1);
-        var sponsored = await db.SponsoredMonths.Where(m => m.Month == thisMonthStart && residents.Contains(m.Sponsorship!.WorkerId))
+        // The residents' ACTIVE memberships of the whole period, read once: each day's count is then the
+        // same "in force and ACTIVE on the day" as History.CoveredOn, without a probe per resident per month.
+        var active = await db.Memberships.CoveredIn(monthEnds[0], today.AddDays(1)).Where(m => residents.Contains(m.WorkerId))
+            .Select(m => new { m.WorkerId, m.Segment, m.ValidFrom, m.ValidTo })
+            .ToListAsync(ct);
+        bool On(DateOnly day, DateOnly from, DateOnly? to) => from <= day && (to == null || to > day);
+        var coveredToday = active.Where(m => On(today, m.ValidFrom, m.ValidTo)).ToList();
+        var enrolled = coveredToday.Select(m => m.WorkerId).Distinct().Count();
+        var bySegment = coveredToday.GroupBy(m => m.Segment)
+            .Select(g => new VillageSegmentCount(g.Key, g.Select(m => m.WorkerId).Distinct().Count()))
+            .ToList();
+
+        var sponsored = await db.SponsoredMonths.Where(m => m.Month == thisMonth && residents.Contains(m.Sponsorship!.WorkerId))
             .Select(m => m.Sponsorship!.WorkerId).Distinct().CountAsync(ct);
 
-        var progress = new List<VillageMonth>(ProgressMonths);
-        var thisMonth = new DateOnly(today.Year, today.Month, 1);
-        for (var i = ProgressMonths - 1; i >= 0; i--)
-        {
-            var monthEnd = i == 0 ? today : thisMonth.AddMonths(-i + 1).AddDays(-1);
-            var count = await db.Memberships.CoveredOn(monthEnd).Where(m => residents.Contains(m.WorkerId)).Select(m => m.WorkerId).Distinct().CountAsync(ct);
-            progress.Add(new VillageMonth(monthEnd, count));
-        }
+        var progress = monthEnds
+            .Select(end => new VillageMonth(end, active.Where(m => On(end, m.ValidFrom, m.ValidTo)).Select(m => m.WorkerId).Distinct().Count()))
+            .ToList();
 
         var district = village.ParentCode is { } d ? areas.Find(d) : null;
         var regency = areas.Find(VillageAccess.RegencyOf(code!));
