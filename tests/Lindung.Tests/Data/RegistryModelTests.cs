@@ -28,6 +28,7 @@ public sealed class RegistryModelTests
         typeof(VillageAssignment), typeof(VillageProfile), typeof(ReplaceLimitSetting), typeof(Sponsor), typeof(Sponsorship), typeof(SponsoredMonth),
         typeof(WorkerGroup), typeof(GroupMember), typeof(FieldLead),
         typeof(EnforcementCase), typeof(EnforcementStep), typeof(EnforcementLetter), typeof(BenefitClaim),
+        typeof(Ticket), typeof(TicketMessage), typeof(TicketAttachment),
     ];
 
     /// <summary>Small lists every region shares (the kinds of group, days off, enforcement stage settings): Citus reference tables, without a region code.</summary>

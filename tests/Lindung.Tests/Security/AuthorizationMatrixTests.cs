@@ -83,6 +83,15 @@ public sealed partial class AuthorizationMatrixTests
         // Sponsors: the regional roles see those of their regions; the fixture's sponsor account is no sponsor's, so it sees none.
         ["GET /admin/enforcement-settings"] = ("in 200 dn dn dn dn dn dn dn dn dn", null),
         ["GET /claims"] = ("in 200 200 200 dn dn 200 dn dn dn dn", null),
+        // Feedback: the agency and its branch; the regional admin reads. Writes (form or multipart) with no fields are a 400 for those who may write.
+        ["GET /tickets"] = ("in 200 200 200 dn dn dn dn dn dn dn", null),
+        ["GET /tickets/{id}"] = ("in 200 200 200 dn dn dn dn dn dn dn", "in 404 404 404 dn dn dn dn dn dn dn"),
+        ["GET /api/v1/tickets"] = ("401 200 200 200 403 403 403 403 403 403 403", null),
+        ["POST /api/v1/tickets"] = ("401 403 400 400 403 403 403 403 403 403 403", null),
+        ["GET /api/v1/tickets/{id}"] = ("401 200 200 200 403 403 403 403 403 403 403", "401 404 404 404 403 403 403 403 403 403 403"),
+        ["POST /api/v1/tickets/{id}/replies"] = ("401 403 400 400 403 403 403 403 403 403 403", "401 403 404 404 403 403 403 403 403 403 403"),
+        ["POST /api/v1/tickets/{id}/close"] = ("401 403 400 400 403 403 403 403 403 403 403", "401 403 404 404 403 403 403 403 403 403 403"),
+        ["GET /api/v1/tickets/{id}/attachments/{attachmentId}"] = ("401 200 200 200 403 403 403 403 403 403 403", "401 404 404 404 403 403 403 403 403 403 403"),
         // Claims: an empty body names the missing fields (400) for those who record; a claim outside the caller's scope is a 404.
         ["GET /api/v1/claims"] = ("401 200 200 200 403 403 200 403 403 403 403", null),
         ["POST /api/v1/claims"] = ("401 400 400 400 403 403 403 403 403 403 403", null),
@@ -302,6 +311,8 @@ public sealed partial class AuthorizationMatrixTests
             "claims" => (inScope ? world.ClaimIn.Id : world.ClaimOut.Id).ToString(),
             "cases" => (inScope ? world.CaseIn.Id : world.CaseOut.Id).ToString(),
             "letters" => (inScope ? world.LetterIn.Id : world.LetterOut.Id).ToString(),
+            "tickets" => (inScope ? world.TicketIn.Id : world.TicketOut.Id).ToString(),
+            "attachments" => (inScope ? world.AttachmentIn.Id : world.AttachmentOut.Id).ToString(),
             "sponsorships" => (inScope ? world.SponsorshipIn.Id : world.SponsorshipOut.Id).ToString(),
             "openapi" => inScope ? "v1" : "v2",
             "error" => inScope ? "404" : "500",

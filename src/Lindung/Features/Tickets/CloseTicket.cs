@@ -10,7 +10,7 @@ namespace Lindung.Features.Tickets;
 
 /// <summary>
 /// Closes a thread. The agency that asked closes it with its satisfaction (1–5 stars, a note if it likes);
-/// the branch may close one too (a duplicate, or an agency that went quiet), without a rating.
+/// the branch may close one too (a duplicate, or an agency that went quiet), without a rating but with its reason.
 /// </summary>
 internal sealed class CloseTicket(LindungDbContext db, TimeProvider clock)
 {
@@ -39,6 +39,11 @@ internal sealed class CloseTicket(LindungDbContext db, TimeProvider clock)
         if (note?.Length > MaxNote)
         {
             return TicketErrors.NoteInvalid;
+        }
+
+        if (branch && note is null)
+        {
+            return TicketErrors.BranchNoteRequired;
         }
 
         ticket.Status = TicketStatus.Closed;

@@ -25,6 +25,12 @@ internal static class TicketErrors
     public static UseCaseError SatisfactionInvalid { get; } = UseCaseError.Of(
         "TICKET_SATISFACTION_INVALID", "Nilai kepuasan wajib diisi, 1 sampai 5 bintang.", "The satisfaction is required, 1 to 5 stars.", "satisfaction");
 
+    public static UseCaseError BranchNoteRequired { get; } = UseCaseError.Of(
+        "TICKET_CLOSE_REASON",
+        "Kantor cabang yang menutup tiket menuliskan alasannya di catatan (misalnya duplikat atau tidak ada tanggapan).",
+        "A branch that closes a ticket writes why in the note (a duplicate, or no reply from the agency, for example).",
+        "note");
+
     public static UseCaseError NoteInvalid { get; } = UseCaseError.Of(
         "TICKET_NOTE_INVALID", "Catatan paling banyak 1.000 karakter.", "The note may be at most 1,000 characters.", "note");
 

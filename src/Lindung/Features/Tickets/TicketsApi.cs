@@ -23,11 +23,11 @@ internal static class TicketsApi
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Tickets).WithName("ListTickets")
             .WithSummary("Tickets the caller may see (the branch: its regions'; an operator: its agency's), waiting ones first; ?status=OPEN|ANSWERED|CLOSED&page=; with the summary: open, overdue, answered in time or late, mean satisfaction.");
         group.MapPost("/", OpenAsync).RequireAuthorization(Policies.TicketsWrite).WithName("OpenTicket")
-            .WithSummary("An agency operator opens a ticket (form or multipart: category KRITIK|SARAN|MASUKAN|PENGADUAN, subject, text, files: PDF/PNG/JPEG, at most 3 of 5 MB); 201 with the ticket and its answer due day.");
+            .WithSummary("An agency operator opens a ticket (multipart or form: category KRITIK|SARAN|MASUKAN|PENGADUAN, subject, text, files: PDF/PNG/JPEG, at most 3 of 5 MB); 201 with the ticket and its answer due day.");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Tickets).WithName("GetTicket")
             .WithSummary("One ticket with its thread and the files of each message.");
         group.MapPost("/{id:guid}/replies", ReplyAsync).RequireAuthorization(Policies.TicketsWrite).WithName("ReplyToTicket")
-            .WithSummary("A message in the thread (form or multipart: text, files): the branch's answers it, the agency's hands it back to the branch.");
+            .WithSummary("A message in the thread (multipart or form: text, files; or JSON {text}): the branch's answers it, the agency's hands it back to the branch.");
         group.MapPost("/{id:guid}/close", CloseAsync).RequireAuthorization(Policies.TicketsWrite).WithName("CloseTicket")
             .WithSummary("{satisfaction: 1–5, note?}: the agency closes with its rating; the branch may close without one.");
         group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadAsync).RequireAuthorization(Policies.Tickets).WithName("GetTicketAttachment")
@@ -53,9 +53,8 @@ internal static class TicketsApi
 
     private static async Task<Results<Created<TicketDto>, NotFound, ValidationProblem>> OpenAsync(HttpContext http, OpenTicket open, CancellationToken ct)
     {
-        var form = await http.Request.ReadFormAsync(ct);
-        var result = await open.HandleAsync(
-            new TicketInput(form["category"], form["subject"], form["text"], TicketPost.Uploads(form)), AccessScope.From(http.User), ct);
+        var (body, files) = await ReadAsync(http.Request, ct);
+        var result = await open.HandleAsync(new TicketInput(body.Category, body.Subject, body.Text, files), AccessScope.From(http.User), ct);
         return result.Succeeded
             ? TypedResults.Created($"{ApiSetup.Prefix}/tickets/{result.Value.Id}", TicketDto.From(result.Value))
             : Problem(http, result.Errors);
@@ -69,8 +68,8 @@ internal static class TicketsApi
 
     private static async Task<Results<Ok<TicketDto>, NotFound, ValidationProblem>> ReplyAsync(HttpContext http, ReplyToTicket reply, Guid id, CancellationToken ct)
     {
-        var form = await http.Request.ReadFormAsync(ct);
-        return Answer(http, await reply.HandleAsync(id, form["text"], TicketPost.Uploads(form), AccessScope.From(http.User), ct));
+        var (body, files) = await ReadAsync(http.Request, ct);
+        return Answer(http, await reply.HandleAsync(id, body.Text, files, AccessScope.From(http.User), ct));
     }
 
     private static async Task<Results<Ok<TicketDto>, NotFound, ValidationProblem>> CloseAsync(HttpContext http, CloseTicket close, Guid id, CloseBody body, CancellationToken ct) =>
@@ -85,6 +84,18 @@ internal static class TicketsApi
             : TypedResults.NotFound();
     }
 
+    /// <summary>A message as a form (with files) or as JSON (text only).</summary>
+    private static async Task<(TicketBody Body, IReadOnlyList<AttachmentUpload> Files)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            return (new TicketBody(form["category"], form["subject"], form["text"]), TicketPost.Uploads(form));
+        }
+
+        return (await request.ReadFromJsonAsync<TicketBody>(ct) ?? new TicketBody(null, null, null), []);
+    }
+
     private static Results<Ok<TicketDto>, NotFound, ValidationProblem> Answer(HttpContext http, UseCaseResult<Ticket> result) =>
         result.Succeeded ? TypedResults.Ok(TicketDto.From(result.Value))
         : result.Errors[0].Code == TicketErrors.NotFound.Code ? TypedResults.NotFound()
@@ -93,6 +104,8 @@ internal static class TicketsApi
     private static ValidationProblem Problem(HttpContext http, IReadOnlyList<UseCaseError> errors) =>
         ApiLanguage.Problem(http, errors.GroupBy(e => e.Field ?? "ticket").ToDictionary(g => g.Key, g => g.First().Error));
 }
+
+internal sealed record TicketBody(string? Category, string? Subject, string? Text);
 
 internal sealed record CloseBody(int? Satisfaction, string? Note);
 

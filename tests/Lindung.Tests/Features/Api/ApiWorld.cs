@@ -113,6 +113,15 @@ internal sealed class ApiWorld : IAsyncDisposable
 
     public BenefitClaim ClaimOut { get; private set; } = null!;
 
+    /// <summary>A complaint of agency A (35.77) with a PDF on its first message, and one of agency C (35.19).</summary>
+    public Ticket TicketIn { get; private set; } = null!;
+
+    public Ticket TicketOut { get; private set; } = null!;
+
+    public TicketAttachment AttachmentIn { get; private set; } = null!;
+
+    public TicketAttachment AttachmentOut { get; private set; } = null!;
+
     public ApiKey KeyIn { get; } = NewKey("aaaaaaaaaaaa", Region);
 
     public ApiKey KeyOut { get; } = NewKey("bbbbbbbbbbbb", OtherRegion);
@@ -228,6 +237,8 @@ internal sealed class ApiWorld : IAsyncDisposable
         ClaimIn = new BenefitClaim { WorkerId = WorkerB.Id, Kind = Lindung.Domain.Claims.ClaimKind.Jkk, EventDate = new DateOnly(2026, 11, 2), Status = Lindung.Domain.Claims.ClaimStatus.Reported, AgencyId = AgencyB.Id, RecordedBy = "fixture", RegionCode = Region };
         ClaimOut = new BenefitClaim { WorkerId = WorkerC.Id, Kind = Lindung.Domain.Claims.ClaimKind.Jkk, EventDate = new DateOnly(2026, 11, 2), Status = Lindung.Domain.Claims.ClaimStatus.Reported, AgencyId = AgencyC.Id, RecordedBy = "fixture", RegionCode = OtherRegion };
         db.AddRange(ClaimIn, ClaimOut);
+        (TicketIn, AttachmentIn) = NewTicket(db, AgencyA, "TK/35.77/2026/0001");
+        (TicketOut, AttachmentOut) = NewTicket(db, AgencyC, "TK/35.19/2026/0001");
         LeadIn = NewLead(WorkerA);
         LeadOut = NewLead(WorkerC);
         db.AddRange(LeadIn, LeadOut);
@@ -384,4 +395,34 @@ internal sealed class ApiWorld : IAsyncDisposable
         ConsentToContact = true,
         RegionCode = worker.RegionCode,
     };
+
+    private static (Ticket, TicketAttachment) NewTicket(LindungDbContext db, Agency agency, string number)
+    {
+        var ticket = new Ticket
+        {
+            Number = number,
+            AgencyId = agency.Id,
+            Category = Lindung.Domain.Feedback.TicketCategory.Pengaduan,
+            Subject = "Kartu peserta belum diterima",
+            Status = Lindung.Domain.Feedback.TicketStatus.Open,
+            OpenedOn = new DateOnly(2026, 11, 2),
+            OpenedBy = "fixture",
+            AnswerDueOn = new DateOnly(2026, 11, 9),
+            LastActivityAt = new DateTime(2026, 11, 2, 3, 0, 0, DateTimeKind.Utc),
+            RegionCode = agency.RegionCode,
+        };
+        var message = new TicketMessage { TicketId = ticket.Id, At = ticket.LastActivityAt, By = "fixture", Text = "Mohon dibantu.", RegionCode = agency.RegionCode };
+        var attachment = new TicketAttachment
+        {
+            TicketId = ticket.Id,
+            MessageId = message.Id,
+            FileName = "surat.pdf",
+            Kind = Lindung.Domain.Feedback.AttachmentKind.Pdf,
+            Length = 9,
+            Content = "%PDF-1.4\n"u8.ToArray(),
+            RegionCode = agency.RegionCode,
+        };
+        db.AddRange(ticket, message, attachment);
+        return (ticket, attachment);
+    }
 }
