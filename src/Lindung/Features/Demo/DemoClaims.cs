@@ -18,7 +18,7 @@ internal static class DemoClaims
         var coveredIds = db.Memberships.Where(m => m.ValidTo == null && m.Status == Data.Entities.MembershipStatus.Active).Select(m => m.WorkerId);
         var covered = await db.Workers.AsNoTracking().Where(w => staff.Any(e => e.WorkerId == w.Id) && coveredIds.Contains(w.Id)).OrderBy(w => w.Name).Select(w => w.Nik).Take(2).ToListAsync(ct);
         var uncovered = await db.Workers.AsNoTracking().Where(w => staff.Any(e => e.WorkerId == w.Id) && !db.Memberships.Any(m => m.WorkerId == w.Id)).OrderBy(w => w.Name).Select(w => w.Nik).FirstOrDefaultAsync(ct);
-        var clock = new FixedDay(today);
+        var clock = new DemoDayClock(today);
         var scope = new AccessScope(new HashSet<string> { LindungRoles.AgencyOperator }, [], agencyId, "opd@demo.lindung.id");
         var record = new RecordClaim(db, clock);
         var update = new UpdateClaim(db, clock);
@@ -39,12 +39,5 @@ internal static class DemoClaims
         }
 
         db.ChangeTracker.Clear();
-    }
-
-    private sealed class FixedDay(DateOnly day) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
-
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 }

@@ -93,14 +93,4 @@ internal static class DemoEnforcement
 
         db.ChangeTracker.Clear();
     }
-
-    /// <summary>A clock the seeder moves back and forth, so each move is dated as if made on its day (10:00 WIB).</summary>
-    private sealed class DemoDayClock(DateOnly day) : TimeProvider
-    {
-        public DateOnly Day { get; set; } = day;
-
-        public override DateTimeOffset GetUtcNow() => new(Day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
-
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-    }
 }

@@ -117,6 +117,7 @@ internal static class DemoSeeder
         await DemoField.SeedAsync(db, today, ct);
         await DemoEnforcement.SeedAsync(db, today, ct);
         await DemoClaims.SeedAsync(db, region.Agencies.Single(a => a.Code == OperatorAgencyCode).Id, today, ct);
+        await DemoTickets.SeedAsync(db, region.Agencies.Single(a => a.Code == OperatorAgencyCode).Id, today, ct);
         // The example East Java branches, so the branch breakdown has the Madiun branch to show.
         await BranchFile.LoadAsync(db, BranchFile.Read(BranchFile.BuiltInPath), AccessScope.Operator, ct);
 

@@ -1,7 +1,9 @@
 using Lindung.Data;
+using Lindung.Domain.Feedback;
 using Lindung.Features.Claims;
 using Lindung.Features.Enforcement;
 using Lindung.Features.Shared;
+using Lindung.Features.Tickets;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,6 +32,7 @@ internal sealed class IndexModel(LoadOperatorLanding landing, ListClaims claims,
         new("home.step.review", "home.step.review.hint", "/reconciliation/review", Policies.ReconciliationDecide),
         new("home.step.enforcement", "home.step.enforcement.hint", "/enforcement", Policies.Enforcement),
         new("home.step.claims", "home.step.claims.hint", "/claims", Policies.Claims),
+        new("home.step.tickets", "home.step.tickets.hint", "/tickets", Policies.Tickets),
         new("home.step.licensing", "home.step.licensing.hint", "/licensing", Policies.Licensing),
         new("home.step.field", "home.step.field.hint", "/field", Policies.FieldCapture),
         new("home.step.groups", "home.step.groups.hint", "/groups", Policies.Groups),
@@ -51,6 +54,9 @@ internal sealed class IndexModel(LoadOperatorLanding landing, ListClaims claims,
     /// <summary>Claims past their SLA, for the branch, the admin and the agency (the alert the claims issue asks for).</summary>
     public int? OverdueClaims { get; private set; }
 
+    /// <summary>Agencies' tickets past the branch's answer time, for the branch officer who answers them (null for the others).</summary>
+    public int? OverdueTickets { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -64,6 +70,13 @@ internal sealed class IndexModel(LoadOperatorLanding landing, ListClaims claims,
         {
             var today = clock.Today();
             OverdueCases = await EnforcementAccess.Visible(db, AccessScope.From(User)).CountAsync(c => c.Outcome == null && c.DueOn < today, ct);
+        }
+
+        if (User.IsInRole(LindungRoles.BranchOfficer))
+        {
+            var today = clock.Today();
+            OverdueTickets = await TicketsAccess.Visible(db, AccessScope.From(User))
+                .CountAsync(t => t.FirstAnsweredOn == null && t.Status != TicketStatus.Closed && t.AnswerDueOn < today, ct);
         }
 
         if (Policies.Allows(User, Policies.ClaimsEdit))

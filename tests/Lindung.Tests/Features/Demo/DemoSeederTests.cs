@@ -103,6 +103,17 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
     }
 
     [Fact]
+    public async Task The_branch_has_agency_feedback_one_ticket_closed_with_five_stars_and_one_past_its_answer_time()
+    {
+        await using var db = demo.Database.NewContext();
+        var tickets = await db.Tickets.ToListAsync();
+        Assert.Equal(3, tickets.Count);
+        Assert.Equal(5, tickets.Single(t => t.Status == Lindung.Domain.Feedback.TicketStatus.Closed).Satisfaction);
+        Assert.Single(tickets, t => t.FirstAnsweredOn is null && t.AnswerDueOn < Today);
+        Assert.Equal(5, await db.TicketMessages.CountAsync());
+    }
+
+    [Fact]
     public async Task Every_row_and_its_audit_is_in_the_region_and_by_the_demo_seed()
     {
         await using var db = demo.Database.NewContext();
@@ -133,6 +144,8 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         codes.AddRange(await db.EnforcementSteps.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.EnforcementLetters.Select(x => x.RegionCode).ToListAsync());
         codes.AddRange(await db.Claims.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.Tickets.Select(x => x.RegionCode).ToListAsync());
+        codes.AddRange(await db.TicketMessages.Select(x => x.RegionCode).ToListAsync());
 
         Assert.All(codes, code => Assert.StartsWith("35.", code, StringComparison.Ordinal));
         Assert.All(codes, code => Assert.NotNull(AreaDirectory.Embedded.Find(code)));

@@ -53,6 +53,7 @@ public sealed class TicketTests
         var list = await JsonApi.GetOkAsync(branch, "/api/v1/tickets");
         Assert.Equal([world.TicketIn.Id, id], list.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()));
         Assert.Equal((2, 1), (list.GetProperty("summary").GetProperty("open").GetInt32(), list.GetProperty("summary").GetProperty("overdue").GetInt32()));
+        Assert.Contains("id=\"overdue-tickets\"", await Pages.HtmlAsync(branch, "/"), StringComparison.Ordinal);
         var answered = await JsonApi.PostOkAsync(branch, $"/api/v1/tickets/{id}/replies", new { text = "Kartu sudah terbit, silakan unduh di aplikasi." });
         Assert.Equal(("ANSWERED", "2026-12-04"), (answered.GetProperty("status").GetString(), answered.GetProperty("first_answered_on").GetString()));
 
