@@ -17,17 +17,39 @@ internal static class RateBookLoader
     /// <summary>The rates shipped with the app alone, for callers with no data folder (the demo seed).</summary>
     public static RateBook BuiltIn() => new([Read(BuiltInPath, "built-in rates.json")]);
 
+    /// <summary>The last book read per data folder, with the files it was read from (path, size, time written).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Stamp, RateBook Book)> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The book in force. Pages and endpoints ask on every request; the files are parsed again only when
+    /// one of them was added, removed or rewritten since the last read, so a dropped overlay still counts
+    /// from the next request without a restart.
+    /// </summary>
     public static RateBook Load(string dataDirectory)
     {
-        var sources = new List<RateSource> { Read(BuiltInPath, "built-in rates.json") };
         var overlayDirectory = Path.Combine(dataDirectory, OverlayFolder);
-        if (Directory.Exists(overlayDirectory))
+        var overlays = Directory.Exists(overlayDirectory)
+            ? Directory.GetFiles(overlayDirectory, "*.json").Order(StringComparer.Ordinal).ToList()
+            : [];
+        var stamp = string.Join('|', new[] { BuiltInPath }.Concat(overlays).Select(Stamp));
+        if (Cache.TryGetValue(dataDirectory, out var cached) && string.Equals(cached.Stamp, stamp, StringComparison.Ordinal))
         {
-            var overlays = Directory.GetFiles(overlayDirectory, "*.json").Order(StringComparer.Ordinal);
-            sources.AddRange(overlays.Select(path => Read(path, $"overlay {Path.GetFileName(path)}")));
+            return cached.Book;
         }
 
-        return new RateBook(sources);
+        var sources = new List<RateSource> { Read(BuiltInPath, "built-in rates.json") };
+        sources.AddRange(overlays.Select(path => Read(path, $"overlay {Path.GetFileName(path)}")));
+        var book = new RateBook(sources);
+        Cache[dataDirectory] = (stamp, book);
+        return book;
+    }
+
+    private static string Stamp(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}:{file.Length}:{file.LastWriteTimeUtc.Ticks}")
+            : path + ":missing";
     }
 
     private static RateSource Read(string path, string sourceName)
