@@ -104,6 +104,8 @@ public sealed partial class AuthorizationMatrixTests
         // (CaseIn, closed) and records actions; the closed case refuses every move with a named 400.
         ["GET /api/v1/enforcement/cases"] = ("401 200 403 200 403 403 200 403 403 403 200", null),
         ["POST /api/v1/enforcement/cases"] = ("401 400 403 400 403 403 403 403 403 403 403", null),
+        ["POST /api/v1/enforcement/cases/bulk"] = ("401 400 403 400 403 403 403 403 403 403 403", null),
+        ["GET /api/v1/enforcement/candidates"] = ("401 200 403 200 403 403 403 403 403 403 403", null),
         ["GET /api/v1/enforcement/cases/{id}"] = ("401 200 403 200 403 403 200 403 403 403 200", "401 404 403 404 403 403 404 403 403 403 404"),
         ["POST /api/v1/enforcement/cases/{id}/advance"] = ("401 400 403 400 403 403 403 403 403 403 403", "401 404 403 404 403 403 403 403 403 403 403"),
         ["POST /api/v1/enforcement/cases/{id}/close"] = ("401 400 403 400 403 403 403 403 403 403 403", "401 404 403 404 403 403 403 403 403 403 403"),

@@ -12,7 +12,8 @@ internal static class EnforcementApi
 {
     public static IServiceCollection AddLindungEnforcement(this IServiceCollection services) =>
         services.AddScoped<OpenCase>().AddScoped<AdvanceCase>().AddScoped<CloseCase>().AddScoped<ReopenCase>()
-            .AddScoped<RecordProsecutorAction>().AddScoped<ListCases>().AddScoped<LoadCase>().AddScoped<EnforcementLetters>().AddScoped<ManageEnforcementCalendar>();
+            .AddScoped<RecordProsecutorAction>().AddScoped<ListCases>().AddScoped<LoadCase>().AddScoped<EnforcementLetters>().AddScoped<ManageEnforcementCalendar>()
+            .AddScoped<ListCaseCandidates>().AddScoped<OpenCases>();
 
     public static IEndpointRouteBuilder MapEnforcementApi(this IEndpointRouteBuilder api)
     {
@@ -21,6 +22,10 @@ internal static class EnforcementApi
             .WithSummary("Cases the caller may see (a state attorney: those referred to it), overdue first, with the report: open by stage, overdue, sanctioned, outcomes, recovered, month by month. ?stage=&overdue=true&open=false");
         group.MapPost("/", OpenAsync).RequireAuthorization(Policies.EnforcementEdit).WithName("OpenEnforcementCase")
             .WithSummary("Opens a case from an employer's current findings (frozen as evidence): {employer_id}. One open case per employer.");
+        group.MapPost("/bulk", OpenManyAsync).RequireAuthorization(Policies.EnforcementEdit).WithName("OpenEnforcementCases")
+            .WithSummary("Opens the cases of many employers at once: {employer_ids: [...]} (at most 100); each is opened as one would be, the others are named with their reason.");
+        api.MapGet("/enforcement/candidates", CandidatesAsync).RequireAuthorization(Policies.EnforcementEdit).WithTags("Enforcement").WithName("ListCaseCandidates")
+            .WithSummary("Employers with PDS findings this month (unregistered workers, wages or programs short, from the coverage snapshot) and no open case, most unregistered workers first.");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Enforcement).WithName("GetEnforcementCase")
             .WithSummary("One case: findings as frozen, history, letters, the ladder's rules, the deadline in working days.");
         group.MapPost("/{id:guid}/advance", AdvanceAsync).RequireAuthorization(Policies.EnforcementEdit).WithName("AdvanceEnforcementCase")
@@ -34,6 +39,23 @@ internal static class EnforcementApi
         group.MapGet("/{id:guid}/letters/{letterId:guid}", LetterAsync).RequireAuthorization(Policies.Enforcement).WithName("GetEnforcementLetter")
             .WithSummary("A letter as issued (PDF).");
         return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<CaseCandidate>>> CandidatesAsync(HttpContext http, ListCaseCandidates candidates, CancellationToken ct) =>
+        TypedResults.Ok(await candidates.HandleAsync(AccessScope.From(http.User), ct));
+
+    private static async Task<Results<Ok<BulkOpenDto>, ForbidHttpResult, ValidationProblem>> OpenManyAsync(
+        HttpContext http, OpenCases open, BulkOpenBody body, CancellationToken ct)
+    {
+        var result = await open.HandleAsync(body.EmployerIds ?? [], AccessScope.From(http.User), ApiLanguage.IsEnglish(http), ct);
+        if (result.Succeeded)
+        {
+            return TypedResults.Ok(new BulkOpenDto(result.Value.Count(r => r.CaseId is not null), result.Value.Count(r => r.CaseId is null), result.Value));
+        }
+
+        return result.Errors[0].Code == EnforcementErrors.NotAllowed.Code
+            ? TypedResults.Forbid()
+            : ApiLanguage.Problem(http, result.Errors.GroupBy(e => e.Field ?? "case").ToDictionary(g => g.Key, g => g.First().Error));
     }
 
     private static async Task<Ok<CaseListDto>> ListAsync(HttpContext http, ListCases list, string? stage, bool? overdue, bool? open, CancellationToken ct)
@@ -148,3 +170,7 @@ internal sealed record CaseDetailDto(
     public static CaseDetailDto From(CaseView v) => new(
         CaseDto.From(v.Case), v.EmployerName, v.Findings, [.. v.Steps.Select(StepDto.From)], v.Letters, v.Rules, v.NextStage, v.Overdue, v.WorkingDaysLeft);
 }
+
+internal sealed record BulkOpenBody(IReadOnlyList<Guid>? EmployerIds);
+
+internal sealed record BulkOpenDto(int Opened, int Refused, IReadOnlyList<BulkOpenRow> Rows);

@@ -1,4 +1,5 @@
 using Lindung.Domain.Enforcement;
+using Lindung.Features.Shared;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Lindung.Features.Enforcement;
 /// posts here.
 /// </summary>
 [Authorize(Policy = Policies.Enforcement)]
-internal sealed class IndexModel(ListCases list, OpenCase open) : PageModel
+internal sealed class IndexModel(ListCases list, OpenCase open, ListCaseCandidates candidates, OpenCases openMany) : PageModel
 {
     public CaseList List { get; private set; } = null!;
 
@@ -25,10 +26,56 @@ internal sealed class IndexModel(ListCases list, OpenCase open) : PageModel
     [FromQuery(Name = "closed")]
     public bool Closed { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Whether the employers with findings are asked for (they are counted across the region, so only on request).</summary>
+    [FromQuery(Name = "candidates")]
+    public bool ShowCandidates { get; set; }
+
+    public bool MayOpen { get; private set; }
+
+    /// <summary>Employers with PDS findings and no case yet, when asked for by those who open cases (empty otherwise).</summary>
+    public IReadOnlyList<CaseCandidate> Candidates { get; private set; } = [];
+
+    /// <summary>What a batch opening gave, employer by employer; null until one is sent.</summary>
+    public IReadOnlyList<BulkOpenRow>? Bulk { get; private set; }
+
+    /// <summary>Names of the employers of the batch (they leave the candidates once their case is open).</summary>
+    public IReadOnlyDictionary<Guid, string> BulkNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>Opens the chosen candidates' cases; the page then lists each one's case or reason.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(List<Guid> employerIds, CancellationToken ct)
     {
+        var scope = AccessScope.From(User);
+        var before = await candidates.HandleAsync(scope, ct);
+        var result = await openMany.HandleAsync(employerIds, scope, Lindung.Localization.Languages.IsEnglish(System.Globalization.CultureInfo.CurrentUICulture), ct);
+        if (!result.Succeeded && result.Errors[0].Code == EnforcementErrors.NotAllowed.Code)
+        {
+            return Forbid();
+        }
+
+        ShowCandidates = true;
+        if (result.Succeeded)
+        {
+            Bulk = result.Value;
+            BulkNames = before.ToDictionary(c => c.EmployerId, c => c.Name);
+        }
+        else
+        {
+            ModelState.AddUseCaseErrors(result.Errors, field => field ?? string.Empty);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var scope = AccessScope.From(User);
         EnforcementStage? stage = Enum.TryParse<EnforcementStage>(Stage, ignoreCase: true, out var s) && !int.TryParse(Stage, out _) ? s : null;
-        List = await list.HandleAsync(new CaseFilter(stage, Overdue, Closed ? false : true), AccessScope.From(User), ct);
+        List = await list.HandleAsync(new CaseFilter(stage, Overdue, Closed ? false : true), scope, ct);
+        MayOpen = EnforcementAccess.Manages(scope);
+        Candidates = ShowCandidates || Bulk is not null ? await candidates.HandleAsync(scope, ct) : [];
     }
 
     /// <summary>Opens a case from the employer page's button; a refusal goes back to that page with its reason.</summary>

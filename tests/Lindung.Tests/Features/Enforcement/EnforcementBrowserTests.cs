@@ -107,4 +107,37 @@ public sealed class EnforcementBrowserTests(BrowserFixture browser)
         Assert.False(await attorneyPage.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the case page scrolls sideways on a 390px screen");
         Assert.Equal(caseUrl.Split('?')[0], attorneyPage.Url.Split('?')[0]);
     }
+
+    [Fact]
+    public async Task A_branch_opens_cases_in_bulk_from_the_employers_with_findings()
+    {
+        await using var app = await LindungAppFactory.StartKestrelAsync(b => b.Services.AddSingleton<TimeProvider>(new FixedClock(Now)));
+        await LicenceCheckTests.SeedAsync(app.Services);
+        var officer = await TestUsers.CreateAsync(app.Services, LindungRoles.BranchOfficer, null, "35.77");
+
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await using var context = page.Context;
+        await BrowserSignIn.SignInAsync(page, officer);
+        await page.GotoAsync("/enforcement");
+        await page.Locator("#show-candidates").ClickAsync();
+        await page.ArriveAsync("**/enforcement?candidates=true*");
+        var boxes = page.Locator("#candidates input[type=checkbox]");
+        var count = await boxes.CountAsync();
+        Assert.True(count > 0, "no employer with findings offered");
+        for (var i = 0; i < count; i++)
+        {
+            await boxes.Nth(i).CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buka kasus untuk yang dipilih" }).ClickAsync();
+        await page.Locator("#bulk-results").WaitForAsync();
+        Assert.Equal(count, await page.Locator("#bulk-results li a").CountAsync());
+        Assert.Contains($"{count} kasus dibuka, 0 tidak dapat dibuka.", await page.Locator("#bulk-results").InnerTextAsync(), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "enforcement-bulk-opened");
+        Assert.Equal(0, await page.Locator("#candidates input[type=checkbox]").CountAsync());
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/enforcement?candidates=true");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the docket scrolls sideways on a 390px screen");
+    }
 }

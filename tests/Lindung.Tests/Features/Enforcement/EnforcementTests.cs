@@ -122,6 +122,34 @@ public sealed class EnforcementTests
 
     [Theory]
     [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task The_branch_opens_cases_in_bulk_from_the_employers_with_findings_and_each_refusal_is_named(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider, b => b.Services.AddSingleton<TimeProvider>(new MovableClock(new DateTimeOffset(2026, 12, 4, 3, 0, 0, TimeSpan.Zero))));
+        await LicenceCheckTests.SeedAsync(world);
+        var branch = await world.ClientAsync(LindungRoles.BranchOfficer);
+
+        var candidates = (await JsonApi.GetOkAsync(branch, "/api/v1/enforcement/candidates")).EnumerateArray().ToList();
+        var firm = candidates.Single(c => c.GetProperty("npp").GetString() == "22222222");
+        Assert.True(firm.GetProperty("unregistered_workers").GetInt32() > 0, firm.ToString());
+        Assert.Equal(candidates.Count, candidates.DistinctBy(c => c.GetProperty("employer_id").GetGuid()).Count());
+        Assert.DoesNotContain(candidates, c => c.GetProperty("employer_id").GetGuid() == world.EmployerOut.Id); // another region's
+
+        var unknown = Guid.CreateVersion7();
+        var bulk = await JsonApi.PostOkAsync(branch, Cases + "/bulk", new { employer_ids = new[] { firm.GetProperty("employer_id").GetGuid(), world.EmployerOut.Id, unknown } });
+        Assert.Equal((1, 2), (bulk.GetProperty("opened").GetInt32(), bulk.GetProperty("refused").GetInt32()));
+        var rows = bulk.GetProperty("rows").EnumerateArray().ToList();
+        Assert.StartsWith("PK/35.77/2026/", rows[0].GetProperty("number").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["CASE_EMPLOYER_NOT_FOUND", "CASE_EMPLOYER_NOT_FOUND"], rows.Skip(1).Select(r => r.GetProperty("code").GetString()));
+
+        // Opened, the firm leaves the candidates; sent again, it is named as already open.
+        Assert.DoesNotContain((await JsonApi.GetOkAsync(branch, "/api/v1/enforcement/candidates")).EnumerateArray(), c => c.GetProperty("npp").GetString() == "22222222");
+        var again = await JsonApi.PostOkAsync(branch, Cases + "/bulk", new { employer_ids = new[] { firm.GetProperty("employer_id").GetGuid() } });
+        Assert.Equal("CASE_ALREADY_OPEN", again.GetProperty("rows")[0].GetProperty("code").GetString());
+        await AssertRefusedAsync(branch, Cases + "/bulk", new { employer_ids = Array.Empty<Guid>() }, "CASES_NONE_CHOSEN");
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
     public async Task A_regions_own_day_off_and_stage_window_move_its_deadlines_and_are_audited(string provider)
     {
         var clock = new MovableClock(new DateTimeOffset(2026, 12, 4, 3, 0, 0, TimeSpan.Zero));
