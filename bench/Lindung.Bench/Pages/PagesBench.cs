@@ -189,7 +189,7 @@ internal static class PagesBench
             "/reconciliation", $"/reconciliation/gaps/{agency}", "/reconciliation/review",
             "/imports", "/audit", "/admin/users", "/admin/targets", "/contracts", "/licensing",
             "/actions", "/villages", $"/villages/{village}", "/groups", "/sponsors", "/leads", "/budget",
-            "/enforcement", "/claims", "/admin/agencies", "/admin/branches", "/admin/coverage-settings",
+            "/enforcement", "/enforcement?candidates=true", "/claims", "/tickets", "/admin/agencies", "/admin/branches", "/admin/coverage-settings",
             "/admin/enforcement-settings", "/admin/licence-rules",
         ];
         string[] apis =
@@ -199,7 +199,7 @@ internal static class PagesBench
             "/api/v1/reconciliation/runs", $"/api/v1/reconciliation/runs/{run}", "/api/v1/reconciliation/reviews",
             $"/api/v1/reconciliation/gaps/{agency}", "/api/v1/imports", "/api/v1/audit-events", "/api/v1/contracts",
             $"/api/v1/reports/coverage?region={CoverageSamples.Regency}", "/api/v1/actions", "/api/v1/villages",
-            $"/api/v1/villages/{village}", "/api/v1/enforcement/cases", "/api/v1/claims",
+            $"/api/v1/villages/{village}", "/api/v1/enforcement/cases", "/api/v1/enforcement/candidates", "/api/v1/claims", "/api/v1/tickets",
         ];
         return pages.Select(p => (p, PageTargetMs)).Concat(apis.Select(a => (a, ApiTargetMs)));
     }
