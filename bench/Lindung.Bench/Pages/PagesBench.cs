@@ -58,7 +58,14 @@ internal static class PagesBench
             finally
             {
                 SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
+                if (args.Raw.Contains("--keep"))
+                {
+                    Console.WriteLine($"  sqlite: kept {folder}");
+                }
+                else
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
         }
 

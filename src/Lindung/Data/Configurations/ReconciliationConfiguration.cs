@@ -27,7 +27,11 @@ internal sealed class ReconciliationResultConfiguration : IEntityTypeConfigurati
         builder.Property(r => r.Candidates).HasMaxLength(200);
         builder.HasOne(r => r.Run).WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.Worker).WithMany().HasForeignKey(r => r.WorkerId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => new { r.RunId, r.AgencyId, r.Outcome });
+        // A run's rows of one agency by outcome, and — with the columns a gap is priced on and the scope's region —
+        // the gap totals of every agency from the index alone (the action ranking, the gap list header), not
+        // from a million table rows.
+        builder.HasIndex(r => new { r.RunId, r.AgencyId, r.Outcome, r.WageUnderreported, r.ProgramMissing, r.RosterWage, r.ReportedWage, r.MemberPrograms, r.RegionCode })
+            .HasDatabaseName("ix_reconciliation_results_run_agency_gap");
     }
 }
 

@@ -3013,8 +3013,8 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_reconciliation_results_worker_id");
 
-                    b.HasIndex("RunId", "AgencyId", "Outcome")
-                        .HasDatabaseName("ix_reconciliation_results_run_id_agency_id_outcome");
+                    b.HasIndex("RunId", "AgencyId", "Outcome", "WageUnderreported", "ProgramMissing", "RosterWage", "ReportedWage", "MemberPrograms", "RegionCode")
+                        .HasDatabaseName("ix_reconciliation_results_run_agency_gap");
 
                     b.ToTable("reconciliation_results", null, t =>
                         {
