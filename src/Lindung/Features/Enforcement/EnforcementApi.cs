@@ -23,9 +23,9 @@ internal static class EnforcementApi
         group.MapPost("/", OpenAsync).RequireAuthorization(Policies.EnforcementEdit).WithName("OpenEnforcementCase")
             .WithSummary("Opens a case from an employer's current findings (frozen as evidence): {employer_id}. One open case per employer.");
         group.MapPost("/bulk", OpenManyAsync).RequireAuthorization(Policies.EnforcementEdit).WithName("OpenEnforcementCases")
-            .WithSummary("Opens the cases of many employers at once: {employer_ids: [...]} (at most 100); each is opened as one would be, the others are named with their reason.");
+            .WithSummary("Opens the cases of many employers at once: {employer_ids: [...]} (at most 100); each is opened as one would be, the others are named with their reason; each row carries the employer's name.");
         api.MapGet("/enforcement/candidates", CandidatesAsync).RequireAuthorization(Policies.EnforcementEdit).WithTags("Enforcement").WithName("ListCaseCandidates")
-            .WithSummary("Employers with PDS findings this month (unregistered workers, wages or programs short, from the coverage snapshot) and no open case, most unregistered workers first.");
+            .WithSummary("Employers with PDS findings today (known workers not active PU members, or a reported wage below the job's) and no open case, most unregistered workers first.");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Enforcement).WithName("GetEnforcementCase")
             .WithSummary("One case: findings as frozen, history, letters, the ladder's rules, the deadline in working days.");
         group.MapPost("/{id:guid}/advance", AdvanceAsync).RequireAuthorization(Policies.EnforcementEdit).WithName("AdvanceEnforcementCase")

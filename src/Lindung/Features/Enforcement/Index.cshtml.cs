@@ -38,16 +38,12 @@ internal sealed class IndexModel(ListCases list, OpenCase open, ListCaseCandidat
     /// <summary>What a batch opening gave, employer by employer; null until one is sent.</summary>
     public IReadOnlyList<BulkOpenRow>? Bulk { get; private set; }
 
-    /// <summary>Names of the employers of the batch (they leave the candidates once their case is open).</summary>
-    public IReadOnlyDictionary<Guid, string> BulkNames { get; private set; } = new Dictionary<Guid, string>();
-
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     /// <summary>Opens the chosen candidates' cases; the page then lists each one's case or reason.</summary>
     public async Task<IActionResult> OnPostBulkAsync(List<Guid> employerIds, CancellationToken ct)
     {
         var scope = AccessScope.From(User);
-        var before = await candidates.HandleAsync(scope, ct);
         var result = await openMany.HandleAsync(employerIds, scope, Lindung.Localization.Languages.IsEnglish(System.Globalization.CultureInfo.CurrentUICulture), ct);
         if (!result.Succeeded && result.Errors[0].Code == EnforcementErrors.NotAllowed.Code)
         {
@@ -58,7 +54,6 @@ internal sealed class IndexModel(ListCases list, OpenCase open, ListCaseCandidat
         if (result.Succeeded)
         {
             Bulk = result.Value;
-            BulkNames = before.ToDictionary(c => c.EmployerId, c => c.Name);
         }
         else
         {
@@ -75,7 +70,7 @@ internal sealed class IndexModel(ListCases list, OpenCase open, ListCaseCandidat
         EnforcementStage? stage = Enum.TryParse<EnforcementStage>(Stage, ignoreCase: true, out var s) && !int.TryParse(Stage, out _) ? s : null;
         List = await list.HandleAsync(new CaseFilter(stage, Overdue, Closed ? false : true), scope, ct);
         MayOpen = EnforcementAccess.Manages(scope);
-        Candidates = ShowCandidates || Bulk is not null ? await candidates.HandleAsync(scope, ct) : [];
+        Candidates = ShowCandidates ? await candidates.HandleAsync(scope, ct) : [];
     }
 
     /// <summary>Opens a case from the employer page's button; a refusal goes back to that page with its reason.</summary>

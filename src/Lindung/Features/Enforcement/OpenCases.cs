@@ -10,8 +10,8 @@ namespace Lindung.Features.Enforcement;
 /// <summary>An employer with PDS findings today and no open case: a case waiting to be opened.</summary>
 internal sealed record CaseCandidate(Guid EmployerId, string Name, string Npp, int UnregisteredWorkers, int WageShort);
 
-/// <summary>What opening one employer's case in a batch gave: the case, or the named reason it was not opened.</summary>
-internal sealed record BulkOpenRow(Guid EmployerId, Guid? CaseId, string? Number, string? Code, string? Message);
+/// <summary>What opening one employer's case in a batch gave: the case, or the named reason it was not opened (no name when the employer is unknown or outside the caller's regions).</summary>
+internal sealed record BulkOpenRow(Guid EmployerId, string? Name, Guid? CaseId, string? Number, string? Code, string? Message);
 
 /// <summary>
 /// The branch's gap list of employers: those in scope whose known workers (jobs in force today) are not
@@ -58,7 +58,7 @@ internal sealed class ListCaseCandidates(LindungDbContext db, TimeProvider clock
 /// findings frozen, its own number): those that cannot be opened are named with their reason and the
 /// others still open — the user chose "open what can be opened" by sending the list.
 /// </summary>
-internal sealed class OpenCases(OpenCase open)
+internal sealed class OpenCases(LindungDbContext db, OpenCase open)
 {
     public const int MaxEmployers = 100;
 
@@ -86,13 +86,15 @@ internal sealed class OpenCases(OpenCase open)
             return TooMany;
         }
 
+        var names = await db.EmployersFor(scope).AsNoTracking().Where(e => distinct.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var rows = new List<BulkOpenRow>(distinct.Count);
         foreach (var employerId in distinct)
         {
             var result = await open.HandleAsync(employerId, scope, ct);
+            var name = names.GetValueOrDefault(employerId);
             rows.Add(result.Succeeded
-                ? new BulkOpenRow(employerId, result.Value.Id, result.Value.Number, null, null)
-                : new BulkOpenRow(employerId, null, null, result.Errors[0].Code, result.Errors[0].Message(english)));
+                ? new BulkOpenRow(employerId, name, result.Value.Id, result.Value.Number, null, null)
+                : new BulkOpenRow(employerId, name, null, null, result.Errors[0].Code, result.Errors[0].Message(english)));
         }
 
         return UseCaseResult<IReadOnlyList<BulkOpenRow>>.Ok(rows);

@@ -139,6 +139,8 @@ public sealed class EnforcementTests
         Assert.Equal((1, 2), (bulk.GetProperty("opened").GetInt32(), bulk.GetProperty("refused").GetInt32()));
         var rows = bulk.GetProperty("rows").EnumerateArray().ToList();
         Assert.StartsWith("PK/35.77/2026/", rows[0].GetProperty("number").GetString(), StringComparison.Ordinal);
+        Assert.Equal(firm.GetProperty("name").GetString(), rows[0].GetProperty("name").GetString());
+        Assert.All(rows.Skip(1), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("name").ValueKind)); // outside the regions: not even its name
         Assert.Equal(["CASE_EMPLOYER_NOT_FOUND", "CASE_EMPLOYER_NOT_FOUND"], rows.Skip(1).Select(r => r.GetProperty("code").GetString()));
 
         // Opened, the firm leaves the candidates; sent again, it is named as already open.
