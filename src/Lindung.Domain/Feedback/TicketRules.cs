@@ -21,6 +21,13 @@ public sealed record TicketRules(IReadOnlyDictionary<TicketCategory, int> Answer
     public DateOnly AnswerDue(TicketCategory category, DateOnly openedOn, WorkingCalendar calendar) =>
         calendar.AddWorkingDays(openedOn, AnswerWorkingDays.TryGetValue(category, out var days) ? days : Default.AnswerWorkingDays[category]);
 
+    /// <summary>
+    /// Past the answer time: still waiting for the branch's first answer, not closed, and the due day has
+    /// gone by (an answer on the due day is in time).
+    /// </summary>
+    public static bool Overdue(TicketStatus status, DateOnly? firstAnsweredOn, DateOnly answerDueOn, DateOnly today) =>
+        firstAnsweredOn is null && status != TicketStatus.Closed && answerDueOn < today;
+
     /// <summary>Satisfaction at closing is a whole number of stars, 1 (very unsatisfied) to 5 (very satisfied).</summary>
     public static bool ValidSatisfaction(int stars) => stars is >= 1 and <= 5;
 }

@@ -28,6 +28,14 @@ public class TicketRulesTests
     }
 
     [Theory]
+    [InlineData(TicketStatus.Open, null, "2026-12-10", false)] // due today: still in time
+    [InlineData(TicketStatus.Open, null, "2026-12-09", true)]
+    [InlineData(TicketStatus.Answered, "2026-12-12", "2026-12-09", false)] // answered late: late, no longer waiting
+    [InlineData(TicketStatus.Closed, null, "2026-12-01", false)] // closed by the branch unanswered
+    public void A_ticket_is_overdue_only_while_it_waits_for_a_first_answer_past_its_day(TicketStatus status, string? answered, string due, bool overdue) =>
+        Assert.Equal(overdue, TicketRules.Overdue(status, answered is null ? null : DateOnly.Parse(answered, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2026, 12, 10)));
+
+    [Theory]
     [InlineData(0, false)]
     [InlineData(1, true)]
     [InlineData(5, true)]

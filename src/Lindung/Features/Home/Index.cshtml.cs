@@ -1,5 +1,4 @@
 using Lindung.Data;
-using Lindung.Domain.Feedback;
 using Lindung.Features.Claims;
 using Lindung.Features.Enforcement;
 using Lindung.Features.Shared;
@@ -75,8 +74,7 @@ internal sealed class IndexModel(LoadOperatorLanding landing, ListClaims claims,
         if (User.IsInRole(LindungRoles.BranchOfficer))
         {
             var today = clock.Today();
-            OverdueTickets = await TicketsAccess.Visible(db, AccessScope.From(User))
-                .CountAsync(t => t.FirstAnsweredOn == null && t.Status != TicketStatus.Closed && t.AnswerDueOn < today, ct);
+            OverdueTickets = await TicketsAccess.Visible(db, AccessScope.From(User)).CountAsync(TicketsAccess.OverdueOn(today), ct);
         }
 
         if (Policies.Allows(User, Policies.ClaimsEdit))

@@ -30,7 +30,7 @@ internal sealed class ListTickets(LindungDbContext db, TimeProvider clock)
         var today = clock.Today();
         var visible = TicketsAccess.Visible(db, scope).AsNoTracking();
         var counts = await visible.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var overdue = await visible.CountAsync(t => t.FirstAnsweredOn == null && t.Status != TicketStatus.Closed && t.AnswerDueOn < today, ct);
+        var overdue = await visible.CountAsync(TicketsAccess.OverdueOn(today), ct);
         var inTime = await visible.CountAsync(t => t.FirstAnsweredOn != null && t.FirstAnsweredOn <= t.AnswerDueOn, ct);
         var late = await visible.CountAsync(t => t.FirstAnsweredOn != null && t.FirstAnsweredOn > t.AnswerDueOn, ct);
         var rated = await visible.Where(t => t.Satisfaction != null).GroupBy(_ => 1)
@@ -49,7 +49,7 @@ internal sealed class ListTickets(LindungDbContext db, TimeProvider clock)
             .Skip(paging.Skip).Take(PageSize)
             .Select(t => new TicketRow(
                 t.Id, t.Number, t.AgencyId, t.Agency!.Name, t.Category, t.Subject, t.Status, t.OpenedOn, t.AnswerDueOn, t.FirstAnsweredOn,
-                t.FirstAnsweredOn == null && t.Status != TicketStatus.Closed && t.AnswerDueOn < today, t.ClosedOn, t.Satisfaction, t.LastActivityAt))
+                TicketRules.Overdue(t.Status, t.FirstAnsweredOn, t.AnswerDueOn, today), t.ClosedOn, t.Satisfaction, t.LastActivityAt))
             .ToListAsync(ct);
         return new TicketList(rows, paging.Page, PageSize, total, summary);
     }

@@ -39,7 +39,7 @@ internal sealed class LoadTicket(LindungDbContext db, TimeProvider clock)
             ticket,
             found.AgencyName,
             [.. messages.Select(m => new TicketEntry(m.Id, m.At, m.By, m.FromBranch, m.Text, [.. files[m.Id].OrderBy(f => f.FileName, StringComparer.Ordinal)]))],
-            ticket.FirstAnsweredOn is null && open && ticket.AnswerDueOn < clock.Today(),
+            TicketRules.Overdue(ticket.Status, ticket.FirstAnsweredOn, ticket.AnswerDueOn, clock.Today()),
             writes,
             writes,
             writes && !TicketsAccess.IsBranch(scope)));

@@ -52,6 +52,7 @@ public sealed class TicketTests
         using var branch = await world.ClientAsync(LindungRoles.BranchOfficer);
         var list = await JsonApi.GetOkAsync(branch, "/api/v1/tickets");
         Assert.Equal([world.TicketIn.Id, id], list.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()));
+        Assert.Equal([true, false], list.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("overdue").GetBoolean()));
         Assert.Equal((2, 1), (list.GetProperty("summary").GetProperty("open").GetInt32(), list.GetProperty("summary").GetProperty("overdue").GetInt32()));
         Assert.Contains("id=\"overdue-tickets\"", await Pages.HtmlAsync(branch, "/"), StringComparison.Ordinal);
         var answered = await JsonApi.PostOkAsync(branch, $"/api/v1/tickets/{id}/replies", new { text = "Kartu sudah terbit, silakan unduh di aplikasi." });
