@@ -57,7 +57,8 @@ internal static class FuzzRunner
     /// <summary>How long an API job may take before it counts as a hang (and is cancelled).</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
-    public static async Task<FuzzReport> RunAsync(FuzzOptions options, TextWriter log, CancellationToken ct = default)
+    /// <summary>Runs the seed's files, or just <paramref name="only"/> when given (the memory probe's one file).</summary>
+    public static async Task<FuzzReport> RunAsync(FuzzOptions options, TextWriter log, IEnumerable<FuzzFile>? only = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
         var data = Directory.CreateTempSubdirectory("lindung-fuzz-").FullName;
@@ -93,7 +94,7 @@ internal static class FuzzRunner
                 var services = cliServices;
                 cliCount = token => CountAsync(services, token);
             }
-            foreach (var file in MalformedFiles.Generate(options.Seed, options.Files, maxRows))
+            foreach (var file in only ?? MalformedFiles.Generate(options.Seed, options.Files, maxRows))
             {
                 var started = watch.Elapsed;
                 var path = Path.Combine(files, file.FileName);

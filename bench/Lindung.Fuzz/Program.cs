@@ -5,9 +5,22 @@ using Lindung.Fuzz;
 // Generates N malformed rosters from the seed, runs each through the command line and the upload
 // API in process, and prints crashes, 500s, partial writes and the peak working set. Exit 0 when
 // there were none of the first three.
+// lindung-fuzz --memory [--seed N] [--max-rows N]: one file of each kind, each door in a fresh
+// process, and each process's peak resident memory against the 512 MB limit.
+if (args is [MemoryProbe.ChildJob, ..])
+{
+    return await MemoryProbe.RunChildAsync(args);
+}
+
 var files = Value("--files", 10_000);
 var seed = Value("--seed", 20261205);
 var db = Text("--db");
+if (args.Contains("--memory"))
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fuzz --memory: seed {seed}, SQLite, one file of each kind per door, each in a fresh process"));
+    return await MemoryProbe.RunAsync(seed, Text("--max-rows") is null ? null : Value("--max-rows", 0), Console.Out);
+}
+
 var options = new FuzzOptions(files, seed, db, Cli: !args.Contains("--no-cli"), Api: !args.Contains("--no-api"), Verbose: args.Contains("--verbose"), MaxRows: Text("--max-rows") is null ? null : Value("--max-rows", 0));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"fuzz: {files} files, seed {seed}, database {(db is null ? "SQLite" : "PostgreSQL")}, doors {(options.Cli ? "cli " : string.Empty)}{(options.Api ? "api" : string.Empty)}"));

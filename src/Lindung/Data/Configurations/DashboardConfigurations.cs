@@ -10,8 +10,8 @@ internal sealed class CoverageSnapshotConfiguration : IEntityTypeConfiguration<C
     {
         builder.ToTable("coverage_snapshots");
         builder.Property(s => s.Key).HasMaxLength(40);
-        // Pages read one month (or a range for the trend) at a time.
-        builder.HasIndex(s => new { s.Month, s.Dimension });
+        // Pages read one month (or a range for the trend) at a time; an agency's page its own rows by key.
+        builder.HasIndex(s => new { s.Month, s.Dimension, s.Key });
     }
 }
 

@@ -41,15 +41,20 @@ internal static class AgencyCoverage
     }
 
     /// <summary>
-    /// One agency: its distinct workers with an employment in force on <paramref name="day"/>, and of
-    /// those the ones covered that day. Two counts by the database, whatever the agency's size.
+    /// One agency's figures from the current month's coverage snapshot, the ones the agency list and
+    /// the dashboard show: non-ASN workers with an employment in force and the covered among them, and
+    /// when they were taken (null before the agency's first snapshot). Counted live they cost a probe of
+    /// every worker's memberships — seconds for an agency of 150,000 — where this is one indexed read.
     /// </summary>
-    public static async Task<(int Workers, int Covered)> OfAgencyAsync(LindungDbContext db, AccessScope scope, Guid agencyId, DateOnly day, CancellationToken ct)
+    public static async Task<(int Workers, int Covered, DateTime? TakenAt)> OfAgencyAsync(LindungDbContext db, Agency agency, DateOnly today, CancellationToken ct)
     {
-        var staff = db.EmploymentsFor(scope).ValidOn(day).Where(e => e.AgencyId == agencyId).Select(e => e.WorkerId).Distinct();
-        // The staff are in scope through their jobs, so any membership of theirs may be counted: one
-        // indexed probe per worker instead of the scope's covered set.
-        var covered = db.Memberships.CoveredOn(day);
-        return (await staff.CountAsync(ct), await staff.Where(w => covered.Any(m => m.WorkerId == w)).CountAsync(ct));
+        await CoverageSnapshots.EnsureCurrentAsync(db, today, ct);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var key = agency.Id.ToString();
+        var rows = await db.CoverageSnapshots.AsNoTracking()
+            .Where(s => s.Month == month && s.Dimension == SnapshotDimension.Agency && s.Key == key && s.RegionCode == agency.RegionCode)
+            .Select(s => new { s.Eligible, s.Covered, s.TakenAt })
+            .ToListAsync(ct);
+        return (rows.Sum(r => r.Eligible), rows.Sum(r => r.Covered), rows.Count == 0 ? null : rows.Max(r => r.TakenAt));
     }
 }

@@ -15,9 +15,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Features.Agencies;
 
 /// <summary>
-/// <c>/agencies/{id}</c>: an agency's coverage today, its staff per category, and its roster one page
-/// at a time. Counts are computed by the database; only the page's workers are read, so an agency of
-/// 150,000 workers costs what one of 50 does (and no statement carries a parameter per worker).
+/// <c>/agencies/{id}</c>: an agency's coverage, its staff per category, and its roster one page at a
+/// time. Coverage comes from the month's snapshot (the agency list's figures, with their time); the
+/// roster's counts are counted from an index of the agency's jobs, and only the page's workers are
+/// read, so an agency of 150,000 workers costs little more than one of 50 (and no statement carries
+/// a parameter per worker).
 /// </summary>
 [Authorize(Policy = Policies.Registry)]
 internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, LindungHostOptions host, ContractsAtRisk contractsAtRisk) : PageModel
@@ -26,8 +28,11 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
 
     public string? RegionName { get; private set; }
 
-    /// <summary>Workers per category today, in category order.</summary>
+    /// <summary>Roster lines (jobs in force today) per category, in category order.</summary>
     public IReadOnlyList<(WorkerCategory Category, int Workers)> Categories { get; private set; } = [];
+
+    /// <summary>Roster lines in force today, all categories.</summary>
+    public int RosterLines { get; private set; }
 
     /// <summary>The category the roster is filtered to, when one is chosen.</summary>
     [FromQuery(Name = "category")]
@@ -40,9 +45,12 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
 
     public IReadOnlyList<RosterRow> Rows { get; private set; } = [];
 
+    /// <summary>Non-ASN workers covered, of <see cref="Total"/>, as of <see cref="TakenAt"/> (the snapshot).</summary>
     public int Covered { get; private set; }
 
     public int Total { get; private set; }
+
+    public DateTime? TakenAt { get; private set; }
 
     /// <summary>The agency's latest reconciliation and whether its data changed since; null before the first.</summary>
     public RunFreshness? Freshness { get; private set; }
@@ -71,14 +79,19 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
 
         var today = clock.Today();
         var jobs = db.EmploymentsFor(scope).ValidOn(today).Where(e => e.AgencyId == id);
-        (Total, Covered) = await AgencyCoverage.OfAgencyAsync(db, scope, id, today, ct);
-        Categories = [.. (await jobs.GroupBy(e => e.Category).Select(g => new { g.Key, Workers = g.Select(e => e.WorkerId).Distinct().Count() }).ToListAsync(ct))
+        (Total, Covered, TakenAt) = await AgencyCoverage.OfAgencyAsync(db, agency, today, ct);
+        // One line per job, as the roster below lists them: read from ix_employments_agency_roster alone.
+        Categories = [.. (await jobs.GroupBy(e => e.Category).Select(g => new { g.Key, Lines = g.Count() }).ToListAsync(ct))
             .OrderBy(c => c.Key)
-            .Select(c => (c.Key, c.Workers))];
+            .Select(c => (c.Key, c.Lines))];
+        RosterLines = Categories.Sum(c => c.Workers);
 
         var listed = Category is { } category ? jobs.Where(e => e.Category == category) : jobs;
-        var rows = listed.Join(db.WorkersFor(scope), e => e.WorkerId, w => w.Id, (e, w) => new { e.Category, e.Position, e.MonthlyWage, w.Id, w.Nik, w.Name });
-        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, Category is null ? Categories.Sum(c => c.Workers) : await rows.CountAsync(ct));
+        // A worker with a job in scope is in scope (WorkersFor says so), so the join needs no second scope
+        // test per line. Ordered by category first, the index's own order: the database sorts by name
+        // one category at a time and stops at the page.
+        var rows = listed.Join(db.Workers, e => e.WorkerId, w => w.Id, (e, w) => new { e.Category, e.Position, e.MonthlyWage, w.Id, w.Nik, w.Name });
+        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, Category is { } chosen ? Categories.FirstOrDefault(c => c.Category == chosen).Workers : RosterLines);
         var page = await rows.OrderBy(r => r.Category).ThenBy(r => r.Name).ThenBy(r => r.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync(ct);
         var states = await MembershipStates.ForAsync(db.MembershipsFor(scope), [.. page.Select(r => r.Id)], today, ct);

@@ -11,18 +11,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Features.Home;
 
 /// <summary>
-/// What an agency operator needs on arrival: the agency's staff today, how many are covered, how
-/// many are not, and the monthly contribution that would close the gap by its latest reconciliation
+/// What an agency operator needs on arrival: the agency's staff, how many are covered and how many
+/// are not (the month's snapshot, as of <see cref="TakenAt"/>: the agency page's and the agency list's
+/// figures), and the monthly contribution that would close the gap by its latest reconciliation
 /// (null before the first run, <see cref="Freshness"/> says whether that run is out of date).
 /// </summary>
-internal sealed record OperatorLanding(Agency Agency, int Workers, int Covered, long? MonthlyToClose, RunFreshness? Freshness)
+internal sealed record OperatorLanding(Agency Agency, int Workers, int Covered, DateTime? TakenAt, long? MonthlyToClose, RunFreshness? Freshness)
 {
     public int Uncovered => Workers - Covered;
 }
 
 /// <summary>
-/// Reads <see cref="OperatorLanding"/> for the signed-in operator's own agency: counts by the
-/// database (an agency of 150,000 workers costs what one of six does), totals from the gap list
+/// Reads <see cref="OperatorLanding"/> for the signed-in operator's own agency: counts from the
+/// snapshot (an agency of 150,000 workers costs what one of six does), totals from the gap list
 /// header, never its lines.
 /// </summary>
 internal sealed class LoadOperatorLanding(LindungDbContext db, TimeProvider clock, LindungHostOptions host)
@@ -42,11 +43,11 @@ internal sealed class LoadOperatorLanding(LindungDbContext db, TimeProvider cloc
         }
 
         var today = clock.Today();
-        var (workers, covered) = await AgencyCoverage.OfAgencyAsync(db, scope, agency.Id, today, ct);
+        var (workers, covered, takenAt) = await AgencyCoverage.OfAgencyAsync(db, agency, today, ct);
 
         var pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), today);
         var gaps = await AgencyGaps.LoadAsync(db, scope, agency.Id, pricing, PersonalDataView.Nothing, ct);
         var freshness = await RunFreshness.OfAgencyAsync(db, agency, ct);
-        return new OperatorLanding(agency, workers, covered, gaps?.Run is null ? null : gaps.MonthlyTotal, freshness);
+        return new OperatorLanding(agency, workers, covered, takenAt, gaps?.Run is null ? null : gaps.MonthlyTotal, freshness);
     }
 }

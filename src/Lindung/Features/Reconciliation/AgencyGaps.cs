@@ -82,13 +82,13 @@ internal static class AgencyGaps
         }
 
         // Workers with the same outcome, wage and programs owe the same: price each distinct case once.
-        var cases = await GapCases(Results(db, scope, agencyId, run.Id))
-            .GroupBy(r => new { r.Outcome, r.WageUnderreported, r.ProgramMissing, r.RosterWage, r.ReportedWage, r.MemberPrograms })
-            .Select(g => new { g.Key, Workers = g.Count() })
+        var cases = await EachGap(Results(db, scope, agencyId, run.Id), part => part
+                .GroupBy(r => new { r.Outcome, r.WageUnderreported, r.ProgramMissing, r.RosterWage, r.ReportedWage, r.MemberPrograms })
+                .Select(g => new { g.Key.Outcome, g.Key.WageUnderreported, g.Key.ProgramMissing, g.Key.RosterWage, g.Key.ReportedWage, g.Key.MemberPrograms, Workers = g.Count() }))
             .ToListAsync(ct);
         var totals = Price(
             agency.Name,
-            cases.Select(c => (new GapInput(c.Key.Outcome, c.Key.WageUnderreported, c.Key.ProgramMissing, c.Key.RosterWage, c.Key.ReportedWage, c.Key.MemberPrograms), c.Workers)),
+            cases.Select(c => (new GapInput(c.Outcome, c.WageUnderreported, c.ProgramMissing, c.RosterWage, c.ReportedWage, c.MemberPrograms), c.Workers)),
             pricing);
         var changedAt = await Staleness.ChangedSinceAsync(db, agency, run.StartedAt, ct);
         var pending = changedAt is { } changed && await Staleness.RerunPendingAsync(db, agency, changed, ct);
@@ -105,25 +105,39 @@ internal static class AgencyGaps
     {
         var runs = runOfAgency.Values.Distinct().ToList();
         var agencies = runOfAgency.Keys.ToList();
-        var cases = await GapCases(db.ReconciliationResultsFor(scope).AsNoTracking().Where(r => runs.Contains(r.RunId) && agencies.Contains(r.AgencyId)))
-            .GroupBy(r => new { r.AgencyId, r.RunId, r.Outcome, r.WageUnderreported, r.ProgramMissing, r.RosterWage, r.ReportedWage, r.MemberPrograms })
-            .Select(g => new { g.Key, Workers = g.Count() })
+        var results = db.ReconciliationResultsFor(scope).AsNoTracking().Where(r => runs.Contains(r.RunId) && agencies.Contains(r.AgencyId));
+        var cases = await EachGap(results, part => part
+                .GroupBy(r => new { r.AgencyId, r.RunId, r.Outcome, r.WageUnderreported, r.ProgramMissing, r.RosterWage, r.ReportedWage, r.MemberPrograms })
+                .Select(g => new { g.Key.AgencyId, g.Key.RunId, g.Key.Outcome, g.Key.WageUnderreported, g.Key.ProgramMissing, g.Key.RosterWage, g.Key.ReportedWage, g.Key.MemberPrograms, Workers = g.Count() }))
             .ToListAsync(ct);
         return cases
-            .Where(c => runOfAgency[c.Key.AgencyId] == c.Key.RunId)
-            .GroupBy(c => c.Key.AgencyId)
+            .Where(c => runOfAgency[c.AgencyId] == c.RunId)
+            .GroupBy(c => c.AgencyId)
             .ToDictionary(
                 g => g.Key,
                 g => Price(
                     names[g.Key],
-                    g.Select(c => (new GapInput(c.Key.Outcome, c.Key.WageUnderreported, c.Key.ProgramMissing, c.Key.RosterWage, c.Key.ReportedWage, c.Key.MemberPrograms), c.Workers)),
+                    g.Select(c => (new GapInput(c.Outcome, c.WageUnderreported, c.ProgramMissing, c.RosterWage, c.ReportedWage, c.MemberPrograms), c.Workers)),
                     pricing));
     }
 
-    /// <summary>Results that are a gap: not registered, inactive, or active with a wage or program short.</summary>
-    private static IQueryable<ReconciliationResult> GapCases(IQueryable<ReconciliationResult> results) =>
-        results.Where(r => r.Outcome == ReconcileOutcome.NotRegistered || r.Outcome == ReconcileOutcome.CoveredInactive
-            || (r.Outcome == ReconcileOutcome.CoveredActive && (r.WageUnderreported || r.ProgramMissing)));
+    /// <summary>
+    /// <paramref name="count"/> applied to each kind of result that is a gap — not registered or
+    /// inactive; active with a wage short; active with a program missing — and the three answers one
+    /// after another. Each part's conditions are equalities, so it reads only its own range of
+    /// <c>ix_reconciliation_results_run_agency_gap</c> and groups in the index's order: written as one
+    /// filter with an OR (or the flags as bare booleans) SQLite read every covered member's entry as well,
+    /// and a union grouped afterwards sorted them all (0.45 s and 0.54 s against 0.1 s at 960,000 results).
+    /// </summary>
+    private static IQueryable<T> EachGap<T>(IQueryable<ReconciliationResult> results, Func<IQueryable<ReconciliationResult>, IQueryable<T>> count)
+    {
+        // Compared with variables the flags become "= @flag"; against a constant EF writes the bare column.
+        var yes = true;
+        var no = false;
+        return count(results.Where(r => r.Outcome == ReconcileOutcome.NotRegistered || r.Outcome == ReconcileOutcome.CoveredInactive))
+            .Concat(count(results.Where(r => r.Outcome == ReconcileOutcome.CoveredActive && r.WageUnderreported == yes)))
+            .Concat(count(results.Where(r => r.Outcome == ReconcileOutcome.CoveredActive && r.WageUnderreported == no && r.ProgramMissing == yes)));
+    }
 
     /// <summary>Totals per gap from distinct cases and their worker counts, each case priced once.</summary>
     private static IReadOnlyList<GapTotal> Price(string agencyName, IEnumerable<(GapInput Case, int Workers)> cases, GapPricing pricing) =>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Features.Dashboard;
 using Lindung.Features.Imports;
 using Lindung.Tests.Features.Imports;
 using Lindung.Tests.Infrastructure;
@@ -10,7 +11,8 @@ namespace Lindung.Tests.Features.Agencies;
 
 /// <summary>
 /// The agency page at a size where one SQL parameter per worker breaks SQLite (over 32,766): it
-/// answers, counts every worker, and lists one page of 50 at a time.
+/// answers, counts every worker (coverage from the snapshot, roster lines from the index), and
+/// lists one page of 50 at a time.
 /// </summary>
 public sealed partial class AgencyRosterPagingTests
 {
@@ -28,6 +30,8 @@ public sealed partial class AgencyRosterPagingTests
             var request = new ImportRequest(ImportKind.Roster, file, "besar.csv", seed.AgencyBCode, null, CommitMode.AllOrNothing);
             var outcome = await scope.ServiceProvider.GetRequiredService<IImportRunner>().RunAsync(request, null, CancellationToken.None);
             Assert.True(outcome.Committed, string.Join("; ", outcome.FirstIssues));
+            // As every import door does once it commits: the coverage figures are the snapshot's.
+            await CoverageSnapshots.RefreshAsync(scope.ServiceProvider.GetRequiredService<LindungDbContext>(), TimeProvider.System, CancellationToken.None);
         }
 
         using var client = await TestUsers.SignedInClientAsync(app, LindungRoles.RegionalAdmin);
@@ -37,6 +41,7 @@ public sealed partial class AgencyRosterPagingTests
 
         // 40,000 imported + the 3 seeded workers of agency B; 50 a page.
         Assert.Contains("dari 40.003", first, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"as-of\"", first, StringComparison.Ordinal);
         Assert.Equal(50, Rows(first));
         Assert.Contains("Halaman 1 dari 801", first, StringComparison.Ordinal);
         Assert.Equal(3, Rows(last));

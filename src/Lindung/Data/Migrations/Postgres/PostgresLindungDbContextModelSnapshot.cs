@@ -756,8 +756,8 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_coverage_snapshots_region_code");
 
-                    b.HasIndex("Month", "Dimension")
-                        .HasDatabaseName("ix_coverage_snapshots_month_dimension");
+                    b.HasIndex("Month", "Dimension", "Key")
+                        .HasDatabaseName("ix_coverage_snapshots_month_dimension_key");
 
                     b.ToTable("coverage_snapshots", null, t =>
                         {
@@ -1292,6 +1292,9 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "MonthlyWage", "ValidFrom", "ValidTo")
                         .HasDatabaseName("ix_employments_agency_wage");
+
+                    b.HasIndex("AgencyId", "Category", "ValidFrom", "ValidTo", "RegionCode", "WorkerId")
+                        .HasDatabaseName("ix_employments_agency_roster");
 
                     b.ToTable("employments", null, t =>
                         {
