@@ -28,7 +28,7 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
 
     public string? RegionName { get; private set; }
 
-    /// <summary>Roster lines (jobs in force today) per category, in category order.</summary>
+    /// <summary>Roster lines (jobs in force today) per category, in the roster's category order.</summary>
     public IReadOnlyList<(WorkerCategory Category, int Workers)> Categories { get; private set; } = [];
 
     /// <summary>Roster lines in force today, all categories.</summary>
@@ -81,19 +81,26 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
         var jobs = db.EmploymentsFor(scope).ValidOn(today).Where(e => e.AgencyId == id);
         (Total, Covered, TakenAt) = await AgencyCoverage.OfAgencyAsync(db, agency, today, ct);
         // One line per job, as the roster below lists them: read from ix_employments_agency_roster alone.
+        // In the roster's order (the stored category code's), so the chips read like the table below.
         Categories = [.. (await jobs.GroupBy(e => e.Category).Select(g => new { g.Key, Lines = g.Count() }).ToListAsync(ct))
-            .OrderBy(c => c.Key)
+            .OrderBy(c => EnumCodes<WorkerCategory>.ToCode(c.Key), StringComparer.Ordinal)
             .Select(c => (c.Key, c.Lines))];
         RosterLines = Categories.Sum(c => c.Workers);
 
         var listed = Category is { } category ? jobs.Where(e => e.Category == category) : jobs;
         // A worker with a job in scope is in scope (WorkersFor says so), so the join needs no second scope
         // test per line. Ordered by category first, the index's own order: the database sorts by name
-        // one category at a time and stops at the page.
-        var rows = listed.Join(db.Workers, e => e.WorkerId, w => w.Id, (e, w) => new { e.Category, e.Position, e.MonthlyWage, w.Id, w.Nik, w.Name });
+        // one category at a time and stops at the page. Position and wage are not in the index: they are
+        // read for the page's 50 lines only, not for the 150,000 the sort passes over.
+        var rows = listed.Join(db.Workers, e => e.WorkerId, w => w.Id, (e, w) => new { e.Category, w.Id, w.Nik, w.Name });
         Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, Category is { } chosen ? Categories.FirstOrDefault(c => c.Category == chosen).Workers : RosterLines);
         var page = await rows.OrderBy(r => r.Category).ThenBy(r => r.Name).ThenBy(r => r.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync(ct);
+        var pageWorkers = page.Select(r => r.Id).Distinct().ToList();
+        var details = (await listed.Where(e => pageWorkers.Contains(e.WorkerId)).OrderBy(e => e.Id)
+                .Select(e => new { e.WorkerId, e.Category, e.Position, e.MonthlyWage }).ToListAsync(ct))
+            .GroupBy(e => (e.WorkerId, e.Category))
+            .ToDictionary(g => g.Key, g => new Queue<(string? Position, long Wage)>(g.Select(e => (e.Position, e.MonthlyWage))));
         var states = await MembershipStates.ForAsync(db.MembershipsFor(scope), [.. page.Select(r => r.Id)], today, ct);
 
         if (Policies.Allows(User, Policies.Reconciliation))
@@ -111,7 +118,12 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
         RegionName = AreaDirectory.Embedded.Find(agency.RegionCode)?.Name;
         // A roster is a list: NIKs masked (and no birth dates beside them), the rest as the role may see it.
         var view = PersonalDataPolicy.For(scope).InList;
-        Rows = [.. page.Select(r => new RosterRow(r.Id, view.ShowName(r.Name), view.ShowNik(r.Nik), r.Category, r.Position, view.ShowWage(r.MonthlyWage), states[r.Id]))];
+        Rows = [.. page.Select(r =>
+        {
+            // Two jobs of one worker in one category are two lines: each takes its own job's details.
+            var (position, wage) = details.TryGetValue((r.Id, r.Category), out var jobsOfLine) && jobsOfLine.Count > 0 ? jobsOfLine.Dequeue() : (null, 0L);
+            return new RosterRow(r.Id, view.ShowName(r.Name), view.ShowNik(r.Nik), r.Category, position, view.ShowWage(wage), states[r.Id]);
+        })];
         return Page();
     }
 
