@@ -35,8 +35,8 @@ internal static class MemoryProbe
                 var file = MalformedFiles.Make(seed, index, maxRows ?? Features.Imports.TableLimits.Default.MaxRows);
                 var path = Path.Combine(work, file.FileName);
                 await File.WriteAllBytesAsync(path, file.Content);
-                var cli = await ChildAsync(path, mutation, "cli", maxRows);
-                var api = await ChildAsync(path, mutation, "api", maxRows);
+                var cli = await MeasureAsync(path, mutation, "cli", maxRows);
+                var api = await MeasureAsync(path, mutation, "api", maxRows);
                 File.Delete(path);
                 await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"  {mutation,-26} {file.Content.Length / 1024.0,7:N0} KiB  {Mib(cli.PeakBytes),5:N0} MiB  {Mib(api.PeakBytes),5:N0} MiB  {cli.Code} | {api.Code}"));
@@ -79,9 +79,22 @@ internal static class MemoryProbe
         return 0;
     }
 
-    private static async Task<ChildResult> ChildAsync(string path, string mutation, string door, int? maxRows)
+    /// <summary>
+    /// One file through one door in a fresh process: this executable, or — from a test host, whose own
+    /// executable is not this one — <c>dotnet</c> with <paramref name="assembly"/>, the fuzz assembly.
+    /// </summary>
+    public static async Task<ChildResult> MeasureAsync(string path, string mutation, string door, int? maxRows, string? assembly = null)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(assembly is null ? Environment.ProcessPath! : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        if (assembly is not null)
+        {
+            start.ArgumentList.Add(assembly);
+        }
+
         // The app runs with the server collector (the web SDK's default); the fuzzer itself does not.
         start.Environment["DOTNET_gcServer"] = "1";
         foreach (var arg in new[] { ChildJob, path, mutation, door })
@@ -115,5 +128,5 @@ internal static class MemoryProbe
 
     private static double Mib(long bytes) => bytes / 1024.0 / 1024.0;
 
-    private sealed record ChildResult(long PeakBytes, bool Failed, string Code);
+    internal sealed record ChildResult(long PeakBytes, bool Failed, string Code);
 }
