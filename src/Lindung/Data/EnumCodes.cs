@@ -22,6 +22,33 @@ internal static class EnumCodes<TEnum>
     public static int MaxLength { get; } =
         IsFlags ? Members.Sum(m => m.Code.Length + 1) : Members.Max(m => m.Code.Length);
 
+    /// <summary>
+    /// A member from what a person or client typed: its name or its DOMAIN code, any case, blanks
+    /// around it ignored, "-" read as "_" (<c>Pengaduan</c>, <c>harian-lepas</c>, <c>VALID_ROWS_ONLY</c>).
+    /// Never a number or a comma list, which <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/>
+    /// would take ("1", "Open, Closed") and turn into values nobody chose; never a combination of flags.
+    /// </summary>
+    public static bool TryParseName(string? text, out TEnum value)
+    {
+        var typed = text?.Trim().Replace('-', '_');
+        foreach (var member in Members)
+        {
+            if (string.Equals(member.Value.ToString(), typed, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(member.Code, typed, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(member.Code.Replace("_", string.Empty, StringComparison.Ordinal), typed, StringComparison.OrdinalIgnoreCase))
+            {
+                value = member.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary><see cref="TryParseName"/> as a nullable: null when <paramref name="text"/> names no member.</summary>
+    public static TEnum? ParseName(string? text) => TryParseName(text, out var value) ? value : null;
+
     public static string ToCode(TEnum value)
     {
         if (!IsFlags)

@@ -95,7 +95,7 @@ internal sealed class RecordClaim(LindungDbContext db, TimeProvider clock)
     }
 
     public static ClaimKind? ParseKind(string? code) =>
-        Enum.TryParse<ClaimKind>(code?.Trim(), ignoreCase: true, out var kind) && !int.TryParse(code, out _) ? kind : null;
+        EnumCodes<ClaimKind>.ParseName(code);
 
     /// <summary>Event ≤ filed ≤ documents complete ≤ paid, each only when given, none after today.</summary>
     public static bool InOrder(DateOnly eventDate, DateOnly? filed, DateOnly? complete, DateOnly? paid, DateOnly today)

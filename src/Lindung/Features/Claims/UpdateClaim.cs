@@ -22,7 +22,7 @@ internal sealed class UpdateClaim(LindungDbContext db, TimeProvider clock)
             return ClaimErrors.NotFound;
         }
 
-        ClaimStatus? status = Enum.TryParse<ClaimStatus>(update.Status?.Trim(), ignoreCase: true, out var s) && !int.TryParse(update.Status, out _) ? s : null;
+        var status = EnumCodes<ClaimStatus>.ParseName(update.Status);
         var filed = update.ClaimDate ?? claim.ClaimDate;
         var complete = update.DocumentsCompleteOn ?? claim.DocumentsCompleteOn;
         var paid = status == ClaimStatus.Paid ? update.PaidOn : null;

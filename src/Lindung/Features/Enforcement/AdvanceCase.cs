@@ -49,7 +49,7 @@ internal sealed class AdvanceCase(LindungDbContext db, EnforcementLetters letter
             return EnforcementErrors.Closed;
         }
 
-        if (!Enum.TryParse<EnforcementStage>(input.Stage?.Trim(), ignoreCase: true, out var target) || target == EnforcementStage.Opened || int.TryParse(input.Stage, out _))
+        if (!EnumCodes<EnforcementStage>.TryParseName(input.Stage, out var target) || target == EnforcementStage.Opened)
         {
             return EnforcementErrors.StageUnknown;
         }

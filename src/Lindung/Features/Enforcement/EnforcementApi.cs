@@ -1,4 +1,5 @@
 using Lindung.Application;
+using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Enforcement;
 using Lindung.Features.Api;
@@ -60,7 +61,7 @@ internal static class EnforcementApi
 
     private static async Task<Ok<CaseListDto>> ListAsync(HttpContext http, ListCases list, string? stage, bool? overdue, bool? open, CancellationToken ct)
     {
-        EnforcementStage? parsed = Enum.TryParse<EnforcementStage>(stage, ignoreCase: true, out var s) ? s : null;
+        var parsed = EnumCodes<EnforcementStage>.ParseName(stage);
         var result = await list.HandleAsync(new CaseFilter(parsed, overdue == true, open ?? (overdue == true ? true : null)), AccessScope.From(http.User), ct);
         return TypedResults.Ok(new CaseListDto(result.Cases, result.Total, result.Report));
     }

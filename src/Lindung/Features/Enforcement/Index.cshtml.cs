@@ -1,3 +1,4 @@
+using Lindung.Data;
 using Lindung.Domain.Enforcement;
 using Lindung.Features.Shared;
 using Lindung.Security;
@@ -67,7 +68,7 @@ internal sealed class IndexModel(ListCases list, OpenCase open, ListCaseCandidat
     private async Task LoadAsync(CancellationToken ct)
     {
         var scope = AccessScope.From(User);
-        EnforcementStage? stage = Enum.TryParse<EnforcementStage>(Stage, ignoreCase: true, out var s) && !int.TryParse(Stage, out _) ? s : null;
+        var stage = EnumCodes<EnforcementStage>.ParseName(Stage);
         List = await list.HandleAsync(new CaseFilter(stage, Overdue, Closed ? false : true), scope, ct);
         MayOpen = EnforcementAccess.Manages(scope);
         Candidates = ShowCandidates ? await candidates.HandleAsync(scope, ct) : [];

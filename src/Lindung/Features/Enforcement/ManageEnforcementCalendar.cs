@@ -100,7 +100,7 @@ internal sealed class ManageEnforcementCalendar(LindungDbContext db, IAuditActor
             fineRate = rate;
         }
 
-        if (!Enum.TryParse<EnforcementStage>(stage, ignoreCase: true, out var parsed) || int.TryParse(stage, out _)
+        if (!EnumCodes<EnforcementStage>.TryParseName(stage, out var parsed)
             || (workingDays is not null && calendarDays is not null)
             || (workingDays is null && calendarDays is null && parsed != EnforcementStage.Referral)
             || workingDays is < 0 or > 365 || calendarDays is < 0 or > 365 || fineRate is < 0 or > 1

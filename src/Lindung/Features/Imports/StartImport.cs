@@ -235,7 +235,6 @@ internal static class StartImport
             return fallback;
         }
 
-        var name = input.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal).Trim();
-        return !name.Any(char.IsAsciiDigit) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) ? value : null;
+        return EnumCodes<TEnum>.ParseName(input);
     }
 }

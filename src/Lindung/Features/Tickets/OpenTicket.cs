@@ -78,5 +78,5 @@ internal sealed class OpenTicket(LindungDbContext db, TimeProvider clock, IOptio
     }
 
     public static bool TryCategory(string? text, out TicketCategory category) =>
-        Enum.TryParse(text?.Trim(), ignoreCase: true, out category) && !int.TryParse(text, out _) && Enum.IsDefined(category);
+        EnumCodes<TicketCategory>.TryParseName(text, out category);
 }

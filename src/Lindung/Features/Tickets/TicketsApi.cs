@@ -1,4 +1,5 @@
 using Lindung.Application;
+using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Feedback;
 using Lindung.Features.Api;
@@ -40,7 +41,7 @@ internal static class TicketsApi
         TicketStatus? only = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<TicketStatus>(status, ignoreCase: true, out var parsed) || int.TryParse(status, out _))
+            if (!EnumCodes<TicketStatus>.TryParseName(status, out var parsed))
             {
                 return Problem(http, [TicketErrors.StatusInvalid]);
             }
