@@ -66,10 +66,8 @@ internal static class MemoryProbe
     }
 
     /// <summary>The hidden job: one file through one door, then the outcome and this process's peak resident memory.</summary>
-    public static async Task<int> RunChildAsync(string[] args)
+    public static async Task<int> RunChildAsync(string path, string mutation, string door, int? maxRows)
     {
-        var (path, mutation, door) = (args[1], args[2], args[3]);
-        var maxRows = Text(args, "--max-rows") is { } rows ? int.Parse(rows, CultureInfo.InvariantCulture) : (int?)null;
         var file = new FuzzFile(0, mutation, Path.GetFileName(path), await File.ReadAllBytesAsync(path));
         var options = new FuzzOptions(1, 0, Db: null, Cli: door == "cli", Api: door == "api", MaxRows: maxRows);
         var report = await FuzzRunner.RunAsync(options, TextWriter.Null, [file]);
@@ -123,8 +121,6 @@ internal static class MemoryProbe
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return long.Parse(line["VmHWM:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture) * 1024;
     }
-
-    private static string? Text(string[] args, string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
     private static double Mib(long bytes) => bytes / 1024.0 / 1024.0;
 

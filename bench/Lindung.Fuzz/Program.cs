@@ -7,9 +7,9 @@ using Lindung.Fuzz;
 // there were none of the first three.
 // lindung-fuzz --memory [--seed N] [--max-rows N]: one file of each kind, each door in a fresh
 // process, and each process's peak resident memory against the 512 MB limit.
-if (args is [MemoryProbe.ChildJob, ..])
+if (args is [MemoryProbe.ChildJob, var childFile, var childMutation, var childDoor, ..])
 {
-    return await MemoryProbe.RunChildAsync(args);
+    return await MemoryProbe.RunChildAsync(childFile, childMutation, childDoor, Text("--max-rows") is null ? null : Value("--max-rows", 0));
 }
 
 var files = Value("--files", 10_000);

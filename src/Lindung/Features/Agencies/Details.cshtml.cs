@@ -29,7 +29,7 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
     public string? RegionName { get; private set; }
 
     /// <summary>Roster lines (jobs in force today) per category, in the roster's category order.</summary>
-    public IReadOnlyList<(WorkerCategory Category, int Workers)> Categories { get; private set; } = [];
+    public IReadOnlyList<(WorkerCategory Category, int Lines)> Categories { get; private set; } = [];
 
     /// <summary>Roster lines in force today, all categories.</summary>
     public int RosterLines { get; private set; }
@@ -85,7 +85,7 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
         Categories = [.. (await jobs.GroupBy(e => e.Category).Select(g => new { g.Key, Lines = g.Count() }).ToListAsync(ct))
             .OrderBy(c => EnumCodes<WorkerCategory>.ToCode(c.Key), StringComparer.Ordinal)
             .Select(c => (c.Key, c.Lines))];
-        RosterLines = Categories.Sum(c => c.Workers);
+        RosterLines = Categories.Sum(c => c.Lines);
 
         var listed = Category is { } category ? jobs.Where(e => e.Category == category) : jobs;
         // A worker with a job in scope is in scope (WorkersFor says so), so the join needs no second scope
@@ -93,7 +93,7 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
         // one category at a time and stops at the page. Position and wage are not in the index: they are
         // read for the page's 50 lines only, not for the 150,000 the sort passes over.
         var rows = listed.Join(db.Workers, e => e.WorkerId, w => w.Id, (e, w) => new { e.Category, w.Id, w.Nik, w.Name });
-        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, Category is { } chosen ? Categories.FirstOrDefault(c => c.Category == chosen).Workers : RosterLines);
+        Paging = new Paging(Paging.Clamp(PageNumber), Paging.DefaultSize, Category is { } chosen ? Categories.FirstOrDefault(c => c.Category == chosen).Lines : RosterLines);
         var page = await rows.OrderBy(r => r.Category).ThenBy(r => r.Name).ThenBy(r => r.Id)
             .Skip(Paging.Skip).Take(Paging.PageSize).ToListAsync(ct);
         var pageWorkers = page.Select(r => r.Id).Distinct().ToList();
