@@ -14,7 +14,9 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         builder.Property(w => w.Phone).HasMaxLength(20);
         builder.HasIndex(w => w.Nik).IsUnique();
 
-        // Lists page by name with keyset cursors (name, id): the index answers any page without a sort.
-        builder.HasIndex(w => new { w.Name, w.Id });
+        // Lists page by name with keyset cursors (name, id): the index answers any page without a
+        // sort, and carries every column a list shows and its scope test reads (WorkerListRow), so
+        // a page never leaves the index.
+        builder.HasIndex(w => new { w.Name, w.Id, w.RegionCode, w.Nik, w.Scheme }).HasDatabaseName("ix_workers_list");
     }
 }

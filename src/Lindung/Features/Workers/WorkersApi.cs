@@ -16,9 +16,15 @@ namespace Lindung.Features.Workers;
 /// </summary>
 internal sealed record WorkerSummaryDto(Guid Id, string? Nik, string? Name, string RegionCode, SocialSecurityScheme Scheme)
 {
-    public static WorkerSummaryDto From(Worker w, PersonalDataView view) =>
+    public static WorkerSummaryDto From(WorkerListRow w, PersonalDataView view) =>
         new(w.Id, view.InList.ShowNik(w.Nik), view.ShowName(w.Name), w.RegionCode, w.Scheme);
 }
+
+/// <summary>
+/// The columns a list reads, all of them in the workers' list index, so a page is read from the
+/// index alone (no row lookups, no entity built per row).
+/// </summary>
+internal sealed record WorkerListRow(Guid Id, string Nik, string Name, string RegionCode, SocialSecurityScheme Scheme);
 
 /// <summary>
 /// A page of workers: <c>next</c> is the cursor for the following page (pass it as <c>after</c>),
@@ -33,7 +39,7 @@ internal readonly record struct WorkerCursor(string Name, Guid Id)
     public static readonly ValidationError PageWithAfter = new(
         "page_with_after", "Gunakan page atau after, tidak keduanya.", "Use page or after, not both.");
 
-    public static string Write(Worker last) =>
+    public static string Write(WorkerListRow last) =>
         Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(last.Id.ToString("N") + last.Name));
 
     public static WorkerCursor? Read(string? after, Dictionary<string, ValidationError> errors)
@@ -177,7 +183,8 @@ internal static class WorkersApi
             query = query.Skip((paging.Page - 1) * paging.PageSize);
         }
 
-        var items = await query.Take(paging.PageSize + 1).ToListAsync(ct);
+        var items = await query.Take(paging.PageSize + 1)
+            .Select(w => new WorkerListRow(w.Id, w.Nik, w.Name, w.RegionCode, w.Scheme)).ToListAsync(ct);
         var next = items.Count > paging.PageSize ? WorkerCursor.Write(items[paging.PageSize - 1]) : null;
         return TypedResults.Ok(new WorkerPage(
             [.. items.Take(paging.PageSize).Select(w => WorkerSummaryDto.From(w, view))], cursor is null ? paging.Page : null, paging.PageSize, total, next));

@@ -3723,8 +3723,8 @@ namespace Lindung.Data.Migrations.Sqlite
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_workers_region_code");
 
-                    b.HasIndex("Name", "Id")
-                        .HasDatabaseName("ix_workers_name_id");
+                    b.HasIndex("Name", "Id", "RegionCode", "Nik", "Scheme")
+                        .HasDatabaseName("ix_workers_list");
 
                     b.ToTable("workers", null, t =>
                         {
