@@ -12,7 +12,7 @@ internal static class ActionsApi
     {
         api.MapGet("/actions", ListAsync).RequireAuthorization(Policies.Dashboards)
             .WithTags("Dashboard").WithName("RankActions")
-            .WithSummary("Up to 100 actions over the agencies, fostered villages and groups the caller may see (register, reactivate, correct_wage, complete_programs, sponsor_village, enrol_group) with workers, monthly rupiah, workers per million rupiah and the page that does it, best first.");
+            .WithSummary("Up to 100 actions over the agencies, fostered villages, groups, employers and contracts the caller may see (register, reactivate, correct_wage, complete_programs, sponsor_village, enrol_group, chase_employer, protect_contract) with workers, monthly rupiah and who pays it (programme or employer), workers per million rupiah, the JKK risk group where known and the page that does it, best first.");
         return api;
     }
 

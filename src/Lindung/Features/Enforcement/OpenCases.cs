@@ -1,6 +1,5 @@
 using Lindung.Application;
 using Lindung.Data;
-using Lindung.Domain.Contributions;
 using Lindung.Features.Shared;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +13,8 @@ internal sealed record CaseCandidate(Guid EmployerId, string Name, string Npp, i
 internal sealed record BulkOpenRow(Guid EmployerId, string? Name, Guid? CaseId, string? Number, string? Code, string? Message);
 
 /// <summary>
-/// The branch's gap list of employers: those in scope whose known workers (jobs in force today) are not
-/// active PU members under the employer's NPP, or whose members' reported wage is below the job's — the
-/// compliance check's PDS Tenaga Kerja and PDS Upah, counted for all employers in one query —, less those
-/// with a case already running, most unregistered workers first.
+/// The branch's gap list of employers: those in scope with PDS findings today (<see cref="EmployerPds"/>),
+/// less those with a case already running, most unregistered workers first.
 /// </summary>
 internal sealed class ListCaseCandidates(LindungDbContext db, TimeProvider clock)
 {
@@ -30,21 +27,8 @@ internal sealed class ListCaseCandidates(LindungDbContext db, TimeProvider clock
             return [];
         }
 
-        var today = clock.Today();
-        var jobs = db.Employments.InRegions(scope).ValidOn(today).Where(e => e.EmployerId != null);
-        var members = db.Memberships.InRegions(scope).CoveredOn(today).Where(m => m.Segment == Segment.Pu);
-        var rows = await db.EmployersFor(scope).AsNoTracking()
-            .Where(e => e.Npp != null && !db.EnforcementCases.Any(c => c.EmployerId == e.Id && c.Outcome == null))
-            .Select(e => new
-            {
-                e.Id,
-                e.Name,
-                e.Npp,
-                Unregistered = jobs.Where(j => j.EmployerId == e.Id && !members.Any(m => m.WorkerId == j.WorkerId && m.EmployerNpp == e.Npp))
-                    .Select(j => j.WorkerId).Distinct().Count(),
-                WageShort = jobs.Where(j => j.EmployerId == e.Id && members.Any(m => m.WorkerId == j.WorkerId && m.EmployerNpp == e.Npp && m.ReportedWage < j.MonthlyWage))
-                    .Select(j => j.WorkerId).Distinct().Count(),
-            })
+        var employers = db.EmployersFor(scope).Where(e => !db.EnforcementCases.Any(c => c.EmployerId == e.Id && c.Outcome == null));
+        var rows = await EmployerPds.Of(db, scope, employers, clock.Today()).AsNoTracking()
             .Where(x => x.Unregistered > 0 || x.WageShort > 0)
             .OrderByDescending(x => x.Unregistered).ThenByDescending(x => x.WageShort).ThenBy(x => x.Name)
             .Take(Limit)

@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Procurement;
 
-/// <summary>One contract left unprotected today, as the agency page lists it.</summary>
-internal sealed record UnprotectedContract(Guid Id, string Number, ContractKind Kind, string? ContractorName, long Value);
+/// <summary>
+/// One contract left unprotected today, as the agency page lists it: its workers are those assigned to
+/// it (construction often has none on record), the risk group that of its contractor where known.
+/// </summary>
+internal sealed record UnprotectedContract(Guid Id, string Number, ContractKind Kind, string? ContractorName, long Value, int Workers = 0, int? ContractorRiskGroup = null);
 
 /// <summary>An agency's contracts, those unprotected among them and their value at risk (rupiah).</summary>
 internal sealed record AgencyContractRisk(
@@ -64,7 +67,7 @@ internal sealed class ContractsAtRisk(LindungDbContext db, LindungHostOptions ho
                 var risky = g.Where(c => unprotected.Contains(c.Id)).OrderByDescending(c => c.Value).ThenBy(c => c.Number, StringComparer.Ordinal).ToList();
                 return new AgencyContractRisk(
                     agency.Id, agency.Code, agency.Name, agency.RegionCode, g.Count(), risky.Count, risky.Sum(c => c.Value),
-                    [.. risky.Select(c => new UnprotectedContract(c.Id, c.Number, c.Kind, c.Contractor?.Name, c.Value))]);
+                    [.. risky.Select(c => new UnprotectedContract(c.Id, c.Number, c.Kind, c.Contractor?.Name, c.Value, c.Workers.Count, c.Contractor?.JkkRiskGroup))]);
             })
             .OrderByDescending(a => a.ValueAtRisk).ThenBy(a => a.AgencyName, StringComparer.Ordinal)
             .ToList();

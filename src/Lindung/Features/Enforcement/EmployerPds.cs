@@ -1,0 +1,64 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
+using Lindung.Security;
+
+namespace Lindung.Features.Enforcement;
+
+/// <summary>
+/// One employer's PDS findings today: its known workers (jobs in force) who are not active PU members
+/// under its NPP (PDS Tenaga Kerja), and those who are but with a reported wage below the job's
+/// (PDS Upah). Settable members so a query can go on filtering and ordering by them in SQL.
+/// </summary>
+internal sealed class EmployerPds
+{
+    public Guid Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Npp { get; init; }
+
+    public int? JkkRiskGroup { get; init; }
+
+    public BusinessSize? BusinessSize { get; init; }
+
+    public int Unregistered { get; init; }
+
+    public int WageShort { get; init; }
+
+    /// <summary>
+    /// The findings of every employer of <paramref name="employers"/> (those with an NPP), counted in one
+    /// query over the jobs and memberships of the caller's regions: what the compliance check finds for
+    /// one employer, for all of them at once.
+    /// </summary>
+    public static IQueryable<EmployerPds> Of(LindungDbContext db, AccessScope scope, IQueryable<Employer> employers, DateOnly today)
+    {
+        var jobs = db.Employments.InRegions(scope).ValidOn(today).Where(e => e.EmployerId != null);
+        var members = db.Memberships.InRegions(scope).CoveredOn(today).Where(m => m.Segment == Segment.Pu);
+        return employers.Where(e => e.Npp != null).Select(e => new EmployerPds
+        {
+            Id = e.Id,
+            Name = e.Name,
+            Npp = e.Npp,
+            JkkRiskGroup = e.JkkRiskGroup,
+            BusinessSize = e.BusinessSize,
+            Unregistered = jobs.Where(j => j.EmployerId == e.Id && !members.Any(m => m.WorkerId == j.WorkerId && m.EmployerNpp == e.Npp))
+                .Select(j => j.WorkerId).Distinct().Count(),
+            WageShort = jobs.Where(j => j.EmployerId == e.Id && members.Any(m => m.WorkerId == j.WorkerId && m.EmployerNpp == e.Npp && m.ReportedWage < j.MonthlyWage))
+                .Select(j => j.WorkerId).Distinct().Count(),
+        });
+    }
+
+    /// <summary>The wages of the unregistered workers' jobs of <paramref name="employerIds"/>, counted per (employer, wage).</summary>
+    public static IQueryable<UnregisteredWage> UnregisteredWages(LindungDbContext db, AccessScope scope, IReadOnlyCollection<Guid> employerIds, DateOnly today)
+    {
+        var members = db.Memberships.InRegions(scope).CoveredOn(today).Where(m => m.Segment == Segment.Pu);
+        return db.Employments.InRegions(scope).ValidOn(today)
+            .Where(j => j.EmployerId != null && employerIds.Contains(j.EmployerId.Value)
+                && !members.Any(m => m.WorkerId == j.WorkerId && m.EmployerNpp == j.Employer!.Npp))
+            .GroupBy(j => new { EmployerId = j.EmployerId!.Value, j.MonthlyWage })
+            .Select(g => new UnregisteredWage(g.Key.EmployerId, g.Key.MonthlyWage, g.Count()));
+    }
+}
+
+internal sealed record UnregisteredWage(Guid EmployerId, long MonthlyWage, int Jobs);
