@@ -63,15 +63,8 @@ internal sealed class CheckEmployerCompliance(LindungDbContext db, TimeProvider 
     private IQueryable<Membership> ActiveMembers(string npp, AccessScope scope, DateOnly today) =>
         db.Memberships.InRegions(scope).CoveredOn(today).Where(m => m.EmployerNpp == npp && m.Segment == Segment.Pu);
 
-    /// <summary>
-    /// The employer's jobs through its index. SQLite's statistics count the NULL employer of every
-    /// agency job as one value, so after ANALYZE its planner takes the index for useless and scans
-    /// every job of the registry (a full scan per check); the index is named there. PostgreSQL
-    /// knows the NULL fraction and finds the index itself.
-    /// </summary>
-    private IQueryable<Employment> JobsAt(Guid employerId) => db.Database.IsSqlite()
-        ? db.Employments.FromSql($"SELECT * FROM employments INDEXED BY ix_employments_employer_id WHERE employer_id = {employerId.ToString("D").ToUpperInvariant()}")
-        : db.Employments.Where(e => e.EmployerId == employerId);
+    /// <summary>The employer's jobs, through the index of employers' jobs (see EmploymentConfiguration).</summary>
+    private IQueryable<Employment> JobsAt(Guid employerId) => db.Employments.Where(e => e.EmployerId == employerId);
 
     private async Task<EmployerFacts> CountMembersAsync(EmployerFacts facts, string npp, AccessScope scope, DateOnly today, CancellationToken ct)
     {

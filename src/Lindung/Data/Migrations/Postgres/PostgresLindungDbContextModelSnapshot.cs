@@ -1282,7 +1282,8 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasName("pk_employments");
 
                     b.HasIndex("EmployerId")
-                        .HasDatabaseName("ix_employments_employer_id");
+                        .HasDatabaseName("ix_employments_employer_id")
+                        .HasFilter("employer_id IS NOT NULL");
 
                     b.HasIndex("RegionCode")
                         .HasDatabaseName("ix_employments_region_code");
