@@ -127,7 +127,7 @@ internal sealed class RankActions(LindungDbContext db, LindungHostOptions host, 
     /// </summary>
     private async Task<IEnumerable<RankedAction>> EmployerActionsAsync(AccessScope scope, RateBook book, DateOnly today, CancellationToken ct)
     {
-        var employers = db.EmployersFor(scope).Where(e => !db.EnforcementCases.Any(c => c.EmployerId == e.Id && c.Outcome == null));
+        var employers = EmployerPds.WithoutRunningCase(db, db.EmployersFor(scope));
         var found = await EmployerPds.Of(db, scope, employers, today).AsNoTracking()
             .Where(x => x.Unregistered > 0)
             .OrderByDescending(x => x.Unregistered).ThenBy(x => x.Name)

@@ -49,6 +49,10 @@ internal sealed class EmployerPds
         });
     }
 
+    /// <summary>The employers of <paramref name="employers"/> with no enforcement case running: those still to be chased.</summary>
+    public static IQueryable<Employer> WithoutRunningCase(LindungDbContext db, IQueryable<Employer> employers) =>
+        employers.Where(e => !db.EnforcementCases.Any(c => c.EmployerId == e.Id && c.Outcome == null));
+
     /// <summary>The wages of the unregistered workers' jobs of <paramref name="employerIds"/>, counted per (employer, wage).</summary>
     public static IQueryable<UnregisteredWage> UnregisteredWages(LindungDbContext db, AccessScope scope, IReadOnlyCollection<Guid> employerIds, DateOnly today)
     {

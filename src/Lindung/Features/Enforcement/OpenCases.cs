@@ -27,7 +27,7 @@ internal sealed class ListCaseCandidates(LindungDbContext db, TimeProvider clock
             return [];
         }
 
-        var employers = db.EmployersFor(scope).Where(e => !db.EnforcementCases.Any(c => c.EmployerId == e.Id && c.Outcome == null));
+        var employers = EmployerPds.WithoutRunningCase(db, db.EmployersFor(scope));
         var rows = await EmployerPds.Of(db, scope, employers, clock.Today()).AsNoTracking()
             .Where(x => x.Unregistered > 0 || x.WageShort > 0)
             .OrderByDescending(x => x.Unregistered).ThenByDescending(x => x.WageShort).ThenBy(x => x.Name)
