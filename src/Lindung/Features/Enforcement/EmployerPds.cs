@@ -33,8 +33,8 @@ internal sealed class EmployerPds
     /// </summary>
     public static IQueryable<EmployerPds> Of(LindungDbContext db, AccessScope scope, IQueryable<Employer> employers, DateOnly today)
     {
-        var jobs = db.Employments.InRegions(scope).ValidOn(today).Where(e => e.EmployerId != null);
-        var members = db.Memberships.InRegions(scope).CoveredOn(today).Where(m => m.Segment == Segment.Pu);
+        var jobs = EmployersJobs(db, scope, today);
+        var members = ActivePuMembers(db, scope, today);
         return employers.Where(e => e.Npp != null).Select(e => new EmployerPds
         {
             Id = e.Id,
@@ -56,13 +56,20 @@ internal sealed class EmployerPds
     /// <summary>The wages of the unregistered workers' jobs of <paramref name="employerIds"/>, counted per (employer, wage).</summary>
     public static IQueryable<UnregisteredWage> UnregisteredWages(LindungDbContext db, AccessScope scope, IReadOnlyCollection<Guid> employerIds, DateOnly today)
     {
-        var members = db.Memberships.InRegions(scope).CoveredOn(today).Where(m => m.Segment == Segment.Pu);
-        return db.Employments.InRegions(scope).ValidOn(today)
-            .Where(j => j.EmployerId != null && employerIds.Contains(j.EmployerId.Value)
-                && !members.Any(m => m.WorkerId == j.WorkerId && m.EmployerNpp == j.Employer!.Npp))
+        var members = ActivePuMembers(db, scope, today);
+        return EmployersJobs(db, scope, today)
+            .Where(j => employerIds.Contains(j.EmployerId!.Value) && !members.Any(m => m.WorkerId == j.WorkerId && m.EmployerNpp == j.Employer!.Npp))
             .GroupBy(j => new { EmployerId = j.EmployerId!.Value, j.MonthlyWage })
             .Select(g => new UnregisteredWage(g.Key.EmployerId, g.Key.MonthlyWage, g.Count()));
     }
+
+    /// <summary>Employers' jobs (not agencies') in force today in the caller's regions.</summary>
+    private static IQueryable<Employment> EmployersJobs(LindungDbContext db, AccessScope scope, DateOnly today) =>
+        db.Employments.InRegions(scope).ValidOn(today).Where(e => e.EmployerId != null);
+
+    /// <summary>Active PU memberships today in the caller's regions: what registers a known worker.</summary>
+    private static IQueryable<Membership> ActivePuMembers(LindungDbContext db, AccessScope scope, DateOnly today) =>
+        db.Memberships.InRegions(scope).CoveredOn(today).Where(m => m.Segment == Segment.Pu);
 }
 
 internal sealed record UnregisteredWage(Guid EmployerId, long MonthlyWage, int Jobs);
