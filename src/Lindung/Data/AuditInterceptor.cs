@@ -11,36 +11,28 @@ namespace Lindung.Data;
 /// SaveChanges, so the change and its audit commit or fail together, and refuses any change to an
 /// existing audit event. Keys are generated client-side (<see cref="Guid.CreateVersion7()"/>), so
 /// the key of a new row is known before it is saved. Nothing here is logged: rows hold NIKs.
-/// One instance per context (scoped), so the events of the save in flight can be withdrawn when it
-/// fails; a retried save then audits each change once.
+/// The events of the save in flight are remembered, so they can be withdrawn when it fails; a retried
+/// save then audits each change once. The actor is the one the context was handed for its scope.
 /// </summary>
-internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveHooks
+internal sealed class AuditInterceptor(TimeProvider clock) : SaveHooks<List<AuditEvent>>
 {
-    private List<AuditEvent> _pending = [];
+    protected override List<AuditEvent>? BeforeSave(DbContext context) => AddAuditEvents(context);
 
-    protected override void BeforeSave(DbContext? context) => AddAuditEvents(context);
-
-    protected override void AfterSave() => _pending = [];
-
-    protected override void AfterFailure(DbContext? context) => Withdraw(context);
-
-    private void Withdraw(DbContext? context)
+    protected override void AfterSave(List<AuditEvent> state)
     {
-        foreach (var audit in _pending)
-        {
-            context?.Entry(audit).State = EntityState.Detached;
-        }
-
-        _pending = [];
     }
 
-    private void AddAuditEvents(DbContext? context)
+    protected override void AfterFailure(DbContext context, List<AuditEvent> state)
     {
-        if (context is null)
+        foreach (var audit in state)
         {
-            return;
+            context.Entry(audit).State = EntityState.Detached;
         }
+    }
 
+    private List<AuditEvent>? AddAuditEvents(DbContext context)
+    {
+        var actor = context is LindungDbContext { Actor: { } borrowed } ? borrowed.Name : SystemAuditActor.SystemName;
         context.ChangeTracker.DetectChanges();
         var at = clock.GetUtcNow().UtcDateTime;
         var events = new List<AuditEvent>();
@@ -61,7 +53,7 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : 
                 events.Add(new AuditEvent
                 {
                     At = at,
-                    Actor = actor.Name,
+                    Actor = actor,
                     Action = action,
                     EntityType = entry.Metadata.ClrType.Name,
                     EntityKey = KeyOf(entry),
@@ -73,7 +65,7 @@ internal sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : 
         }
 
         context.AddRange(events);
-        _pending = events;
+        return events.Count > 0 ? events : null;
     }
 
     private static AuditAction? ToAction(EntityState state) => state switch

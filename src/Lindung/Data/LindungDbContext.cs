@@ -13,6 +13,12 @@ namespace Lindung.Data;
 /// </summary>
 internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbContext<LindungUser>(options)
 {
+    /// <summary>
+    /// Who this scope's changes are audited under. Contexts are pooled, so it is handed over each
+    /// time one is lent to a scope (<see cref="DatabaseServiceCollectionExtensions"/>), never injected.
+    /// </summary>
+    public IAuditActor? Actor { get; set; }
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<Employer> Employers => Set<Employer>();

@@ -15,25 +15,21 @@ internal interface IRegistryChangeSink
 /// edit through any page or API is reflected without each of them remembering to say so. Bulk
 /// imports bypass the change tracker; their callers refresh themselves.
 /// </summary>
-internal sealed class RegistryChangeInterceptor(IEnumerable<IRegistryChangeSink> sinks) : SaveHooks
+internal sealed class RegistryChangeInterceptor(IEnumerable<IRegistryChangeSink> sinks) : SaveHooks<object>
 {
     private static readonly HashSet<Type> Watched =
         [typeof(Worker), typeof(Employment), typeof(Membership), typeof(Agency), typeof(Employer), typeof(ReconciliationRun)];
 
-    private bool _touched;
+    private static readonly object Touched = new();
 
-    protected override void BeforeSave(DbContext? context) =>
-        _touched = context is not null && context.ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Watched.Contains(e.Metadata.ClrType));
+    protected override object? BeforeSave(DbContext context) =>
+        context.ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Watched.Contains(e.Metadata.ClrType))
+            ? Touched
+            : null;
 
-    protected override void AfterSave()
+    protected override void AfterSave(object state)
     {
-        if (!_touched)
-        {
-            return;
-        }
-
-        _touched = false;
         foreach (var sink in sinks)
         {
             sink.RegistryChanged();

@@ -101,29 +101,27 @@ internal sealed class SecurityStampCache(TimeProvider clock)
 /// Clears <see cref="ApiKeyCache"/> after any save that changed or removed an API key, and
 /// <see cref="SecurityStampCache"/> after any save that changed or removed a user.
 /// </summary>
-internal sealed class SecurityCacheInterceptor(ApiKeyCache keys, SecurityStampCache stamps) : SaveHooks
+internal sealed class SecurityCacheInterceptor(ApiKeyCache keys, SecurityStampCache stamps) : SaveHooks<SecurityCacheInterceptor.Changed>
 {
-    private bool _keysChanged;
-    private bool _usersChanged;
-
-    protected override void BeforeSave(DbContext? context)
+    protected override Changed? BeforeSave(DbContext context)
     {
-        _keysChanged = context is not null && context.ChangeTracker.Entries<ApiKey>().Any(e => e.State is EntityState.Modified or EntityState.Deleted);
-        _usersChanged = context is not null && context.ChangeTracker.Entries<LindungUser>().Any(e => e.State is EntityState.Modified or EntityState.Deleted);
+        var keysChanged = context.ChangeTracker.Entries<ApiKey>().Any(e => e.State is EntityState.Modified or EntityState.Deleted);
+        var usersChanged = context.ChangeTracker.Entries<LindungUser>().Any(e => e.State is EntityState.Modified or EntityState.Deleted);
+        return keysChanged || usersChanged ? new Changed(keysChanged, usersChanged) : null;
     }
 
-    protected override void AfterSave()
+    protected override void AfterSave(Changed state)
     {
-        if (_keysChanged)
+        if (state.Keys)
         {
             keys.Clear();
         }
 
-        if (_usersChanged)
+        if (state.Users)
         {
             stamps.Clear();
         }
-
-        _keysChanged = _usersChanged = false;
     }
+
+    internal sealed record Changed(bool Keys, bool Users);
 }
