@@ -10,7 +10,9 @@ namespace Lindung.Features.Certificates;
 /// folder (the data folder's <c>certificate-keys</c>, or <c>Certificates:KeyFolder</c>), each file
 /// created 0600, named by its key id. Key ids start with the creation time, so the newest signs;
 /// rotating adds a key and retires none, so every certificate ever issued still verifies against
-/// the published JWKS. Private keys never leave this class (nor reach a log).
+/// the published JWKS. Private keys never leave this class (nor reach a log). The folder is listed
+/// on every use (a handful of names) and a file not yet known is read, so a key added by <c>lindung certificate
+/// rotate</c> beside a running app signs and is published from the next request, without a restart.
 /// </summary>
 internal sealed class CertificateKeyStore
 {
@@ -18,6 +20,7 @@ internal sealed class CertificateKeyStore
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
     private Dictionary<string, ECDsa>? _keys;
+    private bool _complete;
 
     public CertificateKeyStore(string folder, TimeProvider clock)
     {
@@ -79,23 +82,54 @@ internal sealed class CertificateKeyStore
 
     private Dictionary<string, ECDsa> Load()
     {
-        if (_keys is not null)
+        var files = Directory.Exists(Folder) ? Directory.GetFiles(Folder, "*" + Extension) : [];
+        if (_keys is not null && _complete && files.Length == _keys.Count && files.All(f => _keys.ContainsKey(Path.GetFileNameWithoutExtension(f))))
         {
             return _keys;
         }
 
         var keys = new Dictionary<string, ECDsa>(StringComparer.Ordinal);
-        if (Directory.Exists(Folder))
+        var complete = true;
+        foreach (var file in files)
         {
-            foreach (var file in Directory.EnumerateFiles(Folder, "*" + Extension))
+            var keyId = Path.GetFileNameWithoutExtension(file);
+            if (_keys?.GetValueOrDefault(keyId) is { } known)
             {
-                var key = ECDsa.Create();
-                key.ImportFromPem(File.ReadAllText(file));
-                keys[Path.GetFileNameWithoutExtension(file)] = key;
+                keys[keyId] = known;
+            }
+            else if (TryRead(file) is { } key)
+            {
+                keys[keyId] = key;
+            }
+            else
+            {
+                // A file another process is still writing: try it again next time.
+                complete = false;
             }
         }
 
+        _complete = complete;
         return _keys = keys;
+    }
+
+    private static ECDsa? TryRead(string file)
+    {
+        var key = ECDsa.Create();
+        try
+        {
+            key.ImportFromPem(File.ReadAllText(file));
+            return key;
+        }
+        catch (ArgumentException)
+        {
+            key.Dispose();
+            return null;
+        }
+        catch (CryptographicException)
+        {
+            key.Dispose();
+            return null;
+        }
     }
 
     /// <summary>

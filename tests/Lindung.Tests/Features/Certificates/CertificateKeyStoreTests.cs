@@ -55,6 +55,40 @@ public sealed class CertificateKeyStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_running_store_signs_with_and_publishes_a_key_another_process_added()
+    {
+        var running = new CertificateKeyStore(_folder, new FixedClock(Now));
+        var (oldKid, _) = running.Active;
+        Assert.Single(running.PublicKeys().Keys);
+
+        // What `lindung certificate rotate` does beside the running app: its own store on the same folder.
+        var added = new CertificateKeyStore(_folder, new FixedClock(Now.AddMinutes(1))).Rotate();
+
+        Assert.NotEqual(oldKid, added);
+        Assert.Equal(added, running.Active.KeyId);
+        Assert.Equal([added, oldKid], running.PublicKeys().Keys.Select(k => k.Kid));
+        Assert.NotNull(running.Find(added));
+    }
+
+    [Fact]
+    public void A_key_file_still_being_written_is_skipped_until_it_is_complete()
+    {
+        var running = new CertificateKeyStore(_folder, new FixedClock(Now));
+        var (oldKid, _) = running.Active;
+        var half = Path.Combine(_folder, "29991231T000000000-abcdef.pem");
+        File.WriteAllText(half, "-----BEGIN PRIVATE KEY-----\n");
+
+        Assert.Equal(oldKid, running.Active.KeyId);
+
+        using (var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256))
+        {
+            File.WriteAllText(half, key.ExportPkcs8PrivateKeyPem());
+        }
+
+        Assert.Equal("29991231T000000000-abcdef", running.Active.KeyId);
+    }
+
+    [Fact]
     public void Key_files_are_private()
     {
         var store = new CertificateKeyStore(_folder, TimeProvider.System);
