@@ -17,11 +17,14 @@ namespace Lindung.Features.Employers;
 
 /// <summary>
 /// One employer: identifiers, compliance, worker counts for those who may see workers, and its
-/// compliance certificates, which a permitted user may revoke with a reason (<see cref="RevokeCertificate"/>).
+/// compliance certificates, which a permitted user may issue while the employer is PATUH
+/// (<see cref="IssueCertificate"/>: the branch officer, who has no licensing desk, issues here) and
+/// revoke with a reason (<see cref="RevokeCertificate"/>).
 /// </summary>
 [Authorize(Policy = Policies.Employers)]
 internal sealed class DetailsModel(
-    LindungDbContext db, TimeProvider clock, CheckEmployerCompliance compliance, RevokeCertificate revoke, CertificateOptions certificateOptions) : PageModel
+    LindungDbContext db, TimeProvider clock, CheckEmployerCompliance compliance, IssueCertificate issue, RevokeCertificate revoke, CertificateOptions certificateOptions)
+    : PageModel
 {
     public Employer Employer { get; private set; } = null!;
 
@@ -40,6 +43,13 @@ internal sealed class DetailsModel(
     public IReadOnlyList<EmployerCertificate> Certificates { get; private set; } = [];
 
     public bool MayRevoke { get; private set; }
+
+    /// <summary>Whether the page offers to issue a certificate: a permitted role and the employer PATUH now.</summary>
+    public bool MayIssue => MayRevoke && Compliance?.Status == ComplianceStatus.Patuh;
+
+    /// <summary>The certificate just issued (after the redirect), for the notice.</summary>
+    [FromQuery(Name = "issued")]
+    public string? Issued { get; set; }
 
     /// <summary>The employer's open enforcement case, when the user may see cases.</summary>
     public (Guid Id, string Number)? OpenCase { get; private set; }
@@ -63,6 +73,23 @@ internal sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>Issues a certificate for this employer; the use case checks compliance again and refuses by name.</summary>
+    public async Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct)
+    {
+        var scope = AccessScope.From(User);
+        var employer = await db.EmployersFor(scope).AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Npp, e.Nib, e.Npwp }).FirstOrDefaultAsync(ct);
+        var result = employer is null
+            ? IssueCertificate.EmployerNotFound
+            : await issue.HandleAsync(employer.Npp ?? employer.Nib ?? employer.Npwp, scope, CertificatesApi.BaseUrl(Request), ct);
+        if (result.Succeeded)
+        {
+            return Redirect($"/employers/{id}?issued={result.Value.Id}#certificates");
+        }
+
+        ModelState.AddUseCaseErrors(result.Errors, _ => string.Empty);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
 
     /// <summary>Revokes one of this employer's certificates; the reason is required (the use case says so by name).</summary>
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid certificateId, string? reason, CancellationToken ct)

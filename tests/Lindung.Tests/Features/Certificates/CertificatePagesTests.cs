@@ -134,6 +134,40 @@ public sealed class CertificatePagesTests
         Assert.Contains("data-status=\"REVOKED\"", await Pages.HtmlAsync(anonymous, "/verifikasi/" + certificate.Token), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task A_branch_officer_issues_a_certificate_from_the_employer_page_only_for_a_PATUH_firm(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        await LicenceCheckTests.SeedAsync(world);
+        using var officer = await world.ClientAsync(LindungRoles.BranchOfficer);
+        var (compliantId, otherId) = await EmployerIdsAsync(world);
+        var path = $"/employers/{compliantId}";
+
+        Assert.Contains($"action=\"{path}?handler=Issue\"", await Pages.HtmlAsync(officer, path), StringComparison.Ordinal);
+        Assert.DoesNotContain(IssueButton, await Pages.HtmlAsync(officer, $"/employers/{otherId}"), StringComparison.Ordinal);
+
+        // A forged post for the firm with unregistered workers is refused by the use case, by name.
+        using (var forged = await Pages.PostFormAsync(officer, $"/employers/{otherId}?handler=Issue", new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+            Assert.Contains("Surat keterangan hanya diterbitkan untuk pemberi kerja berstatus PATUH.", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await CountCertificatesAsync(world));
+        using (var issued = await Pages.PostFormAsync(officer, path + "?handler=Issue", new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+            var certificate = await SingleCertificateAsync(world);
+            Assert.Equal($"{path}?issued={certificate.Id}#certificates", issued.Headers.Location?.OriginalString);
+            Assert.Contains("@", certificate.IssuedBy, StringComparison.Ordinal);
+        }
+
+        var after = await Pages.HtmlAsync(officer, $"{path}?issued={(await SingleCertificateAsync(world)).Id}");
+        Assert.Contains("Surat keterangan kepatuhan diterbitkan.", after, StringComparison.Ordinal);
+        Assert.Contains("data-status=\"VALID\"", after, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Fields(Guid certificateId, string reason) => new()
     {
         ["certificateId"] = certificateId.ToString(),
