@@ -33,6 +33,9 @@ internal sealed class SyncCaptures(LindungDbContext db, TimeProvider clock)
 {
     public const int MaxCaptures = 200;
 
+    /// <summary>The longest occupation a capture may carry (the page's field says so too).</summary>
+    public const int MaxOccupation = 200;
+
     public async Task<UseCaseResult<IReadOnlyList<CaptureOutcome>>> HandleAsync(IReadOnlyList<CaptureInput>? captures, AccessScope scope, CancellationToken ct)
     {
         if (captures is null || captures.Count is 0 or > MaxCaptures)
@@ -83,6 +86,13 @@ internal sealed class SyncCaptures(LindungDbContext db, TimeProvider clock)
                 errors.Add(FieldErrors.PhoneInvalid);
             }
 
+            // Refused, not cut: a silently shortened occupation would be stored as something the officer never wrote.
+            var occupation = string.IsNullOrWhiteSpace(capture.Occupation) ? null : capture.Occupation.Trim();
+            if (occupation is { Length: > MaxOccupation })
+            {
+                errors.Add(FieldErrors.OccupationTooLong);
+            }
+
             if (capture.Income is <= 0 or > 1_000_000_000)
             {
                 errors.Add(FieldErrors.IncomeInvalid);
@@ -95,7 +105,6 @@ internal sealed class SyncCaptures(LindungDbContext db, TimeProvider clock)
             }
 
             var nik = niks[i].Normalized!;
-            var occupation = string.IsNullOrWhiteSpace(capture.Occupation) ? null : capture.Occupation.Trim()[..Math.Min(200, capture.Occupation.Trim().Length)];
             if (leads.TryGetValue(nik, out var lead))
             {
                 var conflicts = new List<CaptureConflict>();
@@ -160,6 +169,8 @@ internal static class FieldErrors
     public static ValidationError CaptureIdRequired { get; } = new("CAPTURE_ID_REQUIRED", "Data tanpa nomor perangkat.", "The capture has no device id.");
 
     public static ValidationError PhoneInvalid { get; } = new("PHONE_INVALID", "Nomor HP hanya angka (paling banyak 20).", "The phone number holds digits only (at most 20).");
+
+    public static ValidationError OccupationTooLong { get; } = new("OCCUPATION_TOO_LONG", "Pekerjaan paling banyak 200 karakter.", "The occupation has at most 200 characters.");
 
     public static ValidationError IncomeInvalid { get; } = new("INCOME_INVALID", "Penghasilan harus jumlah rupiah lebih dari 0.", "The income must be a rupiah amount above 0.");
 

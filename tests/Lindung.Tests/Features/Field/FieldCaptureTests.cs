@@ -31,7 +31,7 @@ public sealed class FieldCaptureTests
         using var officer = world.App.CreateClient();
         (await TestUsers.SignInAsync(officer, officerEmail)).Dispose();
         var rina = Lindung.Domain.Identifiers.Nik.Compose("35.77.02", new DateOnly(1985, 7, 9), Lindung.Domain.Identifiers.Sex.P, 77);
-        Guid c1 = Guid.NewGuid(), c2 = Guid.NewGuid(), c3 = Guid.NewGuid(), c4 = Guid.NewGuid(), c5 = Guid.NewGuid();
+        Guid c1 = Guid.NewGuid(), c2 = Guid.NewGuid(), c3 = Guid.NewGuid(), c4 = Guid.NewGuid(), c5 = Guid.NewGuid(), c6 = Guid.NewGuid();
 
         var answer = await SyncAsync(officer, [
             Capture(c1, rina, "Rina Marlina", Village, occupation: "Buruh tani"),
@@ -39,9 +39,11 @@ public sealed class FieldCaptureTests
             Capture(c3, "3577", "Salah Ketik", Village),
             Capture(c4, rina, "Rina Marlina", ApiWorld.VillageIn),
             Capture(c5, world.WorkerB.Nik, world.WorkerB.Name, Village),
+            Capture(c6, rina, "Rina Marlina", Village, occupation: new string('x', 201)),
         ]);
         var results = answer.GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(["created", "merged", "rejected", "rejected", "created"], results.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(["created", "merged", "rejected", "rejected", "created", "rejected"], results.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal("OCCUPATION_TOO_LONG", results[5].GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.Equal("name", results[1].GetProperty("conflicts")[0].GetProperty("field").GetString());
         Assert.Equal("NIK_LENGTH", results[2].GetProperty("errors")[0].GetProperty("code").GetString());
         Assert.Equal("VILLAGE_OUT_OF_SCOPE", results[3].GetProperty("errors")[0].GetProperty("code").GetString());
