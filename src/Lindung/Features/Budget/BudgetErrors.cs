@@ -10,6 +10,12 @@ internal static class BudgetErrors
     public static readonly UseCaseError ScenarioEmpty = UseCaseError.Of("SCENARIO_EMPTY",
         "Skenario kosong: tuliskan from, months dan groups", "The scenario is empty: give from, months and groups", "scenario");
 
+    public static readonly UseCaseError RosterRequired = UseCaseError.Of("ROSTER_REQUIRED",
+        "Rencana per OPD membutuhkan pegawai dari daftar OPD: sertakan roster", "A plan per agency needs the agencies' staff: include the roster", "roster");
+
+    public static readonly UseCaseError RosterEmpty = UseCaseError.Of("ROSTER_EMPTY",
+        "Tidak ada pegawai OPD dengan upah di daftar yang dapat Anda lihat", "No agency staff with a roster wage that you may see", "roster");
+
     public static UseCaseError NotJson(JsonException ex)
     {
         var line = ((ex.LineNumber ?? 0) + 1).ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Lindung.Domain.Budget;
 using Lindung.Features.Spreadsheets;
 using Microsoft.Extensions.Localization;
@@ -10,10 +11,34 @@ namespace Lindung.Features.Budget;
 /// </summary>
 internal static class BudgetXlsx
 {
-    public static void Write(Stream output, BudgetPlan plan, IStringLocalizer l)
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The download's name: the plan's first month, and the agency for an agency's own plan.</summary>
+    public static string FileName(BudgetPlan plan, string? agency = null) =>
+        agency is null ? $"rencana-anggaran-{plan.From}.xlsx" : $"rencana-anggaran-{plan.From}-{Safe(agency)}.xlsx";
+
+    public static string PerAgencyFileName(IReadOnlyList<BudgetPlan> plans) => $"rencana-anggaran-per-opd-{plans[0].From}.zip";
+
+    /// <summary>
+    /// One workbook per agency (<see cref="PlanBudget.PerAgencyAsync"/>) in one ZIP, each named after its
+    /// agency and headed with it, so each agency's planner attaches its own file to its RKA.
+    /// </summary>
+    public static void WritePerAgency(Stream output, IReadOnlyList<BudgetPlan> plans, IStringLocalizer l)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var plan in plans)
+        {
+            var agency = plan.Groups[0].Name;
+            using var entry = zip.CreateEntry(FileName(plan, agency), CompressionLevel.Optimal).Open();
+            Write(entry, plan, l, agency);
+        }
+    }
+
+    public static void Write(Stream output, BudgetPlan plan, IStringLocalizer l, string? heading = null)
     {
         using var book = XlsxWriter.Create(output, leaveOpen: true);
         var period = $"{plan.From} – {plan.ByMonth[^1].Month}";
+        period = heading is null ? period : $"{heading} · {period}";
 
         var groups = book.AddSheet(l["budget.sheet.groups"], [
             new(l["budget.group.name"], XlsxColumnKind.Text, 28),
@@ -62,4 +87,8 @@ internal static class BudgetXlsx
             basis.WriteRow(e.Name, BudgetFormat.Value(e), $"{e.ValidFrom} – {e.ValidTo?.ToString() ?? "…"}", e.LegalBasis, BudgetCodes.Of(e.Status));
         }
     }
+
+    /// <summary>An agency's label as part of a file name: letters, digits, dashes; the rest become dashes.</summary>
+    private static string Safe(string label) =>
+        string.Join('-', new string([.. label.Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

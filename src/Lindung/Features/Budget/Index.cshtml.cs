@@ -58,7 +58,27 @@ internal sealed partial class IndexModel(PlanBudget planner, TimeProvider clock,
         var buffer = new MemoryStream();
         BudgetXlsx.Write(buffer, Plan, l);
         buffer.Position = 0;
-        return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"rencana-anggaran-{Plan.From}.xlsx");
+        return File(buffer, BudgetXlsx.ContentType, BudgetXlsx.FileName(Plan));
+    }
+
+    /// <summary>One workbook per agency in a ZIP: each agency's roster staff priced alone, for its own RKA.</summary>
+    public async Task<IActionResult> OnPostAgencyXlsxAsync(CancellationToken ct)
+    {
+        var (document, rows) = Form.ToDocument();
+        var agencies = await planner.PerAgencyAsync(document, AccessScope.From(User), ct);
+        if (!agencies.Succeeded)
+        {
+            var english = Languages.IsEnglish(CultureInfo.CurrentUICulture);
+            await PriceAsync(ct);
+            Problems = [.. Problems, .. agencies.Errors.Select(e => (RowOf(e.Field, rows), e.Message(english)))];
+            Form.PadWithBlankRows();
+            return Page();
+        }
+
+        var buffer = new MemoryStream();
+        BudgetXlsx.WritePerAgency(buffer, agencies.Value, l);
+        buffer.Position = 0;
+        return File(buffer, "application/zip", BudgetXlsx.PerAgencyFileName(agencies.Value));
     }
 
     private async Task PriceAsync(CancellationToken ct)

@@ -62,6 +62,50 @@ internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups ros
         return withoutWage == 0 ? UseCaseResult<BudgetPlan>.Ok(plan) : UseCaseResult<BudgetPlan>.Ok(plan with { Notes = [BudgetNotes.WithoutWage(withoutWage)] });
     }
 
+    /// <summary>
+    /// Each agency's roster staff priced alone, in name order, for that agency's own budget plan (RKA):
+    /// the scenario's months, rates and roster options, without its other groups or villages.
+    /// </summary>
+    public async Task<UseCaseResult<IReadOnlyList<BudgetPlan>>> PerAgencyAsync(BudgetScenarioDocument? document, AccessScope scope, CancellationToken ct)
+    {
+        if (document is null)
+        {
+            return BudgetErrors.ScenarioEmpty;
+        }
+
+        var (scenario, problems) = BudgetScenarioReader.Read(document);
+        if (scenario is null)
+        {
+            return UseCaseResult<IReadOnlyList<BudgetPlan>>.Refused([.. Errors(problems)]);
+        }
+
+        if (scenario.Roster is not { } options)
+        {
+            return BudgetErrors.RosterRequired;
+        }
+
+        var (staff, _) = await roster.LoadAsync(options, scope, ct);
+        if (staff.Count == 0)
+        {
+            return BudgetErrors.RosterEmpty;
+        }
+
+        var book = RateBookLoader.Load(host.DataDirectory);
+        var plans = new List<BudgetPlan>();
+        foreach (var agency in staff.GroupBy(g => g.Line ?? g.Name, StringComparer.Ordinal))
+        {
+            var (plan, planProblems) = BudgetPlanner.Plan(scenario with { Groups = [.. agency], FosteredVillages = null }, book);
+            if (plan is null)
+            {
+                return UseCaseResult<IReadOnlyList<BudgetPlan>>.Refused([.. Errors(planProblems)]);
+            }
+
+            plans.Add(plan);
+        }
+
+        return UseCaseResult<IReadOnlyList<BudgetPlan>>.Ok(plans);
+    }
+
     /// <summary>Reads a scenario written as JSON; a syntax error is refused naming its line and the JSON path.</summary>
     public static async Task<UseCaseResult<BudgetScenarioDocument>> ReadAsync(Stream json, CancellationToken ct)
     {
@@ -77,5 +121,8 @@ internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups ros
     }
 
     private static UseCaseResult<BudgetPlan> Refused(IReadOnlyList<BudgetProblem> problems) =>
-        UseCaseResult<BudgetPlan>.Refused([.. problems.Select(p => new UseCaseError(p.Error, p.Field))]);
+        UseCaseResult<BudgetPlan>.Refused([.. Errors(problems)]);
+
+    private static IEnumerable<UseCaseError> Errors(IReadOnlyList<BudgetProblem> problems) =>
+        problems.Select(p => new UseCaseError(p.Error, p.Field));
 }

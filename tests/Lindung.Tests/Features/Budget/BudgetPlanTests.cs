@@ -124,6 +124,58 @@ public sealed class BudgetPlanTests : IDisposable
         Assert.Equal((16_800L * 10 * 12) + (13_500L * 2 * 12), region.GetProperty("total").GetInt64());
     }
 
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task Each_agency_gets_its_own_workbook_with_its_staff_alone(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        const string Roster = ""","roster":{"programs":["JKK","JKM"],"risk_group":1,"payer":"APBD"}""";
+        const string Scenario = """{"from":"2027-01","months":12,"groups":[{"name":"Guru ngaji","segment":"BPU","count":10,"income":1000000,"payer":"APBD"}]""" + Roster + "}";
+        using var branch = await world.ClientAsync(LindungRoles.BranchOfficer);
+
+        using var content = new StringContent(Scenario, System.Text.Encoding.UTF8, "application/json");
+        using var response = await branch.PostAsync(new Uri("/api/v1/budget/plan?format=agency-xlsx", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(
+            ["rencana-anggaran-2027-01-Dinas-Kesehatan-OPD-B.xlsx", "rencana-anggaran-2027-01-Dinas-Pendidikan-OPD-A.xlsx"],
+            zip.Entries.Select(e => e.FullName));
+        foreach (var (entry, own, other) in new[] { (zip.Entries[0], "Dinas Kesehatan (OPD-B)", "Dinas Pendidikan"), (zip.Entries[1], "Dinas Pendidikan (OPD-A)", "Dinas Kesehatan") })
+        {
+            var text = WorkbookText(entry);
+            Assert.Contains(own, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(other, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Guru ngaji", text, StringComparison.Ordinal);
+            // One honorer at 2,500,000: JKK 0.24% + JKM 0.30% = 13,500 a month, 162,000 a year.
+            Assert.Contains(">162000<", text, StringComparison.Ordinal);
+        }
+
+        // Without the roster there is nothing to split by agency: refused by name.
+        using var noRoster = new StringContent(Scenario.Replace(Roster, string.Empty, StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json");
+        using var refused = await branch.PostAsync(new Uri("/api/v1/budget/plan?format=agency-xlsx", UriKind.Relative), noRoster);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("ROSTER_REQUIRED", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every part of a workbook inside the ZIP, as text: enough to see which names and sums it holds.</summary>
+    private static string WorkbookText(System.IO.Compression.ZipArchiveEntry entry)
+    {
+        var bytes = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(bytes);
+        }
+
+        bytes.Position = 0;
+        using var book = new System.IO.Compression.ZipArchive(bytes);
+        return string.Concat(book.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)).Select(e =>
+        {
+            using var reader = new StreamReader(e.Open());
+            return reader.ReadToEnd();
+        }));
+    }
+
     [Fact]
     public async Task An_agency_operator_opens_the_planner_with_its_own_roster_already_in_the_plan()
     {
