@@ -1,11 +1,17 @@
+using System.Globalization;
 using Lindung.Data;
 using Lindung.Domain.Areas;
+using Lindung.Domain.Validation;
+using Lindung.Features.Imports;
 using Lindung.Features.Shared;
+using Lindung.Hosting;
+using Lindung.Localization;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lindung.Features.Villages;
 
@@ -14,7 +20,9 @@ namespace Lindung.Features.Villages;
 /// progress; the regional admin assigns an agency to a village of its regency here.
 /// </summary>
 [Authorize(Policy = Policies.Villages)]
-internal sealed class IndexModel(LindungDbContext db, RankVillages rank, AssignVillage assign) : PageModel
+internal sealed class IndexModel(
+    LindungDbContext db, RankVillages rank, AssignVillage assign, ImportVillagePopulation importPopulation, LindungHostOptions host, IOptions<ImportOptions> importOptions)
+    : PageModel
 {
     [BindProperty]
     public Guid AgencyId { get; set; }
@@ -40,6 +48,14 @@ internal sealed class IndexModel(LindungDbContext db, RankVillages rank, AssignV
 
     public VillageAssignmentDto? Assigned { get; private set; }
 
+    [BindProperty]
+    public IFormFile? PopulationFile { get; set; }
+
+    public PopulationImportResult? PopulationImported { get; private set; }
+
+    /// <summary>Why the population file was refused as a whole (no file, unreadable, columns missing), in the page's language.</summary>
+    public IReadOnlyList<string> PopulationProblems { get; private set; } = [];
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -57,6 +73,58 @@ internal sealed class IndexModel(LindungDbContext db, RankVillages rank, AssignV
         else
         {
             ModelState.AddUseCaseErrors(result.Errors, field => field ?? string.Empty);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Imports many villages' working-age population from one file; all or nothing, refusals listed by row.</summary>
+    public async Task<IActionResult> OnPostPopulationAsync(CancellationToken ct)
+    {
+        if (!MayAssign)
+        {
+            return Forbid();
+        }
+
+        var english = Languages.IsEnglish(CultureInfo.CurrentUICulture);
+        if (PopulationFile is null)
+        {
+            PopulationProblems = [ImportErrors.FileRequired.Message(english)];
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        SavedUpload? upload;
+        ValidationError? error;
+        await using (var content = PopulationFile.OpenReadStream())
+        {
+            (upload, error) = await ImportUploads.SaveAsync(content, PopulationFile.FileName, host.DataDirectory, importOptions.Value.MaxUploadBytes, ct);
+        }
+
+        if (error is not null)
+        {
+            PopulationProblems = [error.Message(english)];
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var path = ImportFiles.Full(host.DataDirectory, upload!.StoredPath);
+        try
+        {
+            var result = await importPopulation.HandleAsync(path, AccessScope.From(User), ct);
+            if (result.Succeeded)
+            {
+                PopulationImported = result.Value;
+            }
+            else
+            {
+                PopulationProblems = [.. result.Errors.Select(e => e.Message(english))];
+            }
+        }
+        finally
+        {
+            ImportFiles.TryDelete(path);
         }
 
         await LoadAsync(ct);

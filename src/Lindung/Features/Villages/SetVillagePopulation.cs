@@ -10,7 +10,7 @@ namespace Lindung.Features.Villages;
 /// <summary>Records a village's working-age population (from the village's own figures), the denominator of its progress.</summary>
 internal sealed class SetVillagePopulation(LindungDbContext db, TimeProvider clock)
 {
-    public const int MaxPopulation = 10_000_000;
+    public const int MaxPopulation = Domain.Areas.VillagePopulationColumns.MaxPopulation;
 
     public async Task<UseCaseResult<int>> HandleAsync(string code, int? population, AccessScope scope, CancellationToken ct)
     {

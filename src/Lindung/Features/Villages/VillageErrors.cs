@@ -38,3 +38,13 @@ internal static class VillageErrors
     public static readonly UseCaseError PopulationInvalid = UseCaseError.Of("POPULATION_INVALID",
         "Penduduk usia kerja harus angka 0 sampai 10.000.000", "The working-age population must be a number from 0 to 10,000,000", "working_age_population");
 }
+
+/// <summary>The row refusals of a village population import that only the import can make.</summary>
+internal static class PopulationErrors
+{
+    public static readonly UseCaseError DateInvalid = UseCaseError.Of("POPULATION_DATE_INVALID",
+        "Tanggal data tidak terbaca atau di masa depan (contoh 2026-06-30)", "The figure's date is unreadable or in the future (e.g. 2026-06-30)", "per_tanggal");
+
+    public static UseCaseError Repeated(int firstRow) => UseCaseError.Of("VILLAGE_REPEATED",
+        $"Desa ini sudah ada di baris {firstRow}", $"This village is already on row {firstRow}", "kode_desa");
+}

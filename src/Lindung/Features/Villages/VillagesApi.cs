@@ -9,7 +9,7 @@ namespace Lindung.Features.Villages;
 internal static class VillagesApi
 {
     public static IServiceCollection AddLindungVillages(this IServiceCollection services) =>
-        services.AddScoped<AssignVillage>().AddScoped<EndVillageAssignment>().AddScoped<SetVillagePopulation>()
+        services.AddScoped<AssignVillage>().AddScoped<EndVillageAssignment>().AddScoped<SetVillagePopulation>().AddScoped<ImportVillagePopulation>()
             .AddScoped<LoadVillage>().AddScoped<RankVillages>();
 
     public static IEndpointRouteBuilder MapVillagesApi(this IEndpointRouteBuilder api)
