@@ -49,6 +49,22 @@ public abstract class RegistryPersistenceTests(RegistryDatabase database)
     }
 
     [Fact]
+    public async Task A_worker_holds_one_open_job_per_agency_however_many_ended_ones()
+    {
+        var worker = NewWorker();
+        var (agency, other) = (NewAgency(), NewAgency());
+        await SaveAsync(worker, agency, other,
+            NewEmployment(worker, agency, null, new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 1)),
+            NewEmployment(worker, agency, null, new DateOnly(2025, 1, 1)),
+            NewEmployment(worker, other, null, new DateOnly(2025, 6, 1)));
+
+        await using var db = database.NewContext();
+        db.Employments.Add(NewEmployment(worker, agency, null, new DateOnly(2026, 1, 1)));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task Duplicate_NPP_is_rejected_but_many_employers_may_have_none()
     {
         var npp = NewDigits(8);

@@ -30,5 +30,13 @@ internal sealed class EmploymentConfiguration : IEntityTypeConfiguration<Employm
         // keeps the index small and its statistics true; "employer_id = ?" implies the filter, so both
         // databases use it for any employer's jobs (EmployerJobsPlanTests).
         builder.HasIndex(e => e.EmployerId).HasDatabaseName("ix_employments_employer_id").HasFilter("employer_id IS NOT NULL");
+        // One open job per worker and agency, held by the schema and not only by the import's code: a
+        // second open row would count the worker twice on the agency page and in the budget. A new
+        // version is opened after the old one is ended (ImportMergeSql), never before.
+        // Declared, so that the filtered index below does not stand in for it: a worker's jobs (the scope
+        // probes of every worker list) are looked up by worker whatever their validity.
+        builder.HasIndex(e => e.WorkerId).HasDatabaseName("ix_employments_worker_id");
+        builder.HasIndex(e => new { e.WorkerId, e.AgencyId }).IsUnique().HasDatabaseName("ux_employments_open_agency_job")
+            .HasFilter("valid_to IS NULL AND agency_id IS NOT NULL");
     }
 }

@@ -76,16 +76,17 @@ internal static class ImportMergeSql
             FROM import_roster s WHERE s.worker_id = workers.id AND s.worker_changed = 1
             """,
             OnlyRegistered: true),
+        // The old version is ended before the new one opens: one open job per worker and agency (ux_employments_open_agency_job).
+        new("""
+            UPDATE employments SET valid_to = @day FROM import_roster s
+            WHERE s.emp_id = employments.id AND s.emp_changed = 1 AND s.emp_from < @day
+            """,
+            OnlyRegistered: true),
         new("""
             INSERT INTO employments (id, worker_id, agency_id, employer_id, category, position, monthly_wage, funding_source, valid_from, valid_to, region_code, import_batch_id)
             SELECT s.new_employment_id, s.worker_id, s.agency_id, NULL, s.category, COALESCE(s.position, e.position), s.wage, s.funding, @day, NULL, a.region_code, @batch
             FROM import_roster s JOIN employments e ON e.id = s.emp_id JOIN agencies a ON a.id = s.agency_id
             WHERE s.emp_changed = 1 AND s.emp_from < @day
-            """,
-            OnlyRegistered: true),
-        new("""
-            UPDATE employments SET valid_to = @day FROM import_roster s
-            WHERE s.emp_id = employments.id AND s.emp_changed = 1 AND s.emp_from < @day
             """,
             OnlyRegistered: true),
         new("""

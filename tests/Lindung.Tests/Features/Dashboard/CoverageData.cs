@@ -62,9 +62,14 @@ internal sealed class CoverageData
             if (rosterOnly)
             {
                 var jobs = random.Next(10) == 0 ? 2 : 1;
+                var previous = -1;
                 for (var j = 0; j < jobs; j++)
                 {
-                    var agency = data.Agencies[random.Next(data.Agencies.Count)];
+                    // Two jobs are at two agencies: a worker holds one open job per agency (the schema's rule).
+                    var index = random.Next(data.Agencies.Count);
+                    index = index == previous ? (index + 1) % data.Agencies.Count : index;
+                    previous = index;
+                    var agency = data.Agencies[index];
                     var from = today.AddDays(-random.Next(30, 800));
                     data.Employments.Add(new Employment
                     {

@@ -1291,6 +1291,11 @@ namespace Lindung.Data.Migrations.Postgres
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_employments_worker_id");
 
+                    b.HasIndex("WorkerId", "AgencyId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_employments_open_agency_job")
+                        .HasFilter("valid_to IS NULL AND agency_id IS NOT NULL");
+
                     b.HasIndex("AgencyId", "MonthlyWage", "ValidFrom", "ValidTo")
                         .HasDatabaseName("ix_employments_agency_wage");
 
