@@ -42,7 +42,7 @@ internal sealed class DetailsModel(LoadGroup load, ImportGroupMembers import, Li
         SavedUpload? upload = null;
         if (Upload is null)
         {
-            error = Imports.ImportErrors.FileRequired;
+            error = ImportFileErrors.FileRequired;
         }
         else
         {

@@ -66,7 +66,7 @@ internal sealed class ImportGroupMembers(LindungDbContext db, LindungHostOptions
         var map = HeaderMap.Map(table.Header, GroupMemberColumns.All);
         if (map.Missing.Count > 0)
         {
-            return new UseCaseError(Imports.ImportErrors.ColumnsMissing(map.Missing.Select(c => c.Name), table.Header), "file");
+            return new UseCaseError(ImportFileErrors.ColumnsMissing(map.Missing.Select(c => c.Name), table.Header), "file");
         }
 
         var today = clock.Today();

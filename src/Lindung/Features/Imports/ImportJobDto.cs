@@ -43,7 +43,7 @@ internal sealed record ImportJobDto(
             ImportJobView.Percent(j), j.CreatedAt, j.StartedAt, j.FinishedAt, j.CreatedBy, j.RegionCode,
             done ? new ImportCountsDto(j.Committed, j.RowsValid, j.RowsInvalid, j.Inserted, j.Updated, j.Unchanged, j.Ended) : null,
             ImportJobView.Issues(j).Select(i => new ImportIssueDto(i.Row, i.Column, i.Code, english ? i.MessageEn : i.MessageId)).ToList(),
-            ImportErrors.Load(j.Error) is { } error ? new ImportErrorDto(error.Code, error.Message(english)) : null,
+            ImportFileErrors.Load(j.Error) is { } error ? new ImportErrorDto(error.Code, error.Message(english)) : null,
             j.ReportCsvPath is null ? null : self + "/report.csv",
             j.ReportXlsxPath is null ? null : self + "/report.xlsx",
             j.RosterMode,

@@ -30,7 +30,7 @@ internal sealed partial class ImportJobWorker(
         foreach (var job in interrupted)
         {
             job.Status = ImportJobStatus.Failed;
-            job.Error = ImportErrors.Store(ImportErrors.Interrupted);
+            job.Error = ImportFileErrors.Store(ImportFileErrors.Interrupted);
             job.FinishedAt = now;
         }
 
@@ -62,7 +62,7 @@ internal sealed partial class ImportJobWorker(
         var runner = scope.ServiceProvider.GetService<IImportRunner>();
         if (runner is null)
         {
-            await FinishAsync(job, j => Fail(j, ImportErrors.NoRunner));
+            await FinishAsync(job, j => Fail(j, ImportFileErrors.NoRunner));
             return;
         }
 
@@ -71,7 +71,7 @@ internal sealed partial class ImportJobWorker(
         if (uploader is null)
         {
             Queue.Untrack(jobId);
-            await FinishAsync(job, j => Fail(j, ImportErrors.UploaderGone));
+            await FinishAsync(job, j => Fail(j, ImportFileErrors.UploaderGone));
             return;
         }
 
@@ -112,11 +112,11 @@ internal sealed partial class ImportJobWorker(
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
-                finish = stoppingToken.IsCancellationRequested ? j => Fail(j, ImportErrors.Interrupted) : j => j.Status = ImportJobStatus.Cancelled;
+                finish = stoppingToken.IsCancellationRequested ? j => Fail(j, ImportFileErrors.Interrupted) : j => j.Status = ImportJobStatus.Cancelled;
             }
             catch (ImportRefusedException refused)
             {
-                finish = j => Fail(j, ImportErrors.Refused(refused.Message));
+                finish = j => Fail(j, ImportFileErrors.Refused(refused.Message));
             }
             catch (TableFileException unreadable)
             {
@@ -129,7 +129,7 @@ internal sealed partial class ImportJobWorker(
 #pragma warning restore CA1031
             {
                 LogFailed(exception, job.Id);
-                finish = j => Fail(j, ImportErrors.Unexpected);
+                finish = j => Fail(j, ImportFileErrors.Unexpected);
             }
         }
 
@@ -221,7 +221,7 @@ internal sealed partial class ImportJobWorker(
     private static void Fail(ImportJob job, ValidationError error)
     {
         job.Status = ImportJobStatus.Failed;
-        job.Error = ImportErrors.Store(error);
+        job.Error = ImportFileErrors.Store(error);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import recovery: {Interrupted} interrupted job(s) marked failed, {Queued} queued job(s) queued again")]

@@ -18,12 +18,12 @@ internal static class ImportUploads
         var originalName = Path.GetFileName(fileName ?? string.Empty);
         if (originalName.Length == 0)
         {
-            return (null, ImportErrors.FileRequired);
+            return (null, ImportFileErrors.FileRequired);
         }
 
         if (ImportFiles.ExtensionOf(originalName) is not { } extension)
         {
-            return (null, ImportErrors.FileType);
+            return (null, ImportFileErrors.FileType);
         }
 
         var jobId = Guid.CreateVersion7();
@@ -43,7 +43,7 @@ internal static class ImportUploads
                     written += read;
                     if (written > maxBytes)
                     {
-                        return (null, ImportErrors.FileTooLarge(maxBytes));
+                        return (null, ImportFileErrors.FileTooLarge(maxBytes));
                     }
 
                     await file.WriteAsync(buffer.AsMemory(0, read), ct);
@@ -52,7 +52,7 @@ internal static class ImportUploads
 
             if (written == 0)
             {
-                return (null, ImportErrors.FileEmpty);
+                return (null, ImportFileErrors.FileEmpty);
             }
 
             complete = true;

@@ -77,8 +77,8 @@ internal static class ImportsApi
             db, queue, AccessScope.From(http.User), choice, upload!, host.DataDirectory, allowMapping: false, settings.Limits, clock.GetUtcNow().UtcDateTime, ct);
         if (job is null)
         {
-            return errors.Values.Any(e => e == ImportErrors.Busy)
-                ? TypedResults.Problem(ImportErrors.Busy.Message(ApiLanguage.IsEnglish(http)), statusCode: StatusCodes.Status503ServiceUnavailable)
+            return errors.Values.Any(e => e == ImportFileErrors.Busy)
+                ? TypedResults.Problem(ImportFileErrors.Busy.Message(ApiLanguage.IsEnglish(http)), statusCode: StatusCodes.Status503ServiceUnavailable)
                 : ApiLanguage.Problem(http, errors);
         }
 

@@ -62,7 +62,7 @@ internal sealed class IndexModel(
         SavedUpload? upload = null;
         if (Upload is null)
         {
-            error = ImportErrors.FileRequired;
+            error = ImportFileErrors.FileRequired;
         }
         else
         {

@@ -25,13 +25,13 @@ internal static class MapColumns
             }
             else
             {
-                errors[column.Name] = ImportErrors.MappingIncomplete;
+                errors[column.Name] = ImportFileErrors.MappingIncomplete;
             }
         }
 
         if (errors.Count == 0 && overrides.Values.Distinct(StringComparer.Ordinal).Count() != overrides.Count)
         {
-            errors["columns"] = ImportErrors.MappingDuplicate;
+            errors["columns"] = ImportFileErrors.MappingDuplicate;
         }
 
         if (errors.Count > 0)
@@ -44,7 +44,7 @@ internal static class MapColumns
             s => s.SetProperty(j => j.ColumnOverrides, json).SetProperty(j => j.Status, ImportJobStatus.Queued), ct);
         if (queued == 1 && !await StartImport.EnqueueAsync(db, queue, job.Id, ct))
         {
-            errors["columns"] = ImportErrors.Busy;
+            errors["columns"] = ImportFileErrors.Busy;
         }
 
         return errors;

@@ -21,7 +21,7 @@ internal static class MultipartUpload
             || !media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(media.Boundary).Value is not { Length: > 0 } boundary)
         {
-            return (fields, null, ImportErrors.FileRequired);
+            return (fields, null, ImportFileErrors.FileRequired);
         }
 
         SavedUpload? upload = null;
@@ -58,10 +58,10 @@ internal static class MultipartUpload
         catch (Exception exception) when (exception is InvalidDataException or IOException)
         {
             Discard(upload, dataDirectory);
-            return (fields, null, ImportErrors.FileUnreadable);
+            return (fields, null, ImportFileErrors.FileUnreadable);
         }
 
-        return upload is null ? (fields, null, ImportErrors.FileRequired) : (fields, upload, null);
+        return upload is null ? (fields, null, ImportFileErrors.FileRequired) : (fields, upload, null);
     }
 
     /// <summary><c>columns[nik]=NO INDUK</c> fields as canonical column → header cell.</summary>

@@ -54,7 +54,7 @@ internal static class StartImport
 
         if (job.Status == ImportJobStatus.Queued && !await EnqueueAsync(db, queue, job.Id, ct))
         {
-            errors["file"] = ImportErrors.Busy;
+            errors["file"] = ImportFileErrors.Busy;
             return (null, errors);
         }
 
@@ -83,17 +83,17 @@ internal static class StartImport
         var rosterMode = ParseEnum(choice.RosterMode, RosterMode.Update);
         if (kind is null)
         {
-            errors["kind"] = ImportErrors.KindInvalid;
+            errors["kind"] = ImportFileErrors.KindInvalid;
         }
 
         if (rosterMode is null)
         {
-            errors["roster_mode"] = ImportErrors.RosterModeInvalid;
+            errors["roster_mode"] = ImportFileErrors.RosterModeInvalid;
         }
 
         if (mode is null)
         {
-            errors["mode"] = ImportErrors.ModeInvalid;
+            errors["mode"] = ImportFileErrors.ModeInvalid;
         }
 
         if (kind is null || mode is null || rosterMode is null)
@@ -143,7 +143,7 @@ internal static class StartImport
     {
         if (kind == ImportKind.Members && !scope.SeesRegion)
         {
-            errors["kind"] = ImportErrors.KindForbidden;
+            errors["kind"] = ImportFileErrors.KindForbidden;
             return (null, null);
         }
 
@@ -161,7 +161,7 @@ internal static class StartImport
                 : await AgencyLookup.ByCodeAsync(agencies, agencyInput, null, ct);
             if (match.Agency is not { } found)
             {
-                errors["agency"] = match.Ambiguous ? ImportErrors.AgencyAmbiguous : ImportErrors.AgencyUnknown;
+                errors["agency"] = match.Ambiguous ? ImportFileErrors.AgencyAmbiguous : ImportFileErrors.AgencyUnknown;
                 return (null, null);
             }
 
@@ -170,7 +170,7 @@ internal static class StartImport
 
         if (kind == ImportKind.Roster)
         {
-            errors["agency"] = ImportErrors.AgencyRequired;
+            errors["agency"] = ImportFileErrors.AgencyRequired;
             return (null, null);
         }
 
@@ -179,7 +179,7 @@ internal static class StartImport
             var region = AdminRegions.Validate(choice.Region, scope, out _);
             if (region is null)
             {
-                errors["region"] = ImportErrors.RegionInvalid;
+                errors["region"] = ImportFileErrors.RegionInvalid;
             }
 
             return (null, region);
@@ -190,7 +190,7 @@ internal static class StartImport
             return (null, scope.RegionCodes[0]);
         }
 
-        errors["region"] = ImportErrors.RegionRequired;
+        errors["region"] = ImportFileErrors.RegionRequired;
         return (null, null);
     }
 
@@ -213,14 +213,14 @@ internal static class StartImport
 
         if (header.All(string.IsNullOrWhiteSpace))
         {
-            errors["file"] = ImportErrors.FileEmpty;
+            errors["file"] = ImportFileErrors.FileEmpty;
             return null;
         }
 
         var missing = ImportColumns.Missing(kind, header, overrides).Select(c => c.Name).ToList();
         if (missing.Count > 0)
         {
-            errors["columns"] = ImportErrors.ColumnsMissing(missing, header);
+            errors["columns"] = ImportFileErrors.ColumnsMissing(missing, header);
         }
 
         return missing;

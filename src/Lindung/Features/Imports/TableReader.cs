@@ -85,9 +85,6 @@ internal static class TableReader
         }
     }
 
-    /// <summary>True when the file starts with the zip signature every XLSX workbook has.</summary>
-    public static bool IsXlsx(string path) => Sniff(path) == Kind.Xlsx;
-
     private enum Kind
     {
         Csv,

@@ -103,7 +103,7 @@ internal sealed class ImportContracts(LindungDbContext db, RegisterContract rule
         var map = HeaderMap.Map(table.Header, ContractColumns.All);
         if (map.Missing.Count > 0)
         {
-            return new UseCaseError(Imports.ImportErrors.ColumnsMissing(map.Missing.Select(c => c.Name), table.Header), "file");
+            return new UseCaseError(ImportFileErrors.ColumnsMissing(map.Missing.Select(c => c.Name), table.Header), "file");
         }
 
         var batchId = Guid.CreateVersion7();

@@ -61,7 +61,7 @@ internal sealed class IndexModel(LindungDbContext db, LindungHostOptions host, T
         SavedUpload? upload = null;
         if (Upload is null)
         {
-            error = Imports.ImportErrors.FileRequired;
+            error = ImportFileErrors.FileRequired;
         }
         else
         {

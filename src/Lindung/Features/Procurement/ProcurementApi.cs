@@ -124,7 +124,7 @@ internal static class ProcurementApi
         var (form, upload, error) = await MultipartUpload.ReadAsync(http.Request, host.DataDirectory, options.Value.MaxUploadBytes, ct);
         if (error is not null || upload is null)
         {
-            return ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { ["file"] = error ?? Imports.ImportErrors.FileRequired });
+            return ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { ["file"] = error ?? ImportFileErrors.FileRequired });
         }
 
         var path = ImportFiles.Full(host.DataDirectory, upload.StoredPath);

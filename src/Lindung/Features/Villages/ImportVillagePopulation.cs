@@ -61,7 +61,7 @@ internal sealed class ImportVillagePopulation(LindungDbContext db, TimeProvider 
         var map = HeaderMap.Map(table.Header, VillagePopulationColumns.All);
         if (map.Missing.Count > 0)
         {
-            return new UseCaseError(Imports.ImportErrors.ColumnsMissing(map.Missing.Select(c => c.Name), table.Header), "file");
+            return new UseCaseError(ImportFileErrors.ColumnsMissing(map.Missing.Select(c => c.Name), table.Header), "file");
         }
 
         var today = clock.Today();

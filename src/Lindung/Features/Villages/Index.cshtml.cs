@@ -90,7 +90,7 @@ internal sealed class IndexModel(
         var english = Languages.IsEnglish(CultureInfo.CurrentUICulture);
         if (PopulationFile is null)
         {
-            PopulationProblems = [ImportErrors.FileRequired.Message(english)];
+            PopulationProblems = [ImportFileErrors.FileRequired.Message(english)];
             await LoadAsync(ct);
             return Page();
         }

@@ -5,7 +5,7 @@ using Lindung.Domain.Validation;
 namespace Lindung.Features.Imports;
 
 /// <summary>Why an upload was refused or a job failed, in both languages; a job row keeps only the code.</summary>
-internal static class ImportErrors
+internal static class ImportFileErrors
 {
     public static readonly ValidationError Interrupted = new(
         "interrupted", "Impor terhenti karena aplikasi dimulai ulang; tidak ada data yang tersimpan. Unggah berkas lagi.",
