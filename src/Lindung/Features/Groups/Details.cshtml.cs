@@ -38,17 +38,7 @@ internal sealed class DetailsModel(LoadGroup load, ImportGroupMembers import, Li
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        Domain.Validation.ValidationError? error = null;
-        SavedUpload? upload = null;
-        if (Upload is null)
-        {
-            error = ImportFileErrors.FileRequired;
-        }
-        else
-        {
-            await using var content = Upload.OpenReadStream();
-            (upload, error) = await ImportUploads.SaveAsync(content, Upload.FileName, host.DataDirectory, options.Value.MaxUploadBytes, ct);
-        }
+        var (upload, error) = await ImportUploads.SaveAsync(Upload, host.DataDirectory, options.Value.MaxUploadBytes, ct);
 
         ModelState.Clear();
         if (error is not null)

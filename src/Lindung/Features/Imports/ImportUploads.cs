@@ -12,6 +12,18 @@ internal sealed record SavedUpload(Guid JobId, string OriginalFileName, string S
 /// </summary>
 internal static class ImportUploads
 {
+    /// <summary>A page's file field: no file chosen is <c>file_required</c>; otherwise as <see cref="SaveAsync(Stream, string?, string, long, CancellationToken)"/>.</summary>
+    public static async Task<(SavedUpload? Upload, ValidationError? Error)> SaveAsync(IFormFile? file, string dataDirectory, long maxBytes, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return (null, ImportFileErrors.FileRequired);
+        }
+
+        await using var content = file.OpenReadStream();
+        return await SaveAsync(content, file.FileName, dataDirectory, maxBytes, ct);
+    }
+
     public static async Task<(SavedUpload? Upload, ValidationError? Error)> SaveAsync(
         Stream content, string? fileName, string dataDirectory, long maxBytes, CancellationToken ct)
     {

@@ -58,17 +58,7 @@ internal sealed class IndexModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = AccessScope.From(User);
-        ValidationError? error;
-        SavedUpload? upload = null;
-        if (Upload is null)
-        {
-            error = ImportFileErrors.FileRequired;
-        }
-        else
-        {
-            await using var content = Upload.OpenReadStream();
-            (upload, error) = await ImportUploads.SaveAsync(content, Upload.FileName, host.DataDirectory, options.Value.MaxUploadBytes, ct);
-        }
+        var (upload, error) = await ImportUploads.SaveAsync(Upload, host.DataDirectory, options.Value.MaxUploadBytes, ct);
 
         if (error is not null)
         {

@@ -57,17 +57,7 @@ internal sealed class IndexModel(LindungDbContext db, LindungHostOptions host, T
             return Forbid();
         }
 
-        Domain.Validation.ValidationError? error = null;
-        SavedUpload? upload = null;
-        if (Upload is null)
-        {
-            error = ImportFileErrors.FileRequired;
-        }
-        else
-        {
-            await using var content = Upload.OpenReadStream();
-            (upload, error) = await ImportUploads.SaveAsync(content, Upload.FileName, host.DataDirectory, options.Value.MaxUploadBytes, ct);
-        }
+        var (upload, error) = await ImportUploads.SaveAsync(Upload, host.DataDirectory, options.Value.MaxUploadBytes, ct);
 
         ModelState.Clear();
         if (error is not null)

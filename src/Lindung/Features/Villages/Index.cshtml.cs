@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lindung.Data;
 using Lindung.Domain.Areas;
-using Lindung.Domain.Validation;
 using Lindung.Features.Imports;
 using Lindung.Features.Shared;
 using Lindung.Hosting;
@@ -88,19 +87,7 @@ internal sealed class IndexModel(
         }
 
         var english = Languages.IsEnglish(CultureInfo.CurrentUICulture);
-        if (PopulationFile is null)
-        {
-            PopulationProblems = [ImportFileErrors.FileRequired.Message(english)];
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        SavedUpload? upload;
-        ValidationError? error;
-        await using (var content = PopulationFile.OpenReadStream())
-        {
-            (upload, error) = await ImportUploads.SaveAsync(content, PopulationFile.FileName, host.DataDirectory, importOptions.Value.MaxUploadBytes, ct);
-        }
+        var (upload, error) = await ImportUploads.SaveAsync(PopulationFile, host.DataDirectory, importOptions.Value.MaxUploadBytes, ct);
 
         if (error is not null)
         {
