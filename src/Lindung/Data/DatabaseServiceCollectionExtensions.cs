@@ -25,6 +25,7 @@ internal static class DatabaseServiceCollectionExtensions
         services.TryAddSingleton<ApiKeyCache>();
         services.TryAddSingleton<SecurityStampCache>();
         services.AddSingleton<SecurityCacheInterceptor>();
+        services.AddSingleton<DatabaseVersion>();
         _ = settings.Provider switch
         {
             DatabaseProvider.Sqlite => services.AddPooledDbContextFactory<SqliteLindungDbContext>((sp, options) =>

@@ -22,6 +22,7 @@ using Lindung.Features.Shared;
 using Lindung.Features.Sponsors;
 using Lindung.Features.Tickets;
 using Lindung.Features.Villages;
+using Lindung.Features.Workers;
 using Lindung.Localization;
 using Lindung.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -71,6 +72,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungClaims();
         builder.Services.AddLindungTickets(builder.Configuration);
         builder.Services.AddLindungGroups();
+        builder.Services.AddLindungWorkers();
         builder.Services.AddLindungField();
         builder.Services.AddLindungActions();
         builder.Services.AddLindungImportJobs(builder.Configuration);

@@ -54,6 +54,22 @@ internal static class ScopedQueries
         return db.Workers.Where(_ => false);
     }
 
+    /// <summary>
+    /// What <see cref="WorkersFor"/> depends on in a scope, as text: two scopes with equal keys see
+    /// the same workers, so an answer read for one may be served to the other (and only then).
+    /// </summary>
+    public static string WorkersScopeKey(AccessScope scope)
+    {
+        if (scope.SeesRegion)
+        {
+            return scope.WholeInstallation
+                ? "all"
+                : "regions:" + string.Join(',', scope.RegionCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        }
+
+        return scope.OperatesAgency ? "agency:" + scope.AgencyId!.Value.ToString("N") : "none";
+    }
+
     public static IQueryable<Employment> EmploymentsFor(this LindungDbContext db, AccessScope scope)
     {
         if (scope.SeesRegion)

@@ -27,6 +27,9 @@ public abstract class RegistryDatabase : IAsyncLifetime
 
     internal DatabaseSettings Settings { get; private set; } = null!;
 
+    /// <summary>The registered services (singletons such as <see cref="DatabaseVersion"/>).</summary>
+    internal IServiceProvider Services => _services!;
+
     internal abstract Task<DatabaseSettings> CreateAsync();
 
     internal abstract ValueTask DropAsync();

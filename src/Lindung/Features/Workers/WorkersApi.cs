@@ -21,52 +21,6 @@ internal sealed record WorkerSummaryDto(Guid Id, string? Nik, string? Name, stri
 }
 
 /// <summary>
-/// The columns a list reads, all of them in the workers' list index, so a page is read from the
-/// index alone (no row lookups, no entity built per row).
-/// </summary>
-internal sealed record WorkerListRow(Guid Id, string Nik, string Name, string RegionCode, SocialSecurityScheme Scheme);
-
-/// <summary>
-/// A page of workers: <c>next</c> is the cursor for the following page (pass it as <c>after</c>),
-/// null on the last; <c>total</c> only when <c>count=true</c>; <c>page</c> only when paging by number.
-/// </summary>
-internal sealed record WorkerPage(IReadOnlyList<WorkerSummaryDto> Items, int? Page, int PageSize, int? Total, string? Next);
-
-/// <summary>The opaque <c>after</c> cursor: the (name, id) of the last worker of a page, base64url.</summary>
-internal readonly record struct WorkerCursor(string Name, Guid Id)
-{
-    public static readonly ValidationError Invalid = new("after_invalid", "Penanda halaman (after) tidak valid.", "The page cursor (after) is not valid.");
-    public static readonly ValidationError PageWithAfter = new(
-        "page_with_after", "Gunakan page atau after, tidak keduanya.", "Use page or after, not both.");
-
-    public static string Write(WorkerListRow last) =>
-        Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(last.Id.ToString("N") + last.Name));
-
-    public static WorkerCursor? Read(string? after, Dictionary<string, ValidationError> errors)
-    {
-        if (after is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            var text = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(after));
-            if (text.Length >= 32 && Guid.TryParseExact(text[..32], "N", out var id))
-            {
-                return new WorkerCursor(text[32..], id);
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        errors["after"] = Invalid;
-        return null;
-    }
-}
-
-/// <summary>
 /// One worker as <see cref="PersonalDataPolicy"/> lets the caller see it: birth date and sex only
 /// beside a full NIK (with a masked one they would rebuild it).
 /// </summary>
@@ -115,6 +69,9 @@ internal static class WorkersApi
         "category_required", "Kategori pekerja wajib diisi untuk pegawai instansi Anda.", "The worker category is required for your agency's staff.");
     public static readonly ValidationError WageInvalid = new("wage_invalid", "Upah tidak boleh negatif.", "The wage cannot be negative.");
 
+    public static IServiceCollection AddLindungWorkers(this IServiceCollection services) =>
+        services.AddScoped<ListWorkers>().AddSingleton<WorkerPageCache>();
+
     public static IEndpointRouteBuilder MapWorkersApi(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/workers").WithTags("Workers").RequireAuthorization(Policies.Registry);
@@ -133,7 +90,7 @@ internal static class WorkersApi
     }
 
     private static async Task<Results<Ok<WorkerPage>, ValidationProblem>> ListAsync(
-        HttpContext http, LindungDbContext db, string? q, int? page, int? pageSize, string? after, bool? count, CancellationToken ct)
+        HttpContext http, ListWorkers list, string? q, int? page, int? pageSize, string? after, bool? count, CancellationToken ct)
     {
         var errors = new Dictionary<string, ValidationError>();
         var paging = Paging.Read(page, pageSize, errors);
@@ -143,51 +100,9 @@ internal static class WorkersApi
             errors["page"] = WorkerCursor.PageWithAfter;
         }
 
-        if (errors.Count > 0)
-        {
-            return ApiLanguage.Problem(http, errors);
-        }
-
-        var scope = AccessScope.From(http.User);
-        var rows = db.WorkersFor(scope).AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = q.Trim();
-            // A NIK is looked up whole: a prefix search would enumerate a district's residents.
-            var lower = term.ToLowerInvariant();
-            // EF translates ToLower() to SQL lower() on both providers; the culture analyzers are about .NET strings.
-#pragma warning disable CA1304, CA1311, CA1862
-            rows = term.All(char.IsAsciiDigit)
-                ? rows.Where(w => w.Nik == term)
-                : rows.Where(w => w.Name.ToLower().Contains(lower));
-#pragma warning restore CA1304, CA1311, CA1862
-        }
-
-        var view = PersonalDataPolicy.For(scope);
-        // Counting a region of 200,000 workers costs more than the page: only when asked for.
-        int? total = count == true ? await rows.CountAsync(ct) : null;
-        // EF translates string.Compare and CompareTo to SQL comparisons, made in the column's own
-        // collation, the same one ORDER BY uses; an ordinal .NET comparison would not be translated.
-        // "name >= cursor AND (name > cursor OR id > cursor)" rather than "name > … OR (name = … AND
-        // id > …)": the leading range lets both databases seek into the (name, id) index instead of
-        // reading it from the start, so a page near the end costs what the first one does.
-#pragma warning disable CA1309
-        var ordered = cursor is { } c
-            ? rows.Where(w => string.Compare(w.Name, c.Name) >= 0 && (string.Compare(w.Name, c.Name) > 0 || w.Id.CompareTo(c.Id) > 0))
-            : rows;
-#pragma warning restore CA1309
-        // Keyset on the (name, id) index: a page deep in the list costs what the first one does.
-        var query = ordered.OrderBy(w => w.Name).ThenBy(w => w.Id).AsQueryable();
-        if (cursor is null && paging.Page > 1)
-        {
-            query = query.Skip((paging.Page - 1) * paging.PageSize);
-        }
-
-        var items = await query.Take(paging.PageSize + 1)
-            .Select(w => new WorkerListRow(w.Id, w.Nik, w.Name, w.RegionCode, w.Scheme)).ToListAsync(ct);
-        var next = items.Count > paging.PageSize ? WorkerCursor.Write(items[paging.PageSize - 1]) : null;
-        return TypedResults.Ok(new WorkerPage(
-            [.. items.Take(paging.PageSize).Select(w => WorkerSummaryDto.From(w, view))], cursor is null ? paging.Page : null, paging.PageSize, total, next));
+        return errors.Count > 0
+            ? ApiLanguage.Problem(http, errors)
+            : TypedResults.Ok(await list.HandleAsync(new WorkerListRequest(q, paging, cursor, count == true), AccessScope.From(http.User), ct));
     }
 
     private static async Task<Results<Ok<WorkerDto>, NotFound>> GetAsync(HttpContext http, LindungDbContext db, Guid id, CancellationToken ct)

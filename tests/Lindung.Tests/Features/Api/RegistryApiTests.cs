@@ -43,6 +43,38 @@ public sealed class RegistryApiTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task A_page_read_once_is_served_again_only_within_its_scope_and_never_after_a_commit(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        using var officer = await world.ClientAsync(LindungRoles.BranchOfficer);
+        using var agencyOperator = await world.ClientAsync(LindungRoles.AgencyOperator);
+        const string Path = "/api/v1/workers?pageSize=200";
+        static string[] Names(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("name").GetString()!)];
+
+        Assert.Equal([world.WorkerB.Name, world.WorkerA.Name], Names(await GetJsonAsync(officer, Path)));
+        // The page is kept for the officer's scope, under the database's current version.
+        var version = await world.App.Services.GetRequiredService<DatabaseVersion>().ReadAsync(CancellationToken.None);
+        var key = new Lindung.Features.Workers.WorkerPageKey(
+            "regions:" + ApiWorld.Region, null, new Lindung.Features.Api.Paging(1, 200), null, false);
+        Assert.True(world.App.Services.GetRequiredService<Lindung.Features.Workers.WorkerPageCache>().Pages.TryGet(version, key, out _));
+
+        // The same request in another scope is that scope's own answer, not the officer's page.
+        Assert.Equal([world.WorkerA.Name], Names(await GetJsonAsync(agencyOperator, Path)));
+
+        // A commit from outside the request path (as a CLI import would make) shows on the next read.
+        await using (var scope = world.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+            var worker = await db.Workers.SingleAsync(w => w.Id == world.WorkerB.Id);
+            worker.Name = "Budi Santoso Baru";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(["Budi Santoso Baru", world.WorkerA.Name], Names(await GetJsonAsync(officer, Path)));
+    }
+
     [Fact]
     public async Task Lists_mask_the_nik_the_worker_shows_it_whole_json_is_snake_case_and_paged()
     {
