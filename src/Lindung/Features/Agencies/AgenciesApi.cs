@@ -1,4 +1,3 @@
-using Lindung.Application;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Validation;
@@ -68,7 +67,7 @@ internal static class AgenciesApi
         var result = await save.HandleAsync(null, request, AccessScope.From(http.User), ct);
         return result.Succeeded
             ? TypedResults.Created($"{ApiSetup.Prefix}/agencies/{result.Value.Id}", AgencyDto.From(result.Value))
-            : Problem(http, result.Errors);
+            : ApiLanguage.Problem(http, result.Errors, "agency");
     }
 
     private static async Task<Results<Ok<AgencyDto>, NotFound, ValidationProblem>> UpdateAsync(
@@ -80,9 +79,6 @@ internal static class AgenciesApi
             return TypedResults.Ok(AgencyDto.From(result.Value));
         }
 
-        return result.Errors[0].Code == SaveAgency.NotFound.Code ? TypedResults.NotFound() : Problem(http, result.Errors);
+        return result.Errors[0].Code == SaveAgency.NotFound.Code ? TypedResults.NotFound() : ApiLanguage.Problem(http, result.Errors, "agency");
     }
-
-    private static ValidationProblem Problem(HttpContext http, IReadOnlyList<UseCaseError> errors) =>
-        ApiLanguage.Problem(http, errors.ToDictionary(e => e.Field ?? "agency", e => e.Error));
 }

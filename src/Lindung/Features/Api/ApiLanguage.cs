@@ -1,3 +1,4 @@
+using Lindung.Application;
 using Lindung.Domain.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,4 +33,12 @@ internal static class ApiLanguage
             title: english ? "The request has invalid fields." : "Permintaan memuat isian yang tidak sah.",
             extensions: new Dictionary<string, object?> { ["codes"] = errors.ToDictionary(e => e.Key, e => e.Value.Code, StringComparer.Ordinal) });
     }
+
+    /// <summary>A use case's errors as a 400 problem; an error without a field is reported under <paramref name="defaultField"/>, and the first error per field wins.</summary>
+    public static ValidationProblem Problem(HttpContext context, IReadOnlyList<UseCaseError> errors, string defaultField) =>
+        Problem(context, errors.GroupBy(e => e.Field ?? defaultField, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Error, StringComparer.Ordinal));
+
+    /// <summary>One field's error as a 400 problem.</summary>
+    public static ValidationProblem Problem(HttpContext context, string field, ValidationError error) =>
+        Problem(context, new Dictionary<string, ValidationError>(StringComparer.Ordinal) { [field] = error });
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Lindung.Application;
 using Lindung.Data.Entities;
 using Lindung.Features.Api;
 using Lindung.Security;
@@ -61,7 +60,7 @@ internal static class AuditApi
         var result = await search.HandleAsync(new AuditTrailFilter(entity, entityKey, user, action, from, to), after, pageSize, AccessScope.From(http.User), ct);
         if (!result.Succeeded)
         {
-            return Problem(http, result.Errors);
+            return ApiLanguage.Problem(http, result.Errors, "filter");
         }
 
         var page = result.Value;
@@ -75,7 +74,7 @@ internal static class AuditApi
         var result = await export.HandleAsync(new AuditTrailFilter(entity, entityKey, user, action, from, to), format, AccessScope.From(http.User), ct);
         if (!result.Succeeded)
         {
-            return Problem(http, result.Errors);
+            return ApiLanguage.Problem(http, result.Errors, "filter");
         }
 
         var file = result.Value;
@@ -89,7 +88,4 @@ internal static class AuditApi
         await AuditExportFile.WriteCsvAsync(http.Response.Body, file.Rows, ct);
         return TypedResults.Empty;
     }
-
-    private static ValidationProblem Problem(HttpContext http, IReadOnlyList<UseCaseError> errors) =>
-        ApiLanguage.Problem(http, errors.GroupBy(e => e.Field ?? "filter").ToDictionary(g => g.Key, g => g.First().Error, StringComparer.Ordinal));
 }

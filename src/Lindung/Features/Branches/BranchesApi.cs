@@ -1,5 +1,4 @@
 using Lindung.Data;
-using Lindung.Domain.Validation;
 using Lindung.Features.Api;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Shared;
@@ -29,7 +28,7 @@ internal static class BranchesApi
     {
         if (Day(date, clock) is not { } day)
         {
-            return ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { ["date"] = BranchErrors.DateInFuture.Error });
+            return ApiLanguage.Problem(http, "date", BranchErrors.DateInFuture.Error);
         }
 
         var scope = ReportScope.From(AccessScope.From(http.User));
@@ -42,7 +41,7 @@ internal static class BranchesApi
         var today = clock.Today();
         if (Day(date, clock) is not { } day)
         {
-            return ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { ["date"] = BranchErrors.DateInFuture.Error });
+            return ApiLanguage.Problem(http, "date", BranchErrors.DateInFuture.Error);
         }
 
         var result = await new BranchCoverage(db).CoverageAsync(code, day, today, ReportScope.From(AccessScope.From(http.User)), ct);
@@ -54,7 +53,7 @@ internal static class BranchesApi
         var error = result.Errors[0];
         return error.Code == BranchErrors.NotFound.Code
             ? TypedResults.NotFound()
-            : ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { [error.Field ?? "date"] = error.Error });
+            : ApiLanguage.Problem(http, error.Field ?? "date", error.Error);
     }
 
     /// <summary>The day asked (default today); null when it is not a date.</summary>

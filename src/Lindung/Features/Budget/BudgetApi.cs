@@ -1,4 +1,3 @@
-using Lindung.Application;
 using Lindung.Domain.Budget;
 using Lindung.Features.Api;
 using Lindung.Security;
@@ -33,7 +32,7 @@ internal static class BudgetApi
             var agencies = await plan.PerAgencyAsync(scenario, AccessScope.From(http.User), ct);
             if (!agencies.Succeeded)
             {
-                return Problem(http, agencies.Errors);
+                return ApiLanguage.Problem(http, agencies.Errors, "scenario");
             }
 
             using var zip = new MemoryStream();
@@ -44,7 +43,7 @@ internal static class BudgetApi
         var result = await plan.HandleAsync(scenario, AccessScope.From(http.User), ct);
         if (!result.Succeeded)
         {
-            return Problem(http, result.Errors);
+            return ApiLanguage.Problem(http, result.Errors, "scenario");
         }
 
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
@@ -56,7 +55,4 @@ internal static class BudgetApi
 
         return TypedResults.Ok(result.Value);
     }
-
-    private static ValidationProblem Problem(HttpContext http, IReadOnlyList<UseCaseError> errors) =>
-        ApiLanguage.Problem(http, errors.GroupBy(e => e.Field ?? "scenario").ToDictionary(g => g.Key, g => g.First().Error));
 }

@@ -41,7 +41,7 @@ internal static class CertificatesApi
         var result = await issue.HandleAsync(request.Identifier, AccessScope.From(http.User), BaseUrl(http.Request), ct);
         return result.Succeeded
             ? TypedResults.Created($"{ApiSetup.Prefix}/compliance/certificates/{result.Value.Id}", result.Value)
-            : ApiLanguage.Problem(http, result.Errors.ToDictionary(e => e.Field ?? IssueCertificate.IdentifierField, e => e.Error));
+            : ApiLanguage.Problem(http, result.Errors, IssueCertificate.IdentifierField);
     }
 
     private static async Task<Results<Ok<CertificateDto>, FileContentHttpResult, NotFound>> GetAsync(
@@ -70,6 +70,6 @@ internal static class CertificatesApi
 
         return result.Errors[0] == RevokeCertificate.NotFound
             ? TypedResults.NotFound()
-            : ApiLanguage.Problem(http, result.Errors.ToDictionary(e => e.Field ?? RevokeCertificate.ReasonField, e => e.Error));
+            : ApiLanguage.Problem(http, result.Errors, RevokeCertificate.ReasonField);
     }
 }

@@ -1,4 +1,3 @@
-using Lindung.Application;
 using Lindung.Data.Entities;
 using Lindung.Domain.Claims;
 using Lindung.Features.Api;
@@ -36,7 +35,7 @@ internal static class ClaimsApi
             return TypedResults.Created($"{ApiSetup.Prefix}/claims/{result.Value.Id}", ClaimDto.From(result.Value));
         }
 
-        return result.Errors[0].Code == ClaimErrors.NotFound.Code ? TypedResults.NotFound() : Problem(http, result.Errors);
+        return result.Errors[0].Code == ClaimErrors.NotFound.Code ? TypedResults.NotFound() : ApiLanguage.Problem(http, result.Errors, "claim");
     }
 
     private static async Task<Results<Ok<ClaimDto>, NotFound, ValidationProblem>> UpdateAsync(HttpContext http, UpdateClaim update, Guid id, ClaimUpdateBody body, CancellationToken ct)
@@ -47,11 +46,8 @@ internal static class ClaimsApi
             return TypedResults.Ok(ClaimDto.From(result.Value));
         }
 
-        return result.Errors[0].Code == ClaimErrors.NotFound.Code ? TypedResults.NotFound() : Problem(http, result.Errors);
+        return result.Errors[0].Code == ClaimErrors.NotFound.Code ? TypedResults.NotFound() : ApiLanguage.Problem(http, result.Errors, "claim");
     }
-
-    private static ValidationProblem Problem(HttpContext http, IReadOnlyList<UseCaseError> errors) =>
-        ApiLanguage.Problem(http, errors.GroupBy(e => e.Field ?? "claim").ToDictionary(g => g.Key, g => g.First().Error));
 }
 
 internal sealed record ClaimBody(string? Nik, string? Kind, bool? Death, DateOnly? EventDate, DateOnly? ClaimDate, DateOnly? DocumentsCompleteOn, long? MonthlyWage);

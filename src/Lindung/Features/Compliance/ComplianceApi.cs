@@ -28,7 +28,7 @@ internal static class ComplianceApi
         var result = await check.HandleAsync(identifier, scope, ct);
         if (!result.Succeeded)
         {
-            return ApiLanguage.Problem(http, result.Errors.ToDictionary(e => e.Field ?? CheckEmployerCompliance.IdentifierField, e => e.Error));
+            return ApiLanguage.Problem(http, result.Errors, CheckEmployerCompliance.IdentifierField);
         }
 
         // Every answered check is audited, through the queue: see AuditQueue for what a crash can lose.

@@ -56,7 +56,7 @@ internal static class EnforcementApi
 
         return result.Errors[0].Code == EnforcementErrors.NotAllowed.Code
             ? TypedResults.Forbid()
-            : ApiLanguage.Problem(http, result.Errors.GroupBy(e => e.Field ?? "case").ToDictionary(g => g.Key, g => g.First().Error));
+            : ApiLanguage.Problem(http, result.Errors, "case");
     }
 
     private static async Task<Ok<CaseListDto>> ListAsync(HttpContext http, ListCases list, string? stage, bool? overdue, bool? open, CancellationToken ct)
@@ -132,7 +132,7 @@ internal static class EnforcementApi
 
         return code == EnforcementErrors.NotFound.Code
             ? TypedResults.NotFound()
-            : ApiLanguage.Problem(http, errors.GroupBy(e => e.Field ?? "case").ToDictionary(g => g.Key, g => g.First().Error));
+            : ApiLanguage.Problem(http, errors, "case");
     }
 }
 

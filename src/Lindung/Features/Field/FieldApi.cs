@@ -30,7 +30,7 @@ internal static class FieldApi
         var result = await sync.HandleAsync(body?.Captures, AccessScope.From(http.User), ct);
         return result.Succeeded
             ? TypedResults.Ok(new CapturesAnswer(result.Value))
-            : ApiLanguage.Problem(http, result.Errors.ToDictionary(e => e.Field ?? "captures", e => e.Error));
+            : ApiLanguage.Problem(http, result.Errors, "captures");
     }
 
     private static async Task<Ok<LeadsView>> ListAsync(HttpContext http, ListLeads list, CancellationToken ct) =>
@@ -46,7 +46,7 @@ internal static class FieldApi
 
         return result.Errors[0].Code == FieldErrors.LeadNotFound.Code
             ? TypedResults.NotFound()
-            : ApiLanguage.Problem(http, result.Errors.ToDictionary(e => e.Field ?? "lead", e => e.Error));
+            : ApiLanguage.Problem(http, result.Errors, "lead");
     }
 }
 

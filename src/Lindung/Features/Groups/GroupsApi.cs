@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lindung.Application;
 using Lindung.Data;
-using Lindung.Domain.Validation;
 using Lindung.Features.Api;
 using Lindung.Features.Imports;
 using Lindung.Hosting;
@@ -64,7 +63,7 @@ internal static class GroupsApi
         var (form, upload, error) = await MultipartUpload.ReadAsync(http.Request, host.DataDirectory, options.Value.MaxUploadBytes, ct);
         if (error is not null || upload is null)
         {
-            return ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { ["file"] = error ?? ImportFileErrors.FileRequired });
+            return ApiLanguage.Problem(http, "file", error ?? ImportFileErrors.FileRequired);
         }
 
         var path = ImportFiles.Full(host.DataDirectory, upload.StoredPath);
@@ -77,7 +76,7 @@ internal static class GroupsApi
                 var code = result.Errors[0].Code;
                 return code == GroupErrors.NotFound.Code ? TypedResults.NotFound()
                     : code == GroupErrors.NotAllowed.Code ? TypedResults.Forbid()
-                    : ApiLanguage.Problem(http, result.Errors.GroupBy(e => e.Field ?? "group").ToDictionary(g => g.Key, g => g.First().Error));
+                    : ApiLanguage.Problem(http, result.Errors, "group");
             }
 
             var dto = GroupImportDto.From(result.Value);
@@ -102,7 +101,7 @@ internal static class GroupsApi
         var code = result.Errors[0].Code;
         return code == GroupErrors.NotFound.Code ? TypedResults.NotFound()
             : code == GroupErrors.NotAllowed.Code ? TypedResults.Forbid()
-            : ApiLanguage.Problem(http, result.Errors.GroupBy(e => e.Field ?? "group").ToDictionary(g => g.Key, g => g.First().Error));
+            : ApiLanguage.Problem(http, result.Errors, "group");
     }
 }
 

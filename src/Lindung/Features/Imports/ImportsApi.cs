@@ -67,7 +67,7 @@ internal static class ImportsApi
         var (form, upload, error) = await MultipartUpload.ReadAsync(http.Request, host.DataDirectory, options.Value.MaxUploadBytes, ct);
         if (error is not null)
         {
-            return Problem(http, "file", error);
+            return ApiLanguage.Problem(http, "file", error);
         }
 
         var choice = new ImportChoice(
@@ -139,7 +139,7 @@ internal static class ImportsApi
         return error.Code switch
         {
             "IMPORT_NOT_FOUND" => TypedResults.NotFound(),
-            _ when error.Field is { } field => ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { [field] = error.Error }),
+            _ when error.Field is { } field => ApiLanguage.Problem(http, field, error.Error),
             _ => UseCaseProblem(http, error, StatusCodes.Status409Conflict),
         };
     }
@@ -167,7 +167,4 @@ internal static class ImportsApi
         TypedResults.Problem(
             error.Message(ApiLanguage.IsEnglish(http)), statusCode: status, title: error.Code,
             extensions: new Dictionary<string, object?> { ["code"] = error.Code });
-
-    private static ValidationProblem Problem(HttpContext http, string field, ValidationError error) =>
-        ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { [field] = error });
 }

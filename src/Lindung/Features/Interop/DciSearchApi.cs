@@ -87,7 +87,7 @@ internal static class DciSearchApi
         var result = await search.HandleAsync(queries, AccessScope.From(http.User), ct);
         if (!result.Succeeded)
         {
-            return ApiLanguage.Problem(http, result.Errors.ToDictionary(e => e.Field ?? "search_request", e => e.Error));
+            return ApiLanguage.Problem(http, result.Errors, "search_request");
         }
 
         var now = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

@@ -36,7 +36,7 @@ internal static class LicensingApi
         var result = await check.HandleAsync(request, AccessScope.From(http.User), ct);
         return result.Succeeded
             ? TypedResults.Ok(result.Value)
-            : ApiLanguage.Problem(http, result.Errors.GroupBy(e => e.Field ?? CheckLicence.LicenceTypeField).ToDictionary(g => g.Key, g => g.First().Error));
+            : ApiLanguage.Problem(http, result.Errors, CheckLicence.LicenceTypeField);
     }
 
     private static async Task<Results<Ok<PageOf<LicenceCheckDto>>, ValidationProblem>> ListAsync(

@@ -115,7 +115,7 @@ internal static class ProcurementApi
         var result = await register.HandleAsync(request, AccessScope.From(http.User), ct);
         return result.Succeeded
             ? TypedResults.Created($"{ApiSetup.Prefix}/contracts/{result.Value.Id}", result.Value)
-            : Problem(http, result.Errors);
+            : ApiLanguage.Problem(http, result.Errors, "contract");
     }
 
     private static async Task<Results<Ok<ContractImportDto>, UnprocessableEntity<ContractImportDto>, ValidationProblem>> ImportAsync(
@@ -124,7 +124,7 @@ internal static class ProcurementApi
         var (form, upload, error) = await MultipartUpload.ReadAsync(http.Request, host.DataDirectory, options.Value.MaxUploadBytes, ct);
         if (error is not null || upload is null)
         {
-            return ApiLanguage.Problem(http, new Dictionary<string, ValidationError> { ["file"] = error ?? ImportFileErrors.FileRequired });
+            return ApiLanguage.Problem(http, "file", error ?? ImportFileErrors.FileRequired);
         }
 
         var path = ImportFiles.Full(host.DataDirectory, upload.StoredPath);
@@ -137,7 +137,7 @@ internal static class ProcurementApi
             var result = await import.HandleAsync(request, AccessScope.From(http.User), ct);
             if (!result.Succeeded)
             {
-                return Problem(http, result.Errors);
+                return ApiLanguage.Problem(http, result.Errors, "contract");
             }
 
             var dto = ContractImportDto.From(result.Value);
@@ -168,9 +168,6 @@ internal static class ProcurementApi
             return TypedResults.Ok(result.Value);
         }
 
-        return result.Errors[0].Code == ContractErrors.NotFound.Code ? TypedResults.NotFound() : Problem(http, result.Errors);
+        return result.Errors[0].Code == ContractErrors.NotFound.Code ? TypedResults.NotFound() : ApiLanguage.Problem(http, result.Errors, "contract");
     }
-
-    private static ValidationProblem Problem(HttpContext http, IReadOnlyList<UseCaseError> errors) =>
-        ApiLanguage.Problem(http, errors.GroupBy(e => e.Field ?? "contract").ToDictionary(g => g.Key, g => g.First().Error));
 }

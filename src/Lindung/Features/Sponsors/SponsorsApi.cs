@@ -82,7 +82,7 @@ internal static class SponsorsApi
 
         return code == SponsorErrors.NotFound.Code || code == SponsorErrors.SponsorshipNotFound.Code
             ? TypedResults.NotFound()
-            : ApiLanguage.Problem(http, result.Errors.GroupBy(e => e.Field ?? "sponsor").ToDictionary(g => g.Key, g => g.First().Error));
+            : ApiLanguage.Problem(http, result.Errors, "sponsor");
     }
 }
 

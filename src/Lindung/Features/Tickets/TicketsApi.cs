@@ -43,7 +43,7 @@ internal static class TicketsApi
         {
             if (!EnumCodes<TicketStatus>.TryParseName(status, out var parsed))
             {
-                return Problem(http, [TicketErrors.StatusInvalid]);
+                return ApiLanguage.Problem(http, [TicketErrors.StatusInvalid], "ticket");
             }
 
             only = parsed;
@@ -58,7 +58,7 @@ internal static class TicketsApi
         var result = await open.HandleAsync(new TicketInput(body.Category, body.Subject, body.Text, files), AccessScope.From(http.User), ct);
         return result.Succeeded
             ? TypedResults.Created($"{ApiSetup.Prefix}/tickets/{result.Value.Id}", TicketDto.From(result.Value))
-            : Problem(http, result.Errors);
+            : ApiLanguage.Problem(http, result.Errors, "ticket");
     }
 
     private static async Task<Results<Ok<TicketThreadDto>, NotFound>> GetAsync(HttpContext http, LoadTicket load, Guid id, CancellationToken ct)
@@ -100,10 +100,7 @@ internal static class TicketsApi
     private static Results<Ok<TicketDto>, NotFound, ValidationProblem> Answer(HttpContext http, UseCaseResult<Ticket> result) =>
         result.Succeeded ? TypedResults.Ok(TicketDto.From(result.Value))
         : result.Errors[0].Code == TicketErrors.NotFound.Code ? TypedResults.NotFound()
-        : Problem(http, result.Errors);
-
-    private static ValidationProblem Problem(HttpContext http, IReadOnlyList<UseCaseError> errors) =>
-        ApiLanguage.Problem(http, errors.GroupBy(e => e.Field ?? "ticket").ToDictionary(g => g.Key, g => g.First().Error));
+        : ApiLanguage.Problem(http, result.Errors, "ticket");
 }
 
 internal sealed record TicketBody(string? Category, string? Subject, string? Text);

@@ -67,7 +67,7 @@ internal static class VillagesApi
         var code = result.Errors[0].Code;
         return code == VillageErrors.NotFound.Code || code == VillageErrors.AssignmentNotFound.Code
             ? TypedResults.NotFound()
-            : ApiLanguage.Problem(http, result.Errors.GroupBy(e => e.Field ?? "village").ToDictionary(g => g.Key, g => g.First().Error));
+            : ApiLanguage.Problem(http, result.Errors, "village");
     }
 }
 
