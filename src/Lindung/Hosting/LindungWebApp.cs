@@ -72,7 +72,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungClaims();
         builder.Services.AddLindungTickets(builder.Configuration);
         builder.Services.AddLindungGroups();
-        builder.Services.AddLindungWorkers();
+        builder.Services.AddLindungWorkers(builder.Configuration);
         builder.Services.AddLindungField();
         builder.Services.AddLindungActions();
         builder.Services.AddLindungImportJobs(builder.Configuration);

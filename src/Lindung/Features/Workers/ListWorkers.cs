@@ -4,6 +4,7 @@ using Lindung.Domain.Validation;
 using Lindung.Features.Api;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lindung.Features.Workers;
 
@@ -24,13 +25,7 @@ internal sealed class ListWorkers(LindungDbContext db, DatabaseVersion version, 
 {
     public async Task<WorkerPage> HandleAsync(WorkerListRequest request, AccessScope scope, CancellationToken ct)
     {
-        var at = await version.ReadAsync(ct);
-        var key = new WorkerPageKey(ScopedQueries.WorkersScopeKey(scope), request.Q?.Trim(), request.Paging, request.Cursor, request.Count);
-        if (!cache.Pages.TryGet(at, key, out var read))
-        {
-            read = await ReadAsync(request, scope, ct);
-            cache.Pages.Add(at, key, read, read.Rows.Count + 1);
-        }
+        var read = cache.Pages is { } pages ? await CachedReadAsync(pages, request, scope, ct) : await ReadAsync(request, scope, ct);
 
         var paging = request.Paging;
         var view = PersonalDataPolicy.For(scope);
@@ -38,6 +33,20 @@ internal sealed class ListWorkers(LindungDbContext db, DatabaseVersion version, 
         return new WorkerPage(
             [.. read.Rows.Take(paging.PageSize).Select(w => WorkerSummaryDto.From(w, view))],
             request.Cursor is null ? paging.Page : null, paging.PageSize, read.Total, next);
+    }
+
+    private async Task<WorkerRows> CachedReadAsync(
+        VersionedCache<WorkerPageKey, WorkerRows> pages, WorkerListRequest request, AccessScope scope, CancellationToken ct)
+    {
+        var at = await version.ReadAsync(ct);
+        var key = new WorkerPageKey(ScopedQueries.WorkersScopeKey(scope), request.Q?.Trim(), request.Paging, request.Cursor, request.Count);
+        if (!pages.TryGet(at, key, out var read))
+        {
+            read = await ReadAsync(request, scope, ct);
+            pages.Add(at, key, read, read.Rows.Count + 1);
+        }
+
+        return read;
     }
 
     private async Task<WorkerRows> ReadAsync(WorkerListRequest request, AccessScope scope, CancellationToken ct)
@@ -88,12 +97,23 @@ internal sealed record WorkerRows(IReadOnlyList<WorkerListRow> Rows, int? Total)
 internal readonly record struct WorkerPageKey(string Scope, string? Q, Paging Paging, WorkerCursor? Cursor, bool Count);
 
 /// <summary>
-/// Pages of the worker list kept for the current database version, up to about 100,000 rows
-/// (some 20 MB) in all; once full, pages are answered from the database until the next commit.
+/// Pages of the worker list kept for the current database version, up to
+/// <see cref="WorkerListOptions.ListCacheRows"/> rows in all (100,000 by default, some 20 MB); once
+/// full, a new generation starts. Null when the setting is 0: every page is read from the database.
 /// </summary>
-internal sealed class WorkerPageCache
+internal sealed class WorkerPageCache(IOptions<WorkerListOptions> options)
 {
-    public VersionedCache<WorkerPageKey, WorkerRows> Pages { get; } = new(maxWeight: 100_000);
+    public VersionedCache<WorkerPageKey, WorkerRows>? Pages { get; } =
+        options.Value.ListCacheRows > 0 ? new(maxWeight: options.Value.ListCacheRows) : null;
+}
+
+/// <summary>The <c>Workers</c> settings section.</summary>
+internal sealed class WorkerListOptions
+{
+    public const string Section = "Workers";
+
+    /// <summary>Rows of worker-list pages kept between commits; 0 turns the cache off.</summary>
+    public int ListCacheRows { get; set; } = 100_000;
 }
 
 /// <summary>

@@ -69,8 +69,9 @@ internal static class WorkersApi
         "category_required", "Kategori pekerja wajib diisi untuk pegawai instansi Anda.", "The worker category is required for your agency's staff.");
     public static readonly ValidationError WageInvalid = new("wage_invalid", "Upah tidak boleh negatif.", "The wage cannot be negative.");
 
-    public static IServiceCollection AddLindungWorkers(this IServiceCollection services) =>
-        services.AddScoped<ListWorkers>().AddSingleton<WorkerPageCache>();
+    public static IServiceCollection AddLindungWorkers(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<WorkerListOptions>(configuration.GetSection(WorkerListOptions.Section))
+            .AddScoped<ListWorkers>().AddSingleton<WorkerPageCache>();
 
     public static IEndpointRouteBuilder MapWorkersApi(this IEndpointRouteBuilder api)
     {

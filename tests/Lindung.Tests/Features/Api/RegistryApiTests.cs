@@ -58,7 +58,7 @@ public sealed class RegistryApiTests
         var version = await world.App.Services.GetRequiredService<DatabaseVersion>().ReadAsync(CancellationToken.None);
         var key = new Lindung.Features.Workers.WorkerPageKey(
             "regions:" + ApiWorld.Region, null, new Lindung.Features.Api.Paging(1, 200), null, false);
-        Assert.True(world.App.Services.GetRequiredService<Lindung.Features.Workers.WorkerPageCache>().Pages.TryGet(version, key, out _));
+        Assert.True(world.App.Services.GetRequiredService<Lindung.Features.Workers.WorkerPageCache>().Pages!.TryGet(version, key, out _));
 
         // The same request in another scope is that scope's own answer, not the officer's page.
         Assert.Equal([world.WorkerA.Name], Names(await GetJsonAsync(agencyOperator, Path)));
