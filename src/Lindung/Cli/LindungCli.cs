@@ -33,6 +33,7 @@ internal static class LindungCli
             Features.Certificates.CertificateCommand.Create(console),
             Features.Procurement.ContractsCommand.Create(console),
             Features.Budget.BudgetCommand.Create(console),
+            Features.Villages.VillagesCommand.Create(console),
         };
         foreach (var command in BackupCommand.Create(console))
         {

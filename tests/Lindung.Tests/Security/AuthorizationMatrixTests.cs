@@ -77,6 +77,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/v1/villages/{code}"] = ("401 200 200 200 403 404 200 403 403 403 403", "401 404 404 404 403 404 404 403 403 403 403"),
         // No population in an empty body: a 400 for the admin; another region's village is a 404.
         ["PUT /api/v1/villages/{code}/population"] = ("401 400 403 403 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403 403 403"),
+        ["POST /api/v1/villages/population"] = ("401 400 403 403 403 403 403 403 403 403 403", null),
         // An empty body names no agency (400); the fixture's in-scope assignment has already ended (400).
         ["POST /api/v1/village-assignments"] = ("401 400 403 403 403 403 403 403 403 403 403", null),
         ["POST /api/v1/village-assignments/{id}/end"] = ("401 400 403 403 403 403 403 403 403 403 403", "401 404 403 403 403 403 403 403 403 403 403"),

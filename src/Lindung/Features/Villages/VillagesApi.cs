@@ -1,7 +1,10 @@
 using Lindung.Application;
 using Lindung.Features.Api;
+using Lindung.Features.Imports;
+using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Lindung.Features.Villages;
 
@@ -23,6 +26,9 @@ internal static class VillagesApi
         api.MapPut("/villages/{code}/population", SetPopulationAsync).RequireAuthorization(Policies.VillagesEdit)
             .WithTags("Villages").WithName("SetVillagePopulation")
             .WithSummary("Records a village's working-age population {\"working_age_population\": n} (0 to 10,000,000), e.g. from the village profile or the civil registry.");
+        api.MapPost("/villages/population", ImportPopulationAsync).RequireAuthorization(Policies.VillagesEdit)
+            .WithTags("Villages").WithName("ImportVillagePopulation")
+            .WithSummary("Imports many villages' working-age population from one CSV or XLSX file (multipart: file; columns kode_desa, penduduk_usia_kerja, optional per_tanggal): all or nothing, every refused row named (422); the same file again changes nothing.");
         api.MapPost("/village-assignments", AssignAsync).RequireAuthorization(Policies.VillagesEdit)
             .WithTags("Villages").WithName("AssignVillage")
             .WithSummary("Makes an agency foster a village of its own regency: {agency_id, village_code, valid_from?, valid_to?}.");
@@ -44,6 +50,29 @@ internal static class VillagesApi
         var scope = AccessScope.From(http.User);
         var result = await set.HandleAsync(code, body?.WorkingAgePopulation, scope, ct);
         return result.Succeeded ? Answer(http, await load.HandleAsync(code, scope, ct)) : Answer(http, UseCaseResult<VillageView>.Refused([.. result.Errors]));
+    }
+
+    private static async Task<Results<Ok<PopulationImportResult>, UnprocessableEntity<PopulationImportResult>, ValidationProblem>> ImportPopulationAsync(
+        HttpContext http, ImportVillagePopulation import, IOptions<ImportOptions> options, LindungHostOptions host, CancellationToken ct)
+    {
+        var (_, upload, error) = await MultipartUpload.ReadAsync(http.Request, host.DataDirectory, options.Value.MaxUploadBytes, ct);
+        if (error is not null || upload is null)
+        {
+            return ApiLanguage.Problem(http, "file", error ?? ImportFileErrors.FileRequired);
+        }
+
+        var path = ImportFiles.Full(host.DataDirectory, upload.StoredPath);
+        try
+        {
+            var result = await import.HandleAsync(path, AccessScope.From(http.User), ct);
+            return !result.Succeeded ? ApiLanguage.Problem(http, result.Errors, "file")
+                : result.Value.Committed ? TypedResults.Ok(result.Value)
+                : TypedResults.UnprocessableEntity(result.Value);
+        }
+        finally
+        {
+            ImportFiles.TryDelete(path);
+        }
     }
 
     private static async Task<Results<Ok<VillageAssignmentDto>, NotFound, ValidationProblem>> AssignAsync(
