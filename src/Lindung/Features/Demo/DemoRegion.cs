@@ -26,6 +26,13 @@ internal sealed class DemoRegion
     /// <summary>Share of an outsourcing vendor's placed staff it has registered; the rest split between lapsed and none.</summary>
     private const double VendorCovered = 0.82;
 
+    /// <summary>
+    /// Every other vendor keeps its house in order (all placed staff active, all four programs, the
+    /// real wage reported, nothing unpaid): the compliant firms a licensing officer clears and a
+    /// branch officer certifies.
+    /// </summary>
+    private readonly HashSet<Guid> _exemplaryVendors = [];
+
     private static readonly string[] Months =
         ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 
@@ -347,12 +354,18 @@ internal sealed class DemoRegion
     {
         // Arrears need a few months of history: only staff hired at least six months ago can have lapsed.
         var settled = _today.AddMonths(-6);
+        for (var v = 0; v < vendors.Count; v += 2)
+        {
+            _exemplaryVendors.Add(vendors[v].Id);
+        }
+
         foreach (var group in _roster.Where(r => r.Job.ValidTo is null).GroupBy(r => (r.Job.AgencyId, r.Job.EmployerId)))
         {
             var staff = group.OrderBy(_ => _random.Next()).ToList();
             var definition = staff[0].Agency;
-            var covered = group.Key.AgencyId is null ? VendorCovered : definition.Covered;
-            var arrears = group.Key.AgencyId is null ? 0.06 : definition.Arrears;
+            var exemplary = group.Key.EmployerId is { } vendorId && _exemplaryVendors.Contains(vendorId);
+            var covered = exemplary ? 1.0 : group.Key.AgencyId is null ? VendorCovered : definition.Covered;
+            var arrears = exemplary ? 0 : group.Key.AgencyId is null ? 0.06 : definition.Arrears;
             var active = (int)Math.Round(staff.Count * covered);
             var lapsed = staff.Where(s => s.Job.ValidFrom <= settled).Take(Math.Min(staff.Count - active, (int)Math.Round(staff.Count * arrears))).ToList();
             foreach (var (worker, job, _) in lapsed)
@@ -421,6 +434,13 @@ internal sealed class DemoRegion
             ValidFrom = registered,
             RegionCode = job.RegionCode,
         };
+        if (job.EmployerId is { } employer && _exemplaryVendors.Contains(employer))
+        {
+            // The draws above still happen, so the random sequence moves on as for any vendor; only what it reports changes.
+            membership.Programs = ProgramSet.Jkk | ProgramSet.Jkm | ProgramSet.Jht | ProgramSet.Jp;
+            membership.ReportedWage = job.MonthlyWage;
+        }
+
         Memberships.Add(membership);
         return membership;
     }

@@ -8,6 +8,9 @@
   function label(value, percent) { return number.format(value) + (percent ? '%' : ''); }
 
   document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+    // The box's height is a data attribute: the content security policy refuses inline style attributes.
+    var box = canvas.parentElement;
+    if (box && box.dataset.height) { box.style.height = box.dataset.height + 'px'; }
     var kind = canvas.dataset.chart;
     var percent = canvas.dataset.percent === 'true';
     var labels = JSON.parse(canvas.dataset.labels);

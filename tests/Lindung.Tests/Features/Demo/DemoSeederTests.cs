@@ -198,6 +198,23 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
     }
 
     [Fact]
+    public async Task Some_employers_are_compliant_so_the_branch_has_firms_to_certify_and_others_have_findings()
+    {
+        await using var db = demo.Database.NewContext();
+        var npps = await db.Employers.Where(e => e.Npp != null && e.RegionCode == DemoRegion.RegionCode).OrderBy(e => e.Npp).Select(e => e.Npp!).ToListAsync();
+        var check = new Lindung.Features.Compliance.CheckEmployerCompliance(db, new FixedClock(DemoDatabase<TDatabase>.Now));
+        var statuses = new List<Lindung.Domain.Compliance.ComplianceStatus>();
+        foreach (var npp in npps)
+        {
+            statuses.Add((await check.HandleAsync(npp, Lindung.Security.AccessScope.Operator, CancellationToken.None)).Value.Status);
+        }
+
+        Assert.Contains(Lindung.Domain.Compliance.ComplianceStatus.Patuh, statuses);
+        Assert.Contains(Lindung.Domain.Compliance.ComplianceStatus.TidakPatuh, statuses);
+        Assert.Contains(Lindung.Domain.Compliance.ComplianceStatus.TidakTerdaftar, statuses);
+    }
+
+    [Fact]
     public async Task The_licensing_office_has_its_rules_and_a_few_hundred_checks_granted_and_refused()
     {
         await using var db = demo.Database.NewContext();
