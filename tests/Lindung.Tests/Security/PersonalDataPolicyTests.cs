@@ -1,6 +1,7 @@
 using Lindung.Data;
 using Lindung.Domain.Identifiers;
 using Lindung.Security;
+using Lindung.Tests.Infrastructure;
 
 namespace Lindung.Tests.Security;
 
@@ -89,7 +90,7 @@ public sealed class PersonalDataPolicyTests
     /// <summary>The role table of docs/PRIVACY.md: <c>| `Role` | NIK | NIK in lists | Birth date and sex | Names | KPJ | Wages |</c>.</summary>
     private static Dictionary<string, Row> PrivacyTable()
     {
-        var doc = File.ReadAllLines(Path.Combine(RepoRoot(), "docs", "PRIVACY.md"));
+        var doc = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docs", "PRIVACY.md"));
         var header = Array.FindIndex(doc, l => l.StartsWith("| Role |", StringComparison.Ordinal));
         Assert.True(header >= 0, "docs/PRIVACY.md has no role table");
         Assert.Equal("| Role | NIK | NIK in lists | Birth date and sex | Names | KPJ | Wages |", doc[header]);
@@ -110,17 +111,4 @@ public sealed class PersonalDataPolicyTests
         "no" => false,
         _ => throw new InvalidOperationException($"docs/PRIVACY.md: '{cell}' is neither yes nor no"),
     };
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Lindung.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Lindung.slnx not found above " + AppContext.BaseDirectory);
-    }
 }
