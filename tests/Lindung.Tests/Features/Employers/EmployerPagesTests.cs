@@ -66,7 +66,7 @@ public sealed class EmployerPagesTests(RegistryAppFixture fixture) : IClassFixtu
         using var client = await TestUsers.SignedInClientAsync(fixture.App, LindungRoles.BranchOfficer, null, "35.19");
 
         Assert.Equal(HttpStatusCode.NotFound, await Pages.StatusAsync(client, $"/employers/{Seed.Employer}"));
-        Assert.Contains("0 hasil ditemukan.", await Pages.HtmlAsync(client, "/employers"), StringComparison.Ordinal);
+        Assert.Contains("0 pemberi kerja di wilayah Anda", await Pages.HtmlAsync(client, "/employers"), StringComparison.Ordinal);
     }
 
     [Fact]
