@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using Lindung.Domain.Contributions;
 
 namespace Lindung.Data.Entities;
@@ -26,4 +27,8 @@ internal sealed class Employer : IRegionScoped
     public string? Sector { get; set; }
 
     public required string RegionCode { get; set; }
+
+    /// <summary>What a compliance check is asked with: the NPP once registered with BPJS, else the NIB, else the NPWP.</summary>
+    [NotMapped]
+    public string? CheckIdentifier => Npp ?? Nib ?? Npwp;
 }

@@ -84,7 +84,7 @@ internal static class BudgetXlsx
         ], title: l["budget.sheet.legal-basis"], subtitle: period);
         foreach (var e in plan.LegalBasis)
         {
-            basis.WriteRow(e.Name, BudgetFormat.Value(e), $"{e.ValidFrom} – {e.ValidTo?.ToString() ?? "…"}", e.LegalBasis, BudgetCodes.Of(e.Status));
+            basis.WriteRow(BudgetFormat.Name(e), BudgetFormat.Value(e), $"{e.ValidFrom} – {e.ValidTo?.ToString() ?? "…"}", e.LegalBasis, BudgetCodes.Of(e.Status));
         }
     }
 

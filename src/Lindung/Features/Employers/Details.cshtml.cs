@@ -78,10 +78,10 @@ internal sealed class DetailsModel(
     public async Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct)
     {
         var scope = AccessScope.From(User);
-        var employer = await db.EmployersFor(scope).AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Npp, e.Nib, e.Npwp }).FirstOrDefaultAsync(ct);
+        var employer = await db.EmployersFor(scope).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         var result = employer is null
             ? IssueCertificate.EmployerNotFound
-            : await issue.HandleAsync(employer.Npp ?? employer.Nib ?? employer.Npwp, scope, CertificatesApi.BaseUrl(Request), ct);
+            : await issue.HandleAsync(employer.CheckIdentifier, scope, CertificatesApi.BaseUrl(Request), ct);
         if (result.Succeeded)
         {
             return Redirect($"/employers/{id}?issued={result.Value.Id}#certificates");
@@ -120,7 +120,7 @@ internal sealed class DetailsModel(
 
         Employer = employer;
         RegionName = AreaDirectory.Embedded.Find(employer.RegionCode)?.Name;
-        if ((employer.Npp ?? employer.Nib ?? employer.Npwp) is { } identifier
+        if (employer.CheckIdentifier is { } identifier
             && await compliance.HandleAsync(identifier, scope, ct) is { Succeeded: true } check)
         {
             Compliance = check.Value;

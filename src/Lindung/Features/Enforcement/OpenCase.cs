@@ -32,7 +32,7 @@ internal sealed class OpenCase(LindungDbContext db, CheckEmployerCompliance comp
             return EnforcementErrors.EmployerNotFound;
         }
 
-        var identifier = employer.Npp ?? employer.Nib ?? employer.Npwp;
+        var identifier = employer.CheckIdentifier;
         if (identifier is null)
         {
             return EnforcementErrors.NoIdentifier;

@@ -27,6 +27,11 @@ public sealed class BudgetBrowserTests(BrowserFixture browser)
         Assert.Equal(["Guru ngaji", "Honorer DLH"], await page.Locator("table.budget-groups tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.group)"));
         await Screenshots.SaveAsync(page, "budget-1-example");
 
+        // The legal basis reads in the page's language, and the chart keeps its height under the content security policy.
+        Assert.Contains("iuran JKM BPU", await page.ContentAsync(), StringComparison.Ordinal);
+        await page.Locator(".chart-box canvas[data-rendered='true']").First.WaitForAsync();
+        Assert.InRange(await page.Locator(".chart-box").First.EvaluateAsync<double>("box => box.getBoundingClientRect().height"), 270, 290);
+
         // A third group in the first empty row: 20 ojek drivers paying for themselves at Rp2,000,000.
         var row = page.Locator("fieldset.budget-group[data-row='3']");
         await row.GetByLabel("Kelompok", new() { Exact = true }).FillAsync("Ojek pangkalan");
