@@ -181,7 +181,7 @@ internal static class ImportCommand
 
         foreach (var issue in outcome.FirstIssues.Take(IssuesShown))
         {
-            await output.WriteLineAsync(string.Create(inv, $"  row {issue.Row}, {issue.Column}, {issue.Code}: {issue.MessageId} / {issue.MessageEn}"));
+            await output.WriteLineAsync(issue.CliLine);
         }
 
         await output.WriteLineAsync($"Report: {outcome.ReportCsvPath}");

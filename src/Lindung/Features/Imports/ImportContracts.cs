@@ -83,6 +83,9 @@ internal sealed record RowIssue(int Row, string Column, string Code, string Mess
 {
     public static RowIssue From(Lindung.Domain.Rosters.RowProblem problem) =>
         new(problem.Row, problem.Column, problem.Error.Code, problem.Error.MessageId, problem.Error.MessageEn);
+
+    /// <summary>How the command-line verbs print a refused cell: "  row 3, nilai, CODE: pesan / message".</summary>
+    public string CliLine => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  row {Row}, {Column}, {Code}: {MessageId} / {MessageEn}");
 }
 
 /// <summary>

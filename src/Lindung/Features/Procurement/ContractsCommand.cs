@@ -58,7 +58,7 @@ internal static class ContractsCommand
                 $"{(outcome.Committed ? "Committed" : "Not committed")}: new {outcome.New}, changed {outcome.Changed}, unchanged {outcome.Unchanged}."));
             foreach (var issue in outcome.Issues.Take(IssuesShown))
             {
-                await console.Out.WriteLineAsync(string.Create(inv, $"  row {issue.Row}, {issue.Column}, {issue.Code}: {issue.MessageId} / {issue.MessageEn}"));
+                await console.Out.WriteLineAsync(issue.CliLine);
             }
 
             await console.Out.WriteLineAsync($"Report: {outcome.ReportCsvPath}");

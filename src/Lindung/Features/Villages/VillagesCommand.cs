@@ -46,7 +46,7 @@ internal static class VillagesCommand
                 : string.Create(inv, $"Nothing saved: rows read {outcome.RowsRead}; the refused rows follow."));
             foreach (var issue in outcome.Issues.Take(IssuesShown))
             {
-                await console.Out.WriteLineAsync(string.Create(inv, $"  row {issue.Row}, {issue.Column}, {issue.Code}: {issue.MessageId} / {issue.MessageEn}"));
+                await console.Out.WriteLineAsync(issue.CliLine);
             }
 
             return outcome.Committed ? ExitCodes.Ok : ExitCodes.Rejected;
