@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Lindung.Data;
@@ -15,15 +17,142 @@ namespace Lindung.Data;
 /// (every transaction below xmax except those still running): a commit either leaves the
 /// running list or moves xmax, so equal snapshots mean equal committed data.</item>
 /// </list>
+/// Rows that no cached answer reads (the audit trail, written ten times a second while compliance
+/// checks are answered) are saved with <see cref="SaveUnversionedAsync"/>: when nothing else was
+/// committed meanwhile, the version after such a save counts as the same data as the one before
+/// (<see cref="IsSameData"/>), so the audit of answers does not retire the answers.
 /// </summary>
 internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
 {
+    /// <summary>Versions remembered as equal to an earlier one; past this the memory starts again (a cache refill, never a wrong answer).</summary>
+    private const int MaxEquivalences = 1_024;
+
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, string> _sameAsBefore = new(StringComparer.Ordinal);
     private SqliteConnection? _watcher;
     private SqliteCommand? _dataVersion;
 
     public async ValueTask<string> ReadAsync(CancellationToken ct) =>
         settings.Provider == DatabaseProvider.Sqlite ? ReadSqlite() : await ReadPostgresAsync(ct);
+
+    /// <summary>
+    /// True when the data at version <paramref name="later"/> is that at <paramref name="earlier"/>:
+    /// equal versions, or only unversioned saves committed between them.
+    /// </summary>
+    public bool IsSameData(string earlier, string later)
+    {
+        var at = earlier;
+        for (var step = 0; step <= 64; step++)
+        {
+            if (string.Equals(at, later, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (!_sameAsBefore.TryGetValue(at, out var next))
+            {
+                return false;
+            }
+
+            at = next;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Saves <paramref name="db"/>'s changes, which must be rows no versioned cache reads, and
+    /// remembers the version after them as equal to the one before when no other transaction ended
+    /// meanwhile. SQLite: <c>PRAGMA data_version</c> on the saving connection moves only for other
+    /// connections' commits, so equal values around the save, read outside the watcher's two reads,
+    /// prove nobody else committed. PostgreSQL: the only transaction that ended between the
+    /// snapshots before and after is the save's own.
+    /// </summary>
+    public async Task SaveUnversionedAsync(LindungDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (settings.Provider == DatabaseProvider.Sqlite)
+            {
+                await SaveUnversionedSqliteAsync(db, ct);
+            }
+            else
+            {
+                await SaveUnversionedPostgresAsync(db, ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task SaveUnversionedSqliteAsync(LindungDbContext db, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        // The order matters: the saving connection's value is read before the watcher's and after it
+        // again, so any other commit between the watcher's two reads shows on the saving connection.
+        var ownBefore = DataVersion(connection);
+        var before = ReadSqlite();
+        await db.SaveChangesAsync(ct);
+        var after = ReadSqlite();
+        if (DataVersion(connection) == ownBefore)
+        {
+            Remember(before, after);
+        }
+    }
+
+    private async Task SaveUnversionedPostgresAsync(LindungDbContext db, CancellationToken ct)
+    {
+        var before = await ReadPostgresAsync(ct);
+        ulong own;
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        // A savepoint is a subtransaction with an id of its own, which would end between the snapshots too.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Asking for the id assigns it now; the save would have assigned it anyway.
+            own = (ulong)await db.Database.SqlQueryRaw<long>("SELECT pg_current_xact_id()::text::bigint AS \"Value\"").SingleAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+
+        var after = await ReadPostgresAsync(ct);
+        if (PostgresSnapshot.Parse(before) is { } from && PostgresSnapshot.Parse(after) is { } to
+            && from.EndedBefore(to) is { } ended && ended.All(id => id == own))
+        {
+            Remember(before, after);
+        }
+    }
+
+    private void Remember(string before, string after)
+    {
+        if (string.Equals(before, after, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (_sameAsBefore.Count >= MaxEquivalences)
+        {
+            _sameAsBefore.Clear();
+        }
+
+        _sameAsBefore[before] = after;
+    }
+
+    private static long DataVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA data_version";
+        return (long)command.ExecuteScalar()!;
+    }
 
     public void Dispose()
     {

@@ -4,19 +4,19 @@ namespace Lindung.Data;
 
 /// <summary>
 /// Answers read from the database, kept only while the <see cref="DatabaseVersion"/> they were read
-/// at is still current: an entry is found only under the exact version its reader saw, and a new
-/// version starts an empty generation, so a commit anywhere retires every entry at once. Bounded by
-/// a weight (e.g. rows): a full generation starts again empty.
+/// at is still current: an entry is found only under the version its reader saw (or one that
+/// <paramref name="sameData"/> says holds the same data, as after an audit write), and a new version
+/// starts an empty generation, so a commit anywhere retires every entry at once. Bounded by a
+/// weight (e.g. rows): a full generation starts again empty.
 /// </summary>
-internal sealed class VersionedCache<TKey, TValue>(long maxWeight)
+internal sealed class VersionedCache<TKey, TValue>(long maxWeight, Func<string, string, bool>? sameData = null)
     where TKey : notnull
 {
-    private Generation _current = new(string.Empty);
+    private Generation _current = new(string.Empty, new Store());
 
     public bool TryGet(string version, TKey key, out TValue value)
     {
-        var generation = Volatile.Read(ref _current);
-        if (string.Equals(generation.Version, version, StringComparison.Ordinal) && generation.Entries.TryGetValue(key, out value!))
+        if (Current(version) is { } generation && generation.Store.Entries.TryGetValue(key, out value!))
         {
             return true;
         }
@@ -33,27 +33,58 @@ internal sealed class VersionedCache<TKey, TValue>(long maxWeight)
     /// </summary>
     public void Add(string version, TKey key, TValue value, long weight)
     {
-        var generation = Volatile.Read(ref _current);
-        if (!string.Equals(generation.Version, version, StringComparison.Ordinal) || generation.Weight + weight > maxWeight)
+        var generation = Current(version);
+        if (generation is null || generation.Store.Weight + weight > maxWeight)
         {
-            var fresh = new Generation(version);
-            generation = Interlocked.CompareExchange(ref _current, fresh, generation) == generation ? fresh : Volatile.Read(ref _current);
-            if (!string.Equals(generation.Version, version, StringComparison.Ordinal))
+            var stale = Volatile.Read(ref _current);
+            var fresh = new Generation(version, new Store());
+            generation = Interlocked.CompareExchange(ref _current, fresh, stale) == stale ? fresh : Current(version);
+            if (generation is null)
             {
                 return;
             }
         }
 
-        if (Interlocked.Add(ref generation.Weight, weight) <= maxWeight)
+        if (Interlocked.Add(ref generation.Store.Weight, weight) <= maxWeight)
         {
-            generation.Entries.TryAdd(key, value);
+            generation.Store.Entries.TryAdd(key, value);
         }
     }
 
-    private sealed class Generation(string version)
+    /// <summary>The generation that holds <paramref name="version"/>'s data, re-labelled with it when only its label is older; null when none does.</summary>
+    private Generation? Current(string version)
     {
-        public readonly string Version = version;
+        var generation = Volatile.Read(ref _current);
+        if (string.Equals(generation.Version, version, StringComparison.Ordinal))
+        {
+            return generation;
+        }
+
+        if (sameData is null || generation.Store.Entries.IsEmpty)
+        {
+            return null;
+        }
+
+        // A reader that saw an older label of the same data reads what the generation holds.
+        if (sameData(version, generation.Version))
+        {
+            return generation;
+        }
+
+        if (!sameData(generation.Version, version))
+        {
+            return null;
+        }
+
+        var relabelled = new Generation(version, generation.Store);
+        return Interlocked.CompareExchange(ref _current, relabelled, generation) == generation ? relabelled : null;
+    }
+
+    private sealed class Store
+    {
         public readonly ConcurrentDictionary<TKey, TValue> Entries = new();
         public long Weight;
     }
+
+    private sealed record Generation(string Version, Store Store);
 }

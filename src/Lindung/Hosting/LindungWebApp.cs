@@ -54,7 +54,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungWebSecurity();
         builder.Services.AddLindungTransport();
         builder.Services.AddLindungApi();
-        builder.Services.AddLindungCompliance();
+        builder.Services.AddLindungCompliance(builder.Configuration);
         builder.Services.AddLindungCertificates();
         builder.Services.AddScoped<LoadOperatorLanding>();
         builder.Services.AddLindungAuditTrail();

@@ -62,13 +62,26 @@ internal static class ScopedQueries
     {
         if (scope.SeesRegion)
         {
-            return scope.WholeInstallation
-                ? "all"
-                : "regions:" + string.Join(',', scope.RegionCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            return RegionsKey(scope);
         }
 
         return scope.OperatesAgency ? "agency:" + scope.AgencyId!.Value.ToString("N") : "none";
     }
+
+    /// <summary>
+    /// What an employer's compliance depends on in a scope, as text: whether <see cref="EmployersFor"/>
+    /// shows employers, and the regions whose memberships and jobs <see cref="InRegions"/> counts.
+    /// </summary>
+    public static string EmployerFactsScopeKey(AccessScope scope) =>
+        (SeesEmployers(scope) ? "employers;" : "no-employers;") + RegionsKey(scope);
+
+    private static string RegionsKey(AccessScope scope) =>
+        scope.WholeInstallation
+            ? "all"
+            : "regions:" + string.Join(',', scope.RegionCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    private static bool SeesEmployers(AccessScope scope) =>
+        scope.SeesRegion || scope.IsIn(LindungRoles.LicensingOfficer) || scope.IsIn(LindungRoles.Leader);
 
     public static IQueryable<Employment> EmploymentsFor(this LindungDbContext db, AccessScope scope)
     {
@@ -90,7 +103,7 @@ internal static class ScopedQueries
     }
 
     public static IQueryable<Employer> EmployersFor(this LindungDbContext db, AccessScope scope) =>
-        scope.SeesRegion || scope.IsIn(LindungRoles.LicensingOfficer) || scope.IsIn(LindungRoles.Leader)
+        SeesEmployers(scope)
             ? InRegions(db.Employers, scope)
             : db.Employers.Where(_ => false);
 

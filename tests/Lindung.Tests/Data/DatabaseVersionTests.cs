@@ -31,6 +31,56 @@ public abstract class DatabaseVersionTests(RegistryDatabase database)
         }
     }
 
+    [Fact]
+    public async Task An_unversioned_save_keeps_the_data_the_same_and_any_other_commit_does_not()
+    {
+        var version = database.Services.GetRequiredService<DatabaseVersion>();
+        // PostgreSQL's transaction ids are shared by every database of the cluster, where other test
+        // classes commit meanwhile; any of their commits between the snapshots (rightly) proves nothing.
+        var (before, afterAudit) = ("", "");
+        for (var attempt = 0; attempt < 50 && (attempt == 0 || !version.IsSameData(before, afterAudit)); attempt++)
+        {
+            before = await version.ReadAsync(CancellationToken.None);
+            var audit = database.NewContext();
+            audit.AuditEvents.Add(NewAudit("one"));
+            await version.SaveUnversionedAsync(audit, CancellationToken.None);
+            afterAudit = await version.ReadAsync(CancellationToken.None);
+        }
+
+        Assert.NotEqual(before, afterAudit);
+        Assert.True(version.IsSameData(before, afterAudit), "an audit write alone retired the version");
+        Assert.True(await database.NewContext().AuditEvents.AnyAsync(e => e.EntityKey == "one"));
+
+        var db = database.NewContext();
+        db.Workers.Add(NewWorker("3577010101900104"));
+        await db.SaveChangesAsync();
+        var afterWorker = await version.ReadAsync(CancellationToken.None);
+        Assert.False(version.IsSameData(afterAudit, afterWorker), "a registry commit counted as the same data");
+        Assert.False(version.IsSameData(before, afterWorker));
+
+        // An unversioned save with another commit landing between its reads proves nothing.
+        var second = database.NewContext();
+        second.AuditEvents.Add(NewAudit("two"));
+        second.SavingChanges += (_, _) =>
+        {
+            var other = database.NewContext();
+            other.Workers.Add(NewWorker("3577010101900105"));
+            other.SaveChanges();
+        };
+        await version.SaveUnversionedAsync(second, CancellationToken.None);
+        Assert.False(version.IsSameData(afterWorker, await version.ReadAsync(CancellationToken.None)), "a commit beside an unversioned save went unseen");
+    }
+
+    private static AuditEvent NewAudit(string key) => new()
+    {
+        At = DateTime.UtcNow,
+        Actor = "test",
+        Action = AuditAction.Searched,
+        EntityType = "VersionTest",
+        EntityKey = key,
+        RegionCode = "35.77",
+    };
+
     private static Worker NewWorker(string nik) => new()
     {
         Nik = nik,

@@ -63,11 +63,13 @@ internal sealed class AuditQueueSettings
 /// Writes queued audit events: once an event arrives it waits <see cref="AuditQueueSettings.FlushInterval"/>
 /// for others, then saves everything waiting in batches of up to <see cref="MaxBatch"/>, each batch
 /// in one transaction (one write transaction a tenth of a second instead of one per answer, which
-/// on SQLite would hold readers up). On a graceful stop it closes the queue and writes every event
+/// on SQLite would hold readers up), without retiring the answers cached for the database's
+/// version (<see cref="DatabaseVersion.SaveUnversionedAsync"/>). On a graceful stop it closes the queue and writes every event
 /// still waiting before the host ends; a failed write is retried, never dropped.
 /// </summary>
 internal sealed partial class AuditQueueWriter(
-    AuditQueue queue, IServiceScopeFactory scopes, IOptions<AuditQueueSettings> settings, ILogger<AuditQueueWriter> logger) : BackgroundService
+    AuditQueue queue, IServiceScopeFactory scopes, DatabaseVersion version, IOptions<AuditQueueSettings> settings, ILogger<AuditQueueWriter> logger)
+    : BackgroundService
 {
     public const int MaxBatch = 500;
 
@@ -126,7 +128,8 @@ internal sealed partial class AuditQueueWriter(
                 var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
                 // Copies: a failed save leaves its entities in that context, and the retry starts clean.
                 db.AuditEvents.AddRange(batch.Select(Copy));
-                await db.SaveChangesAsync(CancellationToken.None);
+                // Unversioned: no cached answer reads the audit, so writing it keeps them.
+                await version.SaveUnversionedAsync(db, CancellationToken.None);
                 return;
             }
             catch (Exception e) when (e is not OutOfMemoryException)

@@ -18,9 +18,11 @@ namespace Lindung.Features.Compliance;
 /// <see cref="ComplianceRules"/> decide. Every count is one indexed aggregate, whatever the firm's size.
 /// The answer holds counts only, never a person, so it reads the caller's regions rather than the
 /// personal records the caller may open: a licensing officer, who sees no worker, gets the same
-/// answer as the branch.
+/// answer as the branch. An answer is kept while the database holds the same data
+/// (<see cref="ComplianceAnswerCache"/>), for every caller whose scope counts the same rows.
 /// </summary>
-internal sealed class CheckEmployerCompliance(LindungDbContext db, TimeProvider clock)
+internal sealed class CheckEmployerCompliance(
+    LindungDbContext db, TimeProvider clock, DatabaseVersion? version = null, ComplianceAnswerCache? cache = null)
 {
     public const string IdentifierField = "identifier";
 
@@ -32,8 +34,29 @@ internal sealed class CheckEmployerCompliance(LindungDbContext db, TimeProvider 
         }
 
         var today = clock.Today();
-        var employer = await FindEmployerAsync(identifier!, scope, ct);
-        var npp = employer?.Npp ?? (identifier!.Kind == EmployerIdentifierKind.Npp ? identifier.Value : null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Inside a transaction the reads may see rows not yet committed, which no version describes.
+        if (version is null || cache?.Answers is not { } answers || db.Database.CurrentTransaction is not null)
+        {
+            return UseCaseResult<EmployerCompliance>.Ok(await AssessAsync(identifier!, scope, today, now, ct));
+        }
+
+        var at = await version.ReadAsync(ct);
+        var key = new ComplianceAnswerKey(ScopedQueries.EmployerFactsScopeKey(scope), identifier!, today);
+        if (answers.TryGet(at, key, out var kept))
+        {
+            return UseCaseResult<EmployerCompliance>.Ok(kept with { CheckedAt = now });
+        }
+
+        var answer = await AssessAsync(identifier!, scope, today, now, ct);
+        answers.Add(at, key, answer, weight: 1);
+        return UseCaseResult<EmployerCompliance>.Ok(answer);
+    }
+
+    private async Task<EmployerCompliance> AssessAsync(EmployerIdentifier identifier, AccessScope scope, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        var employer = await FindEmployerAsync(identifier, scope, ct);
+        var npp = employer?.Npp ?? (identifier.Kind == EmployerIdentifierKind.Npp ? identifier.Value : null);
         var facts = new EmployerFacts { Npp = npp, Size = employer?.BusinessSize };
         if (npp is not null)
         {
@@ -47,14 +70,14 @@ internal sealed class CheckEmployerCompliance(LindungDbContext db, TimeProvider 
         }
 
         var assessment = ComplianceRules.Assess(facts, today);
-        return UseCaseResult<EmployerCompliance>.Ok(new EmployerCompliance(
-            identifier!,
+        return new EmployerCompliance(
+            identifier,
             assessment.Status,
             assessment.Findings,
             employer is null ? null : new ComplianceEmployer(employer.Id, employer.Name, employer.Npp, employer.Nib, employer.Npwp, employer.RegionCode),
             facts.ActiveMembers,
             facts.ExtractDate,
-            clock.GetUtcNow().UtcDateTime));
+            now);
     }
 
     private Task<Employer?> FindEmployerAsync(EmployerIdentifier identifier, AccessScope scope, CancellationToken ct) =>

@@ -9,8 +9,9 @@ namespace Lindung.Features.Compliance;
 /// <summary><c>/api/v1/compliance</c>: what licensing and procurement systems ask before they act.</summary>
 internal static class ComplianceApi
 {
-    public static IServiceCollection AddLindungCompliance(this IServiceCollection services) =>
-        services.AddScoped<CheckEmployerCompliance>();
+    public static IServiceCollection AddLindungCompliance(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<ComplianceOptions>(configuration.GetSection(ComplianceOptions.Section))
+            .AddScoped<CheckEmployerCompliance>().AddSingleton<ComplianceAnswerCache>();
 
     public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder api)
     {

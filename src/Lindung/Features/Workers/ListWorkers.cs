@@ -101,10 +101,10 @@ internal readonly record struct WorkerPageKey(string Scope, string? Q, Paging Pa
 /// <see cref="WorkerListOptions.ListCacheRows"/> rows in all (100,000 by default, some 20 MB); once
 /// full, a new generation starts. Null when the setting is 0: every page is read from the database.
 /// </summary>
-internal sealed class WorkerPageCache(IOptions<WorkerListOptions> options)
+internal sealed class WorkerPageCache(IOptions<WorkerListOptions> options, DatabaseVersion version)
 {
     public VersionedCache<WorkerPageKey, WorkerRows>? Pages { get; } =
-        options.Value.ListCacheRows > 0 ? new(maxWeight: options.Value.ListCacheRows) : null;
+        options.Value.ListCacheRows > 0 ? new(options.Value.ListCacheRows, version.IsSameData) : null;
 }
 
 /// <summary>The <c>Workers</c> settings section.</summary>
