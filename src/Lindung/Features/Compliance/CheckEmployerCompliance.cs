@@ -48,27 +48,57 @@ internal sealed class CheckEmployerCompliance(
             return UseCaseResult<EmployerCompliance>.Ok(kept with { CheckedAt = now });
         }
 
-        var answer = await AssessAsync(identifier!, scope, today, now, ct);
+        EmployerCompliance answer;
+        if (cache.Facts(key.Scope, at, today) is { } snapshot)
+        {
+            var (employer, facts) = snapshot.Find(identifier!);
+            answer = Answer(identifier!, employer, facts, today, now);
+        }
+        else
+        {
+            answer = await AssessAsync(identifier!, scope, today, now, ct);
+            cache.Missed(key.Scope, scope, at, today);
+        }
+
         answers.Add(at, key, answer, weight: 1);
         return UseCaseResult<EmployerCompliance>.Ok(answer);
     }
 
+    /// <summary>
+    /// The facts of every employer the scope counts, read with the same queries a single check uses,
+    /// without the employer's filter: one pass each over the scope's PU memberships, the employers'
+    /// jobs and the open sanctions (<see cref="ComplianceFactsSnapshot"/>).
+    /// </summary>
+    public async Task<ComplianceFactsSnapshot> ReadAllAsync(AccessScope scope, DateOnly today, CancellationToken ct)
+    {
+        var employers = await db.EmployersFor(scope).AsNoTracking().ToListAsync(ct);
+        var groups = await MemberGroupsAsync(ActiveMembers(scope, today), ct);
+        var extracts = await db.MembershipExtracts.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.LoadedAt, ct);
+        var known = await KnownCountsAsync(db.Employments.Where(e => e.EmployerId != null), scope, today, ct);
+        var sanctions = await Sanctions(db.EnforcementCases).ToListAsync(ct);
+        return new ComplianceFactsSnapshot(today, employers.Select(ComplianceFactsSnapshot.Row.Of), groups, extracts, known, sanctions);
+    }
+
     private async Task<EmployerCompliance> AssessAsync(EmployerIdentifier identifier, AccessScope scope, DateOnly today, DateTime now, CancellationToken ct)
     {
-        var employer = await FindEmployerAsync(identifier, scope, ct);
-        var npp = employer?.Npp ?? (identifier.Kind == EmployerIdentifierKind.Npp ? identifier.Value : null);
-        var facts = new EmployerFacts { Npp = npp, Size = employer?.BusinessSize };
-        if (npp is not null)
-        {
-            facts = await CountMembersAsync(facts, npp, scope, today, ct);
-        }
+        var found = await db.EmployersFor(scope).AsNoTracking().FindByIdentifierAsync(identifier, ct);
+        var employer = found is null ? null : ComplianceFactsSnapshot.Row.Of(found);
+        var npp = ComplianceFactsSnapshot.NppOf(identifier, employer);
+        var groups = npp is null ? [] : await MemberGroupsAsync(ActiveMembers(scope, today).Where(m => m.EmployerNpp == npp), ct);
+        var extractIds = groups.Where(g => g.SourceExtractId != null).Select(g => g.SourceExtractId!.Value).Distinct().ToList();
+        var extracts = extractIds.Count == 0
+            ? new Dictionary<Guid, DateTime>()
+            : await db.MembershipExtracts.AsNoTracking().Where(x => extractIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.LoadedAt, ct);
+        var known = employer is null ? [] : await KnownCountsAsync(JobsAt(employer.Id), scope, today, ct);
+        var sanction = employer is null ? null : await Sanctions(db.EnforcementCases.Where(c => c.EmployerId == employer.Id)).FirstOrDefaultAsync(ct);
+        var facts = ComplianceFactsSnapshot.Compose(npp, employer, groups, extracts, known.SingleOrDefault(), sanction?.Sanction);
+        return Answer(identifier, employer, facts, today, now);
+    }
 
-        if (employer is not null)
-        {
-            facts = await CountKnownWorkersAsync(facts, employer.Id, npp, scope, today, ct);
-            facts = facts with { Sanction = await SanctionAsync(employer.Id, ct) };
-        }
-
+    /// <summary>The answer for <paramref name="identifier"/> from facts read beforehand.</summary>
+    public static EmployerCompliance Answer(
+        EmployerIdentifier identifier, ComplianceFactsSnapshot.Row? employer, EmployerFacts facts, DateOnly today, DateTime now)
+    {
         var assessment = ComplianceRules.Assess(facts, today);
         return new EmployerCompliance(
             identifier,
@@ -80,63 +110,52 @@ internal sealed class CheckEmployerCompliance(
             now);
     }
 
-    private Task<Employer?> FindEmployerAsync(EmployerIdentifier identifier, AccessScope scope, CancellationToken ct) =>
-        db.EmployersFor(scope).AsNoTracking().FindByIdentifierAsync(identifier, ct);
-
-    private IQueryable<Membership> ActiveMembers(string npp, AccessScope scope, DateOnly today) =>
-        db.Memberships.InRegions(scope).CoveredOn(today).Where(m => m.EmployerNpp == npp && m.Segment == Segment.Pu);
+    /// <summary>Active PU participations under an employer's NPP in the scope's regions.</summary>
+    private IQueryable<Membership> ActiveMembers(AccessScope scope, DateOnly today) =>
+        db.Memberships.InRegions(scope).CoveredOn(today).Where(m => m.Segment == Segment.Pu && m.EmployerNpp != null);
 
     /// <summary>The employer's jobs, through the index of employers' jobs (see EmploymentConfiguration).</summary>
     private IQueryable<Employment> JobsAt(Guid employerId) => db.Employments.Where(e => e.EmployerId == employerId);
 
-    private async Task<EmployerFacts> CountMembersAsync(EmployerFacts facts, string npp, AccessScope scope, DateOnly today, CancellationToken ct)
-    {
-        // One pass over the NPP's index range: programs are stored as text (JKK,JKM,JHT) and an
-        // employer's members hold a handful of distinct sets and extracts, so the groups are few and
-        // compared here; the last payment is the largest of the groups' maxima.
-        var groups = await ActiveMembers(npp, scope, today)
-            .GroupBy(m => new { m.Programs, m.SourceExtractId })
-            .Select(g => new { g.Key.Programs, g.Key.SourceExtractId, Count = g.Count(), LastPaid = g.Max(m => m.LastPaidMonth) })
+    // One pass over the members (for one NPP, its index range): programs are stored as text
+    // (JKK,JKM,JHT) and an employer's members hold a handful of distinct sets and extracts, so the
+    // groups are few and compared in memory; the last payment is the largest of the groups' maxima.
+    private static Task<List<MemberGroup>> MemberGroupsAsync(IQueryable<Membership> members, CancellationToken ct) =>
+        members.GroupBy(m => new { m.EmployerNpp, m.Programs, m.SourceExtractId })
+            .Select(g => new MemberGroup(g.Key.EmployerNpp!, g.Key.Programs, g.Key.SourceExtractId, g.Count(), g.Max(m => m.LastPaidMonth)))
             .ToListAsync(ct);
-        var required = ComplianceRules.RequiredProgramSet(facts.Size);
-        var extractIds = groups.Where(g => g.SourceExtractId != null).Select(g => g.SourceExtractId!.Value).Distinct().ToList();
-        var extract = extractIds.Count == 0
-            ? null
-            : await db.MembershipExtracts.AsNoTracking().Where(x => extractIds.Contains(x.Id))
-                .OrderByDescending(x => x.LoadedAt).Select(x => new { x.Id, x.LoadedAt }).FirstOrDefaultAsync(ct);
-        return facts with
-        {
-            ActiveMembers = groups.Sum(g => g.Count),
-            MembersMissingPrograms = groups.Where(g => (g.Programs & required) != required).Sum(g => g.Count),
-            LastPaidMonth = groups.Max(g => g.LastPaid),
-            ExtractId = extract?.Id,
-            ExtractDate = extract is null ? null : DateOnly.FromDateTime(extract.LoadedAt),
-        };
-    }
 
-    /// <summary>The employer's open case at TMP2T or beyond, if any: the request to withhold services stands until the case closes.</summary>
-    private Task<ActiveSanction?> SanctionAsync(Guid employerId, CancellationToken ct) =>
-        db.EnforcementCases.AsNoTracking()
-            .Where(c => c.EmployerId == employerId && c.Outcome == null && (c.Stage == EnforcementStage.Tmp2t || c.Stage == EnforcementStage.Referral))
-            .Select(c => new ActiveSanction(c.Id, c.Number, db.EnforcementSteps.Where(s => s.CaseId == c.Id && s.Stage == EnforcementStage.Tmp2t).Min(s => (DateOnly?)s.On) ?? c.StageOn, c.RegionCode))
-            .FirstOrDefaultAsync(ct);
+    /// <summary>Open cases at TMP2T or beyond: the request to withhold services stands until the case closes.</summary>
+    private IQueryable<EmployerSanction> Sanctions(IQueryable<EnforcementCase> cases) =>
+        cases.AsNoTracking()
+            .Where(c => c.Outcome == null && (c.Stage == EnforcementStage.Tmp2t || c.Stage == EnforcementStage.Referral))
+            .OrderBy(c => c.Number)
+            .Select(c => new EmployerSanction(c.EmployerId, new ActiveSanction(
+                c.Id, c.Number, db.EnforcementSteps.Where(s => s.CaseId == c.Id && s.Stage == EnforcementStage.Tmp2t).Min(s => (DateOnly?)s.On) ?? c.StageOn, c.RegionCode)));
 
-    private async Task<EmployerFacts> CountKnownWorkersAsync(
-        EmployerFacts facts, Guid employerId, string? npp, AccessScope scope, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Per employer: its known workers (jobs valid today), those with no active PU participation
+    /// under its NPP, and members whose reported wage is below the job's wage. Driven from the
+    /// employers' jobs (few, in their own index) into the members' worker index.
+    /// </summary>
+    private async Task<List<KnownWorkerCounts>> KnownCountsAsync(IQueryable<Employment> jobs, AccessScope scope, DateOnly today, CancellationToken ct)
     {
-        var jobs = JobsAt(employerId).InRegions(scope).ValidOn(today);
-        var known = await jobs.Select(e => e.WorkerId).Distinct().CountAsync(ct);
-        if (npp is null || known == 0)
+        jobs = jobs.InRegions(scope).ValidOn(today);
+        var known = await jobs.GroupBy(e => e.EmployerId!.Value)
+            .Select(g => new { Id = g.Key, Count = g.Select(e => e.WorkerId).Distinct().Count() }).ToListAsync(ct);
+        if (known.Count == 0)
         {
-            return facts with { KnownWorkers = known, KnownWorkersNotEnrolled = known };
+            return [];
         }
 
-        var members = ActiveMembers(npp, scope, today);
-        var notEnrolled = await jobs.Where(e => !members.Any(m => m.WorkerId == e.WorkerId)).Select(e => e.WorkerId).Distinct().CountAsync(ct);
-        // Driven from the employer's jobs (few) into the members' worker index, not the other way round.
-        var wageBelow = await jobs.Join(members, e => e.WorkerId, m => m.WorkerId, (e, m) => new { m.Id, m.ReportedWage, e.MonthlyWage })
-            .Where(x => x.ReportedWage < x.MonthlyWage)
-            .Select(x => x.Id).Distinct().CountAsync(ct);
-        return facts with { KnownWorkers = known, KnownWorkersNotEnrolled = notEnrolled, MembersWageBelowPayroll = wageBelow };
+        var members = ActiveMembers(scope, today);
+        var notEnrolled = await jobs.Where(e => !members.Any(m => m.WorkerId == e.WorkerId && m.EmployerNpp == e.Employer!.Npp))
+            .GroupBy(e => e.EmployerId!.Value)
+            .Select(g => new { Id = g.Key, Count = g.Select(e => e.WorkerId).Distinct().Count() }).ToDictionaryAsync(x => x.Id, x => x.Count, ct);
+        var wageBelow = await jobs.Join(members, e => e.WorkerId, m => m.WorkerId, (e, m) => new { EmployerId = e.EmployerId!.Value, e.Employer!.Npp, MemberNpp = m.EmployerNpp, m.Id, m.ReportedWage, e.MonthlyWage })
+            .Where(x => x.MemberNpp == x.Npp && x.ReportedWage < x.MonthlyWage)
+            .GroupBy(x => x.EmployerId)
+            .Select(g => new { Id = g.Key, Count = g.Select(x => x.Id).Distinct().Count() }).ToDictionaryAsync(x => x.Id, x => x.Count, ct);
+        return [.. known.Select(k => new KnownWorkerCounts(k.Id, k.Count, notEnrolled.GetValueOrDefault(k.Id), wageBelow.GetValueOrDefault(k.Id)))];
     }
 }

@@ -139,6 +139,81 @@ public sealed class EmployerComplianceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task The_facts_read_for_every_employer_answer_as_a_single_check_does(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        await SeedAsync(world);
+        await using var scope = world.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var clock = world.App.Services.GetRequiredService<TimeProvider>();
+        var today = clock.Today();
+        var single = new CheckEmployerCompliance(db, clock);
+        foreach (var region in new[] { ApiWorld.Region, ApiWorld.OtherRegion })
+        {
+            var officer = new Lindung.Security.AccessScope(new HashSet<string> { LindungRoles.LicensingOfficer }, [region], null, "clerk@test");
+            var snapshot = await single.ReadAllAsync(officer, today, CancellationToken.None);
+            string[] identifiers =
+            [
+                CompliantNib, CompliantNpwp, "0012345678901000", "11111111", LaggingNpp, "9120002222222", UnregisteredNib,
+                "9999999999999", OtherRegionNpp, world.EmployerIn.Npp!, world.EmployerOut.Npp!, "55555555",
+            ];
+            foreach (var text in identifiers)
+            {
+                var computed = await single.HandleAsync(text, officer, CancellationToken.None);
+                Assert.True(EmployerIdentifier.TryParse(text, out var identifier, out _));
+                var (employer, facts) = snapshot.Find(identifier!);
+                var read = CheckEmployerCompliance.Answer(identifier!, employer, facts, today, computed.Value.CheckedAt);
+                Assert.Equal(JsonSerializer.Serialize(computed.Value), JsonSerializer.Serialize(read));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Checks_of_many_firms_are_answered_from_every_employers_facts_until_the_next_commit()
+    {
+        await using var world = await ApiWorld.StartAsync(nameof(DatabaseProvider.Sqlite));
+        await SeedAsync(world);
+        var (client, _) = await world.KeyClientAsync(LindungRoles.LicensingOfficer);
+        using (client)
+        {
+            var before = await GetAsync(client, LaggingNpp);
+            var cache = world.App.Services.GetRequiredService<ComplianceAnswerCache>();
+            var version = world.App.Services.GetRequiredService<DatabaseVersion>();
+            var scopeKey = "employers;regions:" + ApiWorld.Region;
+            var today = world.App.Services.GetRequiredService<TimeProvider>().Today();
+            // Firms nobody asked about before: each is computed, until enough of them read every employer's facts.
+            for (var i = 0; i < ComplianceAnswerCache.BuildAfterMisses + 1; i++)
+            {
+                _ = await GetAsync(client, $"95{i:D11}");
+            }
+
+            ComplianceFactsSnapshot? snapshot = null;
+            for (var wait = 0; wait < 100 && snapshot is null; wait++)
+            {
+                await Task.Delay(50);
+                snapshot = cache.Facts(scopeKey, await version.ReadAsync(CancellationToken.None), today);
+            }
+
+            Assert.NotNull(snapshot);
+            Assert.True(snapshot.Employers >= 4, $"{snapshot.Employers} employers read");
+            var fromFacts = await GetAsync(client, "9120002222222");
+            Assert.Equal(before.GetProperty("findings").ToString(), fromFacts.GetProperty("findings").ToString());
+
+            await using (var scope = world.App.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+                db.Add(new Employer { Name = "PT Baru Daftar", Npp = "66666666", Nib = "9120006666666", RegionCode = ApiWorld.Region });
+                await db.SaveChangesAsync();
+            }
+
+            Assert.Null(cache.Facts(scopeKey, await version.ReadAsync(CancellationToken.None), today));
+            var added = await GetAsync(client, "9120006666666");
+            Assert.Equal("PT Baru Daftar", added.GetProperty("employer").GetProperty("name").GetString());
+        }
+    }
+
     private static JsonElement Finding(JsonElement answer, string code) =>
         answer.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("code").GetString() == code).GetProperty("evidence");
 
