@@ -1,6 +1,8 @@
 using System.Globalization;
 using Lindung.Application;
+using Lindung.Data.Entities;
 using Lindung.Features.Shared;
+using Lindung.Localization;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -52,19 +54,20 @@ internal sealed class DetailsModel(
     [BindProperty]
     public string? Through { get; set; }
 
+    /// <summary>What follows each expiring period, by sponsorship: <c>renew</c>, <c>self</c>, <c>apbd</c>, or empty to decide later.</summary>
     [BindProperty]
-    public string? Outcome { get; set; }
+    public Dictionary<Guid, string?> Outcomes { get; set; } = [];
 
     public string ThisMonth => clock.Today().ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>After a change the page redirects here (a reload never posts twice) and says what was done.</summary>
-    public async Task<IActionResult> OnGetAsync(Guid id, bool created, string? done, int count, long amount, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, bool created, string? done, int count, long amount, int renewed, int selfPay, int apbd, CancellationToken ct)
     {
         Done = done switch
         {
             "pledge" => l["sponsors.pledged.done", count, Formats.Rupiah(amount)].Value,
             "ledger" => l["sponsors.ledger.done", count, Formats.Rupiah(amount)].Value,
-            "renew" or "self" or "apbd" => l["sponsors.handover.done." + done].Value,
+            "handover" => HandedOver(renewed, selfPay, apbd),
             _ => created ? l["sponsors.created"].Value : null,
         };
         return await ShowAsync(id, ct);
@@ -108,10 +111,59 @@ internal sealed class DetailsModel(
         return await AfterAsync(id, result.Errors, () => $"done=ledger&count={result.Value.Months}&amount={result.Value.Amount}", ct);
     }
 
-    public async Task<IActionResult> OnPostHandoverAsync(Guid id, Guid sponsorship, CancellationToken ct)
+    /// <summary>
+    /// The reminder's choices in one save: each period given an outcome is handed over on its own
+    /// (<see cref="HandOverSponsorship"/>, audited); those left to decide later stay in the reminder.
+    /// A refusal is named with its worker and does not undo the others.
+    /// </summary>
+    public async Task<IActionResult> OnPostHandoverAsync(Guid id, CancellationToken ct)
     {
-        var result = await handOver.HandleAsync(sponsorship, Outcome, Months, AccessScope.From(User), ct);
-        return await AfterAsync(id, result.Errors, () => "done=" + Uri.EscapeDataString(Outcome?.Trim().ToLowerInvariant() ?? string.Empty), ct);
+        var chosen = Outcomes.Where(o => !string.IsNullOrWhiteSpace(o.Value)).ToList();
+        if (chosen.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, "sponsors.handover.none");
+            return await ShowAsync(id, ct);
+        }
+
+        var scope = AccessScope.From(User);
+        var recorded = new Dictionary<SponsorshipHandover, int>();
+        var refused = new List<(Guid Sponsorship, IReadOnlyList<UseCaseError> Errors)>();
+        foreach (var (sponsorship, outcome) in chosen)
+        {
+            var result = await handOver.HandleAsync(sponsorship, outcome, null, scope, ct);
+            if (result.Succeeded)
+            {
+                recorded[result.Value] = recorded.GetValueOrDefault(result.Value) + 1;
+            }
+            else
+            {
+                refused.Add((sponsorship, result.Errors));
+            }
+        }
+
+        var (renewed, selfPay, apbd) = (recorded.GetValueOrDefault(SponsorshipHandover.Renewed), recorded.GetValueOrDefault(SponsorshipHandover.SelfPay), recorded.GetValueOrDefault(SponsorshipHandover.Apbd));
+        if (refused.Count == 0)
+        {
+            return Redirect(FormattableString.Invariant($"/sponsors/{id}?done=handover&renewed={renewed}&selfPay={selfPay}&apbd={apbd}"));
+        }
+
+        var shown = await ShowAsync(id, ct);
+        if (shown is PageResult)
+        {
+            var english = Languages.IsEnglish(CultureInfo.CurrentUICulture);
+            foreach (var (sponsorship, errors) in refused)
+            {
+                var name = View.Workers.FirstOrDefault(w => w.SponsorshipId == sponsorship)?.Name;
+                foreach (var error in errors)
+                {
+                    ModelState.AddModelError(string.Empty, name is null ? error.Message(english) : $"{name}: {error.Message(english)}");
+                }
+            }
+
+            Done = recorded.Count > 0 ? HandedOver(renewed, selfPay, apbd) : null;
+        }
+
+        return shown;
     }
 
     private async Task<IActionResult> AfterAsync(Guid id, IReadOnlyList<UseCaseError> errors, Func<string> doneQuery, CancellationToken ct)
@@ -129,6 +181,8 @@ internal sealed class DetailsModel(
         ModelState.AddUseCaseErrors(errors, field => field ?? string.Empty);
         return await ShowAsync(id, ct);
     }
+
+    private string HandedOver(int renewed, int selfPay, int apbd) => l["sponsors.handover.done", renewed, selfPay, apbd].Value;
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
