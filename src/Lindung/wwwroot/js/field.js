@@ -8,6 +8,20 @@
     if (!form) { return; }
     var messages = JSON.parse(form.dataset.messages || '{}');
     var areas = null;
+    var saved = document.getElementById('field-saved');
+    var lastSaved = null;
+
+    // The confirmation above the next household member's fields: saved on the phone, then what the server answered.
+    function showSaved(outcome) {
+        var name = function () { return lastSaved.name; };
+        var strong = document.createElement('strong');
+        strong.textContent = outcome
+            ? form.dataset.sent.replace('{1}', function () { return outcome; }).replace('{0}', name)
+            : form.dataset.saved.replace('{0}', name);
+        saved.textContent = '';
+        saved.appendChild(strong);
+        saved.appendChild(document.createTextNode(' ' + form.dataset.next));
+    }
 
     function load() {
         try { return JSON.parse(localStorage.getItem(QUEUE) || '[]'); } catch (e) { return []; }
@@ -76,6 +90,7 @@
             (r.conflicts || []).forEach(function (c) { text += ' · ' + list.dataset.conflict + ' ' + c.field + ': ' + c.stored + ' / ' + c.captured; });
             li.textContent = text;
             list.appendChild(li);
+            if (lastSaved && r.capture_id === lastSaved.capture_id) { showSaved(list.dataset[r.status] || r.status); }
         });
     }
 
@@ -123,12 +138,13 @@
         var name = form.elements.name.value.trim();
         var village = form.elements.village_code.value.trim();
         var problem = checkNik(nik) || (name ? null : form.dataset.nameRequired) || (village ? null : form.dataset.villageRequired);
-        if (problem) { error.textContent = problem; error.hidden = false; return; }
+        if (problem) { error.textContent = problem; error.hidden = false; saved.textContent = ''; return; }
         error.hidden = true;
         var income = parseInt(form.elements.income.value, 10);
         var queue = load();
+        lastSaved = { capture_id: uuid(), name: name };
         queue.push({
-            capture_id: uuid(), nik: nik, name: name, occupation: form.elements.occupation.value.trim() || null,
+            capture_id: lastSaved.capture_id, nik: nik, name: name, occupation: form.elements.occupation.value.trim() || null,
             income: isNaN(income) ? null : income, phone: form.elements.phone.value.trim() || null,
             says_member: form.elements.says_member.checked, consent: form.elements.consent.checked,
             village_code: village, captured_at: new Date().toISOString()
@@ -137,7 +153,10 @@
         ['nik', 'name', 'occupation', 'income', 'phone'].forEach(function (f) { form.elements[f].value = ''; });
         form.elements.says_member.checked = false;
         form.elements.consent.checked = false;
-        form.elements.nik.focus();
+        // On a phone the save button sits below the fold: bring the confirmation and the next NIK into view.
+        showSaved(null);
+        form.elements.nik.focus({ preventScroll: true });
+        saved.scrollIntoView({ block: 'nearest' });
         render();
         sync();
     });

@@ -10,8 +10,8 @@ namespace Lindung.Tests.Features.Field;
 /// <summary>
 /// A field officer on a phone-sized Chromium loses signal, captures three workers and the first one a
 /// second time (the bad NIK it types first is refused on the phone), comes back online, and the server
-/// holds exactly three leads: the queue empties itself and the repeated NIK is merged. The page is
-/// installable (manifest, service worker).
+/// holds exactly three leads: the queue empties itself and the repeated NIK is merged. Each save is confirmed in
+/// sight, above a cleared form. The page is installable (manifest, service worker).
 /// </summary>
 [Collection(BrowserCollectionDefinition.Name)]
 public sealed class FieldBrowserTests(BrowserFixture browser)
@@ -41,6 +41,7 @@ public sealed class FieldBrowserTests(BrowserFixture browser)
         await page.Locator("#field-name").FillAsync("Salah Ketik");
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
         Assert.Contains("16", await page.Locator("#field-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await page.Locator("#field-saved").InnerTextAsync());
 
         string[] niks =
         [
@@ -68,6 +69,8 @@ public sealed class FieldBrowserTests(BrowserFixture browser)
             Assert.Fail("The queue did not empty: " + await page.Locator("#field-queue-card").InnerTextAsync());
         }
         Assert.Equal(1, await page.Locator("#field-results li[data-status='merged']").CountAsync());
+        // The last capture's confirmation follows it to the server.
+        Assert.Contains("Sulastri terkirim ke server: Digabung", await page.Locator("#field-saved").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshots.SaveAsync(page, "field-2-synced");
         Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the capture page scrolls sideways on a 390px screen");
 
@@ -83,6 +86,14 @@ public sealed class FieldBrowserTests(BrowserFixture browser)
         await page.Locator("#field-name").FillAsync(name);
         await page.Locator("#field-consent").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Simpan", Exact = true }).ClickAsync();
-        await page.Locator("#field-nik[value='']").Or(page.Locator("#field-nik")).First.WaitForAsync();
+        // The confirmation names the worker where the officer looks next (the save button is below the fold on a
+        // phone), and the form is clear for the next household member in the same village.
+        var saved = page.Locator("#field-saved");
+        Assert.Contains($"{name} tersimpan di ponsel", await saved.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(
+            await saved.EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }"),
+            "the confirmation is out of sight after saving");
+        Assert.Equal(("", "", "field-nik"), (await page.Locator("#field-nik").InputValueAsync(), await page.Locator("#field-name").InputValueAsync(), await page.EvaluateAsync<string>("() => document.activeElement.id")));
+        Assert.Equal(RegistrySeed.Village, await page.Locator("#field-village").InputValueAsync());
     }
 }
