@@ -17,6 +17,9 @@ internal sealed class LeadsModel(ListLeads list, AdvanceLead advance) : PageMode
 
     public bool MayAdvance => Policies.Allows(User, Policies.FieldCapture);
 
+    /// <summary>A field officer may not open the village pages: its pipeline names the villages without a link that would be refused.</summary>
+    public bool MaySeeVillages => Policies.Allows(User, Policies.Villages);
+
     public async Task OnGetAsync(CancellationToken ct) => View = await list.HandleAsync(AccessScope.From(User), ct);
 
     public async Task<IActionResult> OnPostStageAsync(Guid id, string? stage, CancellationToken ct)

@@ -114,6 +114,8 @@ public sealed class VulnerableWorkerJourneyBrowserTests(BrowserFixture browser)
         await phone.ReloadAsync();
         Assert.Equal("Paid", await phone.Locator("#leads tbody tr").Filter(new() { HasText = "Sulastri" }).GetAttributeAsync("data-stage"));
         Assert.Equal("1", (await phone.Locator($"#pipeline tr[data-village='{RegistrySeed.Village}'] td").Last.InnerTextAsync()).Trim());
+        // The officer may not open village pages, so its pipeline names the village without a link that would be refused.
+        Assert.Equal(0, await phone.Locator("#pipeline a[href^='/villages/']").CountAsync());
         await Screenshots.SaveAsync(phone, "journey-paid-phone");
 
         // One person throughout: one lead, one worker, one membership, one sponsorship.
