@@ -24,11 +24,12 @@ namespace Lindung.Data;
 /// </summary>
 internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
 {
-    /// <summary>Versions remembered as equal to an earlier one; past this the memory starts again (a cache refill, never a wrong answer).</summary>
+    /// <summary>Versions remembered as equal to an earlier one; past this the oldest are forgotten (a cache refill, never a wrong answer).</summary>
     private const int MaxEquivalences = 1_024;
 
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, string> _sameAsBefore = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _remembered = new();
     private SqliteConnection? _watcher;
     private SqliteCommand? _dataVersion;
 
@@ -42,7 +43,7 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
     public bool IsSameData(string earlier, string later)
     {
         var at = earlier;
-        for (var step = 0; step <= 64; step++)
+        for (var step = 0; step <= MaxEquivalences; step++)
         {
             if (string.Equals(at, later, StringComparison.Ordinal))
             {
@@ -68,19 +69,30 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
     /// prove nobody else committed. PostgreSQL: the only transaction that ended between the
     /// snapshots before and after is the save's own.
     /// </summary>
-    public async Task SaveUnversionedAsync(LindungDbContext db, CancellationToken ct)
+    public Task SaveUnversionedAsync(LindungDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return WriteUnversionedAsync(db, db.SaveChangesAsync, ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> (a save or a bulk update on <paramref name="db"/>) in one
+    /// transaction as <see cref="SaveUnversionedAsync"/> does: for rows no versioned cache reads.
+    /// </summary>
+    public async Task WriteUnversionedAsync(LindungDbContext db, Func<CancellationToken, Task> write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(write);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             if (settings.Provider == DatabaseProvider.Sqlite)
             {
-                await SaveUnversionedSqliteAsync(db, ct);
+                await WriteUnversionedSqliteAsync(db, write, ct);
             }
             else
             {
-                await SaveUnversionedPostgresAsync(db, ct);
+                await WriteUnversionedPostgresAsync(db, write, ct);
             }
         }
         finally
@@ -89,22 +101,29 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
         }
     }
 
-    private async Task SaveUnversionedSqliteAsync(LindungDbContext db, CancellationToken ct)
+    private async Task WriteUnversionedSqliteAsync(LindungDbContext db, Func<CancellationToken, Task> write, CancellationToken ct)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        // The order matters: the saving connection's value is read before the watcher's and after it
-        // again, so any other commit between the watcher's two reads shows on the saving connection.
+        // The saving connection's value is read before the transaction and after the commit, so any
+        // other commit from then on shows on it (BEGIN IMMEDIATE keeps others from committing in between).
         var ownBefore = DataVersion(connection);
-        var before = ReadSqlite();
-        await db.SaveChangesAsync(ct);
-        var after = ReadSqlite();
-        if (DataVersion(connection) == ownBefore)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await write(ct);
+        // The commit and the watcher's reads around it under the watcher's lock: no reader sees the
+        // new version before it is known to hold the same data (it would start its caches afresh).
+        lock (_gate)
         {
-            Remember(before, after);
+            var before = ReadSqliteLocked();
+            transaction.Commit();
+            var after = ReadSqliteLocked();
+            if (DataVersion(connection) == ownBefore)
+            {
+                Remember(before, after);
+            }
         }
     }
 
-    private async Task SaveUnversionedPostgresAsync(LindungDbContext db, CancellationToken ct)
+    private async Task WriteUnversionedPostgresAsync(LindungDbContext db, Func<CancellationToken, Task> write, CancellationToken ct)
     {
         var before = await ReadPostgresAsync(ct);
         ulong own;
@@ -116,7 +135,7 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Asking for the id assigns it now; the save would have assigned it anyway.
             own = (ulong)await db.Database.SqlQueryRaw<long>("SELECT pg_current_xact_id()::text::bigint AS \"Value\"").SingleAsync(ct);
-            await db.SaveChangesAsync(ct);
+            await write(ct);
             await transaction.CommitAsync(ct);
         }
         finally
@@ -139,12 +158,14 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
             return;
         }
 
-        if (_sameAsBefore.Count >= MaxEquivalences)
-        {
-            _sameAsBefore.Clear();
-        }
-
+        // The oldest links go first: caches re-label their entries as they read, so only a label
+        // older than the last thousand unversioned saves loses its way (and its entries are refilled).
         _sameAsBefore[before] = after;
+        _remembered.Enqueue(before);
+        while (_remembered.Count > MaxEquivalences && _remembered.TryDequeue(out var oldest))
+        {
+            _sameAsBefore.TryRemove(oldest, out _);
+        }
     }
 
     private static long DataVersion(SqliteConnection connection)
@@ -171,17 +192,22 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
     {
         lock (_gate)
         {
-            if (_dataVersion is null)
-            {
-                _watcher = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ToString());
-                _watcher.Open();
-                _dataVersion = _watcher.CreateCommand();
-                _dataVersion.CommandText = "PRAGMA data_version";
-                _dataVersion.Prepare();
-            }
-
-            return Convert.ToString(_dataVersion.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+            return ReadSqliteLocked();
         }
+    }
+
+    private string ReadSqliteLocked()
+    {
+        if (_dataVersion is null)
+        {
+            _watcher = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ToString());
+            _watcher.Open();
+            _dataVersion = _watcher.CreateCommand();
+            _dataVersion.CommandText = "PRAGMA data_version";
+            _dataVersion.Prepare();
+        }
+
+        return Convert.ToString(_dataVersion.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
     }
 
     private async Task<string> ReadPostgresAsync(CancellationToken ct)

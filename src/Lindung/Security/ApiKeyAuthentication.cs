@@ -18,7 +18,7 @@ namespace Lindung.Security;
 /// else from the database; the hash comparison runs on every request either way.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache cache, TimeProvider clock)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache cache, TimeProvider clock, DatabaseVersion version)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -64,8 +64,14 @@ internal sealed class ApiKeyAuthenticationHandler(
             // The cached row remembers the touch, so the next requests do not write again.
             var cutoff = now - TouchInterval;
             key.LastUsedAt = now;
-            await Db.ApiKeys.Where(k => k.Id == key.Id && (k.LastUsedAt == null || k.LastUsedAt <= cutoff))
-                .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            // Unversioned: no cached answer reads when a key was last used, so a busy client's
+            // touch does not retire the answers it is being served.
+            var db = Db;
+            await version.WriteUnversionedAsync(
+                db,
+                ct => db.ApiKeys.Where(k => k.Id == key.Id && (k.LastUsedAt == null || k.LastUsedAt <= cutoff))
+                    .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct),
+                Context.RequestAborted);
         }
 
         List<Claim> claims =

@@ -58,7 +58,13 @@ public abstract class DatabaseVersionTests(RegistryDatabase database)
         Assert.False(version.IsSameData(afterAudit, afterWorker), "a registry commit counted as the same data");
         Assert.False(version.IsSameData(before, afterWorker));
 
-        // An unversioned save with another commit landing between its reads proves nothing.
+        // An unversioned save with another commit landing between its reads proves nothing. (SQLite
+        // saves under BEGIN IMMEDIATE: no other commit can land there, the other save would wait.)
+        if (database.Settings.Provider == DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
         var second = database.NewContext();
         second.AuditEvents.Add(NewAudit("two"));
         second.SavingChanges += (_, _) =>
