@@ -18,6 +18,10 @@ public static class ComplianceRules
     public const string PdsProgram = "PDS_PROGRAM";
     public const string Sanctioned = "SANCTIONED";
 
+    // Messages are read by people: months and days in words, in the message's language.
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
     public static ComplianceAssessment Assess(EmployerFacts facts, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -32,8 +36,8 @@ public static class ComplianceRules
         {
             findings.Add(new ComplianceFinding(
                 Arrears,
-                Text($"Menunggak iuran {months} bulan: terakhir dibayar {Month(lastPaid)}, seharusnya sampai {Month(ContributionDue.LastMonthDue(asOf))}."),
-                Text($"{months} month(s) of contributions unpaid: last paid {Month(lastPaid)}, due through {Month(ContributionDue.LastMonthDue(asOf))}."),
+                Text($"Menunggak iuran {months} bulan: terakhir dibayar {Month(lastPaid, Indonesian)}, seharusnya sampai {Month(ContributionDue.LastMonthDue(asOf), Indonesian)}."),
+                Text($"{months} month(s) of contributions unpaid: last paid {Month(lastPaid, English)}, due through {Month(ContributionDue.LastMonthDue(asOf), English)}."),
                 new ComplianceEvidence
                 {
                     Months = months,
@@ -65,10 +69,11 @@ public static class ComplianceRules
         if (facts.MembersMissingPrograms > 0)
         {
             var required = RequiredProgramText(facts.Size);
+            var listed = required.Replace(",", ", ", StringComparison.Ordinal);
             findings.Add(new ComplianceFinding(
                 PdsProgram,
-                Text($"PDS Program: {facts.MembersMissingPrograms} peserta tidak mengikuti semua program wajib ({required}, {ProgramStaging.LegalBasis})."),
-                Text($"PDS program: {facts.MembersMissingPrograms} participant(s) lack a required program ({required}, {ProgramStaging.LegalBasis})."),
+                Text($"PDS Program: {facts.MembersMissingPrograms} peserta tidak mengikuti semua program wajib ({listed}; {ProgramStaging.LegalBasis})."),
+                Text($"PDS program: {facts.MembersMissingPrograms} participant(s) lack a required program ({listed}; {ProgramStaging.LegalBasis})."),
                 new ComplianceEvidence { Count = facts.MembersMissingPrograms, Of = facts.ActiveMembers, Programs = required, ExtractId = facts.ExtractId, AsOf = facts.ExtractDate }));
         }
 
@@ -110,13 +115,15 @@ public static class ComplianceRules
         {
             yield return new ComplianceFinding(
                 Sanctioned,
-                Text($"Dikenai sanksi TMP2T sejak {sanction.Since:yyyy-MM-dd} (kasus {sanction.CaseNumber}): layanan publik tertentu ditahan atas permintaan BPJS Ketenagakerjaan (PP 86/2013 Pasal 9)."),
-                Text($"Under a TMP2T sanction since {sanction.Since:yyyy-MM-dd} (case {sanction.CaseNumber}): certain public services are withheld at BPJS Ketenagakerjaan's request (PP 86/2013 Art. 9)."),
+                $"Dikenai sanksi TMP2T sejak {Day(sanction.Since, Indonesian)} (kasus {sanction.CaseNumber}): layanan publik tertentu ditahan atas permintaan BPJS Ketenagakerjaan (PP 86/2013 Pasal 9).",
+                $"Under a TMP2T sanction since {Day(sanction.Since, English)} (case {sanction.CaseNumber}): certain public services are withheld at BPJS Ketenagakerjaan's request (PP 86/2013 Art. 9).",
                 new ComplianceEvidence { CaseId = sanction.CaseId, CaseNumber = sanction.CaseNumber, AsOf = sanction.Since });
         }
     }
 
-    private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private static string Month(DateOnly month, CultureInfo language) => month.ToString("MMMM yyyy", language);
+
+    private static string Day(DateOnly day, CultureInfo language) => day.ToString("d MMMM yyyy", language);
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -49,7 +49,8 @@ public class ComplianceRulesTests
         Assert.Equal(ComplianceRules.Arrears, arrears.Code);
         Assert.Equal(3, arrears.Evidence.Months);
         Assert.Equal(new DateOnly(2026, 10, 1), arrears.Evidence.DueThrough);
-        Assert.Contains("2026-07", arrears.MessageId, StringComparison.Ordinal);
+        Assert.Contains("Juli 2026", arrears.MessageId, StringComparison.Ordinal);
+        Assert.Contains("July 2026", arrears.MessageEn, StringComparison.Ordinal);
     }
 
     [Theory]
