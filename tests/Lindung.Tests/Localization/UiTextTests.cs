@@ -22,7 +22,13 @@ public sealed class UiTextTests
             .Concat(LindungRoles.All.Select(r => $"role.{r}"))
             .Concat(Enumerable.Range(1, 5).Select(g => $"risk.{g}"))
             .Concat(Enum.GetValues<MembershipState>().Select(s => s.Key()))
-            .Concat(Enum.GetValues<AuditAction>().Select(Lindung.Features.Audit.IndexModel.ActionKey)))
+            .Concat(Enum.GetValues<AuditAction>().Select(Lindung.Features.Audit.IndexModel.ActionKey))
+            .Concat(new[]
+            {
+                Lindung.Domain.Compliance.ComplianceRules.NotRegistered, Lindung.Domain.Compliance.ComplianceRules.Arrears,
+                Lindung.Domain.Compliance.ComplianceRules.PdsWorkers, Lindung.Domain.Compliance.ComplianceRules.PdsWage,
+                Lindung.Domain.Compliance.ComplianceRules.PdsProgram, Lindung.Domain.Compliance.ComplianceRules.Sanctioned,
+            }.Select(code => $"finding.{code}")))
         {
             keys.Add(key);
         }
