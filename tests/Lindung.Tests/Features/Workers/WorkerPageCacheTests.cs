@@ -1,3 +1,4 @@
+using Lindung.Data;
 using Lindung.Features.Workers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,9 @@ public sealed class WorkerPageCacheTests
     private static WorkerPageCache Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var services = new ServiceCollection().AddLindungWorkers(configuration).BuildServiceProvider();
+        // The cache labels pages with the database's version; nothing is read here.
+        using var services = new ServiceCollection().AddLindungWorkers(configuration)
+            .AddSingleton(DatabaseSettings.Sqlite(Path.GetTempPath())).AddSingleton<DatabaseVersion>().BuildServiceProvider();
         return services.GetRequiredService<WorkerPageCache>();
     }
 }
