@@ -12,6 +12,9 @@ internal sealed class Agency : IRegionScoped
 
     public AgencyKind Kind { get; set; }
 
+    /// <summary>The central institution a vertical office answers to (e.g. <c>Kementerian Agama</c>); null for the Pemda's own agencies.</summary>
+    public string? Institution { get; set; }
+
     public Guid? ParentAgencyId { get; set; }
 
     public Agency? ParentAgency { get; set; }

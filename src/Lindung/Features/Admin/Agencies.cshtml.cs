@@ -43,6 +43,7 @@ internal sealed class AgenciesModel(LindungDbContext db, SaveAgency save) : Page
                 Kind = EnumCodes<AgencyKind>.ToCode(agency.Kind),
                 ParentId = agency.ParentAgencyId,
                 RegionCode = agency.RegionCode,
+                Institution = agency.Institution,
             };
         }
 
@@ -54,7 +55,7 @@ internal sealed class AgenciesModel(LindungDbContext db, SaveAgency save) : Page
     {
         EditingId = id;
         var kind = Enum.GetValues<AgencyKind>().Cast<AgencyKind?>().FirstOrDefault(k => EnumCodes<AgencyKind>.ToCode(k!.Value) == Input.Kind);
-        var request = new AgencyRequest(Input.Code, Input.Name, kind, Input.ParentId, Input.RegionCode);
+        var request = new AgencyRequest(Input.Code, Input.Name, kind, Input.ParentId, Input.RegionCode, Input.Institution);
         var result = await save.HandleAsync(id, request, AccessScope.From(User), ct);
         if (result.Succeeded)
         {
@@ -78,6 +79,7 @@ internal sealed class AgenciesModel(LindungDbContext db, SaveAgency save) : Page
         SaveAgency.KindField => "Input.Kind",
         SaveAgency.ParentField => "Input.ParentId",
         SaveAgency.RegionField => "Input.RegionCode",
+        SaveAgency.InstitutionField => "Input.Institution",
         _ => string.Empty,
     };
 
@@ -98,4 +100,6 @@ internal sealed class AgencyInput
     public Guid? ParentId { get; set; }
 
     public string? RegionCode { get; set; }
+
+    public string? Institution { get; set; }
 }

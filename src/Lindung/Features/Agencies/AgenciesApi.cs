@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Agencies;
 
-internal sealed record AgencyDto(Guid Id, string Code, string Name, AgencyKind Kind, Guid? ParentAgencyId, string RegionCode)
+internal sealed record AgencyDto(Guid Id, string Code, string Name, AgencyKind Kind, Guid? ParentAgencyId, string RegionCode, string? Institution, bool Vertical)
 {
-    public static AgencyDto From(Agency a) => new(a.Id, a.Code, a.Name, a.Kind, a.ParentAgencyId, a.RegionCode);
+    public static AgencyDto From(Agency a) => new(a.Id, a.Code, a.Name, a.Kind, a.ParentAgencyId, a.RegionCode, a.Institution, AgencyKinds.IsVertical(a.Kind));
 }
 
 /// <summary><c>/api/v1/agencies</c>: read with the Registry policy, write with Administration.</summary>
@@ -29,7 +29,7 @@ internal static class AgenciesApi
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Administration)
             .WithName("CreateAgency").WithSummary("Create an agency (OPD) in a region of the caller's scope.");
         group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.Administration)
-            .WithName("UpdateAgency").WithSummary("Replace an agency's code, name, kind, parent and region.");
+            .WithName("UpdateAgency").WithSummary("Replace an agency's code, name, kind, parent, region and (for a vertical institution) central institution.");
         return api;
     }
 

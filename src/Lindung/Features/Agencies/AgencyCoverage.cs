@@ -7,9 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Features.Agencies;
 
 /// <summary>One agency's roster today and how much of it is covered.</summary>
-internal sealed record AgencyCoverageRow(Guid Id, string Code, string Name, AgencyKind Kind, string RegionCode, int Workers, int Covered)
+internal sealed record AgencyCoverageRow(Guid Id, string Code, string Name, AgencyKind Kind, string RegionCode, int Workers, int Covered, string? Institution = null)
 {
     public double Share => Workers == 0 ? 0 : (double)Covered / Workers;
+
+    /// <summary>A central institution's office or madrasah rather than the Pemda's own agency.</summary>
+    public bool Vertical => AgencyKinds.IsVertical(Kind);
 }
 
 internal static class AgencyCoverage
@@ -25,7 +28,7 @@ internal static class AgencyCoverage
         await CoverageSnapshots.EnsureCurrentAsync(db, today, ct);
         var month = new DateOnly(today.Year, today.Month, 1);
         var agencies = await db.AgenciesFor(scope).OrderBy(a => a.Name)
-            .Select(a => new { a.Id, a.Code, a.Name, a.Kind, a.RegionCode })
+            .Select(a => new { a.Id, a.Code, a.Name, a.Kind, a.RegionCode, a.Institution })
             .ToListAsync(ct);
         var regions = agencies.Select(a => a.RegionCode).Distinct(StringComparer.Ordinal).ToList();
         var counts = await db.CoverageSnapshots.AsNoTracking()
@@ -34,8 +37,8 @@ internal static class AgencyCoverage
             .Select(g => new { g.Key, Eligible = g.Sum(s => s.Eligible), Covered = g.Sum(s => s.Covered), TakenAt = g.Max(s => s.TakenAt) })
             .ToDictionaryAsync(g => g.Key, StringComparer.OrdinalIgnoreCase, ct);
         var rows = agencies.Select(a => counts.TryGetValue(a.Id.ToString(), out var c)
-                ? new AgencyCoverageRow(a.Id, a.Code, a.Name, a.Kind, a.RegionCode, c.Eligible, c.Covered)
-                : new AgencyCoverageRow(a.Id, a.Code, a.Name, a.Kind, a.RegionCode, 0, 0))
+                ? new AgencyCoverageRow(a.Id, a.Code, a.Name, a.Kind, a.RegionCode, c.Eligible, c.Covered, a.Institution)
+                : new AgencyCoverageRow(a.Id, a.Code, a.Name, a.Kind, a.RegionCode, 0, 0, a.Institution))
             .ToList();
         return (rows, counts.Count == 0 ? null : counts.Values.Max(c => c.TakenAt));
     }

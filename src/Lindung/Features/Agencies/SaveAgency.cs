@@ -8,14 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Features.Agencies;
 
-/// <summary>An agency as an admin writes it: code, name, kind, parent and region.</summary>
-internal sealed record AgencyRequest(string? Code, string? Name, AgencyKind? Kind, Guid? ParentAgencyId, string? RegionCode);
+/// <summary>
+/// An agency as an admin writes it: code, name, kind, parent and region, and for a vertical institution
+/// (<see cref="AgencyKinds.IsVertical"/>) the central institution it answers to.
+/// </summary>
+internal sealed record AgencyRequest(string? Code, string? Name, AgencyKind? Kind, Guid? ParentAgencyId, string? RegionCode, string? Institution = null);
 
 /// <summary>
 /// Creates an agency (OPD), or replaces one the admin may see: the one place its rules live, behind the
 /// admin page and <c>POST/PUT /api/v1/agencies</c>. A code is unique within its region (the same code is
 /// legal in another regency); the region must lie in the admin's own; the parent must be an agency the
-/// admin may see, never the agency itself. The audit interceptor records the change with the admin as actor.
+/// admin may see, never the agency itself, and of the same government: a madrasah hangs under a vertical
+/// office, a Pemda school under a Pemda agency, so the Pemda's own figures never absorb a ministry's
+/// staff. A vertical institution names its central institution; a Pemda agency names none. The audit interceptor records the change with the admin as actor.
 /// </summary>
 internal sealed class SaveAgency(LindungDbContext db)
 {
@@ -24,6 +29,7 @@ internal sealed class SaveAgency(LindungDbContext db)
     public const string KindField = "kind";
     public const string ParentField = "parent_agency_id";
     public const string RegionField = "region_code";
+    public const string InstitutionField = "institution";
 
     public static readonly UseCaseError NotFound = UseCaseError.Of("AGENCY_NOT_FOUND", "Instansi tidak ditemukan.", "Agency not found.");
 
@@ -45,6 +51,18 @@ internal sealed class SaveAgency(LindungDbContext db)
     private static readonly ValidationError CodeTaken = new("code_taken",
         "Kode ini sudah dipakai instansi lain di wilayah yang sama.", "Another agency in the same region already uses this code.");
 
+    private static readonly UseCaseError InstitutionRequired = UseCaseError.Of("AGENCY_INSTITUTION_REQUIRED",
+        "Instansi vertikal dan madrasah wajib menyebut instansi pusatnya (mis. Kementerian Agama), paling banyak 200 karakter.",
+        "A vertical institution or madrasah names its central institution (e.g. Kementerian Agama), at most 200 characters.", InstitutionField);
+
+    private static readonly UseCaseError InstitutionNotVertical = UseCaseError.Of("AGENCY_INSTITUTION_NOT_VERTICAL",
+        "Instansi pusat hanya diisi untuk instansi vertikal dan madrasah; perangkat daerah tidak memilikinya.",
+        "Only a vertical institution or madrasah names a central institution; a Pemda agency has none.", InstitutionField);
+
+    private static readonly UseCaseError ParentOtherGovernment = UseCaseError.Of("AGENCY_PARENT_OTHER_GOVERNMENT",
+        "Instansi induk harus dari pemerintahan yang sama: madrasah dan kantor vertikal di bawah instansi vertikal, perangkat daerah di bawah perangkat daerah.",
+        "The parent must belong to the same government: madrasahs and vertical offices under a vertical institution, Pemda agencies under a Pemda agency.", ParentField);
+
     private static readonly ValidationError ParentUnknown = new("parent_unknown", "Instansi induk tidak valid.", "The parent agency is not valid.");
 
     /// <summary>Creates an agency when <paramref name="id"/> is null, else replaces that agency.</summary>
@@ -65,9 +83,32 @@ internal sealed class SaveAgency(LindungDbContext db)
             errors[KindField] = Fields.Required;
         }
 
-        if (request.ParentAgencyId is { } parent && (parent == id || !await db.AgenciesFor(scope).AnyAsync(a => a.Id == parent, ct)))
+        var parentKind = request.ParentAgencyId is { } parent && parent != id
+            ? await db.AgenciesFor(scope).Where(a => a.Id == parent).Select(a => (AgencyKind?)a.Kind).SingleOrDefaultAsync(ct)
+            : null;
+        if (request.ParentAgencyId is not null && parentKind is null)
         {
             errors[ParentField] = ParentUnknown;
+        }
+
+        var institution = string.IsNullOrWhiteSpace(request.Institution) ? null : request.Institution.Trim();
+        var refusals = new List<UseCaseError>();
+        if (request.Kind is { } kind)
+        {
+            var vertical = AgencyKinds.IsVertical(kind);
+            if (vertical && (institution is null || institution.Length > 200))
+            {
+                refusals.Add(InstitutionRequired);
+            }
+            else if (!vertical && institution is not null)
+            {
+                refusals.Add(InstitutionNotVertical);
+            }
+
+            if (parentKind is { } pk && AgencyKinds.IsVertical(pk) != vertical)
+            {
+                refusals.Add(ParentOtherGovernment);
+            }
         }
 
         if (code is not null && region is not null && await db.Agencies.AnyAsync(a => a.RegionCode == region && a.Code == code && a.Id != id, ct))
@@ -75,9 +116,9 @@ internal sealed class SaveAgency(LindungDbContext db)
             errors[CodeField] = CodeTaken;
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || refusals.Count > 0)
         {
-            return UseCaseResult<Agency>.Refused([.. errors.Select(e => new UseCaseError(Worded.GetValueOrDefault((e.Key, e.Value.Code), e.Value), e.Key))]);
+            return UseCaseResult<Agency>.Refused([.. errors.Select(e => new UseCaseError(Worded.GetValueOrDefault((e.Key, e.Value.Code), e.Value), e.Key)), .. refusals]);
         }
 
         if (agency is null)
@@ -89,6 +130,7 @@ internal sealed class SaveAgency(LindungDbContext db)
         agency.Code = code!;
         agency.Name = name!;
         agency.Kind = request.Kind!.Value;
+        agency.Institution = institution;
         agency.ParentAgencyId = request.ParentAgencyId;
         agency.RegionCode = region!;
         await db.SaveChangesAsync(ct);

@@ -17,7 +17,8 @@ internal sealed record DemoAgency(
     int Weight,
     double Covered,
     double Arrears,
-    DemoStaffing Staffing);
+    DemoStaffing Staffing,
+    string? Institution = null);
 
 /// <summary>What kind of non-ASN staff an agency employs, which decides categories, positions and wages.</summary>
 internal enum DemoStaffing
@@ -37,6 +38,8 @@ internal static class DemoAgencies
     public const string Rsud = "1.02.02";
     public const string Disnaker = "2.07.01";
     public const string Dlh = "2.11.01";
+    public const string Kemenag = "KEMENAG.3577";
+    public const string Madrasah = "KEMENAG.3577.MAN1";
 
     public static readonly IReadOnlyList<DemoAgency> All =
     [
@@ -91,5 +94,11 @@ internal static class DemoAgencies
         new("1.01.01.P02", "SMP Negeri 2 Madiun", AgencyKind.Sekolah, DinasPendidikan, 55, 0.60, 0.08, DemoStaffing.School),
         new("1.01.01.P05", "SMP Negeri 5 Madiun", AgencyKind.Sekolah, DinasPendidikan, 50, 0.52, 0.10, DemoStaffing.School),
         new("1.01.01.P13", "SMP Negeri 13 Madiun", AgencyKind.Sekolah, DinasPendidikan, 45, 0.76, 0.05, DemoStaffing.School),
+
+        // Vertical institutions: the ministry's office and its madrasahs keep their own rosters and operators.
+        new(Kemenag, "Kantor Kementerian Agama Kota Madiun", AgencyKind.Vertikal, null, 20, 0.85, 0.05, DemoStaffing.Office, "Kementerian Agama"),
+        new(Madrasah, "MAN 1 Kota Madiun", AgencyKind.Madrasah, Kemenag, 40, 0.55, 0.08, DemoStaffing.School, "Kementerian Agama"),
+        new("KEMENAG.3577.MTSN1", "MTsN 1 Kota Madiun", AgencyKind.Madrasah, Kemenag, 32, 0.42, 0.10, DemoStaffing.School, "Kementerian Agama"),
+        new("BPS.3577", "BPS Kota Madiun", AgencyKind.Vertikal, null, 15, 0.73, 0.00, DemoStaffing.Office, "Badan Pusat Statistik"),
     ];
 }

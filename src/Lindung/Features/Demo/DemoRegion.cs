@@ -137,6 +137,7 @@ internal sealed class DemoRegion
                 Code = definition.Code,
                 Name = definition.Name,
                 Kind = definition.Kind,
+                Institution = definition.Institution,
                 ParentAgencyId = definition.ParentCode is { } parent ? byCode[parent].Id : null,
                 RegionCode = RegionCode,
             };

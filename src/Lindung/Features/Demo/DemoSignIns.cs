@@ -17,10 +17,14 @@ internal static class DemoSignIns
 {
     public const string FileName = "demo-sign-ins.txt";
 
+    /// <summary>The operator of a vertical institution's madrasah, beside the Pemda's agency operator.</summary>
+    public const string Madrasah = "madrasah@demo.lindung.id";
+
     private static readonly (string Email, string Role, string Name)[] Users =
     [
         ("admin@demo.lindung.id", LindungRoles.RegionalAdmin, "Admin Disnaker Kota Madiun"),
         ("opd@demo.lindung.id", LindungRoles.AgencyOperator, "Operator OPD"),
+        (Madrasah, LindungRoles.AgencyOperator, "Operator MAN 1 Kota Madiun (Kemenag)"),
         ("cabang@demo.lindung.id", LindungRoles.BranchOfficer, "Petugas BPJS TK Cabang Madiun"),
         ("perizinan@demo.lindung.id", LindungRoles.LicensingOfficer, "Petugas DPMPTSP"),
         ("sponsor@demo.lindung.id", LindungRoles.Sponsor, "Bapak Asuh (CSR)"),
@@ -44,6 +48,7 @@ internal static class DemoSignIns
 
         // The field officer works in the fostered villages.
         var villages = await db.VillageAssignments.Where(a => a.RegionCode == DemoSeedResult.RegionCode).Select(a => a.VillageCode).Distinct().OrderBy(c => c).ToListAsync(ct);
+        var madrasah = await db.Agencies.Where(a => a.RegionCode == DemoSeedResult.RegionCode && a.Code == DemoAgencies.Madrasah).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
         var addUser = scope.ServiceProvider.GetRequiredService<AddUser>();
         var lines = new List<string>();
         foreach (var (email, role, name) in Users)
@@ -52,7 +57,8 @@ internal static class DemoSignIns
                 email,
                 role,
                 name,
-                AgencyId: role is LindungRoles.AgencyOperator or LindungRoles.ProcurementOfficer ? seed.OperatorAgencyId : null,
+                AgencyId: email == Madrasah ? madrasah
+                    : role is LindungRoles.AgencyOperator or LindungRoles.ProcurementOfficer ? seed.OperatorAgencyId : null,
                 Regions: role switch
                 {
                     LindungRoles.BranchOfficer => DemoSeedResult.BranchRegionCodes,

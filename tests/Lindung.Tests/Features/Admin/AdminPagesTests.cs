@@ -80,6 +80,72 @@ public sealed class AdminPagesTests(RegistryAppFixture fixture) : IClassFixture<
         Assert.Equal(email, update.Actor);
     }
 
+    [Fact]
+    public async Task A_madrasah_hangs_under_its_ministrys_office_and_governments_never_mix()
+    {
+        var (client, _) = await AdminAsync();
+        using var _ = client;
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var auditsBefore = await CountAuditsAsync();
+
+        // A vertical office must name its central institution; nothing is written when it does not.
+        using (var refused = await PostAgencyAsync(client, "KEMENAG-" + suffix, "Kantor Kemenag", "VERTIKAL", null, institution: ""))
+        {
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("wajib menyebut instansi pusatnya", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(auditsBefore, await CountAuditsAsync());
+        using (var saved = await PostAgencyAsync(client, "KEMENAG-" + suffix, "Kantor Kementerian Agama", "VERTIKAL", null, "Kementerian Agama"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Guid office;
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+            var row = await db.Agencies.SingleAsync(a => a.Code == "KEMENAG-" + suffix);
+            Assert.Equal((AgencyKind.Vertikal, "Kementerian Agama"), (row.Kind, row.Institution));
+            office = row.Id;
+        }
+
+        // A madrasah under a Pemda agency, and a Pemda agency naming a ministry, are both refused by name.
+        using (var wrongParent = await PostAgencyAsync(client, "MAN-" + suffix, "MAN 1", "MADRASAH", Seed.AgencyA, "Kementerian Agama"))
+        {
+            Assert.Contains("pemerintahan yang sama", await wrongParent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var pemdaWithMinistry = await PostAgencyAsync(client, "SD-" + suffix, "SD Negeri", "SEKOLAH", Seed.AgencyA, "Kementerian Agama"))
+        {
+            Assert.Contains("perangkat daerah tidak memilikinya", await pemdaWithMinistry.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var madrasah = await PostAgencyAsync(client, "MAN-" + suffix, "MAN 1", "MADRASAH", office, "Kementerian Agama"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, madrasah.StatusCode);
+        }
+
+        // The agency list keeps the Pemda's figures apart from the ministry's and filters by either.
+        var list = await Pages.HtmlAsync(client, "/agencies?owner=vertikal");
+        Assert.Contains("data-testid=\"owner-split\"", list, StringComparison.Ordinal);
+        Assert.Contains("MAN 1", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dinas Pendidikan", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("MAN 1", await Pages.HtmlAsync(client, "/agencies?owner=pemda"), StringComparison.Ordinal);
+    }
+
+    private static Task<HttpResponseMessage> PostAgencyAsync(HttpClient client, string code, string name, string kind, Guid? parent, string? institution) =>
+        Pages.PostFormAsync(client, "/admin/agencies", new Dictionary<string, string>
+        {
+            ["Input.Code"] = code,
+            ["Input.Name"] = name,
+            ["Input.Kind"] = kind,
+            ["Input.ParentId"] = parent?.ToString() ?? "",
+            ["Input.RegionCode"] = RegistrySeed.Region,
+            ["Input.Institution"] = institution ?? "",
+        });
+
     [Theory]
     [InlineData("99.99", "Kode wilayah tidak dikenal")]
     [InlineData("35", "Kode wilayah tidak dikenal")]              // a province is too wide
