@@ -71,12 +71,12 @@ internal sealed class CheckEmployerCompliance(
     /// </summary>
     public async Task<ComplianceFactsSnapshot> ReadAllAsync(AccessScope scope, DateOnly today, CancellationToken ct)
     {
-        var employers = await db.EmployersFor(scope).AsNoTracking().ToListAsync(ct);
+        var employers = await db.EmployersFor(scope).AsNoTracking().Select(ComplianceFactsSnapshot.Row.Projection).ToListAsync(ct);
         var groups = await MemberGroupsAsync(ActiveMembers(scope, today), ct);
         var extracts = await db.MembershipExtracts.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.LoadedAt, ct);
         var known = await KnownCountsAsync(db.Employments.Where(e => e.EmployerId != null), scope, today, ct);
         var sanctions = await Sanctions(db.EnforcementCases).ToListAsync(ct);
-        return new ComplianceFactsSnapshot(today, employers.Select(ComplianceFactsSnapshot.Row.Of), groups, extracts, known, sanctions);
+        return new ComplianceFactsSnapshot(today, employers, groups, extracts, known, sanctions);
     }
 
     private async Task<EmployerCompliance> AssessAsync(EmployerIdentifier identifier, AccessScope scope, DateOnly today, DateTime now, CancellationToken ct)

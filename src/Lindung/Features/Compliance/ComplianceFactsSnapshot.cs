@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Lindung.Data.Entities;
 using Lindung.Domain.Compliance;
 using Lindung.Domain.Contributions;
@@ -142,10 +143,16 @@ internal sealed class ComplianceFactsSnapshot
     /// <summary>What a compliance answer needs of an employer: identity, region and size.</summary>
     internal sealed record Row(Guid Id, string Name, string? Npp, string? Nib, string? Npwp, string RegionCode, BusinessSize? Size)
     {
+        /// <summary>The columns a check reads, as a query projection: reading every employer of a scope loads nothing else.</summary>
+        public static readonly Expression<Func<Employer, Row>> Projection =
+            e => new Row(e.Id, e.Name, e.Npp, e.Nib, e.Npwp, e.RegionCode, e.BusinessSize);
+
+        private static readonly Func<Employer, Row> Project = Projection.Compile();
+
         public static Row Of(Employer employer)
         {
             ArgumentNullException.ThrowIfNull(employer);
-            return new Row(employer.Id, employer.Name, employer.Npp, employer.Nib, employer.Npwp, employer.RegionCode, employer.BusinessSize);
+            return Project(employer);
         }
     }
 }

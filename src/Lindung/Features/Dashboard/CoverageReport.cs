@@ -14,7 +14,7 @@ internal sealed record CategoryFigure(WorkerCategory Category, int Eligible, int
 
 internal sealed record AgencyFigure(
     Guid Id, string Code, string Name, string RegionCode, int Eligible, int Covered, int? TargetBasisPoints, CoverageClass Class,
-    int? PreviousEligible, int? PreviousCovered, IReadOnlyList<CategoryFigure> Categories)
+    int? PreviousEligible, int? PreviousCovered, IReadOnlyList<CategoryFigure> Categories, string? Institution = null)
 {
     public double? Ratio => Dashboard.Ratio.Of(Covered, Eligible);
 

@@ -248,13 +248,14 @@ internal static class CoverageReportBuilder
                     thresholds.Classify(covered, eligible, target),
                     prevEligible,
                     prevCovered,
-                    [.. g.Where(r => r.Category is not null).OrderBy(r => r.Category).Select(r => new CategoryFigure(r.Category!.Value, r.Eligible, r.Covered))]);
+                    [.. g.Where(r => r.Category is not null).OrderBy(r => r.Category).Select(r => new CategoryFigure(r.Category!.Value, r.Eligible, r.Covered))],
+                    agency?.Institution);
             })
             .OrderBy(a => a.Name, StringComparer.Ordinal)];
     }
 
     private static AgencyFigure EmptyAgency(Agency agency) =>
-        new(agency.Id, agency.Code, agency.Name, agency.RegionCode, 0, 0, null, CoverageClass.None, null, null, []);
+        new(agency.Id, agency.Code, agency.Name, agency.RegionCode, 0, 0, null, CoverageClass.None, null, null, [], agency.Institution);
 
     private static List<RegionFigure> RegionFigures(
         List<CoverageSnapshot> rows, string root, List<CoverageTarget> targets, CoverageThresholds thresholds, Dictionary<string, long> populations)

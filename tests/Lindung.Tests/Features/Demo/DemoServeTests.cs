@@ -31,7 +31,8 @@ public sealed class DemoServeTests(ITestOutputHelper output)
         Assert.Null(plain.Result);
 
         // One sign-in per role, printed again on the second start, password file owner-only.
-        Assert.Equal(LindungRoles.All.Count, first.SignIns.Count);
+        // Two agency operators: the Pemda's and a madrasah's (a vertical institution keeps its own).
+        Assert.Equal(LindungRoles.All.Count + 1, first.SignIns.Count);
         Assert.Equal(first.SignIns, second.SignIns);
         Assert.All(LindungRoles.All, role => Assert.Contains(first.SignIns, line => line.Contains(role, StringComparison.Ordinal)));
         var file = Path.Combine(temp.Path, DemoSignIns.FileName);
@@ -41,14 +42,16 @@ public sealed class DemoServeTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public async Task The_demo_agency_operator_signs_in_with_the_printed_password_and_sees_one_agency()
+    [Theory]
+    [InlineData("opd@demo.lindung.id", false)]
+    [InlineData(DemoSignIns.Madrasah, true)]
+    public async Task The_demo_agency_operators_sign_in_with_the_printed_password_and_see_one_agency(string email, bool vertical)
     {
         using var temp = new TempDirectory();
         var options = new LindungHostOptions(temp.Path, "http://127.0.0.1:0", Demo: true);
         await using var app = LindungWebApp.Build(options, [], builder => builder.WebHost.UseTestServer());
         await app.StartAsync();
-        var line = app.Services.GetRequiredService<DemoSeedState>().SignIns.Single(l => l.Contains(LindungRoles.AgencyOperator, StringComparison.Ordinal));
+        var line = app.Services.GetRequiredService<DemoSeedState>().SignIns.Single(l => l.Contains(email, StringComparison.Ordinal));
         var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
         using var client = new HttpClient(new CookieHandler(app.GetTestServer().CreateHandler())) { BaseAddress = new Uri("http://localhost/") };
@@ -57,6 +60,7 @@ public sealed class DemoServeTests(ITestOutputHelper output)
         var agencies = await client.GetStringAsync(new Uri("/api/v1/agencies", UriKind.Relative));
         using var json = System.Text.Json.JsonDocument.Parse(agencies);
         Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(vertical, json.RootElement.GetProperty("items")[0].GetProperty("vertical").GetBoolean());
         await app.StopAsync();
     }
 
