@@ -65,6 +65,31 @@ internal sealed class CheckEmployerCompliance(
     }
 
     /// <summary>
+    /// The facts of every employer the scope counts as of now: the kept ones while the database holds
+    /// the same data, else read at once (and kept for the checks that follow).
+    /// </summary>
+    public async Task<ComplianceFactsSnapshot> FactsAsync(AccessScope scope, CancellationToken ct)
+    {
+        var today = clock.Today();
+        if (version is null || cache?.Answers is null || db.Database.CurrentTransaction is not null)
+        {
+            return await ReadAllAsync(scope, today, ct);
+        }
+
+        // Read before the facts: they are this version's data or newer, never older.
+        var at = await version.ReadAsync(ct);
+        var scopeKey = ScopedQueries.EmployerFactsScopeKey(scope);
+        if (cache.Facts(scopeKey, at, today) is { } kept)
+        {
+            return kept;
+        }
+
+        var snapshot = await ReadAllAsync(scope, today, ct);
+        cache.Keep(scopeKey, at, snapshot);
+        return snapshot;
+    }
+
+    /// <summary>
     /// The facts of every employer the scope counts, read with the same queries a single check uses,
     /// without the employer's filter: one pass each over the scope's PU memberships, the employers'
     /// jobs and the open sanctions (<see cref="ComplianceFactsSnapshot"/>).

@@ -56,6 +56,13 @@ internal sealed partial class ComplianceAnswerCache(
         return built.Snapshot;
     }
 
+    /// <summary>Keeps facts a caller read itself (a list that needed them at once) for the checks that follow.</summary>
+    public void Keep(string scopeKey, string at, ComplianceFactsSnapshot snapshot)
+    {
+        var slot = _facts.GetOrAdd(scopeKey, _ => new FactsSlot());
+        Volatile.Write(ref slot.Built, new BuiltFacts(at, snapshot));
+    }
+
     /// <summary>A check for <paramref name="scope"/> was computed: enough of them at one version start reading every employer's facts.</summary>
     public void Missed(string scopeKey, AccessScope scope, string at, DateOnly today)
     {

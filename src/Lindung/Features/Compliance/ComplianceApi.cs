@@ -11,7 +11,8 @@ internal static class ComplianceApi
 {
     public static IServiceCollection AddLindungCompliance(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<ComplianceOptions>(configuration.GetSection(ComplianceOptions.Section))
-            .AddScoped<CheckEmployerCompliance>().AddSingleton<ComplianceAnswerCache>();
+            .AddScoped<CheckEmployerCompliance>().AddSingleton<ComplianceAnswerCache>()
+            .AddScoped<Employers.ListEmployers>();
 
     public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder api)
     {

@@ -38,6 +38,7 @@ internal sealed class ComplianceFactsSnapshot
         Today = today;
         var rows = employers.ToList();
         Employers = rows.Count;
+        Rows = rows;
         foreach (var employer in rows.OrderBy(e => e.Npp is null).ThenBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Id))
         {
             Index(EmployerIdentifierKind.Npp, employer.Npp, employer);
@@ -58,6 +59,19 @@ internal sealed class ComplianceFactsSnapshot
 
     /// <summary>How many employers the scope shows.</summary>
     public int Employers { get; private init; }
+
+    /// <summary>Every employer the scope shows.</summary>
+    public IReadOnlyList<Row> Rows { get; }
+
+    /// <summary>The facts of one employer of <see cref="Rows"/>, as a check by its NPP (else NIB, else NPWP) reads them.</summary>
+    public EmployerFacts FactsOf(Row employer)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        var groups = employer.Npp is not null && _groups.TryGetValue(employer.Npp, out var list) ? list : [];
+        var known = _known.TryGetValue(employer.Id, out var counts) ? counts : null;
+        var sanction = _sanctions.TryGetValue(employer.Id, out var active) ? active : null;
+        return Compose(employer.Npp, employer, groups, _extracts, known, sanction);
+    }
 
     /// <summary>The employer an identifier finds (NPWP in either stored form) and its facts.</summary>
     public (Row? Employer, EmployerFacts Facts) Find(EmployerIdentifier identifier)

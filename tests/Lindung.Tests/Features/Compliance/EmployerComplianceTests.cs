@@ -263,6 +263,40 @@ public sealed class EmployerComplianceTests
         Assert.DoesNotContain("Pekerja Lalai", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task The_employer_list_shows_each_firms_status_as_a_check_answers_it_and_filters_by_it(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        await SeedAsync(world);
+        using var clerk = await world.ClientAsync(LindungRoles.LicensingOfficer);
+        var (api, _) = await world.KeyClientAsync(LindungRoles.LicensingOfficer);
+        using (api)
+        {
+            var all = await Pages.HtmlAsync(clerk, "/employers");
+            foreach (var (name, identifier) in new[] { ("PT Patuh Selalu", CompliantNib), ("CV Lalai Terus", LaggingNpp), ("UD Belum Daftar", UnregisteredNib) })
+            {
+                var status = (await GetAsync(api, identifier)).GetProperty("status").GetString();
+                var row = System.Text.RegularExpressions.Regex.Match(all, $"<tr>\\s*<td[^>]*><a href=\"/employers/[^\"]+\">{name}</a>.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
+                Assert.True(row.Success, name);
+                Assert.Contains($"data-status=\"{status}\"", row.Value, StringComparison.Ordinal);
+            }
+
+            // The other region's firm is outside the clerk's scope, so the counts are of three firms.
+            Assert.Contains("data-status=\"PATUH\">Patuh (1)", all, StringComparison.Ordinal);
+
+            var lagging = await Pages.HtmlAsync(clerk, "/employers?status=TIDAK_PATUH");
+            Assert.Contains("CV Lalai Terus", lagging, StringComparison.Ordinal);
+            Assert.DoesNotContain("PT Patuh Selalu", lagging, StringComparison.Ordinal);
+            Assert.DoesNotContain("UD Belum Daftar", lagging, StringComparison.Ordinal);
+            Assert.Contains("1 hasil ditemukan.", lagging, StringComparison.Ordinal);
+
+            // The search and the filter combine; the pager keeps both.
+            Assert.Contains("0 hasil ditemukan.", await Pages.HtmlAsync(clerk, "/employers?q=" + CompliantNib + "&status=TIDAK_TERDAFTAR"), StringComparison.Ordinal);
+            Assert.Contains("PT Patuh Selalu", await Pages.HtmlAsync(clerk, "/employers?q=" + CompliantNib + "&status=PATUH"), StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<JsonElement> GetAsync(HttpClient client, string identifier)
     {
         using var response = await client.GetAsync(new Uri("/api/v1/compliance/employers/" + Uri.EscapeDataString(identifier), UriKind.Relative));
