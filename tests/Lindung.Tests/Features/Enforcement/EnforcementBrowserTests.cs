@@ -39,7 +39,8 @@ public sealed class EnforcementBrowserTests(BrowserFixture browser)
         await page.GotoAsync($"/employers/{employerId}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Buka kasus penegakan dari temuan ini" }).ClickAsync();
         await page.ArriveAsync("**/enforcement/*?done=opened");
-        Assert.Contains("PDS_WORKERS", await page.Locator("#case-findings").InnerTextAsync(), StringComparison.Ordinal);
+        // The frozen finding reads by name, its code kept for machines.
+        Assert.Contains("PDS Tenaga Kerja", await page.Locator("#case-findings li[data-code='PDS_WORKERS']").InnerTextAsync(), StringComparison.Ordinal);
 
         foreach (var stage in new[] { "Teguran I", "Teguran II" })
         {
