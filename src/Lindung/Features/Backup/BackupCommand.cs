@@ -51,7 +51,7 @@ internal static class BackupCommand
 
     private static T Succeeded<T>(UseCaseResult<T> result) => result.Succeeded
         ? result.Value
-        : throw new UsageException(string.Join(" ", result.Errors.Select(e => $"{e.Code}: {e.Message(english: true)}")));
+        : throw UsageException.From(result.Errors);
 
     private static StepLines Progress(CliConsole console) => new(console.Error);
 

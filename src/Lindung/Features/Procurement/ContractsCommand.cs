@@ -48,7 +48,7 @@ internal static class ContractsCommand
             var result = await use.HandleAsync(request, AccessScope.Operator, ct);
             if (!result.Succeeded)
             {
-                throw new UsageException(string.Join(" ", result.Errors.Select(e => $"{e.Code}: {e.Error.MessageEn}")));
+                throw UsageException.From(result.Errors);
             }
 
             var outcome = result.Value;

@@ -39,7 +39,7 @@ internal static class UserAddCommand
             var result = await scope.ServiceProvider.GetRequiredService<AddUser>().HandleAsync(request, AccessScope.Operator, ct);
             if (!result.Succeeded)
             {
-                throw new UsageException(string.Join(" ", result.Errors.Select(e => $"{e.Code}: {e.Message(english: true)}")));
+                throw UsageException.From(result.Errors);
             }
 
             var added = result.Value;

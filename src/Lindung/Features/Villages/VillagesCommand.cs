@@ -36,7 +36,7 @@ internal static class VillagesCommand
             var result = await use.HandleAsync(path.FullName, AccessScope.Operator, ct);
             if (!result.Succeeded)
             {
-                throw new UsageException(string.Join(" ", result.Errors.Select(e => $"{e.Code}: {e.Error.MessageEn}")));
+                throw UsageException.From(result.Errors);
             }
 
             var outcome = result.Value;
