@@ -63,7 +63,7 @@ public static class MemberColumns
 
     public static IReadOnlyList<ColumnSpec> All { get; } =
     [
-        ColumnSpec.Mandatory(Kpj, "No. KPJ", "Nomor KPJ", "No Kartu", "No. Peserta", "Nomor Peserta", "Nomor Kartu Peserta"),
+        ColumnSpec.Mandatory(Kpj, CommonAliases.Kpj),
         ColumnSpec.Mandatory(Nik, CommonAliases.Nik),
         ColumnSpec.Mandatory(Nama, [.. CommonAliases.Nama, "Nama TK", "Nama Tenaga Kerja"]),
         ColumnSpec.Mandatory(TanggalLahir, CommonAliases.TanggalLahir),
@@ -80,6 +80,8 @@ public static class MemberColumns
 
 internal static class CommonAliases
 {
+    public static readonly string[] Kpj = ["No. KPJ", "Nomor KPJ", "No Kartu", "No. Peserta", "Nomor Peserta", "Nomor Kartu Peserta"];
+
     public static readonly string[] Nik = ["NIK KTP", "No. KTP", "Nomor KTP", "No. NIK", "Nomor NIK", "KTP", "Nomor Induk Kependudukan"];
 
     public static readonly string[] Nama = ["Nama Lengkap", "Nama Pegawai", "Nama Pekerja", "Nama Peserta", "Name", "Full Name"];
