@@ -199,26 +199,9 @@ internal sealed class ImportContracts(LindungDbContext db, RegisterContract rule
     /// </summary>
     private static ContractRequest ReadRow(HeaderMap map, string[] fields, Guid agencyId, List<UseCaseError> errors)
     {
-        var valueCell = map.Get(fields, ContractColumns.Nilai);
-        long? value = null;
-        if (valueCell.Length > 0)
-        {
-            switch (WageText.Read(valueCell, ContractColumns.MaxValue, out var amount))
-            {
-                case WageReading.Read:
-                    value = amount;
-                    break;
-                case WageReading.TooLarge:
-                    errors.Add(ContractImportErrors.ValueTooLarge);
-                    break;
-                default:
-                    errors.Add(ContractImportErrors.ValueUnreadable);
-                    break;
-            }
-        }
-
-        var start = ReadDate(map.Get(fields, ContractColumns.TanggalMulai), ContractErrors.StartField, errors);
-        var end = ReadDate(map.Get(fields, ContractColumns.TanggalSelesai), ContractErrors.EndField, errors);
+        var value = ImportCells.Amount(map.Get(fields, ContractColumns.Nilai), ContractColumns.MaxValue, ContractImportErrors.ValueUnreadable, ContractImportErrors.ValueTooLarge, errors);
+        var start = ImportCells.Date(map.Get(fields, ContractColumns.TanggalMulai), ContractImportErrors.DateUnreadable(ContractErrors.StartField), errors);
+        var end = ImportCells.Date(map.Get(fields, ContractColumns.TanggalSelesai), ContractImportErrors.DateUnreadable(ContractErrors.EndField), errors);
         var officer = map.Get(fields, ContractColumns.Ppk);
         return new ContractRequest(
             map.Get(fields, ContractColumns.Nomor),
@@ -231,22 +214,6 @@ internal sealed class ImportContracts(LindungDbContext db, RegisterContract rule
             end,
             map.Get(fields, ContractColumns.KodeLokasi),
             ReadStages(map.Get(fields, ContractColumns.Termin), errors));
-    }
-
-    private static DateOnly? ReadDate(string cell, string field, List<UseCaseError> errors)
-    {
-        if (cell.Length == 0)
-        {
-            return null;
-        }
-
-        var date = FieldParser.Date(cell);
-        if (date is null)
-        {
-            errors.Add(ContractImportErrors.DateUnreadable(field));
-        }
-
-        return date;
     }
 
     /// <summary>
