@@ -30,4 +30,13 @@ internal static class ClaimErrors
         "Status harus reported, submitted, complete, paid atau rejected; 'paid' perlu tanggal dan jumlah bayar, 'complete' perlu tanggal dokumen lengkap.",
         "The status must be reported, submitted, complete, paid or rejected; 'paid' needs the paid date and amount, 'complete' the documents date.",
         "status");
+
+    public static UseCaseError PaidAmountInvalid { get; } = UseCaseError.Of(
+        "CLAIM_PAID_AMOUNT", "Jumlah dibayar harus rupiah bulat lebih dari 0.", "The amount paid must be whole rupiah above 0.", "paid_amount");
+
+    public static UseCaseError StatusBackwards { get; } = UseCaseError.Of(
+        "CLAIM_STATUS_BACKWARDS",
+        "Status klaim hanya maju (dilaporkan → diajukan → lengkap → dibayar) atau menjadi ditolak; klaim yang sudah dibayar atau ditolak tidak berubah lagi.",
+        "A claim's status only moves forward (reported → submitted → complete → paid) or to rejected; a paid or rejected claim does not change again.",
+        "status");
 }

@@ -27,8 +27,28 @@ internal sealed class RecordClaim(LindungDbContext db, TimeProvider clock)
             return ClaimErrors.NotFound;
         }
 
-        var today = clock.Today();
         var errors = new List<UseCaseError>();
+        var claim = await CheckAsync(input, scope, clock.Today(), errors, ct);
+        if (claim is null)
+        {
+            return UseCaseResult<BenefitClaim>.Refused([.. errors]);
+        }
+
+        db.Claims.Add(claim);
+        await db.SaveChangesAsync(ct);
+        return UseCaseResult<BenefitClaim>.Ok(claim);
+    }
+
+    /// <summary>
+    /// The rules every claim passes, whether entered here or read from elsewhere (a branch extract):
+    /// each failure is added to <paramref name="errors"/>. When none fails, the claim (not yet added to
+    /// the context) with its coverage on the event day, its employer and the liability decided.
+    /// </summary>
+    public async Task<BenefitClaim?> CheckAsync(ClaimInput input, AccessScope scope, DateOnly today, List<UseCaseError> errors, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(errors);
+        var before = errors.Count;
         var kind = ParseKind(input.Kind);
         if (kind is null)
         {
@@ -56,9 +76,9 @@ internal sealed class RecordClaim(LindungDbContext db, TimeProvider clock)
             errors.Add(ClaimErrors.WorkerNotFound);
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > before)
         {
-            return UseCaseResult<BenefitClaim>.Refused([.. errors]);
+            return null;
         }
 
         var day = input.EventDate!.Value;
@@ -69,11 +89,12 @@ internal sealed class RecordClaim(LindungDbContext db, TimeProvider clock)
             .OrderByDescending(e => e.MonthlyWage).Select(e => new { e.AgencyId, e.MonthlyWage, e.RegionCode }).FirstOrDefaultAsync(ct);
         if (scope.OperatesAgency && job?.AgencyId != scope.AgencyId)
         {
-            return ClaimErrors.WorkerNotFound;
+            errors.Add(ClaimErrors.WorkerNotFound);
+            return null;
         }
 
         var wage = input.MonthlyWage ?? (job is { MonthlyWage: > 0 } ? job.MonthlyWage : null);
-        var claim = new BenefitClaim
+        return new BenefitClaim
         {
             WorkerId = worker!.Id,
             Kind = kind!.Value,
@@ -89,9 +110,6 @@ internal sealed class RecordClaim(LindungDbContext db, TimeProvider clock)
             RecordedBy = scope.UserName,
             RegionCode = (job?.RegionCode ?? worker.RegionCode)[..5],
         };
-        db.Claims.Add(claim);
-        await db.SaveChangesAsync(ct);
-        return UseCaseResult<BenefitClaim>.Ok(claim);
     }
 
     public static ClaimKind? ParseKind(string? code) =>

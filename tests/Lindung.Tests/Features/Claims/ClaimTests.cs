@@ -13,7 +13,7 @@ namespace Lindung.Tests.Features.Claims;
 /// <summary>
 /// Claims through the API on both databases: coverage on the event day is decided when a claim is
 /// recorded, an uncovered accident's liability follows the benefit book on the job's wage, the SLA clock
-/// counts working days from complete documents, and an agency operator records only its own staff's
+/// counts working days from complete documents, a claim only moves forward, and an agency operator records only its own staff's
 /// claims while a leader reads the figures without names.
 /// </summary>
 public sealed class ClaimTests
@@ -67,7 +67,10 @@ public sealed class ClaimTests
         Assert.Equal((1, 1, 166_000_000L), (summary.GetProperty("overdue").GetInt32(), summary.GetProperty("uncovered_this_year").GetInt32(), summary.GetProperty("uncovered_liability_this_year").GetInt64()));
 
         await AssertRefusedAsync(agency, $"/api/v1/claims/{covered.GetProperty("id").GetGuid()}", new { status = "paid" }, "CLAIM_STATUS_INVALID");
+        await AssertRefusedAsync(agency, $"/api/v1/claims/{covered.GetProperty("id").GetGuid()}", new { status = "paid", paid_on = "2026-11-20", paid_amount = 0 }, "CLAIM_PAID_AMOUNT");
+        await AssertRefusedAsync(agency, $"/api/v1/claims/{covered.GetProperty("id").GetGuid()}", new { status = "submitted" }, "CLAIM_STATUS_BACKWARDS");
         await JsonApi.PostOkAsync(agency, $"/api/v1/claims/{covered.GetProperty("id").GetGuid()}", new { status = "paid", paid_on = "2026-11-20", paid_amount = 5_000_000 });
+        await AssertRefusedAsync(agency, $"/api/v1/claims/{covered.GetProperty("id").GetGuid()}", new { status = "rejected" }, "CLAIM_STATUS_BACKWARDS");
         summary = (await JsonApi.GetOkAsync(agency, "/api/v1/claims")).GetProperty("summary");
         Assert.Equal(0, summary.GetProperty("overdue").GetInt32());
         Assert.Equal(6, summary.GetProperty("median_days_to_payment").GetDouble()); // 13, 16, 17, 18, 19, 20 November
