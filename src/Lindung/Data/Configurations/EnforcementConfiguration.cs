@@ -1,4 +1,5 @@
 using Lindung.Data.Entities;
+using Lindung.Domain.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -106,9 +107,11 @@ internal sealed class BenefitClaimConfiguration : IEntityTypeConfiguration<Benef
         });
         builder.Property(c => c.RecordedBy).HasMaxLength(256);
         builder.Property(c => c.RegionCode).HasMaxLength(5);
+        builder.Property(c => c.ClaimNumber).HasMaxLength(ClaimColumns.NumberMax);
         builder.HasOne(c => c.Worker).WithMany().HasForeignKey(c => c.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.RegionCode, c.Status });
         builder.HasIndex(c => c.WorkerId);
         builder.HasIndex(c => c.AgencyId);
+        builder.HasIndex(c => new { c.RegionCode, c.ClaimNumber }).IsUnique().HasFilter("claim_number IS NOT NULL").HasDatabaseName("ux_claims_region_claim_number");
     }
 }

@@ -3,7 +3,8 @@ using Lindung.Domain.Claims;
 namespace Lindung.Data.Entities;
 
 /// <summary>
-/// A benefit claim of a worker the registry knows (DOMAIN §10), entered by the agency or the branch:
+/// A benefit claim of a worker the registry knows (DOMAIN §10), entered by the agency or the branch
+/// or imported from the branch's claims extract:
 /// the event, the filing, the day the documents were complete (the SLA clock starts), the payment. Whether
 /// the worker was covered for that benefit on the event day is decided when the claim is recorded; when
 /// not, the employer's own liability is estimated from the benefit book.
@@ -15,6 +16,13 @@ internal sealed class BenefitClaim : IRegionScoped
     public Guid WorkerId { get; set; }
 
     public Worker? Worker { get; set; }
+
+    /// <summary>
+    /// The branch's own claim number, when the claim came from a branch extract:
+    /// unique within the region, the key that makes importing the same extract twice change nothing.
+    /// Null for claims entered by hand.
+    /// </summary>
+    public string? ClaimNumber { get; set; }
 
     public ClaimKind Kind { get; set; }
 

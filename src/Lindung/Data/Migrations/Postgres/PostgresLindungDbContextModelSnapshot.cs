@@ -246,6 +246,11 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("claim_date");
 
+                    b.Property<string>("ClaimNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("claim_number");
+
                     b.Property<bool>("CoveredOnEvent")
                         .HasColumnType("boolean")
                         .HasColumnName("covered_on_event");
@@ -314,6 +319,11 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_claims_worker_id");
+
+                    b.HasIndex("RegionCode", "ClaimNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_claims_region_claim_number")
+                        .HasFilter("claim_number IS NOT NULL");
 
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_claims_region_code_status");

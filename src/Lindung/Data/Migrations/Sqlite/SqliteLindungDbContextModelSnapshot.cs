@@ -238,6 +238,11 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("claim_date");
 
+                    b.Property<string>("ClaimNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_number");
+
                     b.Property<bool>("CoveredOnEvent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("covered_on_event");
@@ -306,6 +311,11 @@ namespace Lindung.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_claims_worker_id");
+
+                    b.HasIndex("RegionCode", "ClaimNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_claims_region_claim_number")
+                        .HasFilter("claim_number IS NOT NULL");
 
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_claims_region_code_status");
