@@ -32,6 +32,7 @@ internal static class LindungCli
             BranchCommand.Create(console),
             Features.Certificates.CertificateCommand.Create(console),
             Features.Procurement.ContractsCommand.Create(console),
+            Features.Claims.ClaimsCommand.Create(console),
             Features.Budget.BudgetCommand.Create(console),
             Features.Villages.VillagesCommand.Create(console),
         };

@@ -97,6 +97,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/v1/claims"] = ("401 200 200 200 403 403 200 403 403 403 403", null),
         ["POST /api/v1/claims"] = ("401 400 400 400 403 403 403 403 403 403 403", null),
         ["POST /api/v1/claims/{id}"] = ("401 400 404 400 403 403 403 403 403 403 403", "401 404 404 404 403 403 403 403 403 403 403"),
+        // A claims extract without a multipart file is a 400 for those who record claims (an operator: its staff's rows only).
+        ["POST /api/v1/claims/imports"] = ("401 400 400 400 403 403 403 403 403 403 403", null),
         ["GET /enforcement"] = ("in 200 dn 200 dn dn 200 dn dn dn 200", null),
         ["GET /enforcement/{id}"] = ("in 200 dn 200 dn dn 200 dn dn dn 200", "in 404 dn 404 dn dn 404 dn dn dn 404"),
         ["GET /sponsors"] = ("in 200 dn 200 dn 200 dn dn dn dn dn", null),

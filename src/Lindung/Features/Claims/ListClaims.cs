@@ -10,7 +10,7 @@ namespace Lindung.Features.Claims;
 
 /// <summary>One claim with its clock: working days since the documents were complete (until paid), the SLA, and whether it is past it.</summary>
 internal sealed record ClaimRow(
-    Guid Id, Guid WorkerId, string WorkerName, string NikMasked, ClaimKind Kind, bool Death, DateOnly EventDate, DateOnly? ClaimDate,
+    Guid Id, string? ClaimNumber, Guid WorkerId, string WorkerName, string NikMasked, ClaimKind Kind, bool Death, DateOnly EventDate, DateOnly? ClaimDate,
     DateOnly? DocumentsCompleteOn, ClaimStatus Status, DateOnly? PaidOn, long? PaidAmount, bool CoveredOnEvent, long? Liability,
     int? WorkingDaysElapsed, int SlaWorkingDays, bool Overdue, string RegionCode);
 
@@ -58,7 +58,7 @@ internal sealed class ListClaims(LindungDbContext db, TimeProvider clock)
                 : null;
             var sla = book.SlaWorkingDays[c.Kind];
             list.Add(new ClaimRow(
-                c.Id, c.WorkerId, view.Names ? r.Name : "—", view.Nik == NikView.None ? string.Empty : Domain.Identifiers.Nik.Mask(r.Nik), c.Kind, c.Death, c.EventDate, c.ClaimDate, c.DocumentsCompleteOn, c.Status,
+                c.Id, c.ClaimNumber, c.WorkerId, view.Names ? r.Name : "—", view.Nik == NikView.None ? string.Empty : Domain.Identifiers.Nik.Mask(r.Nik), c.Kind, c.Death, c.EventDate, c.ClaimDate, c.DocumentsCompleteOn, c.Status,
                 c.PaidOn, c.PaidAmount, c.CoveredOnEvent, c.Liability, elapsed, sla, c.Status == ClaimStatus.Complete && elapsed > sla, c.RegionCode));
         }
 

@@ -40,7 +40,7 @@ internal sealed class RecordClaim(LindungDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The rules every claim passes, whether entered here or read from elsewhere (a branch extract):
+    /// The rules every claim passes, entered here or read from a branch extract (<see cref="ImportClaims"/>):
     /// each failure is added to <paramref name="errors"/>. When none fails, the claim (not yet added to
     /// the context) with its coverage on the event day, its employer and the liability decided.
     /// </summary>

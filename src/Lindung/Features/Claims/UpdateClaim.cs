@@ -56,9 +56,9 @@ internal sealed class UpdateClaim(LindungDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The rules every move of a claim passes, made here or read from a later branch extract: a
-    /// known status the claim may move to, 'paid' with its day and an amount above 0, 'complete'
-    /// with its day, dates in order. A day not given keeps the claim's.
+    /// The rules every move of a claim passes, made here or read from a later branch extract
+    /// (<see cref="ImportClaims"/>): a known status the claim may move to, 'paid' with its day and an
+    /// amount above 0, 'complete' with its day, dates in order. A day not given keeps the claim's.
     /// The first failure is added to <paramref name="errors"/>; otherwise the move, not yet made.
     /// </summary>
     public static ClaimMove? Check(BenefitClaim claim, ClaimUpdate update, DateOnly today, List<UseCaseError> errors)

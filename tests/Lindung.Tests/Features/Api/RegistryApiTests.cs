@@ -229,7 +229,7 @@ public sealed class RegistryApiTests
                 .Select(m => (Path: System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!.TrimEnd('/'), ":[a-z]+}", "}"), Method: m.ToLowerInvariant())))
             .ToList();
 
-        Assert.Equal(90, endpoints.Count); // 15 registry, 8 import (with confirm and undo), 7 reconciliation (with cancel), 1 report, 1 compliance, 3 certificate, 2 licence-check, 2 audit-trail, 2 branch, 7 contract (with import), 1 DCI search, 1 budget, 6 village, 6 sponsor, 5 group, 3 field, 1 actions, 10 enforcement (with bulk opening and its candidates), 3 claims and 6 ticket endpoints
+        Assert.Equal(91, endpoints.Count); // 15 registry, 8 import (with confirm and undo), 7 reconciliation (with cancel), 1 report, 1 compliance, 3 certificate, 2 licence-check, 2 audit-trail, 2 branch, 7 contract (with import), 1 DCI search, 1 budget, 6 village, 6 sponsor, 5 group, 3 field, 1 actions, 10 enforcement (with bulk opening and its candidates), 4 claims (with import) and 6 ticket endpoints
         Assert.All(endpoints, e =>
         {
             Assert.True(paths.TryGetProperty(e.Path, out var item), $"{e.Path} is not in the document");

@@ -8,7 +8,8 @@ namespace Lindung.Tests.Features.Claims;
 
 /// <summary>
 /// An agency operator in Chromium records the fatal work accident of an honorer who was never enrolled
-/// and reads what it leaves the agency (48 × wage + 12 jt + 10 jt); the leader reads the same liability
+/// and reads what it leaves the agency (48 × wage + 12 jt + 10 jt), then uploads the branch's extract with
+/// the heirs' JHT claim; the leader reads the same liability
 /// beside the claims without the worker's name; the page holds on a phone.
 /// </summary>
 [Collection(BrowserCollectionDefinition.Name)]
@@ -40,6 +41,18 @@ public sealed class ClaimBrowserTests(BrowserFixture browser)
         Assert.Equal("106000000", await page.Locator("#claims [data-liability]").GetAttributeAsync("data-liability"));
         Assert.Contains("106.000.000", await page.Locator("#uncovered").InnerTextAsync(), StringComparison.Ordinal);
         await Screenshots.SaveAsync(page, "claims-1-operator");
+
+        // The branch's extract then brings the heirs' JHT claim for the same worker, under the branch's number.
+        var extract = Path.Combine(app.DataDirectory, "klaim-cabang.csv");
+        await File.WriteAllLinesAsync(extract, ["No Klaim,NIK,Jenis Klaim,Tgl Kejadian,Tgl Pengajuan,Status", $"KLM/UI/1,{seed.BudiSantoso.Nik},JHT,20/11/2026,23/11/2026,Diajukan"]);
+        await page.Locator("#claim-import summary").ClickAsync();
+        await page.Locator("#import-file").SetInputFilesAsync(extract);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Impor klaim", Exact = true }).ClickAsync();
+        var imported = page.Locator("#import-result");
+        await imported.WaitForAsync();
+        Assert.Equal(("true", "1"), (await imported.GetAttributeAsync("data-committed"), await imported.Locator("[data-count='new']").InnerTextAsync()));
+        Assert.Equal(1, await page.Locator("#claims [data-claim-number='KLM/UI/1']").CountAsync());
+        await Screenshots.SaveAsync(page, "claims-1b-import");
 
         var leaderPage = await browser.NewPageAsync(app.BaseAddress);
         await using var leaderContext = leaderPage.Context;
