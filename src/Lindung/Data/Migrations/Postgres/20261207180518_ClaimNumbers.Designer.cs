@@ -39,6 +39,11 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("institution");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(11)

@@ -33,6 +33,11 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(11)
