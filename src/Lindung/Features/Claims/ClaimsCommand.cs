@@ -44,7 +44,7 @@ internal static class ClaimsCommand
             var result = await use.HandleAsync(new ClaimImportRequest(path.FullName, path.Name, parse.GetValue(sheet), parse.GetValue(validOnly)), AccessScope.Operator, ct);
             if (!result.Succeeded)
             {
-                throw new UsageException(string.Join(" ", result.Errors.Select(e => $"{e.Code}: {e.Error.MessageEn}")));
+                throw UsageException.From(result.Errors);
             }
 
             var outcome = result.Value;
