@@ -1,14 +1,35 @@
 using Lindung.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lindung.Data;
 
-/// <summary>
-/// Point-in-time queries over versioned rows (<see cref="IHistorical"/>), translated to SQL. Versions
-/// change in the imports' set-based merge (<c>ImportMergeSql</c>), which closes a version on the day and
-/// opens the next from it.
-/// </summary>
+/// <summary>Point-in-time queries over versioned rows (<see cref="IHistorical"/>), translated to SQL, and the one way to change them.</summary>
 internal static class History
 {
+    /// <summary>
+    /// Records a change on <paramref name="day"/>: closes <paramref name="current"/> (its valid_to
+    /// becomes <paramref name="day"/>) and adds <paramref name="next"/> in force from that day.
+    /// Saved by the caller's next SaveChanges, which audits both rows.
+    /// </summary>
+    public static void Supersede<T>(this DbContext db, T current, T next, DateOnly day)
+        where T : class, IHistorical
+    {
+        if (current.ValidTo is not null)
+        {
+            throw new InvalidOperationException($"This {typeof(T).Name} version was already closed on {current.ValidTo:yyyy-MM-dd}.");
+        }
+
+        if (day <= current.ValidFrom)
+        {
+            throw new ArgumentOutOfRangeException(nameof(day), day, $"A change must come after the version's start ({current.ValidFrom:yyyy-MM-dd}).");
+        }
+
+        current.ValidTo = day;
+        next.ValidFrom = day;
+        next.ValidTo = null;
+        db.Add(next);
+    }
+
     /// <summary>The versions in force on <paramref name="day"/>: from ≤ day &lt; to.</summary>
     public static IQueryable<T> ValidOn<T>(this IQueryable<T> rows, DateOnly day)
         where T : class, IHistorical =>

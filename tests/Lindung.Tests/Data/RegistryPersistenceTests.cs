@@ -218,6 +218,35 @@ public abstract class RegistryPersistenceTests(RegistryDatabase database)
     }
 
     [Fact]
+    public async Task Superseding_a_version_closes_it_and_opens_the_next_on_the_same_day()
+    {
+        var worker = NewWorker();
+        var kpj = NewDigits(11);
+        var first = NewMembership(worker, kpj, MembershipStatus.Active, new DateOnly(2026, 1, 1), null);
+        await SaveAsync(worker, first);
+        var change = new DateOnly(2026, 4, 1);
+
+        await using (var db = database.NewContext())
+        {
+            var current = await db.Memberships.SingleAsync(m => m.Id == first.Id);
+            var next = NewMembership(worker, kpj, MembershipStatus.Active, change, null);
+            next.ReportedWage = 3_000_000;
+            db.Supersede(current, next, change);
+            await db.SaveChangesAsync();
+            Assert.Throws<InvalidOperationException>(() => db.Supersede(current, NewMembership(worker, kpj, MembershipStatus.Inactive, change, null), change.AddDays(1)));
+        }
+
+        await using var check = database.NewContext();
+        var versions = await check.Memberships.Where(m => m.Kpj == kpj).OrderBy(m => m.ValidFrom).ToListAsync();
+        Assert.Equal([(new DateOnly(2026, 1, 1), (DateOnly?)change), (change, null)], versions.Select(v => (v.ValidFrom, v.ValidTo)));
+        Assert.Equal(2_500_000, (await check.Memberships.ValidOn(change.AddDays(-1)).SingleAsync(m => m.Kpj == kpj)).ReportedWage);
+        Assert.Equal(3_000_000, (await check.Memberships.ValidOn(change).SingleAsync(m => m.Kpj == kpj)).ReportedWage);
+        var keys = versions.Select(v => v.Id.ToString()).ToList();
+        var audit = await check.AuditEvents.Where(a => keys.Contains(a.EntityKey)).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+        Assert.Equal([AuditAction.Create, AuditAction.Create, AuditAction.Update], audit.Order());
+    }
+
+    [Fact]
     public async Task A_card_has_at_most_one_open_version()
     {
         var worker = NewWorker();
