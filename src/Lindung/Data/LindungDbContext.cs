@@ -102,6 +102,8 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<EnforcementStageSetting> EnforcementStageSettings => Set<EnforcementStageSetting>();
 
+    public DbSet<EnforcementLetterTemplate> EnforcementLetterTemplates => Set<EnforcementLetterTemplate>();
+
     public DbSet<DayOff> DaysOff => Set<DayOff>();
 
     public DbSet<BenefitClaim> Claims => Set<BenefitClaim>();
@@ -120,6 +122,7 @@ internal abstract class LindungDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new EnforcementStepConfiguration());
         builder.ApplyConfiguration(new EnforcementLetterConfiguration());
         builder.ApplyConfiguration(new EnforcementStageSettingConfiguration());
+        builder.ApplyConfiguration(new EnforcementLetterTemplateConfiguration());
         builder.ApplyConfiguration(new DayOffConfiguration());
         builder.ApplyConfiguration(new BenefitClaimConfiguration());
         builder.ApplyConfiguration(new TicketConfiguration());

@@ -27,7 +27,7 @@ public sealed class RegistryModelTests
         typeof(Contract), typeof(ContractStage), typeof(ContractWorker), typeof(PaymentGateCheck), typeof(ComplianceCertificate),
         typeof(VillageAssignment), typeof(VillageProfile), typeof(ReplaceLimitSetting), typeof(Sponsor), typeof(Sponsorship), typeof(SponsoredMonth),
         typeof(WorkerGroup), typeof(GroupMember), typeof(FieldLead),
-        typeof(EnforcementCase), typeof(EnforcementStep), typeof(EnforcementLetter), typeof(BenefitClaim),
+        typeof(EnforcementCase), typeof(EnforcementStep), typeof(EnforcementLetter), typeof(EnforcementLetterTemplate), typeof(BenefitClaim),
         typeof(Ticket), typeof(TicketMessage), typeof(TicketAttachment),
     ];
 

@@ -1,5 +1,6 @@
 using Lindung.Data.Entities;
 using Lindung.Domain.Claims;
+using Lindung.Domain.Enforcement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -76,6 +77,27 @@ internal sealed class EnforcementStageSettingConfiguration : IEntityTypeConfigur
         builder.Property(s => s.AppliesTo).HasMaxLength(5);
         builder.Property(s => s.FineRatePerMonth).HasPrecision(9, 6);
         builder.HasIndex(s => new { s.AppliesTo, s.Stage }).IsUnique();
+    }
+}
+
+internal sealed class EnforcementLetterTemplateConfiguration : IEntityTypeConfiguration<EnforcementLetterTemplate>
+{
+    public void Configure(EntityTypeBuilder<EnforcementLetterTemplate> builder)
+    {
+        builder.ToTable("enforcement_letter_templates", t =>
+        {
+            // A regency's wording (PP.KK), and a version is never empty.
+            t.HasCheckConstraint("ck_enforcement_letter_templates_regency", "LENGTH(region_code) = 5");
+            t.HasCheckConstraint("ck_enforcement_letter_templates_period", "valid_to IS NULL OR valid_to > valid_from");
+        });
+        builder.Property(t => t.Subject).HasMaxLength(LetterTemplate.SubjectMax);
+        builder.Property(t => t.Addressee).HasMaxLength(LetterTemplate.AddresseeLinesMax * (LetterTemplate.LineMax + 1));
+        builder.Property(t => t.Paragraphs).HasMaxLength(LetterTemplate.ParagraphsMax * (LetterTemplate.ParagraphMax + 1));
+        builder.Property(t => t.Signatory).HasMaxLength(LetterTemplate.SignatoryMax);
+
+        // One version per kind and first day, and one open version per kind: the wording in force on a day is never ambiguous.
+        builder.HasIndex(t => new { t.RegionCode, t.Kind, t.ValidFrom }).IsUnique();
+        builder.HasIndex(t => new { t.RegionCode, t.Kind }).IsUnique().HasFilter("valid_to IS NULL").HasDatabaseName("ux_enforcement_letter_templates_open");
     }
 }
 

@@ -20,7 +20,8 @@ internal sealed record LetterContent(
 
 /// <summary>
 /// An enforcement letter as an A4 PDF in Bahasa Indonesia, laid out like an official letter: sender,
-/// number and subject, recipient, the body with the findings as a list, and the signature block.
+/// number and subject, recipient, the body with the findings as a list, and the signature block. A
+/// letter whose template runs longer than a page continues on the next.
 /// </summary>
 internal static class EnforcementLetterPdf
 {
@@ -36,53 +37,48 @@ internal static class EnforcementLetterPdf
         using var document = new PdfDocument();
         document.Info.Title = $"{letter.Subject} — {letter.Number}";
         document.Info.Creator = "Lindung";
-        var page = document.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
-        using (var gfx = XGraphics.FromPdfPage(page))
+        var heading = new XFont(PdfFonts.Family, 13, XFontStyleEx.Bold);
+        var bold = new XFont(PdfFonts.Family, 10.5, XFontStyleEx.Bold);
+        var body = new XFont(PdfFonts.Family, 10.5, XFontStyleEx.Regular);
+        using (var pages = new Pages(document))
         {
-            var width = page.Width.Point - (2 * Margin);
-            var heading = new XFont(PdfFonts.Family, 13, XFontStyleEx.Bold);
-            var bold = new XFont(PdfFonts.Family, 10.5, XFontStyleEx.Bold);
-            var body = new XFont(PdfFonts.Family, 10.5, XFontStyleEx.Regular);
-            var formatter = new XTextFormatter(gfx);
-            var y = Margin;
-            gfx.DrawString(letter.Sender, heading, new XSolidBrush(Green), Margin, y);
-            y += 8;
-            gfx.DrawLine(new XPen(Green, 1.2), Margin, y, Margin + width, y);
-            y += 22;
-            gfx.DrawString($"{letter.Place}, {Date(letter.Date)}", body, XBrushes.Black, new XRect(Margin, y - 11, width, 14), XStringFormats.TopRight);
+            var width = pages.Width;
+            pages.Gfx.DrawString(letter.Sender, heading, new XSolidBrush(Green), Margin, pages.Y);
+            pages.Y += 8;
+            pages.Gfx.DrawLine(new XPen(Green, 1.2), Margin, pages.Y, Margin + width, pages.Y);
+            pages.Y += 22;
+            pages.Gfx.DrawString($"{letter.Place}, {Date(letter.Date)}", body, XBrushes.Black, new XRect(Margin, pages.Y - 11, width, 14), XStringFormats.TopRight);
             foreach (var (label, value) in new[] { ("Nomor", letter.Number), ("Perihal", letter.Subject) })
             {
-                gfx.DrawString(label, body, XBrushes.Black, Margin, y);
-                gfx.DrawString($": {value}", label == "Perihal" ? bold : body, XBrushes.Black, Margin + 60, y);
-                y += 16;
+                pages.Gfx.DrawString(label, body, XBrushes.Black, Margin, pages.Y);
+                Line(pages, $": {value}", label == "Perihal" ? bold : body, 60, width - 60, 16);
             }
 
-            y += 14;
-            gfx.DrawString("Kepada Yth.", body, XBrushes.Black, Margin, y);
-            y += 15;
+            pages.Y += 14;
+            pages.Gfx.DrawString("Kepada Yth.", body, XBrushes.Black, Margin, pages.Y);
+            pages.Y += 15;
             foreach (var line in letter.Recipient)
             {
-                gfx.DrawString(line, bold, XBrushes.Black, Margin, y);
-                y += 15;
+                Line(pages, line, bold, 0, width, 15);
             }
 
-            y += 12;
-            y = Paragraph(formatter, letter.Paragraphs[0], body, y, width, gfx);
+            pages.Y += 12;
+            pages.Y = Paragraph(pages, letter.Paragraphs[0], body, width);
             foreach (var finding in letter.Findings)
             {
-                y = Paragraph(formatter, "•  " + finding, body, y, width - 16, gfx, indent: 16);
+                pages.Y = Paragraph(pages, "•  " + finding, body, width - 16, indent: 16);
             }
 
             foreach (var paragraph in letter.Paragraphs.Skip(1))
             {
-                y = Paragraph(formatter, paragraph, body, y, width, gfx);
+                pages.Y = Paragraph(pages, paragraph, body, width);
             }
 
-            y += 24;
-            gfx.DrawString("Hormat kami,", body, XBrushes.Black, Margin + (width / 2), y);
-            y += 64;
-            gfx.DrawString(letter.Signatory, bold, XBrushes.Black, Margin + (width / 2), y);
+            pages.Room(24 + 64 + 16);
+            pages.Y += 24;
+            pages.Gfx.DrawString("Hormat kami,", body, XBrushes.Black, Margin + (width / 2), pages.Y);
+            pages.Y += 64;
+            Line(pages, letter.Signatory, bold, width / 2, width / 2, 15);
         }
 
         using var output = new MemoryStream();
@@ -90,13 +86,82 @@ internal static class EnforcementLetterPdf
         return output.ToArray();
     }
 
-    /// <summary>Lays out one wrapped paragraph and returns where the next one starts.</summary>
-    private static double Paragraph(XTextFormatter formatter, string text, XFont font, double y, double width, XGraphics gfx, double indent = 0)
+    /// <summary>
+    /// Writes a line at the current baseline and moves down <paramref name="step"/>; a text too long for
+    /// one line (a template's long subject or addressee) wraps under itself.
+    /// </summary>
+    private static void Line(Pages pages, string text, XFont font, double indent, double width, double step)
     {
-        var lines = EstimateLines(gfx, text, font, width);
+        var lines = EstimateLines(pages.Gfx, text, font, width);
+        pages.Room(step + ((lines - 1) * font.GetHeight()));
+        if (lines == 1)
+        {
+            pages.Gfx.DrawString(text, font, XBrushes.Black, Margin + indent, pages.Y);
+        }
+        else
+        {
+            var box = new XRect(Margin + indent, pages.Y - font.GetHeight() + 3, width, (lines * font.GetHeight()) + 2);
+            pages.Formatter.DrawString(text, font, XBrushes.Black, box, XStringFormats.TopLeft);
+        }
+
+        pages.Y += ((lines - 1) * font.GetHeight()) + step;
+    }
+
+    /// <summary>Lays out one wrapped paragraph, on the next page when it does not fit, and returns where the next one starts.</summary>
+    private static double Paragraph(Pages pages, string text, XFont font, double width, double indent = 0)
+    {
+        var lines = EstimateLines(pages.Gfx, text, font, width);
         var height = (lines * font.GetHeight()) + 2;
-        formatter.DrawString(text, font, XBrushes.Black, new XRect(Margin + indent, y - font.GetHeight() + 3, width, height), XStringFormats.TopLeft);
-        return y + height + 8;
+        pages.Room(height);
+        pages.Formatter.DrawString(text, font, XBrushes.Black, new XRect(Margin + indent, pages.Y - font.GetHeight() + 3, width, height), XStringFormats.TopLeft);
+        return pages.Y + height + 8;
+    }
+
+    /// <summary>The page being written and where on it; a letter longer than a page goes on to the next A4 page.</summary>
+    private sealed class Pages : IDisposable
+    {
+        private readonly PdfDocument _document;
+        private PdfPage _page;
+
+        public Pages(PdfDocument document)
+        {
+            _document = document;
+            _page = NewPage();
+            Gfx = XGraphics.FromPdfPage(_page);
+            Formatter = new XTextFormatter(Gfx);
+        }
+
+        public XGraphics Gfx { get; private set; }
+
+        public XTextFormatter Formatter { get; private set; }
+
+        public double Y { get; set; } = Margin;
+
+        public double Width => _page.Width.Point - (2 * Margin);
+
+        /// <summary>Starts a new page unless <paramref name="height"/> points still fit above the bottom margin.</summary>
+        public void Room(double height)
+        {
+            if (Y + height <= _page.Height.Point - Margin || Y <= Margin)
+            {
+                return;
+            }
+
+            Gfx.Dispose();
+            _page = NewPage();
+            Gfx = XGraphics.FromPdfPage(_page);
+            Formatter = new XTextFormatter(Gfx);
+            Y = Margin;
+        }
+
+        public void Dispose() => Gfx.Dispose();
+
+        private PdfPage NewPage()
+        {
+            var page = _document.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            return page;
+        }
     }
 
     /// <summary>How many lines the formatter will need: words laid out greedily at the font's widths.</summary>

@@ -11,7 +11,9 @@ namespace Lindung.Features.Enforcement;
 /// Composes, numbers and stores the letter a stage sends: the two written warnings to the employer, the
 /// TMP2T request to the Pemda's licensing office, and the cover letter of the SKK to the Kejaksaan
 /// Negeri. Numbers run per region, kind and year (<c>003/TEG-1/35.77/XII/2026</c>); the letter is stored
-/// as rendered, so a reprint is the letter that was sent.
+/// as rendered, so a reprint is the letter that was sent. The wording is the regency's template in force
+/// on the issue day (<see cref="LetterTemplates"/>); the findings frozen on the case are listed after its
+/// first paragraph.
 /// </summary>
 internal sealed class EnforcementLetters(LindungDbContext db)
 {
@@ -36,10 +38,10 @@ internal sealed class EnforcementLetters(LindungDbContext db)
             .Where(l => l.RegionCode == enforcementCase.RegionCode && l.Kind == kind && l.Year == today.Year)
             .MaxAsync(l => (int?)l.Sequence, ct) ?? 0);
         var number = string.Create(CultureInfo.InvariantCulture, $"{sequence:000}/{Code(kind)}/{enforcementCase.RegionCode}/{Roman[today.Month - 1]}/{today.Year}");
-        var branch = await db.BranchWorkingAreas.AsNoTracking()
-            .Where(w => w.RegionCode == enforcementCase.RegionCode && w.ValidFrom <= today && (w.ValidTo == null || w.ValidTo > today))
-            .Select(w => w.Branch!.Name).FirstOrDefaultAsync(ct);
-        var content = Compose(enforcementCase, employer, kind, rule, number, today, branch);
+        var (place, office) = await SenderAsync(enforcementCase.RegionCode, today, ct);
+        var template = await LetterTemplates.InForceAsync(db, enforcementCase.RegionCode, kind, today, ct);
+        var findings = CaseFinding.Read(enforcementCase.Evidence).Select(f => f.MessageId).ToList();
+        var content = Compose(template, Values(enforcementCase, employer, rule, place, office), number, today, findings);
         return new EnforcementLetter
         {
             CaseId = enforcementCase.Id,
@@ -62,60 +64,41 @@ internal sealed class EnforcementLetters(LindungDbContext db)
         _ => "SKK",
     };
 
-    private static LetterContent Compose(EnforcementCase c, Employer employer, EnforcementLetterKind kind, StageRule rule, string number, DateOnly today, string? branch)
-    {
-        var areas = AreaDirectory.Embedded;
-        var place = areas.Find(c.RegionCode)?.Name ?? c.RegionCode;
-        var sender = "BPJS KETENAGAKERJAAN — " + (branch ?? $"Kantor Cabang {place}").ToUpper(CultureInfo.InvariantCulture);
-        var firm = c.Npp is null ? employer.Name : $"{employer.Name} (NPP {c.Npp})";
-        var findings = CaseFinding.Read(c.Evidence).Select(f => f.MessageId).ToList();
-        var due = c.DueOn is { } d ? EnforcementLetterPdf.Date(d) : null;
-        var employerAddress = new[] { employer.Name, c.Npp is null ? null : $"NPP {c.Npp}", $"di {place}" }.OfType<string>().ToList();
-        return kind switch
+    /// <summary>What the placeholders of a letter on this case say.</summary>
+    public static IReadOnlyDictionary<string, string> Values(EnforcementCase c, Employer employer, StageRule rule, string place, string office) =>
+        new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            EnforcementLetterKind.Warning1 or EnforcementLetterKind.Warning2 => new LetterContent(
-                sender,
-                number,
-                place,
-                today,
-                kind == EnforcementLetterKind.Warning1 ? "Teguran Tertulis I" : "Teguran Tertulis II",
-                employerAddress,
-                [
-                    $"Berdasarkan data kepesertaan BPJS Ketenagakerjaan yang kami kelola, pada {firm} kami mencatat temuan berikut (dibekukan pada berkas kasus {c.Number} tanggal {EnforcementLetterPdf.Date(c.OpenedOn)}):",
-                    $"Sesuai {rule.LegalBasis}, Saudara kami minta memenuhi kewajiban tersebut paling lambat {due} ({rule.WorkingDays} hari kerja sejak surat ini).",
-                    kind == EnforcementLetterKind.Warning1
-                        ? "Apabila sampai batas waktu tersebut kewajiban belum dipenuhi, kami akan menyampaikan teguran tertulis kedua."
-                        : "Apabila sampai batas waktu tersebut kewajiban belum dipenuhi, Saudara akan dikenai sanksi denda dan dapat dikenai sanksi tidak mendapat pelayanan publik tertentu (PP 86/2013 Pasal 5 ayat (2)).",
-                ],
-                findings,
-                "Kepala Kantor Cabang"),
-            EnforcementLetterKind.Tmp2tRequest => new LetterContent(
-                sender,
-                number,
-                place,
-                today,
-                "Permohonan Pengenaan Sanksi Tidak Mendapat Pelayanan Publik Tertentu (TMP2T)",
-                [$"Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", place],
-                [
-                    $"Bersama ini kami sampaikan bahwa {firm} belum memenuhi kewajiban jaminan sosial ketenagakerjaan setelah teguran tertulis I dan II serta denda (kasus {c.Number}), dengan temuan:",
-                    $"Berdasarkan {rule.LegalBasis}, kami mohon agar kepada pemberi kerja tersebut tidak diberikan pelayanan publik tertentu — perizinan terkait usaha, izin yang diperlukan untuk mengikuti tender proyek, izin mempekerjakan tenaga kerja asing, izin perusahaan penyedia jasa pekerja/buruh, dan persetujuan bangunan gedung — sampai kewajibannya dipenuhi.",
-                    "Status sanksi ini dijawab oleh layanan pemeriksaan kepatuhan Lindung (SANCTIONED) sejak tanggal surat ini; kami akan memberitahukan pencabutannya segera setelah kewajiban dipenuhi.",
-                ],
-                findings,
-                "Kepala Kantor Cabang"),
-            _ => new LetterContent(
-                sender,
-                number,
-                place,
-                today,
-                $"Penyerahan Surat Kuasa Khusus Nomor {c.SkkNumber}",
-                ["Kepala Kejaksaan Negeri " + (areas.Find(c.ProsecutorRegion)?.Name ?? c.ProsecutorRegion), "u.p. Kepala Seksi Perdata dan Tata Usaha Negara"],
-                [
-                    $"Bersama ini kami serahkan Surat Kuasa Khusus Nomor {c.SkkNumber} tanggal {(c.SkkDate is { } skk ? EnforcementLetterPdf.Date(skk) : "-")} kepada Jaksa Pengacara Negara {c.StateAttorney} untuk menangani ketidakpatuhan {firm} (kasus {c.Number}), dengan temuan:",
-                    $"Teguran tertulis I dan II, denda, dan permohonan TMP2T telah kami sampaikan tanpa dipenuhi. Berdasarkan {rule.LegalBasis}, kami mohon bantuan Jaksa Pengacara Negara untuk pemanggilan, mediasi dan pemulihan kewajiban tersebut.",
-                ],
-                findings,
-                "Kepala Kantor Cabang"),
+            ["perusahaan"] = c.Npp is null ? employer.Name : $"{employer.Name} (NPP {c.Npp})",
+            ["nama_perusahaan"] = employer.Name,
+            ["npp"] = c.Npp ?? string.Empty,
+            ["nomor_kasus"] = c.Number,
+            ["tanggal_buka"] = EnforcementLetterPdf.Date(c.OpenedOn),
+            ["batas_waktu"] = c.DueOn is { } due ? EnforcementLetterPdf.Date(due) : string.Empty,
+            ["hari_kerja"] = rule.WorkingDays?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            ["dasar_hukum"] = rule.LegalBasis,
+            ["tempat"] = place,
+            ["kantor_cabang"] = office,
+            ["nomor_skk"] = c.SkkNumber ?? string.Empty,
+            ["tanggal_skk"] = c.SkkDate is { } skk ? EnforcementLetterPdf.Date(skk) : "-",
+            ["jpn"] = c.StateAttorney ?? string.Empty,
+            ["kejari"] = AreaDirectory.Embedded.Find(c.ProsecutorRegion)?.Name ?? c.ProsecutorRegion ?? string.Empty,
         };
+
+    /// <summary>The letter a template says with these values: the sender's heading, the filled text, the findings after the first paragraph.</summary>
+    public static LetterContent Compose(LetterTemplate template, IReadOnlyDictionary<string, string> values, string number, DateOnly today, IReadOnlyList<string> findings)
+    {
+        var filled = template.Fill(values);
+        var sender = "BPJS KETENAGAKERJAAN — " + values["kantor_cabang"].ToUpper(CultureInfo.InvariantCulture);
+        return new LetterContent(sender, number, values["tempat"], today, filled.Subject, filled.Addressee, filled.Paragraphs, findings, filled.Signatory);
+    }
+
+    /// <summary>The regency's name, and the branch serving it on <paramref name="today"/> (else "Kantor Cabang" and the regency).</summary>
+    public async Task<(string Place, string Office)> SenderAsync(string regionCode, DateOnly today, CancellationToken ct)
+    {
+        var place = AreaDirectory.Embedded.Find(regionCode)?.Name ?? regionCode;
+        var branch = await db.BranchWorkingAreas.AsNoTracking()
+            .Where(w => w.RegionCode == regionCode && w.ValidFrom <= today && (w.ValidTo == null || w.ValidTo > today))
+            .Select(w => w.Branch!.Name).FirstOrDefaultAsync(ct);
+        return (place, branch ?? $"Kantor Cabang {place}");
     }
 }

@@ -1526,6 +1526,79 @@ namespace Lindung.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Lindung.Data.Entities.EnforcementLetterTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(1206)
+                        .HasColumnType("character varying(1206)")
+                        .HasColumnName("addressee");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Paragraphs")
+                        .IsRequired()
+                        .HasMaxLength(12008)
+                        .HasColumnType("character varying(12008)")
+                        .HasColumnName("paragraphs");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Signatory")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signatory");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enforcement_letter_templates");
+
+                    b.HasIndex("RegionCode", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_enforcement_letter_templates_open")
+                        .HasFilter("valid_to IS NULL");
+
+                    b.HasIndex("RegionCode", "Kind", "ValidFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enforcement_letter_templates_region_code_kind_valid_from");
+
+                    b.ToTable("enforcement_letter_templates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_enforcement_letter_templates_period", "valid_to IS NULL OR valid_to > valid_from");
+
+                            t.HasCheckConstraint("ck_enforcement_letter_templates_regency", "LENGTH(region_code) = 5");
+
+                            t.HasCheckConstraint("ck_enforcement_letter_templates_region_code", "region_code LIKE '__.__%'");
+                        });
+                });
+
             modelBuilder.Entity("Lindung.Data.Entities.EnforcementStageSetting", b =>
                 {
                     b.Property<Guid>("Id")
