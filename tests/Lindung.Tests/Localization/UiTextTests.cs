@@ -23,6 +23,8 @@ public sealed class UiTextTests
             .Concat(Enumerable.Range(1, 5).Select(g => $"risk.{g}"))
             .Concat(Enum.GetValues<MembershipState>().Select(s => s.Key()))
             .Concat(Enum.GetValues<AuditAction>().Select(Lindung.Features.Audit.IndexModel.ActionKey))
+            .Concat(Lindung.Features.Enforcement.LetterTemplates.Kinds.Select(k => "enf.letter." + Lindung.Features.Enforcement.LetterTemplates.Code(k)))
+            .Concat(Lindung.Features.Enforcement.LetterTemplates.Kinds.SelectMany(Lindung.Features.Enforcement.LetterTemplates.Placeholders).Distinct().Select(p => $"enf.templates.ph.{p}"))
             .Concat(new[]
             {
                 Lindung.Domain.Compliance.ComplianceRules.NotRegistered, Lindung.Domain.Compliance.ComplianceRules.Arrears,

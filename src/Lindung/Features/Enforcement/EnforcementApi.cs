@@ -14,7 +14,7 @@ internal static class EnforcementApi
     public static IServiceCollection AddLindungEnforcement(this IServiceCollection services) =>
         services.AddScoped<OpenCase>().AddScoped<AdvanceCase>().AddScoped<CloseCase>().AddScoped<ReopenCase>()
             .AddScoped<RecordProsecutorAction>().AddScoped<ListCases>().AddScoped<LoadCase>().AddScoped<EnforcementLetters>().AddScoped<ManageEnforcementCalendar>()
-            .AddScoped<ListCaseCandidates>().AddScoped<OpenCases>();
+            .AddScoped<ListCaseCandidates>().AddScoped<OpenCases>().AddScoped<SaveLetterTemplate>().AddScoped<PreviewLetterTemplate>();
 
     public static IEndpointRouteBuilder MapEnforcementApi(this IEndpointRouteBuilder api)
     {
