@@ -107,14 +107,31 @@ internal static class EnforcementLetterPdf
         pages.Y += ((lines - 1) * font.GetHeight()) + step;
     }
 
-    /// <summary>Lays out one wrapped paragraph, on the next page when it does not fit, and returns where the next one starts.</summary>
+    /// <summary>
+    /// Lays out one wrapped paragraph, on the next page when it does not fit, and returns where the next
+    /// one starts. A paragraph taller than a whole page (a template's placeholders can make one) is
+    /// written line by line over as many pages as it needs.
+    /// </summary>
     private static double Paragraph(Pages pages, string text, XFont font, double width, double indent = 0)
     {
-        var lines = EstimateLines(pages.Gfx, text, font, width);
-        var height = (lines * font.GetHeight()) + 2;
-        pages.Room(height);
-        pages.Formatter.DrawString(text, font, XBrushes.Black, new XRect(Margin + indent, pages.Y - font.GetHeight() + 3, width, height), XStringFormats.TopLeft);
-        return pages.Y + height + 8;
+        var lines = WrapLines(pages.Gfx, text, font, width);
+        var lineHeight = font.GetHeight();
+        var height = (lines.Count * lineHeight) + 2;
+        if (height <= pages.PageHeight)
+        {
+            pages.Room(height);
+            pages.Formatter.DrawString(text, font, XBrushes.Black, new XRect(Margin + indent, pages.Y - lineHeight + 3, width, height), XStringFormats.TopLeft);
+            return pages.Y + height + 8;
+        }
+
+        foreach (var line in lines)
+        {
+            pages.Room(lineHeight + 2);
+            pages.Gfx.DrawString(line, font, XBrushes.Black, Margin + indent, pages.Y);
+            pages.Y += lineHeight;
+        }
+
+        return pages.Y + 10;
     }
 
     /// <summary>The page being written and where on it; a letter longer than a page goes on to the next A4 page.</summary>
@@ -138,6 +155,9 @@ internal static class EnforcementLetterPdf
         public double Y { get; set; } = Margin;
 
         public double Width => _page.Width.Point - (2 * Margin);
+
+        /// <summary>The height a page has for text between its margins.</summary>
+        public double PageHeight => _page.Height.Point - (2 * Margin);
 
         /// <summary>Starts a new page unless <paramref name="height"/> points still fit above the bottom margin.</summary>
         public void Room(double height)
@@ -165,9 +185,13 @@ internal static class EnforcementLetterPdf
     }
 
     /// <summary>How many lines the formatter will need: words laid out greedily at the font's widths.</summary>
-    private static int EstimateLines(XGraphics gfx, string text, XFont font, double width)
+    private static int EstimateLines(XGraphics gfx, string text, XFont font, double width) => WrapLines(gfx, text, font, width).Count;
+
+    /// <summary>The lines the formatter will lay out: words placed greedily at the font's widths.</summary>
+    private static List<string> WrapLines(XGraphics gfx, string text, XFont font, double width)
     {
-        var lines = 1;
+        var lines = new List<string>();
+        var line = new List<string>();
         var current = 0.0;
         var space = gfx.MeasureString(" ", font).Width;
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -175,15 +199,16 @@ internal static class EnforcementLetterPdf
             var w = gfx.MeasureString(word, font).Width;
             if (current > 0 && current + space + w > width)
             {
-                lines++;
-                current = w;
+                lines.Add(string.Join(' ', line));
+                line.Clear();
+                current = 0;
             }
-            else
-            {
-                current += (current > 0 ? space : 0) + w;
-            }
+
+            current += (current > 0 ? space : 0) + w;
+            line.Add(word);
         }
 
+        lines.Add(string.Join(' ', line));
         return lines;
     }
 }

@@ -98,6 +98,27 @@ public sealed class LetterTemplateTests
     }
 
     [Fact]
+    public void A_letter_longer_than_a_page_goes_on_to_the_next_and_loses_no_word()
+    {
+        var legalBasis = string.Join(' ', Enumerable.Repeat("Peraturan Daerah Kota Madiun tentang Jaminan Sosial Ketenagakerjaan Pasal 12 ayat (3)", 3));
+        var rule = EnforcementLadder.DefaultRules.Single(r => r.Stage == EnforcementStage.Warning1) with { LegalBasis = legalBasis };
+        var paragraph = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"({i}) {{dasar_hukum}}"));
+        var template = new LetterTemplate(
+            string.Join(' ', Enumerable.Repeat("Perihal yang panjang sekali", 10)),
+            ["{nama_perusahaan}", string.Join(' ', Enumerable.Repeat("alamat", 40))],
+            [paragraph, .. Enumerable.Repeat("Paragraf biasa untuk {perusahaan}.", 7)],
+            "Kepala Kantor Cabang");
+        var enforcementCase = new EnforcementCase { Number = "PK/35.77/2026/0007", Npp = "22222222", Violations = "PDS_WORKERS", Evidence = "[]", OpenedBy = "test", RegionCode = "35.77" };
+        var values = EnforcementLetters.Values(enforcementCase, new Employer { Name = "CV Separuh Daftar", RegionCode = "35.77" }, rule, "Kota Madiun", "Kantor Cabang Madiun");
+        var letter = EnforcementLetters.Compose(template, values, "001/TEG-1/35.77/XII/2026", new DateOnly(2026, 12, 4), ["Ada pekerja yang belum terdaftar."]);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(EnforcementLetterPdf.Render(letter));
+        Assert.True(document.NumberOfPages > 2, $"{document.NumberOfPages} page(s)");
+        var text = Squeeze(string.Concat(document.GetPages().Select(p => p.Text)));
+        Assert.All(letter.Paragraphs.Append(letter.Subject).Concat(letter.Recipient).Append("Hormat kami, Kepala Kantor Cabang"), t => Assert.Contains(Squeeze(t), text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_default_template_passes_the_check_an_edited_one_must_pass()
     {
         foreach (var kind in LetterTemplates.Kinds)
