@@ -141,4 +141,42 @@ public sealed class EnforcementBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/enforcement?candidates=true");
         Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the docket scrolls sideways on a 390px screen");
     }
+
+    [Fact]
+    public async Task A_regional_admin_writes_a_letter_template_and_is_told_which_placeholder_is_unknown()
+    {
+        await using var app = await LindungAppFactory.StartKestrelAsync(b => b.Services.AddSingleton<TimeProvider>(new FixedClock(Now)));
+        var admin = await TestUsers.CreateAsync(app.Services, LindungRoles.RegionalAdmin, null, "35.77");
+
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await using var context = page.Context;
+        await BrowserSignIn.SignInAsync(page, admin);
+        await page.GotoAsync("/admin/enforcement-settings");
+        await page.Locator("#template-kind").SelectOptionAsync("skkcover");
+        await page.Locator("form:has(#template-kind) button").ClickAsync();
+        await page.ArriveAsync("**kind=skkcover*");
+        Assert.Equal("Penyerahan Surat Kuasa Khusus Nomor {nomor_skk}", await page.Locator("#template-subject").InputValueAsync());
+        await page.Locator("#template-placeholders summary").ClickAsync();
+        Assert.Contains("{kejari}", await page.Locator("#template-placeholders").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.Locator("#template-paragraphs").FillAsync("Bersama ini kami serahkan SKK {nomor_skk} kepada {jaksa} untuk {perusahaan}:\n\nDemikian kami sampaikan.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan templat" }).ClickAsync();
+        var refusal = page.Locator("[role=alert]");
+        await refusal.WaitForAsync();
+        Assert.Contains("Tempat isian {jaksa} tidak dikenal untuk surat ini.", await refusal.InnerTextAsync(), StringComparison.Ordinal);
+        await Screenshots.SaveAsync(page, "enforcement-template-refused");
+
+        await page.Locator("#template-paragraphs").FillAsync("Bersama ini kami serahkan SKK {nomor_skk} kepada {jpn} untuk {perusahaan}:\n\nDemikian kami sampaikan.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan templat" }).ClickAsync();
+        await page.ArriveAsync("**done=saved*");
+        Assert.Contains("Penyerahan Surat Kuasa Khusus Nomor {nomor_skk}", await page.Locator("#template-versions").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Bersama ini kami serahkan SKK {nomor_skk} kepada {jpn}", await page.Locator("#template-paragraphs").InputValueAsync(), StringComparison.Ordinal);
+        Assert.Equal("2026-12-05", await page.Locator("#template-from").InputValueAsync()); // the next version can start tomorrow at the earliest
+        await Screenshots.SaveAsync(page, "enforcement-template-saved");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await Screenshots.SaveAsync(page, "enforcement-template-phone");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the settings page scrolls sideways on a 390px screen");
+    }
 }
