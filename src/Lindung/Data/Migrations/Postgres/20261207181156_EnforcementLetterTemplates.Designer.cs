@@ -39,6 +39,11 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("code");
 
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("institution");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(11)
@@ -244,6 +249,11 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("claim_date");
 
+                    b.Property<string>("ClaimNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("claim_number");
+
                     b.Property<bool>("CoveredOnEvent")
                         .HasColumnType("boolean")
                         .HasColumnName("covered_on_event");
@@ -312,6 +322,11 @@ namespace Lindung.Data.Migrations.Postgres
 
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_claims_worker_id");
+
+                    b.HasIndex("RegionCode", "ClaimNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_claims_region_claim_number")
+                        .HasFilter("claim_number IS NOT NULL");
 
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_claims_region_code_status");

@@ -33,6 +33,11 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(11)
@@ -236,6 +241,11 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("claim_date");
 
+                    b.Property<string>("ClaimNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_number");
+
                     b.Property<bool>("CoveredOnEvent")
                         .HasColumnType("INTEGER")
                         .HasColumnName("covered_on_event");
@@ -304,6 +314,11 @@ namespace Lindung.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkerId")
                         .HasDatabaseName("ix_claims_worker_id");
+
+                    b.HasIndex("RegionCode", "ClaimNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ux_claims_region_claim_number")
+                        .HasFilter("claim_number IS NOT NULL");
 
                     b.HasIndex("RegionCode", "Status")
                         .HasDatabaseName("ix_claims_region_code_status");
