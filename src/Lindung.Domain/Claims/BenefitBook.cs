@@ -1,14 +1,15 @@
+using Lindung.Domain.Contributions;
+
 namespace Lindung.Domain.Claims;
 
 /// <summary>
 /// The benefit amounts that an uncovered worker's employer owes itself when an accident or death
 /// happens (DOMAIN §10.1–10.2, PP 82/2019, from 2 December 2019), and the payment SLA per claim kind
-/// in working days after complete documents (DOMAIN §10.4: UNCONFIRMED, the branch's table). Values
-/// are data of one effective date; the caller passes the book in force.
+/// in working days after complete documents (DOMAIN §10.4: UNCONFIRMED, the branch's table). The
+/// values are rows of the rate book (<c>benefit.*</c>, <c>claim.sla.*</c>), effective-dated and
+/// changed by an admin's overlay like any rate: <see cref="From"/> reads the ones in force.
 /// </summary>
 public sealed record BenefitBook(
-    DateOnly EffectiveFrom,
-    string LegalBasis,
     long JkmLumpSum,
     long PeriodicLumpSum,
     long Funeral,
@@ -16,16 +17,39 @@ public sealed record BenefitBook(
     int StmbFullWageMonths,
     IReadOnlyDictionary<ClaimKind, int> SlaWorkingDays)
 {
-    /// <summary>PP 82/2019 as DOMAIN records it; the SLA days are the commonly quoted ones, to be confirmed per branch.</summary>
-    public static BenefitBook Pp82Of2019 { get; } = new(
-        new DateOnly(2019, 12, 2),
-        "PP 44/2015 jo. PP 82/2019",
-        JkmLumpSum: 20_000_000,
-        PeriodicLumpSum: 12_000_000,
-        Funeral: 10_000_000,
-        JkkDeathWageMultiple: 48,
-        StmbFullWageMonths: 12,
-        SlaWorkingDays: new Dictionary<ClaimKind, int> { [ClaimKind.Jkk] = 7, [ClaimKind.Jkm] = 3, [ClaimKind.Jht] = 5, [ClaimKind.Jp] = 5 });
+    private static readonly RateParameter[] Parameters =
+    [
+        RateParameters.BenefitJkmLumpSum, RateParameters.BenefitPeriodicLumpSum, RateParameters.BenefitFuneral,
+        RateParameters.BenefitJkkDeathWageMultiple, RateParameters.BenefitJkkStmbFullWageMonths,
+        RateParameters.ClaimSlaJkk, RateParameters.ClaimSlaJkm, RateParameters.ClaimSlaJht, RateParameters.ClaimSlaJp,
+    ];
+
+    /// <summary>The book in force on <paramref name="day"/>; null when the rate book has no complete book for that month (an event before the amounts it holds).</summary>
+    public static BenefitBook? InForce(RateBook book, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var month = new ContributionMonth(day.Year, day.Month);
+        return Array.TrueForAll(Parameters, p => book.Find(p, month) is not null) ? From(book.At(month)) : null;
+    }
+
+    /// <summary>The book in force in the month <paramref name="rates"/> looks from (an event's month for a liability, today's for an SLA).</summary>
+    public static BenefitBook From(RatesInForce rates)
+    {
+        ArgumentNullException.ThrowIfNull(rates);
+        return new BenefitBook(
+            rates.Amount(RateParameters.BenefitJkmLumpSum),
+            rates.Amount(RateParameters.BenefitPeriodicLumpSum),
+            rates.Amount(RateParameters.BenefitFuneral),
+            rates.Count(RateParameters.BenefitJkkDeathWageMultiple),
+            rates.Count(RateParameters.BenefitJkkStmbFullWageMonths),
+            new Dictionary<ClaimKind, int>
+            {
+                [ClaimKind.Jkk] = rates.Count(RateParameters.ClaimSlaJkk),
+                [ClaimKind.Jkm] = rates.Count(RateParameters.ClaimSlaJkm),
+                [ClaimKind.Jht] = rates.Count(RateParameters.ClaimSlaJht),
+                [ClaimKind.Jp] = rates.Count(RateParameters.ClaimSlaJp),
+            });
+    }
 
     /// <summary>
     /// What the employer carries when the worker was not covered on the event day, rupiah, excluding

@@ -59,7 +59,12 @@ public static class RateBookParser
             throw new RateBookFormatException($"{where}: valid_to {to} is before valid_from {validFrom}.");
         }
 
-        var unit = parameter.Unit == RateUnit.Percent ? "percent" : "rupiah";
+        var unit = parameter.Unit switch
+        {
+            RateUnit.Percent => "percent",
+            RateUnit.Rupiah => "rupiah",
+            _ => "count",
+        };
         if (row.Unit != unit)
         {
             throw new RateBookFormatException($"{where}: unit must be \"{unit}\", found \"{row.Unit}\".");
@@ -101,9 +106,9 @@ public static class RateBookParser
             throw new RateBookFormatException($"{where}: value must not be negative.");
         }
 
-        if (parameter.Unit == RateUnit.Rupiah && row.Value is { } amount && !decimal.IsInteger(amount))
+        if (parameter.Unit is RateUnit.Rupiah or RateUnit.Count && row.Value is { } amount && !decimal.IsInteger(amount))
         {
-            throw new RateBookFormatException($"{where}: a rupiah value must be a whole number.");
+            throw new RateBookFormatException($"{where}: a {(parameter.Unit == RateUnit.Rupiah ? "rupiah" : "count")} value must be a whole number.");
         }
 
         if (row.Values is { } values && (values.Count == 0 || values.Any(v => v <= 0) || values.Distinct().Count() != values.Count))

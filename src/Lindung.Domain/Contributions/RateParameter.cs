@@ -8,6 +8,9 @@ public enum RateUnit
 {
     [JsonStringEnumMemberName("percent")] Percent,
     [JsonStringEnumMemberName("rupiah")] Rupiah,
+
+    /// <summary>A whole number that is neither money nor a rate: a wage multiple, months, working days.</summary>
+    [JsonStringEnumMemberName("count")] Count,
 }
 
 /// <summary>Which field of a rate row carries the parameter's data.</summary>

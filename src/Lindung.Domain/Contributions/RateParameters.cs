@@ -49,13 +49,29 @@ public static class RateParameters
     public static readonly RateParameter PmiExtraMonth = Rupiah("pmi.extra_month", "PMI JKK+JKM per month beyond the package", "iuran JKK+JKM PMI per bulan kelebihan");
     public static readonly RateParameter PmiJhtAmounts = new("pmi.jht_amounts", RateShape.Values, RateUnit.Rupiah, "PMI JHT monthly amounts", "pilihan iuran JHT PMI per bulan");
 
+    /// <summary>JKM cash for a death not caused by work (DOMAIN §10.1), and the parts a work-accident death shares.</summary>
+    public static readonly RateParameter BenefitJkmLumpSum = Rupiah("benefit.jkm.lump_sum", "JKM death lump sum", "santunan kematian JKM");
+    public static readonly RateParameter BenefitPeriodicLumpSum = Rupiah("benefit.periodic_lump_sum", "periodic benefit paid at once", "santunan berkala dibayar sekaligus");
+    public static readonly RateParameter BenefitFuneral = Rupiah("benefit.funeral", "funeral benefit", "biaya pemakaman");
+
+    /// <summary>JKK (DOMAIN §10.2): a work-accident death pays this many monthly wages; temporary incapacity this many months at full wage.</summary>
+    public static readonly RateParameter BenefitJkkDeathWageMultiple = Count("benefit.jkk.death_wage_multiple", "JKK death benefit in monthly wages", "santunan kematian JKK dalam kali upah");
+    public static readonly RateParameter BenefitJkkStmbFullWageMonths = Count("benefit.jkk.stmb_full_wage_months", "JKK months of temporary incapacity at full wage", "bulan STMB JKK dengan upah penuh");
+
+    /// <summary>Working days from complete documents to payment per claim kind (DOMAIN §10.4: UNCONFIRMED, the branch's table).</summary>
+    public static readonly RateParameter ClaimSlaJkk = Count("claim.sla.jkk", "JKK claim payment SLA, working days", "SLA pembayaran klaim JKK, hari kerja");
+    public static readonly RateParameter ClaimSlaJkm = Count("claim.sla.jkm", "JKM claim payment SLA, working days", "SLA pembayaran klaim JKM, hari kerja");
+    public static readonly RateParameter ClaimSlaJht = Count("claim.sla.jht", "JHT claim payment SLA, working days", "SLA pembayaran klaim JHT, hari kerja");
+    public static readonly RateParameter ClaimSlaJp = Count("claim.sla.jp", "JP claim payment SLA, working days", "SLA pembayaran klaim JP, hari kerja");
+
     public static IReadOnlyDictionary<string, RateParameter> All { get; } = new[]
     {
         PuJkkGroup1, PuJkkGroup2, PuJkkGroup3, PuJkkGroup4, PuJkkGroup5, PuJkm, PuJhtEmployer, PuJhtWorker,
         PuJpEmployer, PuJpWorker, PuJpWageCap, PuJpPlanningGrowth, PuJkpGovernment, PuJkpJkkRecomposition, PuJkpJkmRecomposition,
         PuJkpWageCap, BpuMinimumIncome, BpuJkk, BpuJkm, BpuJht, BpuDiscountTransport, BpuDiscountOther,
         JakonContractJkk, JakonContractJkm, JakonWageJkk, JakonWageJkm, PmiPrePlacement, PmiPackages,
-        PmiExtraMonth, PmiJhtAmounts,
+        PmiExtraMonth, PmiJhtAmounts, BenefitJkmLumpSum, BenefitPeriodicLumpSum, BenefitFuneral, BenefitJkkDeathWageMultiple,
+        BenefitJkkStmbFullWageMonths, ClaimSlaJkk, ClaimSlaJkm, ClaimSlaJht, ClaimSlaJp,
     }.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
     private static RateParameter JkkGroup(int group) =>
@@ -66,4 +82,7 @@ public static class RateParameters
 
     private static RateParameter Rupiah(string id, string english, string indonesian) =>
         new(id, RateShape.Value, RateUnit.Rupiah, english, indonesian);
+
+    private static RateParameter Count(string id, string english, string indonesian) =>
+        new(id, RateShape.Value, RateUnit.Count, english, indonesian);
 }

@@ -29,6 +29,9 @@ public sealed class RatesInForce
 
     public IReadOnlyList<long> Values(RateParameter parameter) => Require(parameter, RateUnit.Rupiah).Values!;
 
+    /// <summary>A whole number in force (a wage multiple, months, working days).</summary>
+    public int Count(RateParameter parameter) => (int)Require(parameter, RateUnit.Count).Value!.Value;
+
     /// <summary>A percentage that may legitimately be absent (a discount or JKP share outside its period).</summary>
     public decimal? OptionalPercent(RateParameter parameter)
     {

@@ -14,6 +14,7 @@ internal static class BudgetFormat
     public static string Value(LegalBasisEntry entry) =>
         entry.Value is not { } value ? string.Empty
         : entry.Unit == RateUnit.Percent ? value.ToString("0.##", CultureInfo.CurrentCulture) + "%"
+        : entry.Unit == RateUnit.Count ? value.ToString("0", CultureInfo.CurrentCulture)
         : Shared.Formats.Rupiah((long)value);
 
     /// <summary>A rate's name in the page's language ("tarif JKK BPU"); the rate book's own name for a parameter it alone knows.</summary>

@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Domain.Claims;
+using Lindung.Domain.Contributions;
 using Lindung.Domain.Enforcement;
 using Lindung.Features.Enforcement;
 using Lindung.Features.Shared;
@@ -29,14 +30,15 @@ internal sealed record ClaimList(IReadOnlyList<ClaimRow> Claims, ClaimSummary Su
 /// region's holiday calendar (the enforcement calendar), and the summary. The SLA per kind comes from
 /// the benefit book (DOMAIN §10.4: the branch's table).
 /// </summary>
-internal sealed class ListClaims(LindungDbContext db, TimeProvider clock)
+internal sealed class ListClaims(LindungDbContext db, TimeProvider clock, RateBook rates)
 {
     public const int Limit = 500;
 
     public async Task<ClaimList> HandleAsync(AccessScope scope, CancellationToken ct)
     {
         var today = clock.Today();
-        var book = BenefitBook.Pp82Of2019;
+        var book = BenefitBook.InForce(rates, today)
+            ?? throw new InvalidOperationException($"The rate book has no claim SLA and benefit amounts in force on {today:yyyy-MM-dd}.");
         var visible = ClaimsAccess.Visible(db, scope).AsNoTracking();
         var rows = await visible.OrderByDescending(c => c.EventDate).Take(Limit)
             .Select(c => new { BenefitClaim = c, c.Worker!.Name, c.Worker.Nik }).ToListAsync(ct);

@@ -2,6 +2,7 @@ using Lindung.Application;
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Claims;
+using Lindung.Domain.Contributions;
 using Lindung.Domain.Rosters;
 using Lindung.Features.Shared;
 using Lindung.Security;
@@ -18,7 +19,7 @@ internal sealed record ClaimInput(string? Nik, string? Kind, bool Death, DateOnl
 /// that day (an agency, for non-ASN staff) carries the benefit itself: the liability is estimated from
 /// the benefit book on the job's wage (or the wage entered) and shown beside coverage.
 /// </summary>
-internal sealed class RecordClaim(LindungDbContext db, TimeProvider clock)
+internal sealed class RecordClaim(LindungDbContext db, TimeProvider clock, RateBook rates)
 {
     public async Task<UseCaseResult<BenefitClaim>> HandleAsync(ClaimInput input, AccessScope scope, CancellationToken ct)
     {
@@ -105,7 +106,8 @@ internal sealed class RecordClaim(LindungDbContext db, TimeProvider clock)
             Status = input.DocumentsCompleteOn is not null ? ClaimStatus.Complete : input.ClaimDate is not null ? ClaimStatus.Submitted : ClaimStatus.Reported,
             CoveredOnEvent = covered,
             MonthlyWage = wage,
-            Liability = covered ? null : BenefitBook.Pp82Of2019.UncoveredLiability(kind.Value, input.Death || kind == ClaimKind.Jkm, wage),
+            // The book in force on the event day; none before the amounts the rate book holds: not estimable.
+            Liability = covered ? null : BenefitBook.InForce(rates, day)?.UncoveredLiability(kind.Value, input.Death || kind == ClaimKind.Jkm, wage),
             AgencyId = job?.AgencyId,
             RecordedBy = scope.UserName,
             RegionCode = (job?.RegionCode ?? worker.RegionCode)[..5],

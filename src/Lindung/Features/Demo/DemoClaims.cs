@@ -20,7 +20,7 @@ internal static class DemoClaims
         var uncovered = await db.Workers.AsNoTracking().Where(w => staff.Any(e => e.WorkerId == w.Id) && !db.Memberships.Any(m => m.WorkerId == w.Id)).OrderBy(w => w.Name).Select(w => w.Nik).FirstOrDefaultAsync(ct);
         var clock = new DemoDayClock(today);
         var scope = new AccessScope(new HashSet<string> { LindungRoles.AgencyOperator }, [], agencyId, "opd@demo.lindung.id");
-        var record = new RecordClaim(db, clock);
+        var record = new RecordClaim(db, clock, Contributions.RateBookLoader.BuiltIn());
         var update = new UpdateClaim(db, clock);
         if (covered.Count == 2)
         {
