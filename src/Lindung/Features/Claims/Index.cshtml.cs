@@ -105,11 +105,8 @@ internal sealed class IndexModel(
             return NotFound();
         }
 
-        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
-        var path = ImportClaims.ReportPath(host.DataDirectory, AccessScope.From(User).UserName, batch, xlsx ? "xlsx" : "csv");
-        return System.IO.File.Exists(path)
-            ? PhysicalFile(path, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", xlsx ? "laporan-klaim.xlsx" : "laporan-klaim.csv")
-            : NotFound();
+        var path = ImportClaims.ReportPath(host.DataDirectory, AccessScope.From(User).UserName, batch, RowReportDownload.Extension(format));
+        return RowReportDownload.Result(path, "laporan-klaim");
     }
 
     public static string ReportLink(ClaimImportResult result, string format) =>

@@ -87,11 +87,8 @@ internal sealed class DetailsModel(LoadGroup load, ImportGroupMembers import, Li
             return NotFound();
         }
 
-        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
-        var path = ImportGroupMembers.ReportPath(host.DataDirectory, id, batch, xlsx ? "xlsx" : "csv");
-        return System.IO.File.Exists(path)
-            ? PhysicalFile(path, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", xlsx ? "laporan-anggota.xlsx" : "laporan-anggota.csv")
-            : NotFound();
+        var path = ImportGroupMembers.ReportPath(host.DataDirectory, id, batch, RowReportDownload.Extension(format));
+        return RowReportDownload.Result(path, "laporan-anggota");
     }
 
     public static string ReportLink(GroupImportResult result, string format) =>

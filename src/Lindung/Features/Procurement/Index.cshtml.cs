@@ -100,11 +100,8 @@ internal sealed class IndexModel(LindungDbContext db, LindungHostOptions host, T
             return NotFound();
         }
 
-        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
-        var path = ImportContracts.ReportPath(host.DataDirectory, agency, batch, xlsx ? "xlsx" : "csv");
-        return System.IO.File.Exists(path)
-            ? PhysicalFile(path, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", xlsx ? "laporan-kontrak.xlsx" : "laporan-kontrak.csv")
-            : NotFound();
+        var path = ImportContracts.ReportPath(host.DataDirectory, agency, batch, RowReportDownload.Extension(format));
+        return RowReportDownload.Result(path, "laporan-kontrak");
     }
 
     public static string ReportLink(ContractImportResult result, string format) =>
