@@ -7,6 +7,7 @@ using Lindung.Features.Budget;
 using Lindung.Features.Certificates;
 using Lindung.Features.Claims;
 using Lindung.Features.Compliance;
+using Lindung.Features.Contributions;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Demo;
 using Lindung.Features.Enforcement;
@@ -69,6 +70,7 @@ internal static class LindungWebApp
         builder.Services.AddLindungVillages();
         builder.Services.AddLindungSponsors();
         builder.Services.AddLindungEnforcement();
+        builder.Services.AddLindungRateBook();
         builder.Services.AddLindungClaims();
         builder.Services.AddLindungTickets(builder.Configuration);
         builder.Services.AddLindungGroups();

@@ -13,9 +13,7 @@ namespace Lindung.Features.Claims;
 internal static class ClaimsApi
 {
     public static IServiceCollection AddLindungClaims(this IServiceCollection services) =>
-        services.AddScoped<RecordClaim>().AddScoped<UpdateClaim>().AddScoped<ListClaims>().AddScoped<ImportClaims>()
-            // The benefit amounts and SLA days are rate-book rows; the loader re-reads only changed files.
-            .AddScoped(sp => Contributions.RateBookLoader.Load(sp.GetRequiredService<LindungHostOptions>().DataDirectory));
+        services.AddScoped<RecordClaim>().AddScoped<UpdateClaim>().AddScoped<ListClaims>().AddScoped<ImportClaims>();
 
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder api)
     {

@@ -14,6 +14,13 @@ internal static class RateBookLoader
 
     public static string BuiltInPath => Path.Combine(AppContext.BaseDirectory, "Rates", "rates.json");
 
+    /// <summary>
+    /// The book in force for a request, as a service: <see cref="Load"/> of the host's data folder, which
+    /// re-reads only files that changed. Use cases that take a <see cref="RateBook"/> get it from here.
+    /// </summary>
+    public static IServiceCollection AddLindungRateBook(this IServiceCollection services) =>
+        services.AddScoped(sp => Load(sp.GetRequiredService<Hosting.LindungHostOptions>().DataDirectory));
+
     /// <summary>The rates shipped with the app alone, for callers with no data folder (the demo seed).</summary>
     public static RateBook BuiltIn() => new([Read(BuiltInPath, "built-in rates.json")]);
 
