@@ -23,8 +23,18 @@ internal sealed class IndexModel(LindungDbContext db, TimeProvider clock) : Page
     /// <summary>Pemda agencies and vertical institutions apart, over everything the caller sees (null when there are no vertical ones).</summary>
     public (int Workers, int Covered, int VerticalWorkers, int VerticalCovered)? Split { get; private set; }
 
-    /// <summary>The filter the query string asked for, as a link parameter.</summary>
-    public string OwnerQuery => Owner is "pemda" or "vertikal" ? "owner=" + Owner : string.Empty;
+    /// <summary>The owner filter in force: <c>pemda</c>, <c>vertikal</c> or null (both).</summary>
+    public string? ChosenOwner => Owner is "pemda" or "vertikal" ? Owner : null;
+
+    /// <summary>The sort in force: <c>coverage</c>, <c>coverage-desc</c> or null (by name).</summary>
+    public string? ChosenSort => Sort is "coverage" or "coverage-desc" ? Sort : null;
+
+    /// <summary>This list's address with <paramref name="owner"/> and <paramref name="sort"/> (null leaves each out).</summary>
+    public static string Link(string? owner, string? sort)
+    {
+        var query = new[] { owner is null ? null : "owner=" + owner, sort is null ? null : "sort=" + sort }.OfType<string>().ToList();
+        return query.Count == 0 ? "/agencies" : "/agencies?" + string.Join('&', query);
+    }
 
     /// <summary>When the snapshot the counts come from was taken; null when no agency has staff yet.</summary>
     public DateTime? TakenAt { get; private set; }
