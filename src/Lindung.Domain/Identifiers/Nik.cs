@@ -20,7 +20,13 @@ public sealed record Nik(string Value, string DistrictCode, DateOnly BirthDate, 
         return FormattableString.Invariant($"{digits}{day:00}{birthDate.Month:00}{birthDate.Year % 100:00}{serial:0000}");
     }
 
-    /// <summary>The NIK with its middle hidden, as shown in lists: <c>357701******0001</c>.</summary>
+    /// <summary>
+    /// The NIK with its middle hidden, as shown in lists: <c>357701******0001</c>; a foreign worker's
+    /// registry key (<see cref="ForeignIdentity.RegistryKey"/>) as <c>WNA ********4567</c>, the last
+    /// four digits of the travel document.
+    /// </summary>
     public static string Mask(string nik) =>
-        nik.Length == 16 ? string.Concat(nik.AsSpan(0, 6), "******", nik.AsSpan(12)) : new string('*', nik.Length);
+        ForeignIdentity.IsRegistryKey(nik) ? string.Concat("WNA ********", nik.AsSpan(12))
+        : nik.Length == 16 ? string.Concat(nik.AsSpan(0, 6), "******", nik.AsSpan(12))
+        : new string('*', nik.Length);
 }

@@ -63,7 +63,7 @@ public sealed class MemberIndex
     public void Add(MemberRecord member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var check = Validator.Check(member.Nik, Today);
+        var check = CheckKey(Validator, member.Nik, Today);
         var nik = NikNumber(check);
         var district = check.DistrictName is null ? null : Intern(check.CurrentDistrictCode!);
         var birth = member.BirthDate ?? check.BirthDate;
@@ -163,6 +163,13 @@ public sealed class MemberIndex
         _nameIds.TryGetValue(folded, out var id) ? _names[id] : new FoldedName(folded);
 
     /// <summary>The NIK as a number when it is 16 digits after repair (valid or not: area lists lag), else 0.</summary>
+    /// <summary>
+    /// The NIK rules' reading of a person's key; a foreign worker's registry key is taken as it is,
+    /// with no area, birth date or sex (its digits hold none).
+    /// </summary>
+    internal static NikCheck CheckKey(NikValidator validator, string key, DateOnly today) =>
+        ForeignIdentity.IsRegistryKey(key) ? new NikCheck(key, key, null, null, null, null, []) : validator.Check(key, today);
+
     internal static long NikNumber(NikCheck check) =>
         check.Normalized is { Length: 16 } digits && digits.All(char.IsAsciiDigit)
             ? long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture)

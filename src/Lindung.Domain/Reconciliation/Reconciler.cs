@@ -123,9 +123,11 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
 
     private Decision Decide(RosterRecord row, Scratch scratch)
     {
-        var check = members.Validator.Check(row.Nik, members.Today);
+        var check = MemberIndex.CheckKey(members.Validator, row.Nik, members.Today);
         var nik = MemberIndex.NikNumber(check);
-        var nikUsable = nik != 0 && check.BirthDate is not null && !check.Errors.Contains(NikErrors.SerialZero);
+        // A foreign worker's key (document and nationality) holds no birth date: it is exact or nothing.
+        var foreign = ForeignIdentity.IsRegistryKey(check.Normalized);
+        var nikUsable = nik != 0 && (foreign || (check.BirthDate is not null && !check.Errors.Contains(NikErrors.SerialZero)));
         var name = members.Names.Fold(row.Name);
         var district = check.DistrictName is not null ? check.CurrentDistrictCode : District(row.AreaCode);
         var folded = settings.NikOnly ? FoldedName.Empty : members.Split(name);
@@ -172,7 +174,7 @@ public sealed partial class Reconciler(MemberIndex members, ReconcileSettings se
             return new Decision(row, ReconcileOutcome.NotRegistered, MatchMethod.None, 0, -1);
         }
 
-        if (nik != 0 && Repair(probe, nik) is { } repaired)
+        if (nik != 0 && !foreign && Repair(probe, nik) is { } repaired)
         {
             return repaired with { Roster = row };
         }

@@ -27,6 +27,8 @@ public static class RosterColumns
     public const string TanggalMulai = "tanggal_mulai";
     public const string SumberDana = "sumber_dana";
     public const string NoHp = "no_hp";
+    public const string PasporKitas = CommonAliases.PasporKitasName;
+    public const string Kewarganegaraan = CommonAliases.KewarganegaraanName;
 
     public static IReadOnlyList<ColumnSpec> All { get; } =
     [
@@ -42,6 +44,8 @@ public static class RosterColumns
         ColumnSpec.Optional(TanggalMulai, "TMT", "Tgl Mulai", "Mulai Kerja", "Tanggal Masuk"),
         ColumnSpec.Optional(SumberDana, "Dana", "Sumber Anggaran"),
         ColumnSpec.Optional(NoHp, "HP", "Nomor HP", "No. Telp", "Telepon", "Handphone", "Phone"),
+        ColumnSpec.Optional(PasporKitas, CommonAliases.PasporKitas),
+        ColumnSpec.Optional(Kewarganegaraan, CommonAliases.Kewarganegaraan),
     ];
 }
 
@@ -60,6 +64,8 @@ public static class MemberColumns
     public const string UpahDilaporkan = "upah_dilaporkan";
     public const string TanggalKepesertaan = "tanggal_kepesertaan";
     public const string BulanIuranTerakhir = "bulan_iuran_terakhir";
+    public const string PasporKitas = CommonAliases.PasporKitasName;
+    public const string Kewarganegaraan = CommonAliases.KewarganegaraanName;
 
     public static IReadOnlyList<ColumnSpec> All { get; } =
     [
@@ -75,11 +81,23 @@ public static class MemberColumns
         ColumnSpec.Mandatory(UpahDilaporkan, "Upah Dilaporkan", "Upah Lapor", "Upah", "Gaji Dilaporkan", "Reported Wage"),
         ColumnSpec.Optional(TanggalKepesertaan, "Tgl Kepesertaan", "TMT Kepesertaan", "Tanggal Terdaftar", "Tgl Daftar"),
         ColumnSpec.Optional(BulanIuranTerakhir, "Iuran Terakhir", "Bln Iuran Terakhir", "Bulan Iuran Terakhir"),
+        ColumnSpec.Optional(PasporKitas, CommonAliases.PasporKitas),
+        ColumnSpec.Optional(Kewarganegaraan, CommonAliases.Kewarganegaraan),
     ];
 }
 
 internal static class CommonAliases
 {
+    /// <summary>A foreign worker's travel document: the NIK column stays blank for them.</summary>
+    public const string PasporKitasName = "paspor_kitas";
+
+    public const string KewarganegaraanName = "kewarganegaraan";
+
+    public static readonly string[] PasporKitas =
+        ["Paspor", "No. Paspor", "Nomor Paspor", "KITAS", "No. KITAS", "Nomor KITAS", "Paspor/KITAS", "Passport", "Passport No", "Passport Number"];
+
+    public static readonly string[] Kewarganegaraan = ["Warga Negara", "Kebangsaan", "Negara Asal", "WN", "Nationality", "Citizenship"];
+
     public static readonly string[] Kpj = ["No. KPJ", "Nomor KPJ", "No Kartu", "No. Peserta", "Nomor Peserta", "Nomor Kartu Peserta"];
 
     public static readonly string[] Nik = ["NIK KTP", "No. KTP", "Nomor KTP", "No. NIK", "Nomor NIK", "KTP", "Nomor Induk Kependudukan"];

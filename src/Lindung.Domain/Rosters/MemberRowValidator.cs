@@ -24,7 +24,8 @@ public sealed record ValidMemberRow(
 /// </summary>
 public sealed class MemberRowValidator(NikValidator niks, DateOnly today)
 {
-    private static readonly ColumnNames Columns = new(MemberColumns.Nik, MemberColumns.Nama, MemberColumns.TanggalLahir, MemberColumns.JenisKelamin);
+    private static readonly ColumnNames Columns = new(
+        MemberColumns.Nik, MemberColumns.Nama, MemberColumns.TanggalLahir, MemberColumns.JenisKelamin, MemberColumns.PasporKitas, MemberColumns.Kewarganegaraan);
 
     private readonly PersonChecker _people = new(niks, today);
     private readonly FirstRows _kpjs = new();
@@ -43,7 +44,7 @@ public sealed class MemberRowValidator(NikValidator niks, DateOnly today)
             problems.Add(new RowProblem(row, MemberColumns.Kpj, ImportErrors.KpjDuplicate(first)));
         }
 
-        var person = _people.Check(row, Cell(MemberColumns.Nik), Cell(MemberColumns.Nama), Cell(MemberColumns.TanggalLahir), Cell(MemberColumns.JenisKelamin), Columns, problems, out _);
+        var person = _people.Check(row, Columns.Cells(map, fields), Columns, problems, out _);
 
         var segment = ImportVocabulary.SegmentOf(Cell(MemberColumns.Segmen));
         if (segment is null)

@@ -1,9 +1,13 @@
 using Lindung.Domain.Identifiers;
+using Lindung.Domain.Validation;
 
 namespace Lindung.Domain.Rosters;
 
-/// <summary>A person as both files describe one: NIK, name, birth date and sex, checked against each other.</summary>
-public sealed record PersonCells(string Nik, string Name, DateOnly BirthDate, Sex Sex);
+/// <summary>
+/// A person as both files describe one: NIK, name, birth date and sex, checked against each other.
+/// A foreign worker without a NIK has <see cref="Foreign"/> set and its registry key as <see cref="Nik"/>.
+/// </summary>
+public sealed record PersonCells(string Nik, string Name, DateOnly BirthDate, Sex Sex, ForeignIdentity? Foreign = null);
 
 /// <summary>
 /// The checks a roster and a membership extract share: the NIK rules, name, birth date and sex,
@@ -13,16 +17,32 @@ internal sealed class PersonChecker(NikValidator niks, DateOnly today)
 {
     public const int MaxText = 200;
 
-    /// <returns>The person when every cell passed; <paramref name="nik"/> is the normalised NIK whenever it alone is valid.</returns>
-    public PersonCells? Check(int row, string nikCell, string nameCell, string birthCell, string sexCell, ColumnNames columns, ICollection<RowProblem> problems, out string? nik)
+    /// <summary>
+    /// Checks one row's person cells. A row with a NIK is checked by the NIK rules; a row whose NIK
+    /// is blank but which names a travel document is a foreign worker, checked by document and
+    /// nationality (<see cref="ForeignIdentity.Read"/>) and keyed by its registry key.
+    /// </summary>
+    /// <returns>The person when every cell passed; <paramref name="nik"/> is the normalised NIK (or foreign key) whenever it alone is valid.</returns>
+    public PersonCells? Check(int row, PersonRow cells, ColumnNames columns, ICollection<RowProblem> problems, out string? nik)
     {
         var before = problems.Count;
-        var check = niks.Check(nikCell, today);
+        ForeignIdentity? foreign = null;
+        var check = niks.Check(cells.Nik, today);
+        if (!check.IsValid && string.IsNullOrWhiteSpace(cells.Nik) && !string.IsNullOrWhiteSpace(cells.Document))
+        {
+            foreign = ForeignIdentity.Read(cells.Document, cells.Nationality, out var documentError, out var nationalityError);
+            check = new NikCheck(cells.Nik, foreign?.RegistryKey, null, null, null, null, []);
+            AddIf(documentError, columns.Document);
+            AddIf(nationalityError, columns.Nationality);
+        }
+
         nik = check.IsValid ? check.Normalized : null;
         foreach (var error in check.Errors)
         {
             problems.Add(new RowProblem(row, columns.Nik, error));
         }
+
+        var (nameCell, birthCell, sexCell) = (cells.Name, cells.BirthDate, cells.Sex);
 
         if (nameCell.Length == 0)
         {
@@ -53,7 +73,15 @@ internal sealed class PersonChecker(NikValidator niks, DateOnly today)
             problems.Add(new RowProblem(row, columns.JenisKelamin, ImportErrors.NikSexMismatch));
         }
 
-        return problems.Count == before ? new PersonCells(nik!, nameCell, birth!.Value, sex!.Value) : null;
+        return problems.Count == before ? new PersonCells(nik!, nameCell, birth!.Value, sex!.Value, foreign) : null;
+
+        void AddIf(ValidationError? error, string column)
+        {
+            if (error is not null)
+            {
+                problems.Add(new RowProblem(row, column, error));
+            }
+        }
     }
 
     // The NIK holds a two-digit year: the century it implies is a guess, the day, month and year-in-century are not.
@@ -61,8 +89,17 @@ internal sealed class PersonChecker(NikValidator niks, DateOnly today)
         fromNik.Day == written.Day && fromNik.Month == written.Month && fromNik.Year % 100 == written.Year % 100;
 }
 
+/// <summary>The person cells of one row as written.</summary>
+internal readonly record struct PersonRow(string Nik, string Name, string BirthDate, string Sex, string Document, string Nationality);
+
 /// <summary>The canonical names of the person columns in one kind of file.</summary>
-internal sealed record ColumnNames(string Nik, string Nama, string TanggalLahir, string JenisKelamin);
+internal sealed record ColumnNames(string Nik, string Nama, string TanggalLahir, string JenisKelamin, string Document, string Nationality)
+{
+    /// <summary>The person cells of a row under these names.</summary>
+    public PersonRow Cells(HeaderMap map, IReadOnlyList<string> fields) => new(
+        map.Get(fields, Nik), map.Get(fields, Nama), map.Get(fields, TanggalLahir), map.Get(fields, JenisKelamin),
+        map.Get(fields, Document), map.Get(fields, Nationality));
+}
 
 /// <summary>
 /// Remembers which row first held each 16- or 11-digit key, as a number rather than a string so a

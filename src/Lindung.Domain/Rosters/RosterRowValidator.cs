@@ -24,7 +24,8 @@ public sealed record ValidRosterRow(
 /// </summary>
 public sealed class RosterRowValidator(NikValidator niks, AreaDirectory areas, AgencyMatcher agencies, DateOnly today)
 {
-    private static readonly ColumnNames Columns = new(RosterColumns.Nik, RosterColumns.Nama, RosterColumns.TanggalLahir, RosterColumns.JenisKelamin);
+    private static readonly ColumnNames Columns = new(
+        RosterColumns.Nik, RosterColumns.Nama, RosterColumns.TanggalLahir, RosterColumns.JenisKelamin, RosterColumns.PasporKitas, RosterColumns.Kewarganegaraan);
 
     private readonly PersonChecker _people = new(niks, today);
     private readonly FirstRows _niks = new();
@@ -41,7 +42,7 @@ public sealed class RosterRowValidator(NikValidator niks, AreaDirectory areas, A
         var before = problems.Count;
         string Cell(string column) => map.Get(fields, column);
 
-        var person = _people.Check(row, Cell(RosterColumns.Nik), Cell(RosterColumns.Nama), Cell(RosterColumns.TanggalLahir), Cell(RosterColumns.JenisKelamin), Columns, problems, out nik);
+        var person = _people.Check(row, Columns.Cells(map, fields), Columns, problems, out nik);
         if (nik is not null && _niks.Remember(nik, row) is { } first)
         {
             problems.Add(new RowProblem(row, RosterColumns.Nik, ImportErrors.NikDuplicate(first)));
