@@ -53,12 +53,20 @@ public sealed class RegistryApiTests
         const string Path = "/api/v1/workers?pageSize=200";
         static string[] Names(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(w => w.GetProperty("name").GetString()!)];
 
-        Assert.Equal([world.WorkerB.Name, world.WorkerA.Name], Names(await GetJsonAsync(officer, Path)));
-        // The page is kept for the officer's scope, under the database's current version.
-        var version = await world.App.Services.GetRequiredService<DatabaseVersion>().ReadAsync(CancellationToken.None);
+        // The page is kept for the officer's scope, under the database's current version. (On PostgreSQL
+        // another test's commit in the shared cluster can move the version between the read and the
+        // look-up; that round proves nothing and repeats.)
         var key = new Lindung.Features.Workers.WorkerPageKey(
             "regions:" + ApiWorld.Region, null, new Lindung.Features.Api.Paging(1, 200), null, false);
-        Assert.True(world.App.Services.GetRequiredService<Lindung.Features.Workers.WorkerPageCache>().Pages!.TryGet(version, key, out _));
+        var kept = false;
+        for (var attempt = 0; attempt < 20 && !kept; attempt++)
+        {
+            Assert.Equal([world.WorkerB.Name, world.WorkerA.Name], Names(await GetJsonAsync(officer, Path)));
+            var version = await world.App.Services.GetRequiredService<DatabaseVersion>().ReadAsync(CancellationToken.None);
+            kept = world.App.Services.GetRequiredService<Lindung.Features.Workers.WorkerPageCache>().Pages!.TryGet(version, key, out _);
+        }
+
+        Assert.True(kept, "the page read was not kept for the officer's scope");
 
         // The same request in another scope is that scope's own answer, not the officer's page.
         Assert.Equal([world.WorkerA.Name], Names(await GetJsonAsync(agencyOperator, Path)));
