@@ -12,6 +12,8 @@ internal sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
         builder.Property(w => w.Nik).HasMaxLength(16);
         builder.Property(w => w.Name).HasMaxLength(200);
         builder.Property(w => w.Phone).HasMaxLength(20);
+        builder.Property(w => w.Nationality).HasMaxLength(3);
+        builder.Property(w => w.TravelDocument).HasMaxLength(Lindung.Domain.Identifiers.ForeignIdentity.MaxDocumentLength);
         builder.HasIndex(w => w.Nik).IsUnique();
 
         // Lists page by name with keyset cursors (name, id): the index answers any page without a

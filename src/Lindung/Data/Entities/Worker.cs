@@ -7,8 +7,17 @@ internal sealed class Worker : IRegionScoped
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    /// <summary>Nomor Induk Kependudukan, 16 digits; unique.</summary>
+    /// <summary>
+    /// Nomor Induk Kependudukan, 16 digits; unique. A foreign worker without a NIK holds the registry
+    /// key of <see cref="TravelDocument"/> and <see cref="Nationality"/> here (<see cref="ForeignIdentity.RegistryKey"/>).
+    /// </summary>
     public required string Nik { get; set; }
+
+    /// <summary>A foreign worker's nationality (ISO 3166-1 alpha-3); null for a person known by NIK.</summary>
+    public string? Nationality { get; set; }
+
+    /// <summary>A foreign worker's passport or KITAS number, as normalised; null for a person known by NIK.</summary>
+    public string? TravelDocument { get; set; }
 
     public required string Name { get; set; }
 

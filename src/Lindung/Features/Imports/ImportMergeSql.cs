@@ -54,8 +54,8 @@ internal static class ImportMergeSql
             """,
             OnlyRegistered: true),
         new("""
-            INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme, import_batch_id)
-            SELECT new_worker_id, nik, name, birth_date, sex, region_code, phone, 'BPJS_TK', @batch FROM import_roster WHERE valid = 1 AND worker_id IS NULL
+            INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme, import_batch_id, nationality, travel_document)
+            SELECT new_worker_id, nik, name, birth_date, sex, region_code, phone, 'BPJS_TK', @batch, nationality, travel_document FROM import_roster WHERE valid = 1 AND worker_id IS NULL
             """),
         // Before-images first, so the batch can be undone exactly (ImportUndo).
         new("""
@@ -186,10 +186,13 @@ internal static class ImportMergeSql
             VALUES (@batch, @file, @sha, @at, @by, @rows, @region)
             """),
         new("UPDATE import_members AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik"),
+        // A foreign worker's key names no area: they live where their employer is, else in the extract's region.
+        new("UPDATE import_members AS s SET worker_region = substr(e.region_code, 1, 5) FROM employers e WHERE s.worker_region IS NULL AND s.npp IS NOT NULL AND e.npp = s.npp"),
+        new("UPDATE import_members SET worker_region = @region WHERE worker_region IS NULL"),
         // A person first met in an extract becomes a worker, once however many cards they hold.
         new("""
-            INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme, import_batch_id)
-            SELECT s.new_worker_id, s.nik, s.name, s.birth_date, s.sex, s.worker_region, NULL, 'BPJS_TK', @batch FROM import_members s
+            INSERT INTO workers (id, nik, name, birth_date, sex, region_code, phone, scheme, import_batch_id, nationality, travel_document)
+            SELECT s.new_worker_id, s.nik, s.name, s.birth_date, s.sex, s.worker_region, NULL, 'BPJS_TK', @batch, s.nationality, s.travel_document FROM import_members s
             WHERE s.worker_id IS NULL AND s.row_no = (SELECT MIN(s2.row_no) FROM import_members s2 WHERE s2.nik = s.nik)
             """),
         new("UPDATE import_members AS s SET worker_id = w.id FROM workers w WHERE w.nik = s.nik AND s.worker_id IS NULL"),

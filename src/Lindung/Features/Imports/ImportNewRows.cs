@@ -44,6 +44,8 @@ internal static class ImportNewRows
     private static readonly int StartDate = Staged("start_date");
     private static readonly int NewWorkerId = Staged("new_worker_id");
     private static readonly int NewEmploymentId = Staged("new_employment_id");
+    private static readonly int Nationality = Staged("nationality");
+    private static readonly int TravelDocument = Staged("travel_document");
 
     // Boxed once: a flag per row would otherwise box three integers.
     private static readonly object One = 1;
@@ -58,9 +60,10 @@ internal static class ImportNewRows
             [
                 new("id", StagingType.Id), new("nik", StagingType.Text), new("name", StagingType.Text), new("birth_date", StagingType.Date),
                 new("sex", StagingType.Text), new("region_code", StagingType.Text), new("phone", StagingType.Text), new("scheme", StagingType.Text),
-                new("import_batch_id", StagingType.Id),
+                new("import_batch_id", StagingType.Id), new("nationality", StagingType.Text), new("travel_document", StagingType.Text),
             ],
-            (s, c, v) => IsValid(s) && Set(v, s[NewWorkerId], s[Nik], s[Name], s[BirthDate], s[Sex], s[RegionCode], s[Phone], Scheme, c.BatchValue)),
+            (s, c, v) => IsValid(s) && Set(
+                v, s[NewWorkerId], s[Nik], s[Name], s[BirthDate], s[Sex], s[RegionCode], s[Phone], Scheme, c.BatchValue, s[Nationality], s[TravelDocument])),
         new(
             "employments",
             [

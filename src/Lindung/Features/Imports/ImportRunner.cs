@@ -158,7 +158,8 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
         }
 
         progress?.Report(new ImportProgress(PhaseMerging, tally.Read, file.Length, file.Length));
-        var region = target?.RegionCode ?? tally.MostCommonRegion();
+        var region = target?.RegionCode ?? tally.MostCommonRegion() ?? (request.Uploader?.RegionLimit is [var home, ..] ? home : null)
+            ?? throw new ImportRefusedException("An extract of foreign workers only names no region: import it together with rows that have a NIK, or from an account scoped to one region.");
         var by = actor.Name;
         var at = clock.GetUtcNow().UtcDateTime;
         // Only a replacing roster ends anyone; and a rejected row whose NIK cannot be read hides who
@@ -366,7 +367,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             if (valid is null)
             {
                 // A rejected row still names its worker, whose jobs must not be ended as "missing".
-                return nik is null ? null : [row, 0, nik, null, null, null, null, null, null, null, null, null, null, null, null, null];
+                return nik is null ? null : [row, 0, nik, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null];
             }
 
             var person = valid.Person;
@@ -374,7 +375,7 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             [
                 row, 1, person.Nik, person.Name, person.BirthDate, EnumCodes<Sex>.ToCode(person.Sex), valid.AreaCode, valid.Phone,
                 valid.AgencyId, Code<WorkerCategory>(valid.Category), valid.Position, valid.Wage, Code<FundingSource>(valid.Funding),
-                valid.StartDate, ids.Next(), ids.Next(),
+                valid.StartDate, ids.Next(), ids.Next(), person.Foreign?.Nationality, person.Foreign?.Document,
             ];
         };
     }
@@ -391,15 +392,20 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
             }
 
             var person = valid.Person;
-            var region = AreaCode.Dotted(person.Nik.AsSpan(0, 4));
-            tally.CountRegion(region);
+            // A foreign worker's key names no area: the merge takes the employer's region, else the extract's.
+            var region = person.Foreign is null ? AreaCode.Dotted(person.Nik.AsSpan(0, 4)) : null;
+            if (region is not null)
+            {
+                tally.CountRegion(region);
+            }
+
             return
             [
                 row, valid.Kpj, person.Nik, person.Name, person.BirthDate, EnumCodes<Sex>.ToCode(person.Sex), region,
                 EnumCodes<Lindung.Domain.Contributions.Segment>.ToCode(valid.Segment), valid.Npp,
                 EnumCodes<MembershipStatus>.ToCode(valid.Active ? MembershipStatus.Active : MembershipStatus.Inactive),
                 EnumCodes<ProgramSet>.ToCode(valid.Programs), valid.Wage, valid.MemberSince, valid.LastPaidMonth,
-                ids.Next(), ids.Next(),
+                ids.Next(), ids.Next(), person.Foreign?.Nationality, person.Foreign?.Document,
             ];
         };
     }
@@ -500,9 +506,9 @@ internal sealed class ImportRunner(LindungDbContext db, TimeProvider clock, IAud
 
         public void CountRegion(string region) => _regions[region] = _regions.GetValueOrDefault(region) + 1;
 
-        public string MostCommonRegion() =>
-            _regions.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).FirstOrDefault()
-            ?? throw new InvalidOperationException("No valid row to take a region from.");
+        /// <summary>The region most valid rows name; null when none names one (foreign workers only).</summary>
+        public string? MostCommonRegion() =>
+            _regions.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).FirstOrDefault();
 
         public ImportOutcome Outcome(Guid batchId, bool committed, MergeCounts? counts, string reportPath, string? reportXlsxPath) => new(
             batchId,

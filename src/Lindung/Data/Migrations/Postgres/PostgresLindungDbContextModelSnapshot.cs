@@ -3787,6 +3787,11 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("nationality");
+
                     b.Property<string>("Nik")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -3814,6 +3819,11 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)")
                         .HasColumnName("sex");
+
+                    b.Property<string>("TravelDocument")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("travel_document");
 
                     b.HasKey("Id")
                         .HasName("pk_workers");

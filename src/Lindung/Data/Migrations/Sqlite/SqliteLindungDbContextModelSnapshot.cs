@@ -3779,6 +3779,11 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nationality");
+
                     b.Property<string>("Nik")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -3806,6 +3811,11 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasMaxLength(1)
                         .HasColumnType("TEXT")
                         .HasColumnName("sex");
+
+                    b.Property<string>("TravelDocument")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("travel_document");
 
                     b.HasKey("Id")
                         .HasName("pk_workers");
