@@ -135,7 +135,7 @@ internal static class PagesBench
                 var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
                 db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
                 watch.Restart();
-                var run = await ReconciliationRunner.RunAsync(db, CoverageSamples.Regency, null, "bench", TimeProvider.System, CancellationToken.None);
+                var run = await ReconciliationRunner.RunAsync(db, CoverageSamples.Regency, null, "bench", Lindung.Features.Contributions.RateBookLoader.BuiltIn(), TimeProvider.System, CancellationToken.None);
                 runId = run.Id;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {name}: reconciliation of the region by the real runner {watch.Elapsed.TotalSeconds:N0} s ({run.RosterRows:N0} rows; for information)"));

@@ -64,6 +64,10 @@ public static class RateParameters
     public static readonly RateParameter ClaimSlaJht = Count("claim.sla.jht", "JHT claim payment SLA, working days", "SLA pembayaran klaim JHT, hari kerja");
     public static readonly RateParameter ClaimSlaJp = Count("claim.sla.jp", "JP claim payment SLA, working days", "SLA pembayaran klaim JP, hari kerja");
 
+    /// <summary>UU 24/2011 art. 14(1): a foreigner must be a member after working this many months in Indonesia.</summary>
+    public static readonly RateParameter ForeignMembershipDueMonths = Count(
+        "membership.foreign.due_months", "months a foreign worker works in Indonesia before membership is required", "bulan bekerja di Indonesia sebelum WNA wajib menjadi peserta");
+
     public static IReadOnlyDictionary<string, RateParameter> All { get; } = new[]
     {
         PuJkkGroup1, PuJkkGroup2, PuJkkGroup3, PuJkkGroup4, PuJkkGroup5, PuJkm, PuJhtEmployer, PuJhtWorker,
@@ -71,7 +75,7 @@ public static class RateParameters
         PuJkpWageCap, BpuMinimumIncome, BpuJkk, BpuJkm, BpuJht, BpuDiscountTransport, BpuDiscountOther,
         JakonContractJkk, JakonContractJkm, JakonWageJkk, JakonWageJkm, PmiPrePlacement, PmiPackages,
         PmiExtraMonth, PmiJhtAmounts, BenefitJkmLumpSum, BenefitPeriodicLumpSum, BenefitFuneral, BenefitJkkDeathWageMultiple,
-        BenefitJkkStmbFullWageMonths, ClaimSlaJkk, ClaimSlaJkm, ClaimSlaJht, ClaimSlaJp,
+        BenefitJkkStmbFullWageMonths, ClaimSlaJkk, ClaimSlaJkm, ClaimSlaJht, ClaimSlaJp, ForeignMembershipDueMonths,
     }.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
     private static RateParameter JkkGroup(int group) =>

@@ -39,6 +39,14 @@ internal sealed record PersonalDataView(NikView Nik, bool Names, bool Kpj, bool 
         _ => null,
     };
 
+    /// <summary>A foreign worker's passport/KITAS number, shown as their NIK would be: whole, masked or not at all.</summary>
+    public string? ShowDocument(string nationality, string document) => Nik switch
+    {
+        NikView.Full => document,
+        NikView.Masked => new Domain.Identifiers.ForeignIdentity(nationality, document).MaskedDocument,
+        _ => null,
+    };
+
     public string? ShowName(string name) => Names ? name : null;
 
     public string? ShowKpj(string? kpj) => Kpj ? kpj : null;

@@ -47,6 +47,13 @@ internal sealed class ReconciliationRun : IRegionScoped
 
     public int ProgramMissing { get; set; }
 
+    /// <summary>
+    /// Foreign workers on the roster who are not members and not yet required to be (working in
+    /// Indonesia for less than the months of <see cref="Domain.Coverage.ForeignMembershipRule"/>):
+    /// no result is stored for them, so they are in no gap.
+    /// </summary>
+    public int ForeignNotYetDue { get; set; }
+
     public ReconciliationRunStatus Status { get; set; }
 
     /// <summary>The runner's last reported phase (e.g. "matching", "saving").</summary>

@@ -47,7 +47,8 @@ internal static class ReconcileRegistryCommand
                     : $"--agency: no agency with code '{code}' in region {regionCode}.");
             }
 
-            var run = await ReconciliationRunner.RunAsync(db, regionCode, agencyId, Actor, console.Clock, new RunProgressBar(console.Error, console.Clock), ct);
+            var rates = RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse));
+            var run = await ReconciliationRunner.RunAsync(db, regionCode, agencyId, Actor, rates, console.Clock, new RunProgressBar(console.Error, console.Clock), ct);
             // The PDS flags per employer on the dashboard come from this run.
             await CoverageSnapshots.RefreshAsync(db, console.Clock, ct);
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Run {run.Id}: {run.RosterRows} roster workers"));

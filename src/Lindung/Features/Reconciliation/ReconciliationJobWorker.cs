@@ -1,5 +1,6 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
 using Lindung.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +64,7 @@ internal sealed partial class ReconciliationJobWorker(
         {
             try
             {
-                await ReconciliationRunner.RunAsync(db, jobId, clock, recorder, cancellation.Token);
+                await ReconciliationRunner.RunAsync(db, jobId, scope.ServiceProvider.GetRequiredService<RateBook>(), clock, recorder, cancellation.Token);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {

@@ -1,6 +1,8 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
+using Lindung.Domain.Contributions;
+using Lindung.Domain.Coverage;
 using Lindung.Domain.Identifiers;
 using Lindung.Domain.Reconciliation;
 using Lindung.Domain.Rosters;
@@ -32,7 +34,7 @@ internal static class ReconciliationRunner
 
     private const int BatchSize = 1000;
 
-    /// <summary>A run as asked for, before it runs: the worker or <see cref="RunAsync(LindungDbContext, string, Guid?, string, TimeProvider, IProgress{ReconcileProgress}?, CancellationToken)"/> takes it from here.</summary>
+    /// <summary>A run as asked for, before it runs: the worker or <see cref="RunAsync(LindungDbContext, string, Guid?, string, RateBook, TimeProvider, IProgress{ReconcileProgress}?, CancellationToken)"/> takes it from here.</summary>
     public static ReconciliationRun Request(string regionCode, Guid? agencyId, string actor, TimeProvider clock, ReconciliationRunStatus status) => new()
     {
         RegionCode = regionCode,
@@ -48,7 +50,7 @@ internal static class ReconciliationRunner
     /// Cancelled or Failed when it does not finish.
     /// </summary>
     public static async Task<ReconciliationRun> RunAsync(
-        LindungDbContext db, string regionCode, Guid? agencyId, string actor, TimeProvider clock, IProgress<ReconcileProgress>? progress, CancellationToken ct)
+        LindungDbContext db, string regionCode, Guid? agencyId, string actor, RateBook rates, TimeProvider clock, IProgress<ReconcileProgress>? progress, CancellationToken ct)
     {
         var run = Request(regionCode, agencyId, actor, clock, ReconciliationRunStatus.Running);
         db.ReconciliationRuns.Add(run);
@@ -56,7 +58,7 @@ internal static class ReconciliationRunner
         db.ChangeTracker.Clear();
         try
         {
-            return await RunAsync(db, run.Id, clock, progress, ct);
+            return await RunAsync(db, run.Id, rates, clock, progress, ct);
         }
         catch (OperationCanceledException)
         {
@@ -71,8 +73,8 @@ internal static class ReconciliationRunner
     }
 
     public static Task<ReconciliationRun> RunAsync(
-        LindungDbContext db, string regionCode, Guid? agencyId, string actor, TimeProvider clock, CancellationToken ct) =>
-        RunAsync(db, regionCode, agencyId, actor, clock, null, ct);
+        LindungDbContext db, string regionCode, Guid? agencyId, string actor, RateBook rates, TimeProvider clock, CancellationToken ct) =>
+        RunAsync(db, regionCode, agencyId, actor, rates, clock, null, ct);
 
     /// <summary>
     /// Runs a stored run: reads, matches, then writes results, links and the run's counts in one
@@ -81,7 +83,7 @@ internal static class ReconciliationRunner
     /// every batch written.
     /// </summary>
     public static async Task<ReconciliationRun> RunAsync(
-        LindungDbContext db, Guid runId, TimeProvider clock, IProgress<ReconcileProgress>? progress, CancellationToken ct)
+        LindungDbContext db, Guid runId, RateBook rates, TimeProvider clock, IProgress<ReconcileProgress>? progress, CancellationToken ct)
     {
         var run = await db.ReconciliationRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
         var today = run.AsOf;
@@ -94,10 +96,20 @@ internal static class ReconciliationRunner
             .Select(d => new ReviewDecision(d.RosterNik, d.Kpj, d.Accepted, d.Method, d.Score))
             .ToListAsync(ct));
         var index = await BuildIndexAsync(db, region, today, ct);
-        var roster = await RosterAsync(db, region, run.AgencyId, today, ct);
-        progress?.Report(new ReconcileProgress(PhaseMatching, 0, roster.Count));
-        var results = new Reconciler(index, settings, memory).Run(roster.Select(r => r.Record));
+        var everyone = await RosterAsync(db, region, run.AgencyId, today, ct);
+        progress?.Report(new ReconcileProgress(PhaseMatching, 0, everyone.Count));
+        var matched = new Reconciler(index, settings, memory).Run(everyone.Select(r => r.Record));
         ct.ThrowIfCancellationRequested();
+
+        // A foreign worker who is no member yet and not yet required to be is in no gap: left out.
+        var since = await ForeignWorkingSinceAsync(db, region, ct);
+        var rule = ForeignMembershipRule.InForce(rates, today);
+        var kept = Enumerable.Range(0, everyone.Count)
+            .Where(i => !(matched[i].Outcome == ReconcileOutcome.NotRegistered
+                && since.TryGetValue(everyone[i].WorkerId, out var start) && !rule.IsDue(start, today)))
+            .ToList();
+        var roster = kept.ConvertAll(i => everyone[i]);
+        var results = kept.ConvertAll(i => matched[i]);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         for (var start = 0; start < results.Count; start += BatchSize)
@@ -122,6 +134,7 @@ internal static class ReconciliationRunner
         // Tracked, so the audit trail shows the run turning Succeeded with its counts.
         var stored = await db.ReconciliationRuns.SingleAsync(r => r.Id == runId, ct);
         Count(stored, results);
+        stored.ForeignNotYetDue = everyone.Count - results.Count;
         stored.Status = ReconciliationRunStatus.Succeeded;
         stored.Phase = PhaseDone;
         stored.Done = stored.Total = results.Count;
@@ -171,6 +184,18 @@ internal static class ReconciliationRunner
         return index;
     }
 
+    /// <summary>
+    /// When each foreign worker of the region started working here: their first employment in the
+    /// registry (the earliest version's start, whichever agency or employer).
+    /// </summary>
+    private static async Task<Dictionary<Guid, DateOnly>> ForeignWorkingSinceAsync(LindungDbContext db, string[] region, CancellationToken ct) =>
+        await db.Employments.AsNoTracking()
+            .Where(RegionFilter.Within<Employment>(region))
+            .Join(db.Workers.Where(w => w.Nationality != null), e => e.WorkerId, w => w.Id, (e, w) => e)
+            .GroupBy(e => e.WorkerId)
+            .Select(g => new { WorkerId = g.Key, Since = g.Min(e => e.ValidFrom) })
+            .ToDictionaryAsync(x => x.WorkerId, x => x.Since, ct);
+
     private static async Task<List<RosterRow>> RosterAsync(LindungDbContext db, string[] region, Guid? agencyId, DateOnly today, CancellationToken ct)
     {
         var employments = db.Employments.AsNoTracking().ValidOn(today)
@@ -213,7 +238,7 @@ internal static class ReconciliationRunner
         RegionCode = row.RegionCode,
     };
 
-    private static void Count(ReconciliationRun run, IReadOnlyList<ReconcileResult> results)
+    private static void Count(ReconciliationRun run, List<ReconcileResult> results)
     {
         run.RosterRows = results.Count;
         run.CoveredActive = results.Count(r => r.Outcome == ReconcileOutcome.CoveredActive);

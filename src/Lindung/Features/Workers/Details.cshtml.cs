@@ -1,6 +1,9 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
+using Lindung.Domain.Contributions;
+using Lindung.Domain.Coverage;
+using Lindung.Features.Shared;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lindung.Features.Workers;
 
 [Authorize(Policy = Policies.Registry)]
-internal sealed class DetailsModel(LindungDbContext db) : PageModel
+internal sealed class DetailsModel(LindungDbContext db, RateBook rates, TimeProvider clock) : PageModel
 {
     public Worker Worker { get; private set; } = null!;
 
@@ -23,6 +26,9 @@ internal sealed class DetailsModel(LindungDbContext db) : PageModel
     public IReadOnlyList<EmploymentRow> Employments { get; private set; } = [];
 
     public IReadOnlyList<Membership> Memberships { get; private set; } = [];
+
+    /// <summary>For a foreign worker: the first day membership is required (<see cref="ForeignMembershipRule"/>), from their first employment.</summary>
+    public DateOnly? ForeignDueFrom { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -47,6 +53,11 @@ internal sealed class DetailsModel(LindungDbContext db) : PageModel
             .Where(m => m.WorkerId == id)
             .OrderByDescending(m => m.ValidFrom)
             .ToListAsync(ct);
+        if (worker.Nationality is not null && Employments.Count > 0)
+        {
+            ForeignDueFrom = ForeignMembershipRule.InForce(rates, clock.Today()).DueFrom(Employments.Min(e => e.ValidFrom));
+        }
+
         return Page();
     }
 }

@@ -293,8 +293,8 @@ internal sealed class ApiWorld : IAsyncDisposable
         db.AddRange(CertificateIn, CertificateOut);
         await db.SaveChangesAsync();
 
-        RunIn = (await ReconciliationRunner.RunAsync(db, Region, null, "fixture", TimeProvider.System, CancellationToken.None)).Id;
-        RunOut = (await ReconciliationRunner.RunAsync(db, OtherRegion, null, "fixture", TimeProvider.System, CancellationToken.None)).Id;
+        RunIn = (await ReconciliationRunner.RunAsync(db, Region, null, "fixture", Lindung.Features.Contributions.RateBookLoader.BuiltIn(), TimeProvider.System, CancellationToken.None)).Id;
+        RunOut = (await ReconciliationRunner.RunAsync(db, OtherRegion, null, "fixture", Lindung.Features.Contributions.RateBookLoader.BuiltIn(), TimeProvider.System, CancellationToken.None)).Id;
         ResultIn = await db.ReconciliationResults.Where(r => r.RunId == RunIn && r.WorkerId == WorkerA.Id).Select(r => r.Id).SingleAsync();
         ResultOut = await db.ReconciliationResults.Where(r => r.RunId == RunOut && r.WorkerId == WorkerC.Id).Select(r => r.Id).SingleAsync();
     }

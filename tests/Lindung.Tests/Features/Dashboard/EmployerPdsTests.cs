@@ -18,7 +18,7 @@ public sealed class EmployerPdsTests
         foreach (var region in new[] { CoverageData.City, CoverageData.Regency, CoverageData.City })
         {
             // The city twice: only its latest run may count.
-            await world.WithDbAsync(db => ReconciliationRunner.RunAsync(db, region, null, "test", TimeProvider.System, CancellationToken.None));
+            await world.WithDbAsync(db => ReconciliationRunner.RunAsync(db, region, null, "test", Lindung.Features.Contributions.RateBookLoader.BuiltIn(), TimeProvider.System, CancellationToken.None));
         }
 
         await world.WithDbAsync(db => CoverageSnapshots.RefreshAsync(db, TimeProvider.System, CancellationToken.None));

@@ -15,7 +15,7 @@ namespace Lindung.Tests.Features.Imports;
 /// </summary>
 public sealed class ForeignWorkerImportTests
 {
-    private const string RosterHeader = ImportCsv.RosterHeader + ",paspor,kewarganegaraan";
+    private const string RosterHeader = ImportCsv.RosterHeader + ",paspor,kewarganegaraan,tanggal_mulai";
     private const string MembersHeader = ImportCsv.MembersHeader + ",no_paspor,warga_negara";
 
     public static TheoryData<string> Providers => ["sqlite", "postgres"];
@@ -27,15 +27,16 @@ public sealed class ForeignWorkerImportTests
         await using var database = await ImportTestDatabase.CreateAsync(provider);
         string[] roster =
         [
-            ImportCsv.RosterLine(1) + ",,",
-            ",Li Wei,04/03/1985,L,35.77.01,DISDIK,Kontrak,9000000,Tenaga Ahli,E12345678,Tiongkok",
-            ",Kim Min-jun,10/10/1990,L,35.77.01,DISDIK,Kontrak,9000000,Tenaga Ahli,M98765432,Korea Selatan",
+            ImportCsv.RosterLine(1) + ",,,",
+            ",Li Wei,04/03/1985,L,35.77.01,DISDIK,Kontrak,9000000,Tenaga Ahli,E12345678,Tiongkok,2025-01-02",
+            ",Kim Min-jun,10/10/1990,L,35.77.01,DISDIK,Kontrak,9000000,Tenaga Ahli,M98765432,Korea Selatan,2025-01-02",
+            $",Tanaka Hiro,01/02/1988,L,35.77.01,DISDIK,Kontrak,9000000,Tenaga Ahli,TK1234567,JPN,{DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-2):yyyy-MM-dd}",
         ];
 
         var first = await ImportAsync(database, ImportKind.Roster, RosterHeader, roster);
         var again = await ImportAsync(database, ImportKind.Roster, RosterHeader, roster);
 
-        Assert.Equal((3, 3), (first.RowsValid, first.Inserted));
+        Assert.Equal((4, 4), (first.RowsValid, first.Inserted));
         Assert.Equal(0, again.Inserted);
         var chinese = new ForeignIdentity("CHN", "E12345678");
         using (var scope = database.Services.CreateScope())
@@ -43,7 +44,7 @@ public sealed class ForeignWorkerImportTests
             var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
             var li = await db.Workers.AsNoTracking().SingleAsync(w => w.Nik == chinese.RegistryKey);
             Assert.Equal(("Li Wei", "CHN", "E12345678", "35.77.01"), (li.Name, li.Nationality, li.TravelDocument, li.RegionCode));
-            Assert.Equal(3, await db.Workers.CountAsync());
+            Assert.Equal(4, await db.Workers.CountAsync());
         }
 
         // The branch writes the passport its own way; the card joins the roster's worker, nobody new is registered.
@@ -56,17 +57,21 @@ public sealed class ForeignWorkerImportTests
         using (var scope = database.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
-            Assert.Equal(3, await db.Workers.CountAsync());
+            Assert.Equal(4, await db.Workers.CountAsync());
             var card = await db.Memberships.AsNoTracking().SingleAsync(m => m.Kpj == "22222222222");
             var holder = await db.Workers.AsNoTracking().SingleAsync(w => w.Id == card.WorkerId);
             Assert.Equal((chinese.RegistryKey, "35.77"), (holder.Nik, card.RegionCode));
 
-            var run = await ReconciliationRunner.RunAsync(db, ImportTestDatabase.Region, null, "tester", TimeProvider.System, CancellationToken.None);
+            var run = await ReconciliationRunner.RunAsync(db, ImportTestDatabase.Region, null, "tester", Lindung.Features.Contributions.RateBookLoader.BuiltIn(), TimeProvider.System, CancellationToken.None);
             var outcomes = await db.ReconciliationResults.AsNoTracking().Where(r => r.RunId == run.Id)
                 .Join(db.Workers, r => r.WorkerId, w => w.Id, (r, w) => new { w.Name, r.Outcome, r.Method })
                 .ToDictionaryAsync(r => r.Name, r => (r.Outcome, r.Method));
             Assert.Equal((ReconcileOutcome.CoveredActive, MatchMethod.Nik), outcomes["Li Wei"]);
+            // Kim has worked here for more than six months and is no member: a gap. Tanaka started two
+            // months ago: not yet required (UU 24/2011 art. 14), so in no gap, only counted on the run.
             Assert.Equal(ReconcileOutcome.NotRegistered, outcomes["Kim Min-jun"].Outcome);
+            Assert.False(outcomes.ContainsKey("Tanaka Hiro"));
+            Assert.Equal((3, 1, 1), (run.RosterRows, run.NotRegistered, run.ForeignNotYetDue));
         }
     }
 

@@ -91,7 +91,7 @@ public sealed class ReconciliationJobTests
         });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            ReconciliationRunner.RunAsync(db, ReconcileWorld.Region, null, "tester", TimeProvider.System, progress, cancel.Token));
+            ReconciliationRunner.RunAsync(db, ReconcileWorld.Region, null, "tester", Lindung.Features.Contributions.RateBookLoader.BuiltIn(), TimeProvider.System, progress, cancel.Token));
 
         Assert.Equal([ReconciliationRunner.PhaseLoading, ReconciliationRunner.PhaseMatching, ReconciliationRunner.PhaseSaving], phases);
         var run = await db.ReconciliationRuns.AsNoTracking().SingleAsync();

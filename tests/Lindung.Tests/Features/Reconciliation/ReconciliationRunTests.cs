@@ -16,7 +16,7 @@ public sealed class ReconciliationRunTests
         var (scope, db) = world.Database();
         await using var _ = scope;
 
-        var run = await ReconciliationRunner.RunAsync(db, ReconcileWorld.Region, null, "tester", TimeProvider.System, CancellationToken.None);
+        var run = await ReconciliationRunner.RunAsync(db, ReconcileWorld.Region, null, "tester", Lindung.Features.Contributions.RateBookLoader.BuiltIn(), TimeProvider.System, CancellationToken.None);
 
         var results = await db.ReconciliationResults.AsNoTracking().Where(r => r.RunId == run.Id).ToDictionaryAsync(r => r.WorkerId);
         Assert.Equal(7, results.Count);
@@ -51,7 +51,7 @@ public sealed class ReconciliationRunTests
         var (scope, db) = world.Database();
         await using var _ = scope;
 
-        await ReconciliationRunner.RunAsync(db, ReconcileWorld.Region, null, "tester", TimeProvider.System, CancellationToken.None);
+        await ReconciliationRunner.RunAsync(db, ReconcileWorld.Region, null, "tester", Lindung.Features.Contributions.RateBookLoader.BuiltIn(), TimeProvider.System, CancellationToken.None);
 
         var holders = await db.Memberships.AsNoTracking().ToDictionaryAsync(m => m.Kpj, m => m.WorkerId);
         Assert.Equal(world.Dewi.Id, holders[ReconcileWorld.DewiKpj]);
@@ -66,7 +66,7 @@ public sealed class ReconciliationRunTests
         Assert.Single(await db.AuditEvents.AsNoTracking().Where(a => a.EntityType == nameof(ReconciliationRun) && a.Action == AuditAction.Create).ToListAsync());
 
         // The next run finds them by NIK: the linked card now belongs to the roster worker.
-        var again = await ReconciliationRunner.RunAsync(db, ReconcileWorld.Region, world.AgencyA.Id, "tester", TimeProvider.System, CancellationToken.None);
+        var again = await ReconciliationRunner.RunAsync(db, ReconcileWorld.Region, world.AgencyA.Id, "tester", Lindung.Features.Contributions.RateBookLoader.BuiltIn(), TimeProvider.System, CancellationToken.None);
         var dewi = await db.ReconciliationResults.AsNoTracking().SingleAsync(r => r.RunId == again.Id && r.WorkerId == world.Dewi.Id);
         Assert.Equal((ReconcileOutcome.CoveredActive, MatchMethod.Nik, ReconcileWorld.DewiKpj), Summary(dewi));
         Assert.Equal(6, again.RosterRows);

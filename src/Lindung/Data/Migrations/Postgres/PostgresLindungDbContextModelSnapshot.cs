@@ -3163,6 +3163,10 @@ namespace Lindung.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
 
+                    b.Property<int>("ForeignNotYetDue")
+                        .HasColumnType("integer")
+                        .HasColumnName("foreign_not_yet_due");
+
                     b.Property<int>("InvalidRow")
                         .HasColumnType("integer")
                         .HasColumnName("invalid_row");

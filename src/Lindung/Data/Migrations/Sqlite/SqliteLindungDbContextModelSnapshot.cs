@@ -3155,6 +3155,10 @@ namespace Lindung.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("finished_at");
 
+                    b.Property<int>("ForeignNotYetDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("foreign_not_yet_due");
+
                     b.Property<int>("InvalidRow")
                         .HasColumnType("INTEGER")
                         .HasColumnName("invalid_row");

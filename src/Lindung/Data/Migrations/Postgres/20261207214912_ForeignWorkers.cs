@@ -23,6 +23,13 @@ namespace Lindung.Data.Migrations.Postgres
                 type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "foreign_not_yet_due",
+                table: "reconciliation_runs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
         }
 
         /// <inheritdoc />
@@ -35,6 +42,10 @@ namespace Lindung.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "travel_document",
                 table: "workers");
+
+            migrationBuilder.DropColumn(
+                name: "foreign_not_yet_due",
+                table: "reconciliation_runs");
         }
     }
 }
