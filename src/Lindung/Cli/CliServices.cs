@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lindung.Data;
+using Lindung.Features.Contributions;
 using Lindung.Features.Imports;
 using Lindung.Hosting;
 using Lindung.Security;
@@ -7,7 +8,7 @@ using Lindung.Security;
 namespace Lindung.Cli;
 
 /// <summary>
-/// The services a batch verb needs (database, user store) without the web host, on the database
+/// The services a batch verb needs (database, user store, rate book) without the web host, on the database
 /// chosen by --data/--db exactly as <c>serve</c> would choose it, migrated before use.
 /// </summary>
 internal static class CliServices
@@ -27,6 +28,7 @@ internal static class CliServices
         var settings = DatabaseSettings.Resolve(dataDirectory, parse.GetValue(GlobalOptions.Db), configuration: null);
         services.AddLindungDatabase(settings);
         services.AddLindungImports(dataDirectory);
+        services.AddLindungRateBook(dataDirectory);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.MigrateLindungDatabaseAsync(cancellationToken);
         return provider;

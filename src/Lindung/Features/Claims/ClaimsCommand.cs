@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lindung.Cli;
 using Lindung.Data;
+using Lindung.Domain.Contributions;
 using Lindung.Hosting;
 using Lindung.Security;
 
@@ -38,7 +39,7 @@ internal static class ClaimsCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
             var host = new LindungHostOptions(GlobalOptions.ResolveDataDirectory(parse), string.Empty, Demo: false);
-            var use = new ImportClaims(db, new RecordClaim(db, console.Clock, Contributions.RateBookLoader.Load(host.DataDirectory)), host, console.Clock);
+            var use = new ImportClaims(db, new RecordClaim(db, console.Clock, scope.ServiceProvider.GetRequiredService<RateBook>()), host, console.Clock);
 
             // Whoever runs the CLI on the server operates the installation: every region's workers may be named.
             var result = await use.HandleAsync(new ClaimImportRequest(path.FullName, path.Name, parse.GetValue(sheet), parse.GetValue(validOnly)), AccessScope.Operator, ct);

@@ -21,6 +21,13 @@ internal static class RateBookLoader
     public static IServiceCollection AddLindungRateBook(this IServiceCollection services) =>
         services.AddScoped(sp => Load(sp.GetRequiredService<Hosting.LindungHostOptions>().DataDirectory));
 
+    /// <summary>
+    /// The same request service for a batch verb, which has a data folder but no web host
+    /// (<see cref="CliServices"/>), so the verb's use cases get the book as the web's do.
+    /// </summary>
+    public static IServiceCollection AddLindungRateBook(this IServiceCollection services, string dataDirectory) =>
+        services.AddScoped(_ => Load(dataDirectory));
+
     /// <summary>The rates shipped with the app alone, for callers with no data folder (the demo seed).</summary>
     public static RateBook BuiltIn() => new([Read(BuiltInPath, "built-in rates.json")]);
 

@@ -3,8 +3,8 @@ using System.Globalization;
 using Lindung.Cli;
 using Lindung.Data;
 using Lindung.Domain.Areas;
+using Lindung.Domain.Contributions;
 using Lindung.Features.Agencies;
-using Lindung.Features.Contributions;
 using Lindung.Features.Dashboard;
 using Lindung.Features.Shared;
 
@@ -63,7 +63,7 @@ internal static class ReconcileRegistryCommand
 
             if (parse.GetValue(report) is { } reportFile)
             {
-                var pricing = GapPricing.ForAgencies(RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse)), console.Clock.Today());
+                var pricing = GapPricing.ForAgencies(scope.ServiceProvider.GetRequiredService<RateBook>(), console.Clock.Today());
                 GapReport.Write(reportFile, await GapReport.FromRunAsync(db, run.Id, pricing, ct), $"{regionCode} · iuran {pricing.Month}");
             }
 
