@@ -8,7 +8,6 @@ using Lindung.Domain.Contributions;
 using Lindung.Features.Budget;
 using Lindung.Features.Contributions;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,7 +80,6 @@ internal static class BudgetBench
                 Groups = [new BudgetGroupDocument { Name = "Pekerja rentan", Segment = "BPU", Count = Vulnerable, Income = 1_000_000, Payer = "APBD" }],
                 Roster = new BudgetRosterDocument { Programs = ["JKK", "JKM", "JHT", "JP"], RiskGroup = 1, Payer = "APBD" },
             };
-            var host = new LindungHostOptions(folder, string.Empty, Demo: false);
             var book = RateBookLoader.Load(folder);
             var sql = PeerSql(book, from, today, pg);
 
@@ -94,7 +92,7 @@ internal static class BudgetBench
                 await using (var scope = services.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
-                    var planner = new PlanBudget(host, new RosterBudgetGroups(db, TimeProvider.System), new Lindung.Features.Villages.RankVillages(db, TimeProvider.System));
+                    var planner = new PlanBudget(book, new RosterBudgetGroups(db, TimeProvider.System), new Lindung.Features.Villages.RankVillages(db, TimeProvider.System));
                     var result = await planner.HandleAsync(document, AccessScope.Operator, CancellationToken.None);
                     total = result.Value.Total;
                 }

@@ -2,14 +2,12 @@ using Lindung.Data;
 using Lindung.Domain.Budget;
 using Lindung.Domain.Compliance;
 using Lindung.Domain.Contributions;
-using Lindung.Features.Contributions;
 using Lindung.Features.Enforcement;
 using Lindung.Features.Groups;
 using Lindung.Features.Procurement;
 using Lindung.Features.Reconciliation;
 using Lindung.Features.Shared;
 using Lindung.Features.Villages;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +57,7 @@ internal static class ActionPayer
 /// other dangerous work); then the rest by workers per million rupiah. Counts and rupiah only; each
 /// action links to the page that does it.
 /// </summary>
-internal sealed class RankActions(LindungDbContext db, LindungHostOptions host, TimeProvider clock, RankVillages villages, ContractsAtRisk contracts)
+internal sealed class RankActions(LindungDbContext db, RateBook rates, TimeProvider clock, RankVillages villages, ContractsAtRisk contracts)
 {
     public const int MaxActions = 100;
 
@@ -69,11 +67,10 @@ internal sealed class RankActions(LindungDbContext db, LindungHostOptions host, 
     public async Task<IReadOnlyList<RankedAction>> HandleAsync(AccessScope scope, CancellationToken ct)
     {
         var today = clock.Today();
-        var book = RateBookLoader.Load(host.DataDirectory);
         var actions = new List<RankedAction>();
 
         // Agencies with a reconciliation run: their gap list header, priced as the gap list prices it.
-        var pricing = GapPricing.ForAgencies(book, today);
+        var pricing = GapPricing.ForAgencies(rates, today);
         var visible = db.AgenciesFor(scope).AsNoTracking();
         var runs = await LatestRuns.OfAgenciesAsync(db, visible, ct);
         var agencyIds = runs.Keys.ToList();
@@ -86,9 +83,9 @@ internal sealed class RankActions(LindungDbContext db, LindungHostOptions host, 
 
         // Fostered villages: the waiting workers at the minimum package a sponsor pays (the discount in its window).
         var month = new ContributionMonth(today.Year, today.Month);
-        var minimum = book.BpuMinimumIncome(month);
+        var minimum = rates.BpuMinimumIncome(month);
         var package = BudgetPlanner.Plan(
-            new BudgetScenario(month, 1, [new BudgetGroup("package", Segment.Bpu, 1, minimum, null, [ContributionProgram.Jkk, ContributionProgram.Jkm], BudgetPayer.Sponsor)]), book).Plan?.Total ?? 0;
+            new BudgetScenario(month, 1, [new BudgetGroup("package", Segment.Bpu, 1, minimum, null, [ContributionProgram.Jkk, ContributionProgram.Jkm], BudgetPayer.Sponsor)]), rates).Plan?.Total ?? 0;
         if (VillageAccess.ReadsByRegion(scope) || scope.OperatesAgency)
         {
             var ranking = await villages.HandleAsync(scope, ct);
@@ -98,12 +95,12 @@ internal sealed class RankActions(LindungDbContext db, LindungHostOptions host, 
 
         // Groups: members not enrolled, at the group's payer's price.
         var groups = GroupAccess.Visible(db, scope);
-        var figures = await GroupCosts.ForAsync(db, groups, book, today, ct);
+        var figures = await GroupCosts.ForAsync(db, groups, rates, today, ct);
         var names = await groups.AsNoTracking().Select(g => new { g.Id, g.Name }).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         actions.AddRange(figures.Where(f => f.Value.Waiting > 0)
             .Select(f => new RankedAction("enrol_group", names[f.Key], f.Value.Waiting, f.Value.MonthlyCostToEnrol, $"/groups/{f.Key}")));
 
-        actions.AddRange(await EmployerActionsAsync(scope, book, today, ct));
+        actions.AddRange(await EmployerActionsAsync(scope, today, ct));
         if ((await contracts.HandleAsync(scope, null, null, ct)).Value is { } risk)
         {
             actions.AddRange(risk.Agencies.SelectMany(a => a.UnprotectedContracts).Select(c => new RankedAction(
@@ -125,7 +122,7 @@ internal sealed class RankActions(LindungDbContext db, LindungHostOptions host, 
     /// their size — a micro firm's when the size is not on record, so the figure is a floor — and their
     /// risk group, group I when unknown).
     /// </summary>
-    private async Task<IEnumerable<RankedAction>> EmployerActionsAsync(AccessScope scope, RateBook book, DateOnly today, CancellationToken ct)
+    private async Task<IEnumerable<RankedAction>> EmployerActionsAsync(AccessScope scope, DateOnly today, CancellationToken ct)
     {
         var employers = EmployerPds.WithoutRunningCase(db, db.EmployersFor(scope));
         var found = await EmployerPds.Of(db, scope, employers, today).AsNoTracking()
@@ -145,7 +142,7 @@ internal sealed class RankActions(LindungDbContext db, LindungHostOptions host, 
         var owed = wages.GroupBy(w => w.EmployerId).ToDictionary(
             g => g.Key,
             g => g.Sum(w => w.Jobs * PuCalculator.Calculate(new PuRequest(
-                month, w.MonthlyWage, byId[g.Key].JkkRiskGroup ?? GapPricing.DefaultRiskGroup, ComplianceRules.RequiredPrograms(byId[g.Key].BusinessSize)), book).Total));
+                month, w.MonthlyWage, byId[g.Key].JkkRiskGroup ?? GapPricing.DefaultRiskGroup, ComplianceRules.RequiredPrograms(byId[g.Key].BusinessSize)), rates).Total));
         return found.Select(e => new RankedAction(
             "chase_employer", e.Name, e.Unregistered, owed.GetValueOrDefault(e.Id), $"/employers/{e.Id}", ActionPayer.Employer, e.JkkRiskGroup));
     }

@@ -3,7 +3,8 @@ using System.Text.Json;
 using Lindung.Application;
 using Lindung.Cli;
 using Lindung.Data;
-using Lindung.Hosting;
+using Lindung.Domain.Contributions;
+using Lindung.Features.Contributions;
 using Lindung.Localization;
 using Lindung.Security;
 
@@ -46,7 +47,6 @@ internal static class BudgetCommand
                 throw new UsageException($"SCENARIO_TOO_LARGE: a scenario file holds at most {PlanBudget.MaxScenarioBytes / 1024} KB.");
             }
 
-            var host = new LindungHostOptions(GlobalOptions.ResolveDataDirectory(parse), string.Empty, Demo: false);
             await using var stream = file.OpenRead();
             var document = await PlanBudget.ReadAsync(stream, ct);
             UseCaseResult<Domain.Budget.BudgetPlan>? result = null;
@@ -57,7 +57,9 @@ internal static class BudgetCommand
                 await using var services = readsRegistry ? await CliServices.StartAsync(parse, ct, console.Configuration) : null;
                 await using var scope = services?.CreateAsyncScope();
                 var db = scope?.ServiceProvider.GetRequiredService<LindungDbContext>();
-                var planner = new PlanBudget(host, new RosterBudgetGroups(db!, console.Clock), new Villages.RankVillages(db!, console.Clock));
+                // A scenario that needs no registry starts no services, so its book is read here.
+                var rates = scope?.ServiceProvider.GetRequiredService<RateBook>() ?? RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse));
+                var planner = new PlanBudget(rates, new RosterBudgetGroups(db!, console.Clock), new Villages.RankVillages(db!, console.Clock));
                 result = await planner.HandleAsync(document.Value, AccessScope.Operator, ct);
             }
 

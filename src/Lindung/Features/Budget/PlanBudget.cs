@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Lindung.Application;
 using Lindung.Domain.Budget;
-using Lindung.Features.Contributions;
+using Lindung.Domain.Contributions;
 using Lindung.Features.Villages;
-using Lindung.Hosting;
 using Lindung.Security;
 
 namespace Lindung.Features.Budget;
@@ -15,7 +14,7 @@ namespace Lindung.Features.Budget;
 /// their roster wages (<see cref="RosterBudgetGroups"/>), and with <c>fostered_villages</c> the workers
 /// still waiting in the fostered villages (<see cref="RankVillages"/>): counts and wages only, never a name.
 /// </summary>
-internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups roster, RankVillages villages)
+internal sealed class PlanBudget(RateBook rates, RosterBudgetGroups roster, RankVillages villages)
 {
     /// <summary>A scenario file is a few kilobytes; a megabyte is a mistake or an attack.</summary>
     public const int MaxScenarioBytes = 1024 * 1024;
@@ -35,7 +34,6 @@ internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups ros
             return Refused(problems);
         }
 
-        var book = RateBookLoader.Load(host.DataDirectory);
         var withoutWage = 0;
         if (scenario.Roster is { } options)
         {
@@ -49,11 +47,11 @@ internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups ros
             // The vulnerable workers still waiting in each fostered village the caller may see: one line per village.
             var ranking = await villages.HandleAsync(scope, ct);
             var waiting = ranking.Villages.Where(v => v.KnownWorkers > v.Enrolled)
-                .Select(v => fostered.Group($"Pekerja rentan {v.Name} ({v.Code})", v.KnownWorkers - v.Enrolled, book, scenario.From));
+                .Select(v => fostered.Group($"Pekerja rentan {v.Name} ({v.Code})", v.KnownWorkers - v.Enrolled, rates, scenario.From));
             scenario = scenario with { Groups = [.. scenario.Groups, .. waiting] };
         }
 
-        var (plan, planProblems) = BudgetPlanner.Plan(scenario, book);
+        var (plan, planProblems) = BudgetPlanner.Plan(scenario, rates);
         if (plan is null)
         {
             return Refused(planProblems);
@@ -90,11 +88,10 @@ internal sealed class PlanBudget(LindungHostOptions host, RosterBudgetGroups ros
             return BudgetErrors.RosterEmpty;
         }
 
-        var book = RateBookLoader.Load(host.DataDirectory);
         var plans = new List<BudgetPlan>();
         foreach (var agency in staff.GroupBy(g => g.Line ?? g.Name, StringComparer.Ordinal))
         {
-            var (plan, planProblems) = BudgetPlanner.Plan(scenario with { Groups = [.. agency], FosteredVillages = null }, book);
+            var (plan, planProblems) = BudgetPlanner.Plan(scenario with { Groups = [.. agency], FosteredVillages = null }, rates);
             if (plan is null)
             {
                 return UseCaseResult<IReadOnlyList<BudgetPlan>>.Refused([.. Errors(planProblems)]);

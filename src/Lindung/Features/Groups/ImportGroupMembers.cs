@@ -6,7 +6,6 @@ using Lindung.Domain.Contributions;
 using Lindung.Domain.Identifiers;
 using Lindung.Domain.Rosters;
 using Lindung.Domain.Validation;
-using Lindung.Features.Contributions;
 using Lindung.Features.Imports;
 using Lindung.Features.Shared;
 using Lindung.Hosting;
@@ -28,7 +27,7 @@ internal sealed record GroupImportResult(
 /// the group is updated or left unchanged, so the same file twice changes nothing the second time.
 /// All or nothing unless valid rows only.
 /// </summary>
-internal sealed class ImportGroupMembers(LindungDbContext db, LindungHostOptions host, TimeProvider clock)
+internal sealed class ImportGroupMembers(LindungDbContext db, LindungHostOptions host, RateBook rates, TimeProvider clock)
 {
     public const int IssuesReturned = 50;
 
@@ -71,7 +70,7 @@ internal sealed class ImportGroupMembers(LindungDbContext db, LindungHostOptions
 
         var today = clock.Today();
         var month = new ContributionMonth(today.Year, today.Month);
-        var minimum = RateBookLoader.Load(host.DataDirectory).BpuMinimumIncome(month);
+        var minimum = rates.BpuMinimumIncome(month);
         var validator = new NikValidator(AreaDirectory.Embedded);
         var batchId = Guid.CreateVersion7();
         var reportPath = ReportPath(host.DataDirectory, group.Id, batchId, "csv");

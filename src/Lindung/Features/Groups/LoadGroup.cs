@@ -1,9 +1,8 @@
 using Lindung.Application;
 using Lindung.Data;
 using Lindung.Domain.Areas;
-using Lindung.Features.Contributions;
+using Lindung.Domain.Contributions;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +19,7 @@ internal sealed record GroupView(
 /// A group's page: who fosters it, its members with their enrolment today (the enrolled first
 /// waiting last, by name), and what enrolling the rest costs a month at BPU rates with its payer.
 /// </summary>
-internal sealed class LoadGroup(LindungDbContext db, LindungHostOptions host, TimeProvider clock)
+internal sealed class LoadGroup(LindungDbContext db, RateBook rates, TimeProvider clock)
 {
     public const int MaxRows = 1_000;
 
@@ -35,7 +34,7 @@ internal sealed class LoadGroup(LindungDbContext db, LindungHostOptions host, Ti
 
         var today = clock.Today();
         var kind = await db.GroupKinds.AsNoTracking().FirstAsync(k => k.Code == group.KindCode, ct);
-        var figures = (await GroupCosts.ForAsync(db, visible, RateBookLoader.Load(host.DataDirectory), today, ct)).GetValueOrDefault(id) ?? new GroupFigures(0, 0, 0);
+        var figures = (await GroupCosts.ForAsync(db, visible, rates, today, ct)).GetValueOrDefault(id) ?? new GroupFigures(0, 0, 0);
         var covered = db.Memberships.CoveredOn(today);
         var rows = await db.GroupMembers.AsNoTracking().Where(m => m.GroupId == id)
             .Select(m => new { m.WorkerId, m.Worker!.Nik, m.Worker.Name, m.Occupation, m.MonthlyIncome, m.Transport, Enrolled = covered.Any(x => x.WorkerId == m.WorkerId) })
@@ -62,7 +61,7 @@ internal sealed class LoadGroup(LindungDbContext db, LindungHostOptions host, Ti
 internal sealed record GroupSummary(Guid Id, string Name, string KindCode, string AgencyName, string? VillageName, string Payer, GroupFigures Figures);
 
 /// <summary>The groups the caller may see with their members, enrolled and the monthly cost to enrol the rest.</summary>
-internal sealed class ListGroups(LindungDbContext db, LindungHostOptions host, TimeProvider clock)
+internal sealed class ListGroups(LindungDbContext db, RateBook rates, TimeProvider clock)
 {
     public async Task<IReadOnlyList<GroupSummary>> HandleAsync(AccessScope scope, CancellationToken ct)
     {
@@ -70,7 +69,7 @@ internal sealed class ListGroups(LindungDbContext db, LindungHostOptions host, T
         var groups = await visible.AsNoTracking().OrderBy(g => g.Agency!.Name).ThenBy(g => g.Name)
             .Select(g => new { g.Id, g.Name, g.KindCode, AgencyName = g.Agency!.Name, g.VillageCode, g.Payer })
             .ToListAsync(ct);
-        var figures = await GroupCosts.ForAsync(db, visible, RateBookLoader.Load(host.DataDirectory), clock.Today(), ct);
+        var figures = await GroupCosts.ForAsync(db, visible, rates, clock.Today(), ct);
         return [.. groups.Select(g => new GroupSummary(
             g.Id, g.Name, g.KindCode, g.AgencyName, g.VillageCode is { } v ? AreaDirectory.Embedded.Find(v)?.Name : null,
             Budget.BudgetCodes.Of(g.Payer), figures.GetValueOrDefault(g.Id) ?? new GroupFigures(0, 0, 0)))];

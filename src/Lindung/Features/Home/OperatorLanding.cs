@@ -1,10 +1,9 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
 using Lindung.Features.Agencies;
-using Lindung.Features.Contributions;
 using Lindung.Features.Reconciliation;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +25,7 @@ internal sealed record OperatorLanding(Agency Agency, int Workers, int Covered, 
 /// snapshot (an agency of 150,000 workers costs what one of six does), totals from the gap list
 /// header, never its lines.
 /// </summary>
-internal sealed class LoadOperatorLanding(LindungDbContext db, TimeProvider clock, LindungHostOptions host)
+internal sealed class LoadOperatorLanding(LindungDbContext db, TimeProvider clock, RateBook rates)
 {
     /// <summary>Null for anyone who does not operate an agency, or whose agency is gone.</summary>
     public async Task<OperatorLanding?> HandleAsync(AccessScope scope, CancellationToken ct)
@@ -45,7 +44,7 @@ internal sealed class LoadOperatorLanding(LindungDbContext db, TimeProvider cloc
         var today = clock.Today();
         var (workers, covered, takenAt) = await AgencyCoverage.OfAgencyAsync(db, agency, today, ct);
 
-        var pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), today);
+        var pricing = GapPricing.ForAgencies(rates, today);
         var gaps = await AgencyGaps.LoadAsync(db, scope, agency.Id, pricing, PersonalDataView.Nothing, ct);
         var freshness = await RunFreshness.OfAgencyAsync(db, agency, ct);
         return new OperatorLanding(agency, workers, covered, takenAt, gaps?.Run is null ? null : gaps.MonthlyTotal, freshness);

@@ -3,9 +3,7 @@ using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Contributions;
 using Lindung.Domain.Procurement;
-using Lindung.Features.Contributions;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +15,7 @@ namespace Lindung.Features.Procurement;
 /// memberships of the contractor), lets <see cref="PaymentGate"/> decide, and stores the question
 /// and the answer with the asker. A contract outside the caller's scope is not found.
 /// </summary>
-internal sealed class CheckPaymentGate(LindungDbContext db, LindungHostOptions host, TimeProvider clock)
+internal sealed class CheckPaymentGate(LindungDbContext db, RateBook rates, TimeProvider clock)
 {
     public async Task<UseCaseResult<PaymentGateDto>> HandleAsync(Guid contractId, int? stage, AccessScope scope, CancellationToken ct)
     {
@@ -32,7 +30,7 @@ internal sealed class CheckPaymentGate(LindungDbContext db, LindungHostOptions h
             return ContractErrors.StageRequired;
         }
 
-        var facts = await FactsAsync(db, RateBookLoader.Load(host.DataDirectory), contract, clock.Today(), ct);
+        var facts = await FactsAsync(db, rates, contract, clock.Today(), ct);
         var decision = PaymentGate.Decide(facts, stage.Value);
         var check = new PaymentGateCheck
         {

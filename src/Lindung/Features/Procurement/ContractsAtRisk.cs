@@ -1,9 +1,8 @@
 using Lindung.Application;
 using Lindung.Data;
+using Lindung.Domain.Contributions;
 using Lindung.Domain.Procurement;
-using Lindung.Features.Contributions;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +33,7 @@ internal sealed record ContractRiskSummary(IReadOnlyList<AgencyContractRisk> Age
 /// without its Jakon registered and paid in full, other services whose assigned workers are not all
 /// active PU participants of the contractor; goods never are. Agencies without contracts are left out.
 /// </summary>
-internal sealed class ContractsAtRisk(LindungDbContext db, LindungHostOptions host, TimeProvider clock)
+internal sealed class ContractsAtRisk(LindungDbContext db, RateBook rates, TimeProvider clock)
 {
     /// <summary>Over one agency (<paramref name="agencyId"/>), the agencies of one region and below (<paramref name="regionCode"/>), or all the caller may see.</summary>
     public async Task<UseCaseResult<ContractRiskSummary>> HandleAsync(AccessScope scope, Guid? agencyId, string? regionCode, CancellationToken ct)
@@ -57,9 +56,8 @@ internal sealed class ContractsAtRisk(LindungDbContext db, LindungHostOptions ho
             .AsSplitQuery()
             .OrderBy(c => c.Number)
             .ToListAsync(ct);
-        var book = RateBookLoader.Load(host.DataDirectory);
         var today = clock.Today();
-        var unprotected = await Contracts.UnprotectedAsync(db, book, contracts, today, ct);
+        var unprotected = await Contracts.UnprotectedAsync(db, rates, contracts, today, ct);
         var perAgency = contracts.GroupBy(c => c.AgencyId)
             .Select(g =>
             {

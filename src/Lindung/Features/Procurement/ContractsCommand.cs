@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lindung.Cli;
 using Lindung.Data;
+using Lindung.Domain.Contributions;
 using Lindung.Hosting;
 using Lindung.Security;
 
@@ -40,7 +41,7 @@ internal static class ContractsCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
             var host = new LindungHostOptions(GlobalOptions.ResolveDataDirectory(parse), string.Empty, Demo: false);
-            var use = new ImportContracts(db, new RegisterContract(db, host, console.Clock), host);
+            var use = new ImportContracts(db, new RegisterContract(db, scope.ServiceProvider.GetRequiredService<RateBook>(), console.Clock), host);
             var request = new ContractImportRequest(
                 path.FullName, path.Name, AgencyCode: parse.GetValue(agency), RegionCode: parse.GetValue(region), Sheet: parse.GetValue(sheet), ValidOnly: parse.GetValue(validOnly));
 

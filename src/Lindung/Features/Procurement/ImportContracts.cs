@@ -5,7 +5,6 @@ using Lindung.Data.Entities;
 using Lindung.Domain.Procurement;
 using Lindung.Domain.Rosters;
 using Lindung.Features.Agencies;
-using Lindung.Features.Contributions;
 using Lindung.Features.Imports;
 using Lindung.Hosting;
 using Lindung.Security;
@@ -113,7 +112,6 @@ internal sealed class ImportContracts(LindungDbContext db, RegisterContract rule
 
         // The agency's contracts by number, to update in place: an agency holds hundreds, not millions.
         var existing = await db.Contracts.Include(c => c.Stages).Where(c => c.AgencyId == agency.Id).ToDictionaryAsync(c => c.Number, StringComparer.Ordinal, ct);
-        var book = RateBookLoader.Load(host.DataDirectory);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var issues = new List<RowIssue>();
         var added = new List<Contract>();
@@ -138,7 +136,7 @@ internal sealed class ImportContracts(LindungDbContext db, RegisterContract rule
 
             var unreadable = rowErrors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
             var ruleErrors = new List<UseCaseError>();
-            var (read, _) = await rules.CheckAsync(contractRequest, agency, book, scope.UserName, numberMayExist: true, ruleErrors, ct);
+            var (read, _) = await rules.CheckAsync(contractRequest, agency, scope.UserName, numberMayExist: true, ruleErrors, ct);
             rowErrors.AddRange(ruleErrors.Where(e => !unreadable.Contains(e.Field)));
             if (rowErrors.Count > 0)
             {

@@ -1,9 +1,8 @@
 using Lindung.Application;
 using Lindung.Data;
+using Lindung.Domain.Contributions;
 using Lindung.Domain.Procurement;
-using Lindung.Features.Contributions;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 using Lindung.Security;
 
 namespace Lindung.Features.Procurement;
@@ -15,7 +14,7 @@ internal sealed record JakonRecordRequest(string? RegistrationNumber, long? Paid
 /// Records a construction contract's Jakon registration number, the contribution paid and when:
 /// the branch or an admin, on a contract of their regions. Audited by the interceptor (before and after).
 /// </summary>
-internal sealed class RecordJakon(LindungDbContext db, LindungHostOptions host, TimeProvider clock)
+internal sealed class RecordJakon(LindungDbContext db, RateBook rates, TimeProvider clock)
 {
     public async Task<UseCaseResult<ContractDto>> HandleAsync(Guid contractId, JakonRecordRequest request, AccessScope scope, CancellationToken ct)
     {
@@ -65,6 +64,6 @@ internal sealed class RecordJakon(LindungDbContext db, LindungHostOptions host, 
         contract.JakonPaid = paid;
         contract.JakonPaidOn = paid > 0 ? request.PaidDate : null;
         await db.SaveChangesAsync(ct);
-        return UseCaseResult<ContractDto>.Ok(ContractDto.From(contract, Contracts.JakonDue(RateBookLoader.Load(host.DataDirectory), contract)));
+        return UseCaseResult<ContractDto>.Ok(ContractDto.From(contract, Contracts.JakonDue(rates, contract)));
     }
 }

@@ -5,9 +5,7 @@ using Lindung.Domain.Areas;
 using Lindung.Domain.Compliance;
 using Lindung.Domain.Contributions;
 using Lindung.Domain.Procurement;
-using Lindung.Features.Contributions;
 using Lindung.Features.Employers;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,13 +35,13 @@ internal sealed record CheckedContract(Contract Contract, Employer Contractor);
 /// for an agency of its regions. Every field is checked and every error named; a refused request
 /// stores nothing. The contract is audited by the interceptor like every registry row.
 /// </summary>
-internal sealed class RegisterContract(LindungDbContext db, LindungHostOptions host, TimeProvider clock)
+internal sealed class RegisterContract(LindungDbContext db, RateBook rates, TimeProvider clock)
 {
     public async Task<UseCaseResult<ContractDto>> HandleAsync(ContractRequest request, AccessScope scope, CancellationToken ct)
     {
         var errors = new List<UseCaseError>();
         var agency = await FindAgencyAsync(request.AgencyId, scope, errors, ct);
-        var (checkedContract, jakonDue) = await CheckAsync(request, agency, RateBookLoader.Load(host.DataDirectory), scope.UserName, numberMayExist: false, errors, ct);
+        var (checkedContract, jakonDue) = await CheckAsync(request, agency, scope.UserName, numberMayExist: false, errors, ct);
         if (errors.Count > 0)
         {
             return UseCaseResult<ContractDto>.Refused([.. errors]);
@@ -80,7 +78,7 @@ internal sealed class RegisterContract(LindungDbContext db, LindungHostOptions h
     /// the number exist already (<paramref name="numberMayExist"/>): it updates that contract.
     /// </summary>
     public async Task<(CheckedContract? Checked, long? JakonDue)> CheckAsync(
-        ContractRequest request, Agency? agency, RateBook book, string createdBy, bool numberMayExist, List<UseCaseError> errors, CancellationToken ct)
+        ContractRequest request, Agency? agency, string createdBy, bool numberMayExist, List<UseCaseError> errors, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(errors);
@@ -159,7 +157,7 @@ internal sealed class RegisterContract(LindungDbContext db, LindungHostOptions h
         long? jakonDue = null;
         if (kindKnown && kind == ContractKind.Konstruksi && value > 0 && request.StartDate is { } start)
         {
-            jakonDue = Contracts.JakonDue(book, value.Value, start);
+            jakonDue = Contracts.JakonDue(rates, value.Value, start);
             if (jakonDue is null)
             {
                 errors.Add(ContractErrors.JakonRatesMissing);

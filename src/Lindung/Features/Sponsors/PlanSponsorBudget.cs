@@ -1,9 +1,7 @@
 using Lindung.Application;
 using Lindung.Domain.Budget;
 using Lindung.Domain.Contributions;
-using Lindung.Features.Contributions;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 
 namespace Lindung.Features.Sponsors;
 
@@ -15,7 +13,7 @@ internal sealed record SponsorBudgetPlan(long Budget, int Months, int Workers, l
 /// like a pledge (BPU rules in force each month, the sponsor's PP 50/2025 discount), and the budget buys
 /// as many whole workers as it covers; the rest is left over, never rounded up.
 /// </summary>
-internal sealed class PlanSponsorBudget(LindungHostOptions host, TimeProvider clock)
+internal sealed class PlanSponsorBudget(RateBook rates, TimeProvider clock)
 {
     public UseCaseResult<SponsorBudgetPlan> Handle(long? budget, PledgeInput terms)
     {
@@ -47,11 +45,10 @@ internal sealed class PlanSponsorBudget(LindungHostOptions host, TimeProvider cl
             return UseCaseResult<SponsorBudgetPlan>.Refused([.. refusals]);
         }
 
-        var book = RateBookLoader.Load(host.DataDirectory);
-        var income = terms.Income ?? book.BpuMinimumIncome(from);
+        var income = terms.Income ?? rates.BpuMinimumIncome(from);
         var sector = string.Equals(terms.Occupation?.Trim(), "transport", StringComparison.OrdinalIgnoreCase) ? BpuSector.Transport : BpuSector.Other;
         var (plan, problems) = BudgetPlanner.Plan(
-            new BudgetScenario(from, terms.Months!.Value, [new BudgetGroup("worker", Segment.Bpu, 1, income, null, programs!, BudgetPayer.Sponsor, sector)]), book);
+            new BudgetScenario(from, terms.Months!.Value, [new BudgetGroup("worker", Segment.Bpu, 1, income, null, programs!, BudgetPayer.Sponsor, sector)]), rates);
         if (plan is null || plan.Total <= 0)
         {
             return UseCaseResult<SponsorBudgetPlan>.Refused([.. problems.Select(p => new UseCaseError(p.Error, "income"))]);

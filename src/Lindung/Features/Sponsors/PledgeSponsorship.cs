@@ -3,9 +3,7 @@ using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Budget;
 using Lindung.Domain.Contributions;
-using Lindung.Features.Contributions;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +25,7 @@ internal sealed record PledgeResult(IReadOnlyList<Guid> Sponsorships, long Total
 /// its window), and written to the sponsor's ledger as pledged. A worker already sponsored for any of
 /// those months is refused by name; everything or nothing is written.
 /// </summary>
-internal sealed class PledgeSponsorship(LindungDbContext db, LindungHostOptions host, TimeProvider clock)
+internal sealed class PledgeSponsorship(LindungDbContext db, RateBook rates, TimeProvider clock)
 {
     public const int MaxWorkers = 500;
 
@@ -86,10 +84,9 @@ internal sealed class PledgeSponsorship(LindungDbContext db, LindungHostOptions 
         }
 
         var months = input.Months!.Value;
-        var book = RateBookLoader.Load(host.DataDirectory);
-        var income = input.Income ?? book.BpuMinimumIncome(from);
+        var income = input.Income ?? rates.BpuMinimumIncome(from);
         var group = new BudgetGroup("sponsorship", Segment.Bpu, 1, income, null, programs!, BudgetPayer.Sponsor, occupation!.Value);
-        var (plan, problems) = BudgetPlanner.Plan(new BudgetScenario(from, months, [group]), book);
+        var (plan, problems) = BudgetPlanner.Plan(new BudgetScenario(from, months, [group]), rates);
         if (plan is null)
         {
             return UseCaseResult<PledgeResult>.Refused([.. problems.Select(p => new UseCaseError(p.Error, p.Field is null ? null : "income"))]);
