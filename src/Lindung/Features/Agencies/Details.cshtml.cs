@@ -1,11 +1,10 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
-using Lindung.Features.Contributions;
+using Lindung.Domain.Contributions;
 using Lindung.Features.Procurement;
 using Lindung.Features.Reconciliation;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +21,7 @@ namespace Lindung.Features.Agencies;
 /// a parameter per worker).
 /// </summary>
 [Authorize(Policy = Policies.Registry)]
-internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, LindungHostOptions host, ContractsAtRisk contractsAtRisk) : PageModel
+internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, RateBook rates, ContractsAtRisk contractsAtRisk) : PageModel
 {
     public Agency Agency { get; private set; } = null!;
 
@@ -105,7 +104,7 @@ internal sealed class DetailsModel(LindungDbContext db, TimeProvider clock, Lind
 
         if (Policies.Allows(User, Policies.Reconciliation))
         {
-            var pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), today);
+            var pricing = GapPricing.ForAgencies(rates, today);
             Gaps = await AgencyGaps.LoadAsync(db, scope, id, pricing, PersonalDataView.Nothing, ct);
         }
 

@@ -35,7 +35,7 @@ internal static class RateBookLoader
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Stamp, RateBook Book)> Cache = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The book in force. Pages and endpoints ask on every request; the files are parsed again only when
+    /// The book in force. The request service asks on every request; the files are parsed again only when
     /// one of them was added, removed or rewritten since the last read, so a dropped overlay still counts
     /// from the next request without a restart.
     /// </summary>

@@ -1,9 +1,8 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
-using Lindung.Features.Contributions;
+using Lindung.Domain.Contributions;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +18,7 @@ namespace Lindung.Features.Procurement;
 /// </summary>
 [Authorize(Policy = Policies.Procurement)]
 internal sealed class DetailsModel(
-    LindungDbContext db, LindungHostOptions host, CheckPaymentGate gate, RecordJakon recordJakon, AssignContractWorkers assign) : PageModel
+    LindungDbContext db, RateBook rates, CheckPaymentGate gate, RecordJakon recordJakon, AssignContractWorkers assign) : PageModel
 {
     public Contract Contract { get; private set; } = null!;
 
@@ -105,7 +104,7 @@ internal sealed class DetailsModel(
         }
 
         Contract = contract;
-        JakonDue = Contracts.JakonDue(RateBookLoader.Load(host.DataDirectory), contract);
+        JakonDue = Contracts.JakonDue(rates, contract);
         LocationName = AreaDirectory.Embedded.Find(contract.LocationCode)?.Name;
         var checks = await db.PaymentGateChecks.AsNoTracking().Where(c => c.ContractId == id)
             .OrderByDescending(c => c.AskedAt).ThenByDescending(c => c.Id).Take(50).ToListAsync(ct);

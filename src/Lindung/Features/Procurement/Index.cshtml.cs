@@ -1,7 +1,7 @@
 using System.Globalization;
 using Lindung.Data;
 using Lindung.Data.Entities;
-using Lindung.Features.Contributions;
+using Lindung.Domain.Contributions;
 using Lindung.Features.Imports;
 using Lindung.Features.Shared;
 using Lindung.Hosting;
@@ -20,7 +20,7 @@ namespace Lindung.Features.Procurement;
 /// (<see cref="ImportContracts"/>) with its counts and row report.
 /// </summary>
 [Authorize(Policy = Policies.Procurement)]
-internal sealed class IndexModel(LindungDbContext db, LindungHostOptions host, TimeProvider clock, ImportContracts import, IOptions<ImportOptions> options) : PageModel
+internal sealed class IndexModel(LindungDbContext db, LindungHostOptions host, RateBook rates, TimeProvider clock, ImportContracts import, IOptions<ImportOptions> options) : PageModel
 {
     private const int PageSize = 25;
 
@@ -115,7 +115,7 @@ internal sealed class IndexModel(LindungDbContext db, LindungHostOptions host, T
         var contracts = Procurement.Contracts.For(db, scope).AsNoTracking();
         Paging = new Paging(Paging.Clamp(PageNumber), PageSize, await contracts.CountAsync(ct));
         Contracts = await contracts.OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id).Skip(Paging.Skip).Take(PageSize).ToListAsync(ct);
-        Unprotected = await Procurement.Contracts.UnprotectedAsync(db, RateBookLoader.Load(host.DataDirectory), Contracts, clock.Today(), ct);
+        Unprotected = await Procurement.Contracts.UnprotectedAsync(db, rates, Contracts, clock.Today(), ct);
         Agencies = MayImport && !scope.ProcuresForAgency
             ? await db.AgenciesFor(scope).AsNoTracking().OrderBy(a => a.Name).Take(500).ToListAsync(ct)
             : [];

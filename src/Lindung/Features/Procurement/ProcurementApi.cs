@@ -1,9 +1,9 @@
 using Lindung.Application;
 using Lindung.Data;
+using Lindung.Domain.Contributions;
 using Lindung.Domain.Procurement;
 using Lindung.Domain.Validation;
 using Lindung.Features.Api;
-using Lindung.Features.Contributions;
 using Lindung.Features.Imports;
 using Lindung.Hosting;
 using Lindung.Security;
@@ -56,7 +56,7 @@ internal static class ProcurementApi
     }
 
     private static async Task<Results<Ok<PageOf<ContractDto>>, ValidationProblem>> ListAsync(
-        HttpContext http, LindungDbContext db, LindungHostOptions host, int? page, int? pageSize,
+        HttpContext http, LindungDbContext db, RateBook rates, int? page, int? pageSize,
         [FromQuery(Name = "agency_id")] Guid? agencyId, string? kind, string? number, CancellationToken ct)
     {
         var errors = new Dictionary<string, ValidationError>();
@@ -96,17 +96,16 @@ internal static class ProcurementApi
             contracts = contracts.Where(c => c.Number == n);
         }
 
-        var book = RateBookLoader.Load(host.DataDirectory);
         var ordered = contracts.OrderByDescending(c => c.StartDate).ThenByDescending(c => c.Id);
-        return TypedResults.Ok(await paging.ToPageAsync(ordered, c => ContractDto.From(c, Contracts.JakonDue(book, c)), ct));
+        return TypedResults.Ok(await paging.ToPageAsync(ordered, c => ContractDto.From(c, Contracts.JakonDue(rates, c)), ct));
     }
 
-    private static async Task<Results<Ok<ContractDto>, NotFound>> GetAsync(HttpContext http, LindungDbContext db, LindungHostOptions host, Guid id, CancellationToken ct)
+    private static async Task<Results<Ok<ContractDto>, NotFound>> GetAsync(HttpContext http, LindungDbContext db, RateBook rates, Guid id, CancellationToken ct)
     {
         var contract = await Contracts.FindAsync(db, AccessScope.From(http.User), id, ct);
         return contract is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(ContractDto.From(contract, Contracts.JakonDue(RateBookLoader.Load(host.DataDirectory), contract)));
+            : TypedResults.Ok(ContractDto.From(contract, Contracts.JakonDue(rates, contract)));
     }
 
     private static async Task<Results<Created<ContractDto>, ValidationProblem>> CreateAsync(

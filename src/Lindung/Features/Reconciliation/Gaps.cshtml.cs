@@ -1,7 +1,6 @@
 using Lindung.Data;
-using Lindung.Features.Contributions;
+using Lindung.Domain.Contributions;
 using Lindung.Features.Shared;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +10,7 @@ namespace Lindung.Features.Reconciliation;
 
 /// <summary><c>/reconciliation/gaps/{agency}</c>: who to register, reactivate, correct or complete, and what it costs per month; CSV export.</summary>
 [Authorize(Policy = Policies.Reconciliation)]
-internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, LindungHostOptions host) : PageModel
+internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, RateBook rates) : PageModel
 {
     public AgencyGapList List { get; private set; } = null!;
 
@@ -104,7 +103,7 @@ internal sealed class GapsModel(LindungDbContext db, TimeProvider clock, Lindung
 
     private async Task<AgencyGapList?> LoadAsync(Guid id, PersonalDataView view, CancellationToken ct)
     {
-        Pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), clock.Today());
+        Pricing = GapPricing.ForAgencies(rates, clock.Today());
         return await AgencyGaps.LoadAsync(db, AccessScope.From(User), id, Pricing, view, ct);
     }
 }

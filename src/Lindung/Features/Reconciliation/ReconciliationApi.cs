@@ -1,12 +1,11 @@
 using Lindung.Data;
 using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
 using Lindung.Domain.Identifiers;
 using Lindung.Domain.Matching;
 using Lindung.Domain.Reconciliation;
 using Lindung.Domain.Validation;
 using Lindung.Features.Api;
-using Lindung.Features.Contributions;
-using Lindung.Hosting;
 using Lindung.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -188,7 +187,7 @@ internal static class ReconciliationApi
         "Gap must be NOT_REGISTERED, COVERED_INACTIVE, WAGE_UNDERREPORTED or PROGRAM_MISSING.");
 
     private static async Task<Results<Ok<GapListDto>, NotFound, ValidationProblem>> GapsAsync(
-        HttpContext http, LindungDbContext db, TimeProvider clock, LindungHostOptions host, Guid id, string? gap, int? page, int? pageSize, CancellationToken ct)
+        HttpContext http, LindungDbContext db, TimeProvider clock, RateBook rates, Guid id, string? gap, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new Dictionary<string, ValidationError>();
         var paging = Paging.Read(page, pageSize, errors);
@@ -208,7 +207,7 @@ internal static class ReconciliationApi
         }
 
         var scope = AccessScope.From(http.User);
-        var pricing = GapPricing.ForAgencies(RateBookLoader.Load(host.DataDirectory), Shared.Formats.Today(clock));
+        var pricing = GapPricing.ForAgencies(rates, Shared.Formats.Today(clock));
         var list = await AgencyGaps.LoadAsync(db, scope, id, pricing, PersonalDataPolicy.For(scope), ct);
         if (list is null)
         {
