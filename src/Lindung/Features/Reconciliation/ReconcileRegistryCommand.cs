@@ -47,7 +47,7 @@ internal static class ReconcileRegistryCommand
                     : $"--agency: no agency with code '{code}' in region {regionCode}.");
             }
 
-            var rates = RateBookLoader.Load(GlobalOptions.ResolveDataDirectory(parse));
+            var rates = scope.ServiceProvider.GetRequiredService<RateBook>();
             var run = await ReconciliationRunner.RunAsync(db, regionCode, agencyId, Actor, rates, console.Clock, new RunProgressBar(console.Error, console.Clock), ct);
             // The PDS flags per employer on the dashboard come from this run.
             await CoverageSnapshots.RefreshAsync(db, console.Clock, ct);
