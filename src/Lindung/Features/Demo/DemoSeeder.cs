@@ -108,6 +108,7 @@ internal static class DemoSeeder
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
 
+        await DemoForeignWorkers.SeedAsync(db, today, ct);
         await DemoDashboard.SeedAsync(db, today, ct);
         await DemoLicensing.SeedAsync(db, today, options.LicenceChecks, ct);
         await DemoProcurement.SeedAsync(db, today, ct);

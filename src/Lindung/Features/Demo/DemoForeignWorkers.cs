@@ -1,0 +1,71 @@
+using Lindung.Data;
+using Lindung.Data.Entities;
+using Lindung.Domain.Contributions;
+using Lindung.Domain.Identifiers;
+using Lindung.Domain.Rosters;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lindung.Features.Demo;
+
+/// <summary>
+/// Three foreign specialists at RSUD Kota Madiun, known by passport or KITAS: one a member, one past
+/// six months of work without a membership (a gap), one who started two months ago (not yet required).
+/// </summary>
+internal static class DemoForeignWorkers
+{
+    private static readonly (string Name, DateOnly Birth, Sex Sex, string Nationality, string Document, string Position, int MonthsWorked, string? Kpj)[] People =
+    [
+        ("Li Wei", new(1979, 4, 12), Sex.L, "CHN", "E48213377", "Dokter spesialis jantung", 30, "99088812345"),
+        ("Park Ji-yeon", new(1986, 9, 3), Sex.P, "KOR", "M70931245", "Fisioterapis", 10, null),
+        ("Tanaka Hiroshi", new(1975, 1, 27), Sex.L, "JPN", "TZ1180442", "Tenaga ahli radiologi", 2, null),
+    ];
+
+    public static async Task SeedAsync(LindungDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var rsud = await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == DemoAgencies.Rsud, ct);
+        foreach (var person in People)
+        {
+            var identity = new ForeignIdentity(person.Nationality, person.Document);
+            var worker = new Worker
+            {
+                Nik = identity.RegistryKey,
+                Name = person.Name,
+                BirthDate = person.Birth,
+                Sex = person.Sex,
+                RegionCode = rsud.RegionCode,
+                Nationality = identity.Nationality,
+                TravelDocument = identity.Document,
+            };
+            var start = today.AddMonths(-person.MonthsWorked);
+            db.Workers.Add(worker);
+            db.Employments.Add(new Employment
+            {
+                WorkerId = worker.Id,
+                AgencyId = rsud.Id,
+                Category = WorkerCategory.Kontrak,
+                Position = person.Position,
+                MonthlyWage = 18_000_000,
+                FundingSource = FundingSource.Blud,
+                ValidFrom = start,
+                RegionCode = rsud.RegionCode,
+            });
+            if (person.Kpj is { } kpj)
+            {
+                db.Memberships.Add(new Membership
+                {
+                    Kpj = kpj,
+                    WorkerId = worker.Id,
+                    Segment = Segment.Pu,
+                    Programs = ProgramSet.Jkk | ProgramSet.Jkm | ProgramSet.Jht | ProgramSet.Jp,
+                    Status = MembershipStatus.Active,
+                    ReportedWage = 18_000_000,
+                    LastPaidMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1),
+                    ValidFrom = start.AddMonths(1),
+                    RegionCode = rsud.RegionCode,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}
