@@ -65,7 +65,8 @@ public sealed record ForeignIdentity(string Nationality, string Document)
         ? new string('*', Document.Length)
         : string.Concat(Document.AsSpan(0, 2), new string('*', Document.Length - 4), Document.AsSpan(Document.Length - 2));
 
-    private static string? NormalizeDocument(string? cell)
+    /// <summary>A passport or KITAS number as <see cref="Read"/> keeps it, or null when the text cannot be one.</summary>
+    public static string? NormalizeDocument(string? cell)
     {
         var kept = new StringBuilder(MaxDocumentLength);
         foreach (var c in (cell ?? string.Empty).Trim().TrimStart('\''))

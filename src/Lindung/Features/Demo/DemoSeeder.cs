@@ -108,7 +108,7 @@ internal static class DemoSeeder
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
 
-        await DemoForeignWorkers.SeedAsync(db, today, ct);
+        var foreign = await DemoForeignWorkers.SeedAsync(db, today, ct);
         await DemoDashboard.SeedAsync(db, today, ct);
         await DemoLicensing.SeedAsync(db, today, options.LicenceChecks, ct);
         await DemoProcurement.SeedAsync(db, today, ct);
@@ -126,9 +126,9 @@ internal static class DemoSeeder
             true,
             region.Agencies.Count,
             region.Employers.Count,
-            region.Workers.Count,
-            region.Employments.Count,
-            region.Memberships.Count,
+            region.Workers.Count + foreign.Workers,
+            region.Employments.Count + foreign.Employments,
+            region.Memberships.Count + foreign.Memberships,
             stopwatch.Elapsed,
             region.Agencies.Single(a => a.Code == OperatorAgencyCode).Id,
             region.Agencies.Single(a => a.Code == SchoolAgencyCode).Id);

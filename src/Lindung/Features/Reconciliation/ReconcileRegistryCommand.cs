@@ -56,6 +56,7 @@ internal static class ReconcileRegistryCommand
             {
                 ("COVERED_ACTIVE", run.CoveredActive), ("COVERED_INACTIVE", run.CoveredInactive), ("NOT_REGISTERED", run.NotRegistered),
                 ("NEEDS_REVIEW", run.NeedsReview), ("INVALID_ROW", run.InvalidRow), ("WAGE_UNDERREPORTED", run.WageUnderreported), ("PROGRAM_MISSING", run.ProgramMissing),
+                ("FOREIGN_NOT_YET_DUE", run.ForeignNotYetDue),
             })
             {
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {outcome,-18} {count,8}"));

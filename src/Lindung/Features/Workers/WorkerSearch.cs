@@ -6,7 +6,8 @@ namespace Lindung.Features.Workers;
 
 /// <summary>
 /// A query that reads as a NIK (16 digits once spreadsheet damage is repaired: spaces, dots,
-/// a leading apostrophe) matches that NIK exactly; anything else matches names, ignoring case.
+/// a leading apostrophe) matches that NIK exactly; anything else matches names, ignoring case, and a
+/// foreign worker's passport/KITAS number.
 /// </summary>
 internal static class WorkerSearch
 {
@@ -19,8 +20,12 @@ internal static class WorkerSearch
         }
 
         var name = query.Trim().ToLowerInvariant();
+        // A foreign worker is found by passport/KITAS number as well, however it is spaced or cased.
+        var document = ForeignIdentity.NormalizeDocument(query);
 #pragma warning disable CA1304, CA1311, CA1862 // Runs in SQL as lower(name) on both providers, not in .NET.
-        return workers.Where(w => w.Name.ToLower().Contains(name));
+        return document is null
+            ? workers.Where(w => w.Name.ToLower().Contains(name))
+            : workers.Where(w => w.TravelDocument == document || w.Name.ToLower().Contains(name));
 #pragma warning restore CA1304, CA1311, CA1862
     }
 }

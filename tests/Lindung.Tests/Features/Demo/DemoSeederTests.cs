@@ -61,7 +61,8 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         Assert.Equal(DemoAgencies.All.Count, result.Agencies);
         Assert.Equal(result.Agencies, await db.Agencies.CountAsync());
         Assert.Equal(300, await db.Employers.CountAsync());
-        Assert.Equal(3000 + 300, await db.Workers.CountAsync());
+        // 3,000 agency staff, 300 outsourced, and three foreign specialists at the RSUD.
+        Assert.Equal(3000 + 300 + 3, await db.Workers.CountAsync());
         Assert.Equal(result.Employments, await db.Employments.CountAsync());
         Assert.InRange(result.Employments, 3000, 3300);
         Assert.Equal(result.Memberships, await db.Memberships.CountAsync());
@@ -234,7 +235,11 @@ public abstract class DemoSeederTests<TDatabase>(DemoDatabase<TDatabase> demo, I
         var validator = new NikValidator(AreaDirectory.Embedded);
 
         Assert.Equal(workers.Count, workers.Select(w => w.Nik).Distinct().Count());
-        Assert.All(workers, w =>
+        // Foreign workers hold the key of their passport/KITAS and nationality instead of a NIK.
+        var foreign = workers.Where(w => w.Nationality is not null).ToList();
+        Assert.Equal(3, foreign.Count);
+        Assert.All(foreign, w => Assert.Equal(new ForeignIdentity(w.Nationality!, w.TravelDocument!).RegistryKey, w.Nik));
+        Assert.All(workers.Except(foreign), w =>
         {
             var check = validator.Check(w.Nik, Today);
             Assert.True(check.IsValid, $"{Lindung.Domain.Identifiers.Nik.Mask(w.Nik)}: {string.Join(", ", check.Errors.Select(e => e.Code))}");

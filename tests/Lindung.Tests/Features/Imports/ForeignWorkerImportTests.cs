@@ -4,6 +4,7 @@ using Lindung.Domain.Identifiers;
 using Lindung.Domain.Reconciliation;
 using Lindung.Features.Imports;
 using Lindung.Features.Reconciliation;
+using Lindung.Features.Workers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,6 +62,8 @@ public sealed class ForeignWorkerImportTests
             var card = await db.Memberships.AsNoTracking().SingleAsync(m => m.Kpj == "22222222222");
             var holder = await db.Workers.AsNoTracking().SingleAsync(w => w.Id == card.WorkerId);
             Assert.Equal((chinese.RegistryKey, "35.77"), (holder.Nik, card.RegionCode));
+            var found = await WorkerSearch.Apply(db.Workers, "e1234-5678", DateOnly.FromDateTime(DateTime.UtcNow)).Select(w => w.Name).ToListAsync();
+            Assert.Equal(["Li Wei"], found);
 
             var run = await ReconciliationRunner.RunAsync(db, ImportTestDatabase.Region, null, "tester", Lindung.Features.Contributions.RateBookLoader.BuiltIn(), TimeProvider.System, CancellationToken.None);
             var outcomes = await db.ReconciliationResults.AsNoTracking().Where(r => r.RunId == run.Id)
