@@ -2,6 +2,7 @@ using Lindung.Data;
 using Lindung.Data.Entities;
 using Lindung.Domain.Areas;
 using Lindung.Domain.Identifiers;
+using Lindung.Domain.Rosters;
 using Lindung.Domain.Validation;
 using Lindung.Features.Api;
 using Lindung.Security;
@@ -24,24 +25,29 @@ internal sealed record WorkerSummaryDto(Guid Id, string? Nik, string? Name, stri
 /// One worker as <see cref="PersonalDataPolicy"/> lets the caller see it: birth date and sex only
 /// beside a full NIK (with a masked one they would rebuild it).
 /// </summary>
+/// <remarks>A foreign worker has <c>nationality</c> and <c>travel_document</c> (shown as the NIK would be) and their registry key as <c>nik</c>.</remarks>
 internal sealed record WorkerDto(
-    Guid Id, string? Nik, bool NikMasked, string? Name, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? Phone, SocialSecurityScheme Scheme)
+    Guid Id, string? Nik, bool NikMasked, string? Name, DateOnly? BirthDate, Sex? Sex, string RegionCode, string? Phone, SocialSecurityScheme Scheme,
+    string? Nationality, string? TravelDocument)
 {
     public static WorkerDto From(Worker w, AccessScope scope) => From(w, PersonalDataPolicy.For(scope));
 
     public static WorkerDto From(Worker w, PersonalDataView view) => new(
         w.Id, view.ShowNik(w.Nik), view.Nik != NikView.Full, view.ShowName(w.Name),
-        view.ShowBirthDate(w.BirthDate), view.ShowSex(w.Sex), w.RegionCode, w.Phone, w.Scheme);
+        view.ShowBirthDate(w.BirthDate), view.ShowSex(w.Sex), w.RegionCode, w.Phone, w.Scheme,
+        w.Nationality, w.Nationality is { } nationality && w.TravelDocument is { } document ? view.ShowDocument(nationality, document) : null);
 }
 
 /// <summary>
 /// Create or replace a worker. When an agency operator creates one, <c>category</c> (and optionally
 /// <c>position</c>, <c>monthly_wage</c>) open the worker's employment at the operator's agency from
-/// today, which is what makes the worker theirs to see; other callers leave them out.
+/// today, which is what makes the worker theirs to see; other callers leave them out. A foreign
+/// worker without a NIK leaves <c>nik</c> out and gives <c>travel_document</c> (passport or KITAS),
+/// <c>nationality</c>, <c>birth_date</c> and <c>sex</c>.
 /// </summary>
 internal sealed record WorkerRequest(
     string? Nik, string? Name, DateOnly? BirthDate, Sex? Sex, string? RegionCode, string? Phone, SocialSecurityScheme? Scheme,
-    WorkerCategory? Category = null, string? Position = null, long? MonthlyWage = null);
+    WorkerCategory? Category = null, string? Position = null, long? MonthlyWage = null, string? TravelDocument = null, string? Nationality = null);
 
 internal sealed record EmploymentDto(
     Guid Id, Guid WorkerId, Guid? AgencyId, Guid? EmployerId, WorkerCategory Category, string? Position, long MonthlyWage,
@@ -186,15 +192,28 @@ internal static class WorkersApi
     {
         var errors = new Dictionary<string, ValidationError>();
         var check = new NikValidator(AreaDirectory.Embedded).Check(request.Nik, today);
+        ForeignIdentity? foreign = null;
+        if (string.IsNullOrWhiteSpace(request.Nik) && !string.IsNullOrWhiteSpace(request.TravelDocument))
+        {
+            // A foreigner: the key of document and nationality is their NIK; nothing in it gives birth date or sex.
+            foreign = ForeignIdentity.Read(request.TravelDocument, request.Nationality, out var documentError, out var nationalityError);
+            AddIf("travel_document", documentError);
+            AddIf("nationality", nationalityError);
+            AddIf("birth_date", request.BirthDate is null ? ImportErrors.DateEmpty : null);
+            AddIf("sex", request.Sex is null ? ImportErrors.SexInvalid : null);
+            check = new NikCheck(string.Empty, foreign?.RegistryKey, null, null, null, null, []);
+        }
+
+        var key = check.Normalized;
         if (!check.IsValid)
         {
             errors["nik"] = check.Errors[0];
         }
-        else if (await db.Workers.AnyAsync(w => w.Nik == check.Normalized && w.Id != worker.Id, ct))
+        else if (key is not null && await db.Workers.AnyAsync(w => w.Nik == key && w.Id != worker.Id, ct))
         {
             // "Already registered" only about a worker the caller may see: about anyone else it would
             // confirm that a stranger's NIK is in the registry, for any NIK the caller cares to try.
-            errors["nik"] = await db.WorkersFor(scope).AnyAsync(w => w.Nik == check.Normalized, ct) ? NikTaken : NikUnavailable;
+            errors[foreign is null ? "nik" : "travel_document"] = await db.WorkersFor(scope).AnyAsync(w => w.Nik == key, ct) ? NikTaken : NikUnavailable;
         }
 
         var name = Fields.Text(request.Name, 200, "name", errors);
@@ -203,7 +222,9 @@ internal static class WorkersApi
         var region = Fields.Region(request.RegionCode, scope, inScope: !scope.OperatesAgency, "region_code", errors);
         if (errors.Count == 0)
         {
-            worker.Nik = check.Normalized!;
+            worker.Nik = key!;
+            worker.Nationality = foreign?.Nationality;
+            worker.TravelDocument = foreign?.Document;
             worker.Name = name!;
             // The NIK encodes birth date and sex; they fill in what the request leaves out.
             worker.BirthDate = request.BirthDate ?? check.BirthDate;
@@ -214,5 +235,13 @@ internal static class WorkersApi
         }
 
         return errors;
+
+        void AddIf(string field, ValidationError? error)
+        {
+            if (error is not null)
+            {
+                errors[field] = error;
+            }
+        }
     }
 }

@@ -157,6 +157,39 @@ public sealed class RegistryApiTests
         Assert.False(await db.Employments.AnyAsync(e => e.WorkerId == world.WorkerB.Id && e.AgencyId == world.AgencyA.Id));
     }
 
+    [Theory]
+    [MemberData(nameof(ApiWorld.Providers), MemberType = typeof(ApiWorld))]
+    public async Task A_foreign_worker_is_entered_by_passport_and_nationality_once(string provider)
+    {
+        await using var world = await ApiWorld.StartAsync(provider);
+        using var officer = await world.ClientAsync(LindungRoles.BranchOfficer);
+        var body = new { name = "Li Wei", travel_document = "e 4821-3377", nationality = "Tiongkok", birth_date = "1979-04-12", sex = "L", region_code = "35.77" };
+
+        using var created = await officer.PostAsJsonAsync(new Uri("/api/v1/workers", UriKind.Relative), body);
+        using var again = await officer.PostAsJsonAsync(new Uri("/api/v1/workers", UriKind.Relative), body with { name = "Li Wei (2)" });
+        using var bad = await officer.PostAsJsonAsync(
+            new Uri("/api/v1/workers", UriKind.Relative), new { name = "Tan", travel_document = "E12", nationality = "Atlantis", region_code = "35.77" });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var worker = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
+        // The branch sees NIKs whole, so the document too; the key stands where a NIK would.
+        var key = new Lindung.Domain.Identifiers.ForeignIdentity("CHN", "E48213377").RegistryKey;
+        Assert.Equal(("CHN", "E48213377", key), (worker.GetProperty("nationality").GetString(), worker.GetProperty("travel_document").GetString(), worker.GetProperty("nik").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var taken = JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("nik_taken", taken.GetProperty("codes").GetProperty("travel_document").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var codes = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("codes");
+        Assert.Equal(
+            [("birth_date", "DATE_EMPTY"), ("nationality", "NATIONALITY_UNKNOWN"), ("sex", "SEX_INVALID"), ("travel_document", "FOREIGN_DOCUMENT_INVALID")],
+            codes.EnumerateObject().Select(p => (p.Name, p.Value.GetString())).Order());
+
+        await using var scope = world.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LindungDbContext>();
+        var stored = await db.Workers.SingleAsync(w => w.Nationality != null);
+        Assert.Equal((key, "E48213377"), (stored.Nik, stored.TravelDocument));
+    }
+
     [Fact]
     public async Task Invalid_worker_gets_one_error_per_field_with_codes()
     {
