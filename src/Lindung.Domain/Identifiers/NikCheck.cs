@@ -24,6 +24,9 @@ public sealed record NikCheck(
 
     public bool IsValid => Errors.Count == 0;
 
+    /// <summary>A foreign worker's registry key read as a NIK: no area, birth date or sex (its digits hold none), no errors.</summary>
+    public static NikCheck ForeignKey(string input, string? key) => new(input, key, null, null, null, null, []);
+
     public string? ProvinceCode => DistrictCode?[..2];
 
     public string? RegencyCode => DistrictCode?[..5];

@@ -168,7 +168,7 @@ public sealed class MemberIndex
     /// with no area, birth date or sex (its digits hold none).
     /// </summary>
     internal static NikCheck CheckKey(NikValidator validator, string key, DateOnly today) =>
-        ForeignIdentity.IsRegistryKey(key) ? new NikCheck(key, key, null, null, null, null, []) : validator.Check(key, today);
+        ForeignIdentity.IsRegistryKey(key) ? NikCheck.ForeignKey(key, key) : validator.Check(key, today);
 
     internal static long NikNumber(NikCheck check) =>
         check.Normalized is { Length: 16 } digits && digits.All(char.IsAsciiDigit)

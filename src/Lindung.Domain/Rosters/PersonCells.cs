@@ -26,17 +26,11 @@ internal sealed class PersonChecker(NikValidator niks, DateOnly today)
     public PersonCells? Check(int row, PersonRow cells, ColumnNames columns, ICollection<RowProblem> problems, out string? nik)
     {
         var before = problems.Count;
-        ForeignIdentity? foreign = null;
-        var check = niks.Check(cells.Nik, today);
-        if (!check.IsValid && string.IsNullOrWhiteSpace(cells.Nik) && !string.IsNullOrWhiteSpace(cells.Document))
-        {
-            foreign = ForeignIdentity.Read(cells.Document, cells.Nationality, out var documentError, out var nationalityError);
-            check = new NikCheck(cells.Nik, foreign?.RegistryKey, null, null, null, null, []);
-            AddIf(documentError, columns.Document);
-            AddIf(nationalityError, columns.Nationality);
-        }
-
-        nik = check.IsValid ? check.Normalized : null;
+        var person = PersonKey.Read(niks, cells.Nik, cells.Document, cells.Nationality, today);
+        var (check, foreign) = (person.Nik, person.Foreign);
+        AddIf(person.DocumentError, columns.Document);
+        AddIf(person.NationalityError, columns.Nationality);
+        nik = person.Key;
         foreach (var error in check.Errors)
         {
             problems.Add(new RowProblem(row, columns.Nik, error));

@@ -73,6 +73,21 @@ public class ForeignIdentityTests
     }
 
     [Fact]
+    public void A_written_nik_wins_over_a_document_and_a_blank_one_without_document_stays_a_nik_error()
+    {
+        var niks = new NikValidator(AreaDirectory.Embedded);
+        var nik = Nik.Compose("35.77.01", new DateOnly(1990, 5, 12), Sex.P, 1);
+
+        var withNik = PersonKey.Read(niks, nik, "E12345678", "CHN", Today);
+        var byDocument = PersonKey.Read(niks, " ", "E12345678", "Atlantis", Today);
+        var neither = PersonKey.Read(niks, "", "", "CHN", Today);
+
+        Assert.Equal((nik, false, (ForeignIdentity?)null), (withNik.Key, withNik.ByDocument, withNik.Foreign));
+        Assert.Equal((null, true, "NATIONALITY_UNKNOWN"), (byDocument.Key, byDocument.ByDocument, byDocument.NationalityError?.Code));
+        Assert.Equal((null, false, "NIK_EMPTY"), (neither.Key, neither.ByDocument, neither.Nik.Errors[0].Code));
+    }
+
+    [Fact]
     public void A_roster_row_without_nik_but_with_passport_and_nationality_is_a_foreign_worker()
     {
         string[] header = ["nik", "nama", "tanggal_lahir", "jenis_kelamin", "kode_wilayah", "instansi", "kategori", "upah", "paspor", "kewarganegaraan"];

@@ -191,17 +191,15 @@ internal static class WorkersApi
         LindungDbContext db, AccessScope scope, Worker worker, WorkerRequest request, DateOnly today, CancellationToken ct)
     {
         var errors = new Dictionary<string, ValidationError>();
-        var check = new NikValidator(AreaDirectory.Embedded).Check(request.Nik, today);
-        ForeignIdentity? foreign = null;
-        if (string.IsNullOrWhiteSpace(request.Nik) && !string.IsNullOrWhiteSpace(request.TravelDocument))
+        var person = PersonKey.Read(new NikValidator(AreaDirectory.Embedded), request.Nik, request.TravelDocument, request.Nationality, today);
+        var (check, foreign) = (person.Nik, person.Foreign);
+        AddIf("travel_document", person.DocumentError);
+        AddIf("nationality", person.NationalityError);
+        if (person.ByDocument)
         {
-            // A foreigner: the key of document and nationality is their NIK; nothing in it gives birth date or sex.
-            foreign = ForeignIdentity.Read(request.TravelDocument, request.Nationality, out var documentError, out var nationalityError);
-            AddIf("travel_document", documentError);
-            AddIf("nationality", nationalityError);
+            // A foreigner's key gives no birth date or sex, which a NIK would fill in.
             AddIf("birth_date", request.BirthDate is null ? ImportErrors.DateEmpty : null);
             AddIf("sex", request.Sex is null ? ImportErrors.SexInvalid : null);
-            check = new NikCheck(string.Empty, foreign?.RegistryKey, null, null, null, null, []);
         }
 
         var key = check.Normalized;
