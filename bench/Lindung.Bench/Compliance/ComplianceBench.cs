@@ -118,7 +118,7 @@ internal static class ComplianceBench
             var compliance = await LoadLoopAsync(system, paths, clients, seconds);
             sent += compliance.Count + compliance.WarmUp;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run + 1}: compliance {compliance.Rate:N0} req/s (p50 {compliance.P50:0.00}, p99 {compliance.P99:0.00} ms) | /healthz {health.Rate:N0} req/s (p50 {health.P50:0.00}, p99 {health.P99:0.00} ms)"));
+                $"  run {run + 1}: compliance {compliance.Rate:N0} req/s (p50 {compliance.P50:0.00}, p99 {compliance.P99:0.00} ms, GC paused {compliance.GcPausedMs:N0} ms) | /healthz {health.Rate:N0} req/s (p50 {health.P50:0.00}, p99 {health.P99:0.00} ms, GC paused {health.GcPausedMs:N0} ms)"));
             best = compliance.Rate > best.Rate ? compliance : best;
             bestHealth = health.Rate > bestHealth.Rate ? health : bestHealth;
         }
@@ -321,13 +321,16 @@ internal static class ComplianceBench
         }
 
         GC.Collect();
+        var pausedBefore = GC.GetTotalPauseDuration();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         var watch = Stopwatch.StartNew();
         var lists = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => LoopAsync(client, paths, c, stop.Token)));
         var elapsed = watch.Elapsed.TotalSeconds;
+        // The process's garbage-collection pauses (both sides and the clients): every request waits them out.
+        var paused = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
         var all = lists.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new Load(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length, warm);
+        return new Load(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length, warm, paused);
     }
 
     private static double Percentile(double[] sorted, double p) =>
@@ -363,5 +366,5 @@ internal static class ComplianceBench
     }
 
 
-    private readonly record struct Load(double Rate, double P50, double P99, long Count, long WarmUp);
+    private readonly record struct Load(double Rate, double P50, double P99, long Count, long WarmUp, double GcPausedMs);
 }

@@ -18,7 +18,7 @@ namespace Lindung.Data;
 /// running list or moves xmax, so equal snapshots mean equal committed data.</item>
 /// </list>
 /// Rows that no cached answer reads (the audit trail, written ten times a second while compliance
-/// checks are answered) are saved with <see cref="SaveUnversionedAsync"/>: when nothing else was
+/// checks are answered) are written with <see cref="WriteUnversionedAsync"/>: when nothing else was
 /// committed meanwhile, the version after such a save counts as the same data as the one before
 /// (<see cref="IsSameData"/>), so the audit of answers does not retire the answers.
 /// </summary>
@@ -32,6 +32,9 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
     private readonly ConcurrentQueue<string> _remembered = new();
     private SqliteConnection? _watcher;
     private SqliteCommand? _dataVersion;
+
+    /// <summary>The version before an unversioned write under way, which readers are told until it ends.</summary>
+    private string? _committing;
 
     public async ValueTask<string> ReadAsync(CancellationToken ct) =>
         settings.Provider == DatabaseProvider.Sqlite ? ReadSqlite() : await ReadPostgresAsync(ct);
@@ -62,22 +65,13 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
     }
 
     /// <summary>
-    /// Saves <paramref name="db"/>'s changes, which must be rows no versioned cache reads, and
-    /// remembers the version after them as equal to the one before when no other transaction ended
-    /// meanwhile. SQLite: <c>PRAGMA data_version</c> on the saving connection moves only for other
-    /// connections' commits, so equal values around the save, read outside the watcher's two reads,
-    /// prove nobody else committed. PostgreSQL: the only transaction that ended between the
-    /// snapshots before and after is the save's own.
-    /// </summary>
-    public Task SaveUnversionedAsync(LindungDbContext db, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return WriteUnversionedAsync(db, db.SaveChangesAsync, ct);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="write"/> (a save or a bulk update on <paramref name="db"/>) in one
-    /// transaction as <see cref="SaveUnversionedAsync"/> does: for rows no versioned cache reads.
+    /// Runs <paramref name="write"/> (a save, an append or a bulk update on <paramref name="db"/>),
+    /// which must touch only rows no versioned cache reads, in one transaction, and remembers the
+    /// version after it as equal to the one before when no other transaction ended meanwhile.
+    /// SQLite: under BEGIN IMMEDIATE nobody else commits, and <c>PRAGMA data_version</c> on the
+    /// saving connection, which moves only for other connections' commits, shows whether anyone
+    /// did before the version after was read. PostgreSQL: the only transaction that ended between
+    /// the snapshots before and after is the write's own.
     /// </summary>
     public async Task WriteUnversionedAsync(LindungDbContext db, Func<CancellationToken, Task> write, CancellationToken ct)
     {
@@ -104,21 +98,38 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
     private async Task WriteUnversionedSqliteAsync(LindungDbContext db, Func<CancellationToken, Task> write, CancellationToken ct)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        // The saving connection's value is read before the transaction and after the commit, so any
-        // other commit from then on shows on it (BEGIN IMMEDIATE keeps others from committing in between).
-        var ownBefore = DataVersion(connection);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await write(ct);
-        // The commit and the watcher's reads around it under the watcher's lock: no reader sees the
-        // new version before it is known to hold the same data (it would start its caches afresh).
+        // From BEGIN IMMEDIATE to the end of the commit no other connection can commit, so until
+        // then the committed data is the version read here plus rows no cache reads. Readers are
+        // told that version meanwhile: the watcher's value may move without a commit (the first
+        // write after a checkpoint restarts the log), and a reader shown a value not yet known
+        // to hold the same data would start its caches afresh. Nor do they wait for the commit,
+        // which may sync the log or checkpoint it for milliseconds.
+        string before;
         lock (_gate)
         {
-            var before = ReadSqliteLocked();
+            before = ReadSqliteLocked();
+            _committing = before;
+        }
+
+        // The saving connection's value moves only for other connections' commits: equal values
+        // now and after the commit prove that nobody else committed in between.
+        var ownBefore = DataVersion(connection);
+        try
+        {
+            await write(ct);
             transaction.Commit();
-            var after = ReadSqliteLocked();
-            if (DataVersion(connection) == ownBefore)
+        }
+        finally
+        {
+            lock (_gate)
             {
-                Remember(before, after);
+                _committing = null;
+                var after = ReadSqliteLocked();
+                if (DataVersion(connection) == ownBefore)
+                {
+                    Remember(before, after);
+                }
             }
         }
     }
@@ -192,7 +203,7 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
     {
         lock (_gate)
         {
-            return ReadSqliteLocked();
+            return _committing ?? ReadSqliteLocked();
         }
     }
 

@@ -51,7 +51,7 @@ public abstract class DatabaseVersionTests(RegistryDatabase database)
             before = await version.ReadAsync(CancellationToken.None);
             var audit = database.NewContext();
             audit.AuditEvents.Add(NewAudit("one"));
-            await version.SaveUnversionedAsync(audit, CancellationToken.None);
+            await version.WriteUnversionedAsync(audit, audit.SaveChangesAsync, CancellationToken.None);
             afterAudit = await version.ReadAsync(CancellationToken.None);
         }
 
@@ -81,7 +81,7 @@ public abstract class DatabaseVersionTests(RegistryDatabase database)
             other.Workers.Add(NewWorker("3577010101900105"));
             other.SaveChanges();
         };
-        await version.SaveUnversionedAsync(second, CancellationToken.None);
+        await version.WriteUnversionedAsync(second, second.SaveChangesAsync, CancellationToken.None);
         Assert.False(version.IsSameData(afterWorker, await version.ReadAsync(CancellationToken.None)), "a commit beside an unversioned save went unseen");
     }
 

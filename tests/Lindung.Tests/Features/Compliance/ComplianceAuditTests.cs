@@ -24,6 +24,7 @@ public sealed class ComplianceAuditTests
         await using var world = await ApiWorld.StartAsync(provider, builder => builder.Configuration["Audit:FlushInterval"] = "01:00:00");
         var (client, key) = await world.KeyClientAsync(LindungRoles.LicensingOfficer);
         string[] identifiers = [world.EmployerIn.Npp!, "9999999999999", "0123456789012345"];
+        var started = DateTime.UtcNow.AddSeconds(-1);
         using (client)
         {
             var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
@@ -49,7 +50,12 @@ public sealed class ComplianceAuditTests
             Assert.Equal(AuditAction.Searched, e.Action);
             Assert.Equal("apikey:" + key.Prefix, e.Actor);
             Assert.Equal(ApiWorld.Region, e.RegionCode);
+            Assert.InRange(e.At, started, DateTime.UtcNow);
+            Assert.Null(e.Before);
         });
+        // The appended rows sort by time as EF's own would (SQLite keeps times as text).
+        var newest = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == ComplianceAudit.EntityType).OrderByDescending(e => e.At).FirstAsync();
+        Assert.Equal(events.Max(e => e.At), newest.At);
         var asked = events.Select(e => JsonDocument.Parse(e.After!).RootElement).ToList();
         Assert.Equal([10, 10, 10], identifiers.Select(i => asked.Count(a => a.GetProperty("identifier").GetString() == i)));
         Assert.Equal(10, events.Count(e => e.EntityKey == world.EmployerIn.Id.ToString()));
