@@ -118,7 +118,7 @@ internal static class ComplianceBench
             var compliance = await LoadLoopAsync(system, paths, clients, seconds);
             sent += compliance.Count + compliance.WarmUp;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run + 1}: compliance {compliance.Rate:N0} req/s (p50 {compliance.P50:0.00}, p99 {compliance.P99:0.00} ms, GC paused {compliance.GcPausedMs:N0} ms) | /healthz {health.Rate:N0} req/s (p50 {health.P50:0.00}, p99 {health.P99:0.00} ms, GC paused {health.GcPausedMs:N0} ms)"));
+                $"  run {run + 1}: compliance {compliance.Rate:N0} req/s (p50 {compliance.P50:0.00}, p99 {compliance.P99:0.00} ms; {compliance.CpuMicroseconds:N0} µs of CPU and {compliance.AllocatedBytes:N0} B allocated a request, clients included; GC paused {compliance.GcPausedMs:N0} ms) | /healthz {health.Rate:N0} req/s (p50 {health.P50:0.00}, p99 {health.P99:0.00} ms; {health.CpuMicroseconds:N0} µs, {health.AllocatedBytes:N0} B; GC paused {health.GcPausedMs:N0} ms)"));
             best = compliance.Rate > best.Rate ? compliance : best;
             bestHealth = health.Rate > bestHealth.Rate ? health : bestHealth;
         }
@@ -322,15 +322,19 @@ internal static class ComplianceBench
 
         GC.Collect();
         var pausedBefore = GC.GetTotalPauseDuration();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         var watch = Stopwatch.StartNew();
         var lists = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => LoopAsync(client, paths, c, stop.Token)));
         var elapsed = watch.Elapsed.TotalSeconds;
         // The process's garbage-collection pauses (both sides and the clients): every request waits them out.
         var paused = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
+        var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var all = lists.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        return new Load(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length, warm, paused);
+        return new Load(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length, warm, paused, cpu * 1e6 / all.Length, allocated / all.Length);
     }
 
     private static double Percentile(double[] sorted, double p) =>
@@ -366,5 +370,5 @@ internal static class ComplianceBench
     }
 
 
-    private readonly record struct Load(double Rate, double P50, double P99, long Count, long WarmUp, double GcPausedMs);
+    private readonly record struct Load(double Rate, double P50, double P99, long Count, long WarmUp, double GcPausedMs, double CpuMicroseconds, long AllocatedBytes);
 }
