@@ -22,7 +22,10 @@ internal sealed record AccessScope(IReadOnlySet<string> Roles, IReadOnlyList<str
     /// </summary>
     public static AccessScope Operator { get; } = new(new HashSet<string> { LindungRoles.RegionalAdmin }, [], null, SystemAuditActor.SystemName, WholeInstallation: true);
 
-    public static AccessScope From(ClaimsPrincipal user)
+    public static AccessScope From(ClaimsPrincipal user) => user is ScopedPrincipal scoped ? scoped.Scope : Read(user);
+
+    /// <summary>The scope <paramref name="user"/>'s claims describe, read afresh.</summary>
+    public static AccessScope Read(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true)
         {

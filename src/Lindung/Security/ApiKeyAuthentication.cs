@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Lindung.Data;
 using Lindung.Features.ApiKeys;
@@ -12,8 +10,7 @@ namespace Lindung.Security;
 /// <summary>
 /// Authenticates machine clients by <c>Authorization: Bearer lk_…</c> or <c>X-Api-Key: lk_…</c>. The
 /// key is found by its prefix and checked against the stored SHA-256 in constant time; a revoked key
-/// fails. The principal carries the key's role and scope exactly like a user's cookie, so the same
-/// policies and <see cref="ScopedQueries"/> apply, and <c>apikey:&lt;prefix&gt;</c> is the audit actor.
+/// fails. The principal (<see cref="ApiKeyPrincipal"/>) is built once per cached row.
 /// The row comes from <see cref="ApiKeyCache"/> when a recent request read it (cleared on revocation),
 /// else from the database; the hash comparison runs on every request either way.
 /// </summary>
@@ -21,9 +18,9 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache cache, TimeProvider clock, DatabaseVersion version)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "ApiKey";
+    public const string SchemeName = ApiKeyPrincipal.SchemeName;
     public const string HeaderName = "X-Api-Key";
-    public const string ActorPrefix = "apikey:";
+    public const string ActorPrefix = ApiKeyPrincipal.ActorPrefix;
 
     /// <summary>last_used_at is written at most this often per key, so busy clients do not write on every request.</summary>
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
@@ -41,18 +38,15 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var prefix = ApiKeyToken.PrefixOf(presented);
-        var key = prefix is null ? null : cache.Find(prefix);
-        if (prefix is not null && key is null)
+        var cached = prefix is null ? null : cache.Find(prefix);
+        if (prefix is not null && cached is null)
         {
             var generation = cache.Generation;
-            key = await Db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
-            if (key is not null)
-            {
-                cache.Add(key, generation);
-            }
+            var row = await Db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, Context.RequestAborted);
+            cached = row is null ? null : cache.Add(row, generation);
         }
 
-        if (key is null || !ApiKeyToken.Matches(presented, key.SecretHash) || key.RevokedAt is not null)
+        if (cached?.Row is not { } key || !ApiKeyToken.Matches(presented, key.SecretHash) || key.RevokedAt is not null)
         {
             return AuthenticateResult.Fail("Invalid or revoked API key.");
         }
@@ -74,20 +68,7 @@ internal sealed class ApiKeyAuthenticationHandler(
                 Context.RequestAborted);
         }
 
-        List<Claim> claims =
-        [
-            new(ClaimTypes.NameIdentifier, key.Id.ToString("D", CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, ActorPrefix + key.Prefix),
-            new(ClaimTypes.Role, key.Role),
-            new(LindungClaims.Region, key.RegionCode),
-        ];
-        if (key.AgencyId is { } agency)
-        {
-            claims.Add(new Claim(LindungClaims.Agency, agency.ToString("D", CultureInfo.InvariantCulture)));
-        }
-
-        var identity = new ClaimsIdentity(claims, Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(cached.Principal, Scheme.Name));
     }
 
     /// <summary>Resolved only when the cache cannot answer, so a cached request builds no context.</summary>

@@ -24,7 +24,7 @@ internal sealed class ApiKeyCache(TimeProvider clock)
     /// <summary>Read before the database, passed to <see cref="Add"/>: a clear in between keeps the stale row out.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public ApiKey? Find(string prefix)
+    public CachedApiKey? Find(string prefix)
     {
         if (_entries.TryGetValue(prefix, out var entry) && clock.GetUtcNow() < entry.Expires)
         {
@@ -34,16 +34,20 @@ internal sealed class ApiKeyCache(TimeProvider clock)
         return null;
     }
 
-    public void Add(ApiKey key, long generation)
+    /// <summary>Keeps <paramref name="key"/>'s row with its principal, built once for the requests that follow.</summary>
+    public CachedApiKey Add(ApiKey key, long generation)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var entry = new Entry(key, clock.GetUtcNow() + Lifetime);
+        var cached = new CachedApiKey(key, ApiKeyPrincipal.Of(key));
+        var entry = new Entry(cached, clock.GetUtcNow() + Lifetime);
         _entries[key.Prefix] = entry;
         if (Generation != generation)
         {
             // Cleared while the row was read: it may be the row from before a revocation.
             _entries.TryRemove(new KeyValuePair<string, Entry>(key.Prefix, entry));
         }
+
+        return cached;
     }
 
     public void Clear()
@@ -52,8 +56,11 @@ internal sealed class ApiKeyCache(TimeProvider clock)
         _entries.Clear();
     }
 
-    private sealed record Entry(ApiKey Key, DateTimeOffset Expires);
+    private sealed record Entry(CachedApiKey Key, DateTimeOffset Expires);
 }
+
+/// <summary>An API key's row and the principal its requests carry.</summary>
+internal sealed record CachedApiKey(ApiKey Row, ScopedPrincipal Principal);
 
 /// <summary>
 /// The security stamps of recently seen users, so a signed-in request does not read its user's
