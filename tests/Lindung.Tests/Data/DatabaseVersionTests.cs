@@ -121,6 +121,42 @@ public abstract class DatabaseVersionTests(RegistryDatabase database)
         Assert.True(version.IsSameData(first, last), "a checkpoint between audit writes retired the version");
     }
 
+    [Fact]
+    public async Task Readers_during_an_unversioned_write_are_told_the_version_before_it()
+    {
+        if (database.Settings.Provider != DatabaseProvider.Sqlite)
+        {
+            // PostgreSQL readers take a snapshot of their own; they never wait for a writer.
+            return;
+        }
+
+        var version = database.Services.GetRequiredService<DatabaseVersion>();
+        var audit = database.NewContext();
+        // As in the checkpoint test: the write spills into a freshly checkpointed log, which moves
+        // the watcher's value before the commit.
+        await audit.Database.OpenConnectionAsync();
+        await audit.Database.ExecuteSqlRawAsync("PRAGMA cache_size = 2");
+        audit.AuditEvents.AddRange(Enumerable.Range(0, 300).Select(i => NewAudit($"warm {i} {Guid.NewGuid()}")));
+        await version.WriteUnversionedAsync(audit, audit.SaveChangesAsync, CancellationToken.None);
+        await audit.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE)");
+        audit.AuditEvents.AddRange(Enumerable.Range(0, 300).Select(i => NewAudit($"during {i} {Guid.NewGuid()}")));
+        var before = await version.ReadAsync(CancellationToken.None);
+        var during = new List<string>();
+        await version.WriteUnversionedAsync(audit, async ct =>
+        {
+            during.Add(await version.ReadAsync(ct));
+            await audit.SaveChangesAsync(ct);
+            // Written, not committed: a reader on another thread is still told the version before.
+            during.Add(await Task.Run(async () => await version.ReadAsync(ct), ct));
+        }, CancellationToken.None);
+        await audit.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000");
+        var after = await version.ReadAsync(CancellationToken.None);
+
+        Assert.Equal([before, before], during);
+        Assert.NotEqual(before, after);
+        Assert.True(version.IsSameData(before, after));
+    }
+
     private static AuditEvent NewAudit(string key) => new()
     {
         At = DateTime.UtcNow,
