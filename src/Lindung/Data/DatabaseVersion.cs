@@ -124,7 +124,12 @@ internal sealed class DatabaseVersion(DatabaseSettings settings) : IDisposable
         {
             lock (_gate)
             {
-                _committing = null;
+                // Another unversioned write may already hold the write lock and have set its own.
+                if (ReferenceEquals(_committing, before))
+                {
+                    _committing = null;
+                }
+
                 var after = ReadSqliteLocked();
                 if (DataVersion(connection) == ownBefore)
                 {
